@@ -1,0 +1,45 @@
+/**
+ * `samverkan` — the agreement from the command line. Commands live in ./commands/; this file
+ * wires them up and turns every failure into a Swedish message and the catalogue's exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.js';
+import { reportError } from './output.js';
+
+/** Build the CLI program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('samverkan')
+    .description('Samverkansavtalet för hälso- och sjukvård i Jämtlands län, körbart: avtal, belopp, kalender och ansvar.')
+    .helpOption('-h, --help', 'visa hjälp')
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .showHelpAfterError('(kör "samverkan --help" för hjälp)')
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Run the CLI with `argv` (process.argv shape); resolves to the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      // Commander has already printed its (English) message; add a Swedish one naming the problem.
+      process.stderr.write(`Fel: ogiltigt kommando eller argument (${e.message.replace(/^error: /, '')}).\n`);
+      return 2;
+    }
+    return reportError(e, json);
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /samverkan(\.js)?$|cli[\\/]main\.(js|ts)$/.test(process.argv[1]);
+if (isMain) {
+  const code = await runCli(process.argv);
+  process.exitCode = code;
+}

@@ -1,0 +1,45 @@
+/**
+ * How the CLI talks: with `--json` exactly one JSON document on stdout (the result, or
+ * `{ "error": … }`); without it, Swedish text. Domain errors exit with the catalogue's code and
+ * a Swedish message; nothing ever prints a stack trace to the user.
+ */
+import { readFileSync } from 'node:fs';
+import { isSamverkanError, SamverkanError } from '@samverkan/core';
+
+/** Print one JSON document to stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Read a file given on the command line; a missing file is a Swedish error naming it. */
+export function readInputFile(path: string, option: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `${option}: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, { field: option, file: path });
+  }
+}
+
+/** Report an error the way the CLI promises and return the exit code to use. */
+export function reportError(e: unknown, json: boolean): number {
+  if (isSamverkanError(e)) {
+    if (json) printJson({ error: e.toJSON() });
+    process.stderr.write(`Fel: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const internal = new SamverkanError('SAMV_ERR_INTERNAL', 'Ett internt fel inträffade. Kör med SAMVERKAN_DEBUG=1 för detaljer och rapportera felet.');
+  if (json) printJson({ error: internal.toJSON() });
+  process.stderr.write(`Fel: ${internal.message}\n`);
+  if (process.env['SAMVERKAN_DEBUG']) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return internal.exitCode;
+}
+
+/** Parse an integer option (years, counts, minutes), with a Swedish error naming the option. */
+export function parseIntegerOption(text: string, option: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: "${text}" är inget heltal.`, { field: option, value: text });
+  const n = Number(text.trim());
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: ${text} ligger utanför tillåtet intervall ${min}–${max}.`, { field: option, value: text });
+  }
+  return n;
+}
