@@ -39,7 +39,7 @@ export default tseslint.config(
   {
     // Core is pure: no I/O, no server, no web.
     files: ['packages/core/src/**/*.ts'],
-    ignores: ['packages/core/src/**/*.test.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.testkit.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.int.test.ts', 'bench/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.int.test.ts', '**/*.testkit.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
