@@ -15,7 +15,7 @@ export type Ore = number & { readonly [oreBrand]: true };
 /** Guard: accept `n` as öre only if it is a safe integer; `field` names it in the error. */
 export function ore(n: number | bigint, field = 'belopp'): Ore {
   const v = typeof n === 'bigint' ? Number(n) : n;
-  if (typeof n === 'bigint' && BigInt(v) !== n) {
+  if (typeof n === 'bigint' && (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER))) {
     throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${field}: beloppet ${n.toString()} öre är för stort.`, { field, value: n.toString() });
   }
   if (!Number.isSafeInteger(v)) {
