@@ -2,8 +2,9 @@
  * Assemble an agreement from the texts of its data files (no I/O here: the server reads the
  * folder and hands the texts in). Each file is YAML-parsed, validated against its schema, and
  * then the cross-references (clause ids, document ids, forum ids, interpretation ids) are checked.
+ * Every problem names the file, the line, the path inside the file and the value.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Static, TSchema } from 'typebox';
 import { SamverkanError } from '../errors.js';
 import {
   AgreementMetaSchema,
@@ -28,8 +29,9 @@ import {
   type Parameter,
   type Part,
 } from './schema.js';
-import { dataError, validateFile, type DataProblem } from './validate.js';
+import { atLine, dataError, schemaProblems, type DataProblem } from './validate.js';
 import { crossReferenceProblems } from './cross-references.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 /** A data file as text, named by its path relative to the agreement folder. */
 export interface AgreementFileText {
@@ -67,67 +69,56 @@ export const requiredFiles = [
   'disputes.yaml',
 ] as const;
 
-function parseText(file: AgreementFileText): unknown {
-  try {
-    return parseYaml(file.text, { prettyErrors: true, uniqueKeys: true });
-  } catch (e) {
-    const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new SamverkanError(
-      'SAMV_ERR_AGREEMENT_DATA',
-      `Avtalsdata är ogiltiga: ${file.path}${line ? ` rad ${line}` : ''}: YAML kunde inte läsas (${msg}).`,
-      line === undefined ? { file: file.path } : { file: file.path, line },
-    );
-  }
+/** A clause with the file and list index it was read from (for messages that point at it). */
+export interface ClauseSource {
+  readonly clause: Clause;
+  readonly file: string;
+  readonly index: number;
 }
 
-/** Parse and validate an agreement from its files; throws `SAMV_ERR_AGREEMENT_DATA` naming file, path and value. */
+/** Parse and validate an agreement from its files; throws `SAMV_ERR_AGREEMENT_DATA` naming file, line, path and value. */
 export function loadAgreement(files: readonly AgreementFileText[]): Agreement {
-  const byPath = new Map<string, unknown>();
-  for (const f of files) byPath.set(f.path, parseText(f));
-  const missing = requiredFiles.filter((p) => !byPath.has(p));
+  const sources = new Map<string, YamlSource>();
+  for (const f of files) sources.set(f.path, parseYamlSource(f.path, f.text));
+  const missing = requiredFiles.filter((p) => !sources.has(p));
   if (missing.length > 0) {
-    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ofullständiga: filen ${missing.join(', ')} saknas.`, { file: missing[0] ?? '' });
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ofullständiga: filen ${missing.join(', ')} saknas i avtalsmappen.`, { file: missing[0] ?? '' });
   }
   const problems: DataProblem[] = [];
-  function take<T>(fn: () => T): T | undefined {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof SamverkanError && e.code === 'SAMV_ERR_AGREEMENT_DATA') {
-        problems.push(...(e.details as DataProblem[]));
-        return undefined;
-      }
-      throw e;
-    }
-  }
-  const meta = take(() => validateFile('agreement.yaml', AgreementMetaSchema, byPath.get('agreement.yaml')));
-  const docs = take(() => validateFile('documents.yaml', DocumentsFileSchema, byPath.get('documents.yaml')));
-  const munis = take(() => validateFile('municipalities.yaml', MunicipalitiesFileSchema, byPath.get('municipalities.yaml')));
-  const params = take(() => validateFile('parameters.yaml', ParametersFileSchema, byPath.get('parameters.yaml')));
-  const interps = take(() => validateFile('interpretations.yaml', InterpretationsFileSchema, byPath.get('interpretations.yaml')));
-  const forums = take(() => validateFile('forums.yaml', ForumsFileSchema, byPath.get('forums.yaml')));
-  const decisions = take(() => validateFile('decisions.yaml', DecisionsFileSchema, byPath.get('decisions.yaml')));
-  const obligations = take(() => validateFile('obligations.yaml', ObligationsFileSchema, byPath.get('obligations.yaml')));
-  const disputes = take(() => validateFile('disputes.yaml', DisputePathsFileSchema, byPath.get('disputes.yaml')));
-  const clauseList: Clause[] = [];
+  const check = <S extends TSchema>(path: string, schema: S): Static<S> | undefined => {
+    const data = sources.get(path)?.data;
+    const found = schemaProblems(path, schema, data);
+    problems.push(...found);
+    return found.length === 0 ? (data as Static<S>) : undefined;
+  };
+  const located = (list: readonly DataProblem[]): DataProblem[] => list.map((p) => atLine(p, sources.get(p.file)?.lineOf(p.path)));
+
+  const meta = check('agreement.yaml', AgreementMetaSchema);
+  const docs = check('documents.yaml', DocumentsFileSchema);
+  const munis = check('municipalities.yaml', MunicipalitiesFileSchema);
+  const params = check('parameters.yaml', ParametersFileSchema);
+  const interps = check('interpretations.yaml', InterpretationsFileSchema);
+  const forums = check('forums.yaml', ForumsFileSchema);
+  const decisions = check('decisions.yaml', DecisionsFileSchema);
+  const obligations = check('obligations.yaml', ObligationsFileSchema);
+  const disputes = check('disputes.yaml', DisputePathsFileSchema);
+  const clauseSources: ClauseSource[] = [];
   const extra = new Map<string, unknown>();
-  for (const [path, data] of byPath) {
+  for (const [path, source] of sources) {
     if (path.startsWith('clauses/')) {
-      const c = take(() => validateFile(path, ClausesFileSchema, data));
-      if (c) clauseList.push(...c.clauses);
+      check(path, ClausesFileSchema)?.clauses.forEach((clause, index) => clauseSources.push({ clause, file: path, index }));
     } else if (!(requiredFiles as readonly string[]).includes(path)) {
-      extra.set(path, data);
+      extra.set(path, source.data);
     }
   }
   if (problems.length > 0 || !meta || !docs || !munis || !params || !interps || !forums || !decisions || !obligations || !disputes) {
-    throw dataError(problems);
+    throw dataError(located(problems));
   }
   const agreement: Agreement = {
     meta,
     parts: docs.parts,
     documents: docs.documents,
-    clauses: new Map(clauseList.map((c) => [c.id, c])),
+    clauses: new Map(clauseSources.map((c) => [c.clause.id, c.clause])),
     municipalities: munis.municipalities,
     parameters: new Map(params.parameters.map((p) => [p.id, p])),
     interpretations: new Map(interps.interpretations.map((i) => [i.id, i])),
@@ -137,7 +128,7 @@ export function loadAgreement(files: readonly AgreementFileText[]): Agreement {
     disputePaths: disputes.paths,
     extra,
   };
-  const refProblems = crossReferenceProblems(agreement, clauseList, params.parameters, interps.interpretations);
-  if (refProblems.length > 0) throw dataError(refProblems);
+  const refProblems = crossReferenceProblems(agreement, clauseSources, params.parameters, interps.interpretations);
+  if (refProblems.length > 0) throw dataError(located(refProblems));
   return agreement;
 }

@@ -11,7 +11,8 @@ function Strict<P extends TProperties>(properties: P, description?: string) {
   return Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
 }
 
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO-datum ÅÅÅÅ-MM-DD' });
+/** A real calendar date: the pattern fixes the shape, `format: 'date'` rejects 2026-13-01 and 2026-02-29. */
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'ISO-datum ÅÅÅÅ-MM-DD' });
 const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 /** Clause ids are `<DOC>.<section>[.<sub>]`, e.g. `ORD.ansvarsfordelning`. */
 export const ClauseIdPattern = '^[A-Z]+(\\.[a-z0-9-]+)+$';
@@ -125,7 +126,7 @@ export type ParameterUnit = (typeof parameterUnits)[number];
 export const RoundingSchema = Strict({
   /** Rounding step in the parameter's unit (100 öre = whole kronor). */
   step: Type.Integer({ minimum: 1 }),
-  mode: Type.Union(roundingModes.map((m) => Type.Literal(m))),
+  mode: Type.Enum(roundingModes),
 });
 
 /** `parameters.yaml`: every parameter of economy.md with unit, validity, base year, index and source. */
@@ -134,7 +135,7 @@ export const ParametersFileSchema = Strict({
     Strict({
       id: Id,
       title: Text,
-      unit: Type.Union(parameterUnits.map((u) => Type.Literal(u))),
+      unit: Type.Enum(parameterUnits),
       clause: ClauseId,
       /** Interpretations (I1–I15) this parameter embodies, if any. */
       interpretations: Type.Optional(Type.Array(Type.String({ pattern: '^I\\d+$' }))),
@@ -237,7 +238,7 @@ export const ObligationsFileSchema = Strict({
       id: Id,
       title: Text,
       description: Type.Optional(Text),
-      frequency: Type.Union(frequencies.map((f) => Type.Literal(f))),
+      frequency: Type.Enum(frequencies),
       /** Owner forum or party id; omitted where the text names none. */
       owner: Type.Optional(Text),
       clauses: Type.Array(ClauseId, { minItems: 1 }),

@@ -1,0 +1,59 @@
+/**
+ * Terminations (uppsägning). PRINC.giltighet: "Uppsägning av samverkansavtalet eller enskilda
+ * överenskommelser ska ske via länsövergripande politisk samverkansarena minst 12 månader före
+ * giltighetstidens utgång, i annat fall är samverkansavtalet varje gång förlängt med två år."
+ * A termination names one document or `ALL` (the whole agreement).
+ */
+import { Temporal } from '../dates.js';
+import { noticeDeadline, periodAt, periodIndexAt, type LifecycleDocument } from './periods.js';
+
+/** A recorded termination decision: one document, or `ALL` for the whole agreement. */
+export interface Termination {
+  readonly document: string;
+  readonly noticeDate: Temporal.PlainDate;
+}
+
+/** What a termination means for one document. */
+export interface TerminationEffect {
+  readonly termination: Termination;
+  /** The last day the document is valid. */
+  readonly finalEnd: Temporal.PlainDate;
+  /** True when notice was given on or before the deadline of the period it was given in. */
+  readonly inTime: boolean;
+}
+
+/** True when `t` terminates `doc` (by its id or as part of the whole agreement). */
+export function appliesTo(t: Termination, doc: LifecycleDocument): boolean {
+  return t.document === 'ALL' || t.document === doc.id;
+}
+
+/**
+ * The effect of a termination on `doc`: notice on or before the current period's deadline ends
+ * the document at that period's end; later notice ends it at the end of the following period
+ * (the document was already extended). Without renewal the document ends at its only end.
+ */
+export function terminationEffect(doc: LifecycleDocument, t: Termination): TerminationEffect {
+  const index = Math.max(0, periodIndexAt(doc, t.noticeDate));
+  const period = periodAt(doc, index) ?? periodAt(doc, 0);
+  if (!period) throw new RangeError(`document ${doc.id} has no first period`);
+  const deadline = noticeDeadline(doc, period);
+  if (deadline === null) return { termination: t, finalEnd: period.end, inTime: true };
+  const inTime = Temporal.PlainDate.compare(t.noticeDate, deadline) <= 0;
+  const finalPeriod = inTime ? period : (periodAt(doc, index + 1) ?? period);
+  return { termination: t, finalEnd: finalPeriod.end, inTime };
+}
+
+/**
+ * The termination in force for `doc` on `date`: among those recorded on or before `date`, the one
+ * that ends the document first (ties: the earliest notice).
+ */
+export function effectiveTermination(doc: LifecycleDocument, date: Temporal.PlainDate, terminations: readonly Termination[]): TerminationEffect | null {
+  let best: TerminationEffect | null = null;
+  for (const t of terminations) {
+    if (!appliesTo(t, doc) || Temporal.PlainDate.compare(t.noticeDate, date) > 0) continue;
+    const effect = terminationEffect(doc, t);
+    const order = best === null ? -1 : Temporal.PlainDate.compare(effect.finalEnd, best.finalEnd) || Temporal.PlainDate.compare(t.noticeDate, best.termination.noticeDate);
+    if (order < 0) best = effect;
+  }
+  return best;
+}

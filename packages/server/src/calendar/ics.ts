@@ -1,0 +1,52 @@
+/**
+ * The årshjul as iCalendar (.ics), so that obligations land in people's own calendars: one
+ * all-day event per occurrence, a UID that stays the same for the same obligation and date (a
+ * re-import updates instead of duplicating), Swedish summaries and the clauses in the description.
+ */
+import { createEvents, type EventAttributes } from 'ics';
+import { SamverkanError, Temporal, type Agreement, type CalendarEvent } from '@samverkan/core';
+
+/** Stable UID of an occurrence: obligation (and document) id plus date, within this agreement. */
+export function eventUid(agreementId: string, e: Pick<CalendarEvent, 'id' | 'date'>): string {
+  return `${e.id}-${e.date}@${agreementId}.samverkan`;
+}
+
+function dayArray(d: Temporal.PlainDate): [number, number, number] {
+  return [d.year, d.month, d.day];
+}
+
+/** The description: what to do, who owns it, and the clauses with their quotes. */
+function description(agreement: Agreement, e: CalendarEvent): string {
+  const lines: string[] = [];
+  if (e.description) lines.push(e.description);
+  lines.push(`Ansvarig: ${e.owner ?? 'anges inte i avtalet'}`);
+  lines.push(`Dokument: ${e.documents.join(', ')}`);
+  for (const id of e.clauses) {
+    const c = agreement.clauses.get(id);
+    lines.push(c ? `${id} (${c.heading}): "${c.quote}"` : id);
+  }
+  if (e.interpretations.length > 0) lines.push(`Tolkningar: ${e.interpretations.join(', ')}`);
+  return lines.join('\n');
+}
+
+/** Render `events` of `year` as an iCalendar document. */
+export function calendarToIcs(agreement: Agreement, year: number, events: readonly CalendarEvent[]): string {
+  const attributes: EventAttributes[] = events.map((e) => {
+    const day = Temporal.PlainDate.from(e.date);
+    return {
+      uid: eventUid(agreement.meta.id, e),
+      title: e.title,
+      description: description(agreement, e),
+      start: dayArray(day),
+      end: dayArray(day.add({ days: 1 })),
+      categories: ['Samverkansavtal', ...e.documents],
+      transp: 'TRANSPARENT',
+      busyStatus: 'FREE',
+    };
+  });
+  const { error, value } = createEvents(attributes, { productId: 'samverkan/arshjul', calName: `Årshjul ${agreement.meta.title} ${String(year)}` });
+  if (error || value === null) {
+    throw new SamverkanError('SAMV_ERR_INTERNAL', 'Kalenderfilen kunde inte skapas.', {}, [error?.message ?? 'tomt resultat']);
+  }
+  return value;
+}

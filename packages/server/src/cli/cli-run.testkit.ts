@@ -1,0 +1,58 @@
+/**
+ * Test support: build the packages once (under a lock, since test files run in parallel) and run
+ * the real `samverkan` binary, capturing exit code, stdout and stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const lock = join(tmpdir(), 'samverkan-tsc-build.lock');
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** `npx tsc -b packages/core packages/server` from the repo root, one build at a time. */
+export function buildPackages(): void {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than five minutes was left by a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmdirSync(lock);
+      if (Date.now() > deadline) throw new Error('timed out waiting for another build');
+      sleep(250);
+    }
+  }
+  try {
+    // Type errors elsewhere in the tree do not stop tsc -b from emitting; the binary must exist.
+    spawnSync('npx', ['tsc', '-b', 'packages/core', 'packages/server'], { cwd: repoRoot, stdio: 'ignore' });
+  } finally {
+    rmdirSync(lock);
+  }
+  if (!existsSync(join(repoRoot, 'packages/server/dist/cli/main.js'))) throw new Error('build produced no CLI');
+}
+
+/** Result of one CLI run. */
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `node packages/server/bin/samverkan.js …args` from the repo root. */
+export function samverkan(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
+  const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** True when `text` shows a JavaScript stack trace (which must never reach a user). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+[(:]\d+/m.test(text) || /\.(js|ts):\d+:\d+/.test(text);
+}
