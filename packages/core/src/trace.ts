@@ -28,6 +28,10 @@ export interface IndexUse {
   /** Percent change as an exact decimal string, e.g. "2.9". */
   readonly percent: string;
   readonly source?: string;
+  /** Outcome (utfall) or forecast (prognos), as published. */
+  readonly kind?: 'outcome' | 'forecast';
+  /** Publication date (ISO), when known. */
+  readonly published?: string;
 }
 
 /** An interpretation option (interpretations.md, I1–I15) a calculation relied on. */

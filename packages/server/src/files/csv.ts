@@ -37,7 +37,7 @@ export function parseCsv(bytes: Uint8Array, file: string, required: readonly str
   const delimiter = detectDelimiter(firstLine);
   let records: string[][];
   try {
-    records = parse<string[]>(text, { delimiter, relax_column_count: false, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, trim: true, bom: true });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new SamverkanError(

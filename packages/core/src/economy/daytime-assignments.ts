@@ -1,0 +1,232 @@
+/**
+ * Flow 1 — daytime assignments between the parties (ORD.uppdrag-dagtid, ORD.arbete-pa-annans-uppdrag,
+ * ORD.bakgrund; economy.md). For one month:
+ * - 08:00–17:00: billed per started hour at the VPI-indexed rate; the lender invoices the hirer (I14);
+ * - 17:00–08:00: municipal nurses in the region's primary care work without compensation: recorded
+ *   at 0 for follow-up (any other evening/night direction is not covered and is refused);
+ * - persons connected to Storsjögläntan: covered by tilläggsbelopp, recorded, not billed;
+ * - persons not registered in the county: the region invoices the home region afterwards, so they
+ *   are also listed in a separate home-region basis (volumes and amounts).
+ * An assignment is day or night by its start time (the clause gives the interval, not a split rule).
+ */
+import { invalidInput } from '../errors.js';
+import { parseClockTime } from '../dates.js';
+import { ore, sumOre, ZERO_ORE, type Ore } from '../money.js';
+import { refusePersonnummer } from '../personnummer.js';
+import type { IndexSeries } from '../indexation/index-series.js';
+import type { Trace } from '../trace.js';
+import { billableMinutes, type AssignmentMinutes } from './assignment-minutes.js';
+import type { EconomyData } from './economy-data.js';
+import { priceStartedHours } from './hourly-pricing.js';
+import { chooseOption, type InterpretationChoices } from './interpretation-choice.js';
+import { groupIntoBases, partyFor, regionParty, type InvoiceBasis, type InvoiceLine, type Party, type Period } from './invoice-line.js';
+import { findMunicipality } from './municipality-lookup.js';
+import { firstDayOf, indexedParameter, integerParameterOn } from './parameter-use.js';
+import { dateInPeriod, monthPeriod, periodYear } from './period.js';
+import { TraceBuilder } from './trace-builder.js';
+
+const CLAUSE_DAY = 'ORD.uppdrag-dagtid';
+const CLAUSE_NIGHT = 'ORD.arbete-pa-annans-uppdrag';
+const CLAUSE_HOME_REGION = 'ORD.bakgrund';
+const CLAUSE_TILL = 'TILL.grundforutsattningar';
+
+/** One assignment as recorded by the lender. */
+export interface DaytimeAssignment {
+  /** The lender's own reference (no personal identity). */
+  readonly reference?: string;
+  /** ISO date. */
+  readonly date: string;
+  /** Start time HH:MM (local time). */
+  readonly start: string;
+  readonly minutes: AssignmentMinutes;
+  /** `region` or a municipality (code or name). */
+  readonly lender: string;
+  /** `region` or a municipality (code or name). */
+  readonly hirer: string;
+  /** The person is connected to Storsjögläntan. */
+  readonly storsjoglantan: boolean;
+  /** Municipality of registration (I15), or null when the person is not registered in the county. */
+  readonly registeredMunicipality: string | null;
+  /** Home region of a person not registered in the county. */
+  readonly homeRegion?: string;
+}
+
+/** Why an assignment was recorded but not billed. */
+export type NotBilledReason = 'kvall-natt' | 'storsjoglantan';
+
+/** An assignment recorded for follow-up at 0 kr. */
+export interface RecordedAssignment {
+  readonly reference?: string;
+  readonly date: string;
+  readonly start: string;
+  readonly lender: Party;
+  readonly hirer: Party;
+  readonly minutes: number;
+  readonly startedHours: number;
+  readonly amountOre: Ore;
+  readonly reason: NotBilledReason;
+  readonly clause: string;
+}
+
+/** The basis for the region to invoice a home region for persons not registered in the county. */
+export interface HomeRegionBasis {
+  readonly homeRegion: Party;
+  readonly period: Period;
+  readonly assignments: number;
+  readonly minutes: number;
+  readonly startedHours: number;
+  /** What the assignments cost under this agreement (0 for evening/night and Storsjögläntan). */
+  readonly amountOre: Ore;
+  readonly lines: readonly InvoiceLine[];
+}
+
+/** The month's result. */
+export interface DaytimeInvoiceResult {
+  readonly period: Period;
+  readonly rateOre: Ore;
+  readonly bases: readonly InvoiceBasis[];
+  readonly recorded: readonly RecordedAssignment[];
+  readonly homeRegionReport: readonly HomeRegionBasis[];
+  readonly trace: Trace;
+}
+
+/** Input for one month. */
+export interface DaytimeInvoiceRequest {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly assignments: readonly DaytimeAssignment[];
+  readonly index: IndexSeries;
+  readonly choices?: InterpretationChoices;
+}
+
+interface Classified {
+  readonly a: DaytimeAssignment;
+  readonly field: string;
+  readonly lender: Party;
+  readonly hirer: Party;
+  readonly minutes: number;
+  readonly startMinute: number;
+}
+
+function classify(data: EconomyData, a: DaytimeAssignment, i: number, period: Period, trace: TraceBuilder): Classified {
+  const field = `uppdrag[${String(i)}]`;
+  if (a.reference !== undefined) refusePersonnummer(a.reference, { field: `${field}.referens` });
+  dateInPeriod(a.date, period, `${field}.datum`);
+  const startMinute = parseClockTime(a.start, `${field}.starttid`);
+  const lender = partyFor(data, a.lender, `${field}.uthyrare`);
+  const hirer = partyFor(data, a.hirer, `${field}.inhyrare`);
+  // The clause covers hiring between the region and the municipalities, in either direction (I14).
+  if ((lender.kind === 'region') === (hirer.kind === 'region')) {
+    throw invalidInput(`${field}.inhyrare`, `${field}: uppdrag dagtid avser regionen och en kommun som hyr av varandra (${lender.name} → ${hirer.name} omfattas inte).`);
+  }
+  const { minutes, step } = billableMinutes(a.minutes, field, CLAUSE_DAY);
+  trace.step(step);
+  return { a, field, lender, hirer, minutes, startMinute };
+}
+
+/** The invoice bases for one month of daytime assignments, per seller–buyer pair (ORD.uppdrag-dagtid). */
+export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceRequest): DaytimeInvoiceResult {
+  const period = monthPeriod(req.month);
+  const trace = new TraceBuilder(data).rule('ekonomi.uppdrag-dagtid').clause(CLAUSE_DAY);
+  trace.interpretation(chooseOption(data, 'I14', req.choices).use);
+  const rate = indexedParameter(data, 'dagtid.timpris', periodYear(period), req.index, trace, req.choices === undefined ? {} : { choices: req.choices });
+  const rateOre = ore(rate.value, 'dagtid.timpris');
+  const dayStart = Number(integerParameterOn(data, 'dagtid.dagtid-borjar', firstDayOf(periodYear(period)), trace));
+  const dayEnd = Number(integerParameterOn(data, 'dagtid.dagtid-slutar', firstDayOf(periodYear(period)), trace));
+
+  const lines: InvoiceLine[] = [];
+  const recorded: RecordedAssignment[] = [];
+  const homeLines = new Map<string, { party: Party; lines: InvoiceLine[]; minutes: number; hours: number }>();
+  const anyRegistration = req.assignments.some((a) => a.registeredMunicipality !== null);
+  if (anyRegistration) trace.interpretation(chooseOption(data, 'I15', req.choices).use);
+
+  req.assignments.forEach((a, i) => {
+    const c = classify(data, a, i, period, trace);
+    const priced = priceStartedHours(c.minutes, rateOre, `${c.field}.minuter`);
+    const isDay = c.startMinute >= dayStart && c.startMinute < dayEnd;
+    let reason: NotBilledReason | undefined;
+    if (a.storsjoglantan) reason = 'storsjoglantan';
+    else if (!isDay) {
+      if (c.lender.kind !== 'kommun' || c.hirer.kind !== 'region') {
+        throw invalidInput(
+          `${c.field}.starttid`,
+          `${c.field}: uppdrag kl. ${a.start} ligger kvällar/nätter (17.00–08.00); avtalet reglerar då bara kommunens sjuksköterskor i regionens primärvård, utan ersättning.`,
+          a.start,
+        );
+      }
+      reason = 'kvall-natt';
+    }
+    const amountOre = reason === undefined ? priced.amountOre : ZERO_ORE;
+    trace.step({
+      id: `${c.field}:belopp`,
+      description:
+        reason === 'storsjoglantan'
+          ? 'Person ansluten till Storsjögläntan: registreras, faktureras inte (ingår i tilläggsbeloppet)'
+          : reason === 'kvall-natt'
+            ? 'Kväll/natt i regionens primärvård: registreras utan ersättning'
+            : 'Påbörjade timmar × timpris',
+      formula: reason === undefined ? 'ceil(minuter / 60) × timpris' : '0',
+      inputs: { minuter: c.minutes, påbörjadeTimmar: priced.billedHours, timprisÖre: rateOre },
+      result: amountOre,
+      unit: 'öre',
+      clauses: [reason === 'storsjoglantan' ? CLAUSE_TILL : reason === 'kvall-natt' ? CLAUSE_NIGHT : CLAUSE_DAY],
+    });
+    const common = { date: a.date, ...(a.reference === undefined ? {} : { reference: a.reference }) };
+    if (reason === undefined) {
+      lines.push({
+        seller: c.lender,
+        buyer: c.hirer,
+        period,
+        ...common,
+        category: 'uppdrag-dagtid',
+        description: 'Uppdrag dagtid, påbörjade timmar',
+        quantity: priced.billedHours,
+        unit: 'started-hour',
+        unitPriceOre: rateOre,
+        baseQuantity: 1,
+        amountOre,
+        clause: CLAUSE_DAY,
+      });
+    } else {
+      recorded.push({ ...common, start: a.start, lender: c.lender, hirer: c.hirer, minutes: c.minutes, startedHours: priced.billedHours, amountOre, reason, clause: reason === 'storsjoglantan' ? CLAUSE_TILL : CLAUSE_NIGHT });
+    }
+    if (a.registeredMunicipality === null) {
+      const name = (a.homeRegion ?? '').trim();
+      if (name === '') throw invalidInput(`${c.field}.hemregion`, `${c.field}: personen är inte folkbokförd i länet; ange hemregionen.`);
+      refusePersonnummer(name, { field: `${c.field}.hemregion` });
+      const party: Party = { id: `hemregion:${name}`, name, kind: 'hemregion' };
+      const entry = homeLines.get(party.id) ?? { party, lines: [], minutes: 0, hours: 0 };
+      entry.lines.push({
+        seller: regionParty(data),
+        buyer: party,
+        period,
+        ...common,
+        category: reason === undefined ? 'hemregion-uppdrag-dagtid' : `hemregion-${reason}`,
+        description: reason === undefined ? 'Uppdrag dagtid för person folkbokförd i annan region' : 'Registrerat uppdrag utan ersättning enligt samverkansavtalet',
+        quantity: priced.billedHours,
+        unit: 'started-hour',
+        unitPriceOre: reason === undefined ? rateOre : ZERO_ORE,
+        baseQuantity: 1,
+        amountOre,
+        clause: CLAUSE_HOME_REGION,
+      });
+      entry.minutes += c.minutes;
+      entry.hours += priced.billedHours;
+      homeLines.set(party.id, entry);
+      trace.clause(CLAUSE_HOME_REGION);
+    } else {
+      findMunicipality(data.municipalities, a.registeredMunicipality, { field: `${c.field}.folkbokforingskommun` });
+    }
+  });
+
+  const homeRegionReport: HomeRegionBasis[] = [...homeLines.values()].map((e) => ({
+    homeRegion: e.party,
+    period,
+    assignments: e.lines.length,
+    minutes: e.minutes,
+    startedHours: e.hours,
+    amountOre: sumOre(e.lines.map((l) => l.amountOre)),
+    lines: e.lines,
+  }));
+  return { period, rateOre, bases: groupIntoBases('uppdrag-dagtid', period, lines), recorded, homeRegionReport, trace: trace.build() };
+}

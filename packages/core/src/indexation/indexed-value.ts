@@ -1,0 +1,100 @@
+/**
+ * Index uplift of a parameter (economy.md, Common rules; I5, I6):
+ *   v(base) = value;  v(Y) = round(v(Y−1) × (1 + r(Y)/100))  for Y = firstUpliftYear … year,
+ * rounded to the parameter's step and mode every year before the next uplift (I6). Years between
+ * the base year and the first uplift year keep the base value. A year before the base year is an
+ * error; a missing index year is `SAMV_ERR_MISSING_INDEX` (never zero).
+ */
+import { formatRational, rational } from '../decimal.js';
+import { SamverkanError } from '../errors.js';
+import { divRound } from '../rounding.js';
+import type { Parameter } from '../agreement/schema.js';
+import type { CalculationStep, IndexUse } from '../trace.js';
+import { indexPoint, indexUse, type IndexSeries } from './index-series.js';
+import { baseValueFor, integerValue } from './parameter-value.js';
+
+/** The result of an uplift: the value for the year, the base it started from, the steps. */
+export interface IndexedValue {
+  readonly parameterId: string;
+  readonly year: number;
+  readonly value: bigint;
+  readonly baseYear: number;
+  readonly baseValue: bigint;
+  /** First year whose index change was applied. */
+  readonly firstUpliftYear: number;
+  /** Source text of the base value (decision or document). */
+  readonly source: string;
+  readonly indexValues: readonly IndexUse[];
+  readonly steps: readonly CalculationStep[];
+}
+
+/** Options: `firstUpliftYear` overrides the parameter's own (interpretation I5). */
+export interface IndexedValueOptions {
+  readonly firstUpliftYear?: number;
+}
+
+/** The value of an indexed parameter for `year`, uplifted year by year from its base (I6 rounding per year). */
+export function indexedValue(parameter: Parameter, year: number, index: IndexSeries, opts: IndexedValueOptions = {}): IndexedValue {
+  const ix = parameter.indexation;
+  if (!ix) {
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Parametern ${parameter.id} indexeras inte.`, { field: parameter.id });
+  }
+  const base = baseValueFor(parameter, year);
+  const firstUpliftYear = opts.firstUpliftYear ?? ix.firstUpliftYear;
+  const step = BigInt(ix.rounding.step);
+  const roundingText = `${ix.rounding.mode} till ${String(ix.rounding.step)} (${parameter.unit})`;
+  const baseValue = integerValue(parameter, base);
+  const steps: CalculationStep[] = [
+    {
+      id: `${parameter.id}:bas`,
+      description: `Basvärde för ${parameter.title} i ${String(base.baseYear)} års nivå`,
+      inputs: { basår: base.baseYear },
+      result: Number(baseValue),
+      unit: parameter.unit,
+      clauses: [parameter.clause],
+    },
+  ];
+  const used: IndexUse[] = [];
+  let v = baseValue;
+  for (let y = base.baseYear + 1; y <= year; y++) {
+    if (y < firstUpliftYear) {
+      steps.push({
+        id: `${parameter.id}:${String(y)}`,
+        description: `Ingen uppräkning för ${String(y)}: första uppräkningsåret är ${String(firstUpliftYear)}`,
+        inputs: { föregående: Number(v) },
+        result: Number(v),
+        unit: parameter.unit,
+        clauses: [ix.clause],
+      });
+      continue;
+    }
+    const point = indexPoint(index, ix.series, y);
+    used.push(indexUse(point));
+    // factor = 1 + p/100 = (100·den + num) / (100·den), applied exactly, then rounded to the step.
+    const factor = rational(100n * point.percent.den + point.percent.num, 100n * point.percent.den);
+    const next = divRound(v * factor.num, factor.den * step, ix.rounding.mode) * step;
+    const pct = formatRational(point.percent, 12);
+    steps.push({
+      id: `${parameter.id}:${String(y)}`,
+      description: `Uppräkning med ${ix.series} ${String(y)} (${pct.replace('.', ',')} %)`,
+      formula: `avrunda(v(${String(y - 1)}) × (1 + ${ix.series} ${String(y)} / 100))`,
+      inputs: { föregående: Number(v), procent: pct, serie: ix.series, år: y },
+      result: Number(next),
+      unit: parameter.unit,
+      clauses: [ix.clause],
+      rounding: roundingText,
+    });
+    v = next;
+  }
+  return {
+    parameterId: parameter.id,
+    year,
+    value: v,
+    baseYear: base.baseYear,
+    baseValue,
+    firstUpliftYear,
+    source: base.source,
+    indexValues: used,
+    steps,
+  };
+}
