@@ -49,6 +49,10 @@ export const errorCatalogue = {
   SAMV_ERR_IMPORT_REJECTED: { httpStatus: 422, exitCode: 2 },
   /** A bug or an unavailable dependency; the message is generic, details go to the log. */
   SAMV_ERR_INTERNAL: { httpStatus: 500, exitCode: 1 },
+  /** A feature that needs configuration the installation does not have (e.g. OIDC sign-in). */
+  SAMV_ERR_NOT_CONFIGURED: { httpStatus: 501, exitCode: 2 },
+  /** The audit trail's hash chain is broken: a row was edited, deleted or reordered (`audit verify` exits 3). */
+  SAMV_ERR_AUDIT_BROKEN: { httpStatus: 409, exitCode: 3 },
 } as const satisfies Record<string, { httpStatus: number; exitCode: number }>;
 
 /** A stable error code from the catalogue. */

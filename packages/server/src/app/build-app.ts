@@ -1,0 +1,53 @@
+/**
+ * Assemble the Fastify app: TypeBox type provider, Swedish validation and error bodies, security
+ * headers, cookies and sessions with CSRF, the OpenAPI document, every route, and the web app.
+ * No listening here (see start-server.ts), so tests and tools can build an app around any store.
+ */
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { App, AppContext } from './app-context.js';
+import { handleError } from './error-handler.js';
+import { validationError } from './validation-error.js';
+import { registerSecurity } from './security.js';
+import { installSessionHook } from './session-hook.js';
+import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
+import { registerWebAndNotFound } from './web-static.js';
+import { routes } from '../routes/index.js';
+
+/** Options for `buildApp`. */
+export interface BuildAppOptions {
+  readonly ctx: AppContext;
+  readonly logger: Logger;
+}
+
+/** Build the app (not listening). The store is closed when the app closes. */
+export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
+  const baseLogger: FastifyBaseLogger = logger;
+  const app: App = Fastify({
+    loggerInstance: baseLogger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 20 * 1024 * 1024,
+    // Unknown keys are errors, not silently dropped; query strings are coerced to their types.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    schemaErrorFormatter: validationError,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.addHook('onClose', async () => {
+    await ctx.store.close();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+  });
+
+  await registerSecurity(app);
+  await app.register(cookie, { secret: ctx.config.sessionSecret });
+  installSessionHook(app, ctx);
+  await registerOpenApi(app, ctx.agreement.meta.version);
+  registerOpenApiDocument(app);
+  for (const register of routes) register(app, ctx);
+  await registerWebAndNotFound(app, ctx.config.webDir);
+  return app;
+}

@@ -1,0 +1,185 @@
+/**
+ * The role matrix, driven over HTTP against the real server on both databases: every role
+ * (and an anonymous caller) × every route × a record of their own municipality and one of
+ * another municipality. The expected statuses are written out here, independently of the policy
+ * table in auth/roles.ts, so a change to the policy that nobody meant fails this test.
+ *
+ * Extend it: add a row to `matrix` for each new route (imports, billing runs, invoice bases).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets } from '../testing/databases.testkit.js';
+import { anonymous, login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
+
+type Who = 'anonymous' | 'admin' | 'region_economist' | 'municipality_economist' | 'manager' | 'viewer';
+type Variant = 'own' | 'other';
+
+/** Expected status per caller; for municipality economists per own/other record. */
+type Expect = Record<Exclude<Who, 'municipality_economist'>, number> & { municipality_economist: number | Record<Variant, number> };
+
+interface Ctx {
+  /** The dispute whose party is the caller's own municipality (Östersund's for non-municipal roles). */
+  disputeId(variant: Variant): string;
+  /** The municipality code for a record of `variant`. */
+  municipality(variant: Variant): string;
+  userId: string;
+  seq: () => number;
+}
+
+interface Row {
+  readonly name: string;
+  readonly scoped?: boolean;
+  readonly call: (c: Client, ctx: Ctx, variant: Variant) => Promise<{ status: number }>;
+  readonly expect: Expect;
+}
+
+const PUBLIC: Expect = { anonymous: 200, admin: 200, region_economist: 200, municipality_economist: 200, manager: 200, viewer: 200 };
+const SIGNED_IN_READ: Expect = { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: 200, manager: 200, viewer: 200 };
+const ADMIN_READ: Expect = { anonymous: 401, admin: 200, region_economist: 403, municipality_economist: 403, manager: 403, viewer: 403 };
+const ADMIN_CREATE: Expect = { ...ADMIN_READ, admin: 201 };
+
+const get = (path: string) => (c: Client) => c.request('GET', path);
+
+const matrix: readonly Row[] = [
+  { name: 'GET /api/v1/documents', call: get('/api/v1/documents'), expect: PUBLIC },
+  { name: 'GET /api/v1/clauses?q=', call: get('/api/v1/clauses?q=tvist'), expect: PUBLIC },
+  { name: 'GET /api/v1/decisions', call: get('/api/v1/decisions'), expect: PUBLIC },
+  { name: 'GET /api/v1/forums', call: get('/api/v1/forums'), expect: PUBLIC },
+  { name: 'GET /api/v1/interpretations', call: get('/api/v1/interpretations'), expect: PUBLIC },
+  { name: 'GET /api/v1/municipalities', call: get('/api/v1/municipalities'), expect: PUBLIC },
+  { name: 'GET /api/v1/agreements', call: get('/api/v1/agreements?on=2026-06-01'), expect: PUBLIC },
+  { name: 'GET /api/v1/calendar', call: get('/api/v1/calendar?year=2026'), expect: PUBLIC },
+  { name: 'GET /api/v1/calendar.ics', call: get('/api/v1/calendar.ics?year=2026'), expect: PUBLIC },
+  { name: 'POST /api/v1/assess', call: (c) => c.request('POST', '/api/v1/assess', { housing: 'lss_bostad', registeredMunicipality: '2380' }), expect: PUBLIC },
+  { name: 'GET /api/v1/responsibility/cfs', call: get('/api/v1/responsibility/cfs'), expect: PUBLIC },
+  { name: 'POST /api/v1/calculations/price', call: (c) => c.request('POST', '/api/v1/calculations/price', { flow: 'dagtid', year: 2026, minutes: 61 }), expect: SIGNED_IN_READ },
+  {
+    name: 'POST /api/v1/calculations/normal-variation',
+    call: (c) => c.request('POST', '/api/v1/calculations/normal-variation', { counts: [130, 140, 150, 160].map((count, i) => ({ year: 2019 + i, count })) }),
+    expect: SIGNED_IN_READ,
+  },
+  { name: 'GET /api/v1/index-values', call: get('/api/v1/index-values'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/parameters', call: get('/api/v1/parameters'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/allocation-keys', call: get('/api/v1/allocation-keys'), expect: SIGNED_IN_READ },
+  {
+    name: 'POST /api/v1/index-values',
+    call: (c) => c.request('POST', '/api/v1/index-values', { series: 'OPI', year: 2031, percent: '2.5', kind: 'forecast', source: 'matris' }),
+    expect: ADMIN_CREATE,
+  },
+  {
+    name: 'POST /api/v1/parameters',
+    call: (c) => c.request('POST', '/api/v1/parameters', { parameterId: 'mt.fast.grundtid', validFrom: '2030-01-01', value: 2400, source: 'matris', decisionRef: 'TEST-1' }),
+    expect: ADMIN_CREATE,
+  },
+  {
+    name: 'POST /api/v1/allocation-keys',
+    call: (c) =>
+      c.request('POST', '/api/v1/allocation-keys', {
+        name: 'matrisnyckel',
+        title: 'Matrisnyckel',
+        validFrom: '2030-01-01',
+        source: 'matris',
+        factors: [{ id: 'lika', name: 'Lika delar', weight: '1', measure: 'En per kommun', source: 'matris', values: Object.fromEntries(['2326', '2305', '2361', '2309', '2303', '2313', '2321', '2380'].map((k) => [k, '1'])) }],
+      }),
+    expect: ADMIN_CREATE,
+  },
+  { name: 'GET /api/v1/users', call: get('/api/v1/users'), expect: ADMIN_READ },
+  {
+    name: 'POST /api/v1/users',
+    call: (c, ctx) => c.request('POST', '/api/v1/users', { username: `matris.${String(ctx.seq())}`, role: 'viewer', password: 'ett-langt-losenord' }),
+    expect: ADMIN_CREATE,
+  },
+  { name: 'PATCH /api/v1/users/:id', call: (c, ctx) => c.request('PATCH', `/api/v1/users/${ctx.userId}`, { displayName: `Namn ${String(ctx.seq())}` }), expect: ADMIN_READ },
+  { name: 'GET /api/v1/audit', call: get('/api/v1/audit?limit=5'), expect: ADMIN_READ },
+  { name: 'GET /api/v1/audit/verify', call: get('/api/v1/audit/verify'), expect: ADMIN_READ },
+  { name: 'GET /api/v1/disputes', call: get('/api/v1/disputes'), expect: SIGNED_IN_READ },
+  {
+    name: 'GET /api/v1/disputes/:id',
+    scoped: true,
+    call: (c, ctx, v) => c.request('GET', `/api/v1/disputes/${ctx.disputeId(v)}`),
+    expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
+  },
+  {
+    name: 'POST /api/v1/disputes/:id/decide',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', `/api/v1/disputes/${ctx.disputeId(v)}/decide`, { outcome: `Beslut ${String(ctx.seq())}` }),
+    expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: { own: 200, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/disputes',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', '/api/v1/disputes', { document: 'PALL', level: 'organisation', subject: `Matris ${String(ctx.seq())}`, parties: [ctx.municipality(v), 'region'] }),
+    expect: { anonymous: 401, admin: 201, region_economist: 201, municipality_economist: { own: 201, other: 403 }, manager: 403, viewer: 403 },
+  },
+];
+
+const callers: readonly { who: Who; username?: string; municipality?: string }[] = [
+  { who: 'anonymous' },
+  { who: 'admin', username: 'admin' },
+  { who: 'region_economist', username: 'ekonom.region' },
+  { who: 'municipality_economist', username: 'ekonom.ostersund', municipality: '2380' },
+  { who: 'municipality_economist', username: 'ekonom.krokom', municipality: '2309' },
+  { who: 'manager', username: 'chef' },
+  { who: 'viewer', username: 'lasare' },
+];
+
+function expected(row: Row, who: Who, variant: Variant): number {
+  const e = row.expect[who];
+  return typeof e === 'number' ? e : e[variant];
+}
+
+for (const target of databaseTargets) {
+  describe.skipIf(!target.available)(`${target.name}: role matrix`, () => {
+    let t: TestServer;
+    const clients = new Map<string, Client>();
+    const disputeByMunicipality = new Map<string, string>();
+    let userId = '';
+    let n = 0;
+
+    beforeAll(async () => {
+      t = await startTestServer(target);
+      for (const c of callers) clients.set(c.username ?? 'anonymous', c.username ? await login(t.url, c.username) : anonymous(t.url));
+      const admin = clients.get('admin');
+      if (!admin) throw new Error('no admin');
+      const list = (await admin.request('GET', '/api/v1/disputes')).body as { disputes: { id: string; parties: string[] }[] };
+      for (const d of list.disputes) for (const p of d.parties) if (p !== 'region') disputeByMunicipality.set(p, d.id);
+      const created = await admin.request('POST', '/api/v1/users', { username: 'matris.mal', role: 'viewer', password: 'ett-langt-losenord' });
+      userId = (created.body as { user: { id: string } }).user.id;
+    });
+    afterAll(async () => {
+      await t.stop();
+    });
+
+    const cases = callers.flatMap((c) =>
+      matrix.flatMap((row) => (row.scoped ? (['own', 'other'] as const) : (['own'] as const)).map((variant) => ({ caller: c, row, variant }))),
+    );
+
+    it.each(cases.map((k) => [`${k.caller.username ?? 'anonym'} → ${k.row.name}${k.row.scoped ? ` (${k.variant} kommun)` : ''}`, k] as const))('%s', async (_label, k) => {
+      const own = k.caller.municipality ?? '2380';
+      const other = own === '2380' ? '2309' : '2380';
+      const ctx: Ctx = {
+        municipality: (v) => (v === 'own' ? own : other),
+        disputeId: (v) => disputeByMunicipality.get(v === 'own' ? own : other) ?? 'saknas',
+        userId,
+        seq: () => ++n,
+      };
+      const client = clients.get(k.caller.username ?? 'anonymous');
+      if (!client) throw new Error('no client');
+      const res = await k.row.call(client, ctx, k.variant);
+      expect(res.status).toBe(expected(k.row, k.caller.who, k.variant));
+    });
+
+    it('lists only disputes where the municipality economist’s municipality is a party', async () => {
+      for (const [username, code] of [
+        ['ekonom.ostersund', '2380'],
+        ['ekonom.krokom', '2309'],
+      ] as const) {
+        const res = await clients.get(username)?.request('GET', '/api/v1/disputes');
+        const disputes = (res?.body as { disputes: { parties: string[] }[] }).disputes;
+        expect(disputes.length).toBeGreaterThan(0);
+        expect(disputes.every((d) => d.parties.includes(code))).toBe(true);
+      }
+      const all = (await clients.get('chef')?.request('GET', '/api/v1/disputes'))?.body as { disputes: { parties: string[] }[] };
+      expect(new Set(all.disputes.flatMap((d) => d.parties))).toEqual(new Set(['2380', '2309', 'region']));
+    });
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Turn schema validation failures (Ajv errors from the TypeBox route schemas) into one
+ * SAMV_ERR_INVALID_INPUT with a Swedish message that names the field, e.g.
+ * "Fältet body.role har ett otillåtet värde." Every failure is also listed in `details`.
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+import { SamverkanError } from '@samverkan/core';
+
+/** The part of the request a schema validated. */
+export type SchemaErrorDataVar = 'body' | 'headers' | 'params' | 'querystring';
+
+const partLabels: Readonly<Record<SchemaErrorDataVar, string>> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+function fieldOf(e: FastifySchemaValidationError, part: SchemaErrorDataVar): string {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const extra =
+    e.keyword === 'required' && typeof e.params['missingProperty'] === 'string'
+      ? e.params['missingProperty']
+      : e.keyword === 'additionalProperties' && typeof e.params['additionalProperty'] === 'string'
+        ? e.params['additionalProperty']
+        : '';
+  return [partLabels[part], path, extra].filter((s) => s !== '').join('.');
+}
+
+function messageOf(e: FastifySchemaValidationError, field: string): string {
+  const p = e.params;
+  const num = (k: string): string => (typeof p[k] === 'number' ? String(p[k]) : '?');
+  switch (e.keyword) {
+    case 'required':
+      return `Fältet ${field} saknas.`;
+    case 'additionalProperties':
+      return `Fältet ${field} är okänt (stavfel?).`;
+    case 'type': {
+      const t = typeof p['type'] === 'string' ? p['type'] : 'rätt typ';
+      const sv: Record<string, string> = { string: 'en text', integer: 'ett heltal', number: 'ett tal', boolean: 'sant eller falskt', object: 'ett objekt', array: 'en lista', null: 'tomt (null)' };
+      return field.split('.').length === 1 && t === 'object' ? `Begäran saknar en JSON-kropp (${field}).` : `Fältet ${field} måste vara ${sv[t] ?? t}.`;
+    }
+    case 'minLength':
+      return num('limit') === '1' ? `Fältet ${field} får inte vara tomt.` : `Fältet ${field} måste vara minst ${num('limit')} tecken.`;
+    case 'maxLength':
+      return `Fältet ${field} får vara högst ${num('limit')} tecken.`;
+    case 'minimum':
+      return `Fältet ${field} måste vara minst ${num('limit')}.`;
+    case 'maximum':
+      return `Fältet ${field} får vara högst ${num('limit')}.`;
+    case 'minItems':
+      return `Fältet ${field} måste ha minst ${num('limit')} element.`;
+    case 'maxItems':
+      return `Fältet ${field} får ha högst ${num('limit')} element.`;
+    case 'pattern':
+    case 'format':
+      return `Fältet ${field} har fel format.`;
+    case 'const':
+    case 'enum':
+    case 'anyOf':
+    case 'oneOf':
+      return `Fältet ${field} har ett otillåtet värde.`;
+    default:
+      return `Fältet ${field} är ogiltigt.`;
+  }
+}
+
+/** Fastify `schemaErrorFormatter`: the first failure names the field; all are in `details`. */
+export function validationError(errors: FastifySchemaValidationError[], part: SchemaErrorDataVar): Error {
+  const details = errors.map((e) => {
+    const field = fieldOf(e, part);
+    return { field, message: messageOf(e, field) };
+  });
+  const first = details[0] ?? { field: partLabels[part], message: `Begäran är ogiltig (${partLabels[part]}).` };
+  return new SamverkanError('SAMV_ERR_INVALID_INPUT', first.message, { field: first.field }, details);
+}

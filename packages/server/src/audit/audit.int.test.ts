@@ -1,0 +1,94 @@
+/**
+ * The audit trail on both databases: appended in the change's transaction, hash-chained, and
+ * `verifyAudit` names the first row that was edited, deleted or replaced.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
+import { openStore, type Store } from '../store/db.js';
+import { appendAudit } from './append-audit.js';
+import { auditHash } from './audit-hash.js';
+import { verifyAudit } from './verify-audit.js';
+
+for (const target of databaseTargets) {
+  describe.skipIf(!target.available)(`${target.name}: audit trail`, () => {
+    let db: TestDatabase;
+    let store: Store;
+
+    beforeAll(async () => {
+      db = await target.create();
+      store = openStore(db.options);
+      await store.migrate();
+    });
+    afterAll(async () => {
+      await store.close();
+      await db.drop();
+    });
+    beforeEach(async () => {
+      await store.db.deleteFrom('audit_log').execute();
+      for (let i = 1; i <= 5; i++) {
+        await store.transaction((trx) => appendAudit(trx, { actor: 'user:test', action: 'update', entity: 'index_values', entityId: `VPI:${String(2020 + i)}`, before: { percent: String(i) }, after: { percent: String(i + 1), password: 'hemligt' } }));
+      }
+    });
+
+    it('chains rows 1..n and verifies an intact trail', async () => {
+      const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+      expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+      for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: true, rows: 5, lastSeq: 5, lastHash: rows[4]?.hash });
+    });
+
+    it('never stores secrets in before/after', async () => {
+      const row = await store.db.selectFrom('audit_log').select('after_json').where('seq', '=', 1).executeTakeFirstOrThrow();
+      expect(row.after_json).not.toContain('hemligt');
+      expect(JSON.parse(row.after_json ?? '{}')).toEqual({ password: '[dolt]', percent: '2' });
+    });
+
+    it('rolls the audit row back with a failed change', async () => {
+      await expect(
+        store.transaction(async (trx) => {
+          await appendAudit(trx, { actor: 'user:test', action: 'create', entity: 'x', entityId: '1', before: null, after: {} });
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect((await verifyAudit(store.db)).rows).toBe(5);
+    });
+
+    it('names a row whose after-JSON was edited with a raw UPDATE', async () => {
+      await store.db.updateTable('audit_log').set({ after_json: '{"percent":"99"}' }).where('seq', '=', 3).execute();
+      const v = await verifyAudit(store.db);
+      expect(v).toMatchObject({ ok: false, seq: 3, problem: 'edited' });
+      if (!v.ok) expect(v.message).toContain('rad 3');
+    });
+
+    it('names a deleted middle row', async () => {
+      await store.db.deleteFrom('audit_log').where('seq', '=', 2).execute();
+      const v = await verifyAudit(store.db);
+      expect(v).toMatchObject({ ok: false, seq: 2, problem: 'missing' });
+      if (!v.ok) expect(v.message).toContain('rad 2 saknas');
+    });
+
+    it('names the row after one that was edited with a recomputed hash', async () => {
+      const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
+      const forged = { ...row, actor: 'user:someone-else' };
+      await store.db.updateTable('audit_log').set({ actor: forged.actor, hash: auditHash(forged) }).where('seq', '=', 2).execute();
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 3, problem: 'relinked' });
+    });
+
+    it('detects two rows swapped (sequence numbers are inside the hash)', async () => {
+      const a = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
+      const b = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
+      await store.transaction(async (trx) => {
+        await trx.deleteFrom('audit_log').where('seq', 'in', [4, 5]).execute();
+        await trx.insertInto('audit_log').values([{ ...b, seq: 4 }, { ...a, seq: 5 }]).execute();
+      });
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 4, problem: 'edited' });
+    });
+
+    it('keeps the chain linear when changes run concurrently', async () => {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.transaction((trx) => appendAudit(trx, { actor: 'user:test', action: 'create', entity: 'c', entityId: String(i), before: null, after: { i } }))),
+      );
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: true, rows: 13 });
+    });
+  });
+}

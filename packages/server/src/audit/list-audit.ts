@@ -1,0 +1,47 @@
+/** Read the audit trail, newest first, with before/after parsed back to JSON values. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+
+/** One audit row as the API returns it. */
+export interface AuditView {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Filters for `listAudit`. */
+export interface AuditFilter {
+  readonly entity?: string | undefined;
+  readonly entityId?: string | undefined;
+  /** Only rows with a smaller sequence number (paging). */
+  readonly beforeSeq?: number | undefined;
+  readonly limit: number;
+}
+
+/** Newest rows first. */
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<AuditView[]> {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit);
+  if (filter.entity !== undefined) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
+    after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

@@ -1,0 +1,64 @@
+/**
+ * Server-side sessions. The session id (256 random bits) lives only in the HttpOnly cookie; the
+ * table stores its SHA-256, so a copy of the database cannot be used to sign in. The CSRF token
+ * is derived from the session id with HMAC-SHA256 under SESSION_SECRET: nothing extra to store,
+ * and it changes with every session.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { flag } from '../store/flag.js';
+import { nowIso } from '../store/clock.js';
+import { isRole } from './roles.js';
+import type { SessionUser } from './session-user.js';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'samverkan_session';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Start a session for `userId`; returns the id for the cookie. */
+export async function createSession(db: Kysely<Database>, userId: string, minutes: number): Promise<{ sessionId: string; expiresAt: string }> {
+  const sessionId = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + minutes * 60_000).toISOString();
+  await db.insertInto('sessions').values({ id_hash: sha256(sessionId), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt }).execute();
+  return { sessionId, expiresAt };
+}
+
+/** The active user of a live session, or undefined (unknown, expired, or user deactivated). */
+export async function findSessionUser(db: Kysely<Database>, sessionId: string): Promise<SessionUser | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.municipality_code', 'users.active', 'sessions.expires_at'])
+    .where('sessions.id_hash', '=', sha256(sessionId))
+    .executeTakeFirst();
+  if (!row || !flag(row.active) || row.expires_at <= nowIso() || !isRole(row.role)) return undefined;
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, municipality: row.municipality_code };
+}
+
+/** End a session (no error when it does not exist). */
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', sha256(sessionId)).execute();
+}
+
+/** Remove expired sessions (called at start-up and on sign-in). */
+export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
+}
+
+/** The CSRF token of a session. */
+export function csrfTokenFor(secret: string, sessionId: string): string {
+  return createHmac('sha256', secret).update(`csrf:${sessionId}`, 'utf8').digest('base64url');
+}
+
+/** Constant-time check of a CSRF token sent by the client. */
+export function csrfTokenMatches(secret: string, sessionId: string, sent: string | undefined): boolean {
+  if (sent === undefined) return false;
+  const expected = Buffer.from(csrfTokenFor(secret, sessionId));
+  const given = Buffer.from(sent);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

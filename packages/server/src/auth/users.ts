@@ -1,0 +1,173 @@
+/**
+ * Users in the store: creation (CLI, API, demo seed) and the views the API returns. Every change
+ * is audited in the same transaction; the password hash never leaves this module.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { invalidInput, SamverkanError } from '@samverkan/core';
+import type { Store } from '../store/db.js';
+import type { Database, UserRow } from '../store/schema.js';
+import { flag, toFlag } from '../store/flag.js';
+import { nowIso } from '../store/clock.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { checkPasswordStrength, hashPassword } from './password.js';
+import { isRole, roleLabels, roles, type Role } from './roles.js';
+
+/** A user as the API shows it (never the hash). */
+export interface UserView {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly municipality: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly demo: boolean;
+  readonly hasPassword: boolean;
+  readonly createdAt: string;
+}
+
+/** What it takes to create a user. */
+export interface NewUserInput {
+  readonly username: string;
+  readonly displayName?: string | undefined;
+  readonly role: string;
+  readonly municipality?: string | undefined;
+  readonly email?: string | undefined;
+  /** Omit for accounts that sign in only with OIDC. */
+  readonly password?: string | undefined;
+  readonly demo?: boolean;
+}
+
+const usernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
+/** The API view of a stored user. */
+export function userView(row: UserRow): UserView {
+  if (!isRole(row.role)) throw new SamverkanError('SAMV_ERR_INTERNAL', `Okänd roll i databasen för ${row.username}.`);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    municipality: row.municipality_code,
+    email: row.email,
+    active: flag(row.active),
+    demo: flag(row.demo),
+    hasPassword: row.password_hash !== null,
+    createdAt: row.created_at,
+  };
+}
+
+async function resolveMunicipality(db: Kysely<Database>, role: Role, municipality: string | undefined): Promise<string | null> {
+  if (role !== 'municipality_economist') {
+    if (municipality !== undefined && municipality !== '') {
+      throw invalidInput('municipality', `municipality: bara rollen ${roleLabels.municipality_economist} är knuten till en kommun (rollen var ${roleLabels[role]}).`, municipality);
+    }
+    return null;
+  }
+  if (municipality === undefined || municipality === '') {
+    throw invalidInput('municipality', `municipality: rollen ${roleLabels.municipality_economist} måste knytas till en kommun (kommunkod eller namn).`);
+  }
+  const wanted = municipality.trim().toLowerCase();
+  const all = await db.selectFrom('municipalities').select(['code', 'name']).execute();
+  const hit = all.find((m) => m.code === wanted || m.name.toLowerCase() === wanted);
+  if (!hit) {
+    throw new SamverkanError(
+      'SAMV_ERR_UNKNOWN_MUNICIPALITY',
+      `municipality: "${municipality}" är ingen av avtalets kommuner (${all.map((m) => `${m.name} ${m.code}`).join(', ')}).`,
+      { field: 'municipality', value: municipality },
+    );
+  }
+  return hit.code;
+}
+
+/** Create a user (validated, password hashed, audited as `actor`). */
+export async function createUser(store: Store, input: NewUserInput, actor: string): Promise<UserView> {
+  const username = input.username.trim().toLowerCase();
+  if (!usernamePattern.test(username)) {
+    throw invalidInput('username', `username: "${input.username}" är inget giltigt användarnamn (2–64 tecken: a–z, 0–9, punkt, bindestreck, understreck, @).`, input.username);
+  }
+  if (!isRole(input.role)) throw invalidInput('role', `role: "${input.role}" är ingen roll. Välj en av: ${roles.join(', ')}.`, input.role);
+  const role = input.role;
+  if (input.password !== undefined) checkPasswordStrength(input.password);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  return store.transaction(async (trx) => {
+    const municipality = await resolveMunicipality(trx, role, input.municipality);
+    const existing = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (existing) throw new SamverkanError('SAMV_ERR_CONFLICT', `username: användaren "${username}" finns redan.`, { field: 'username', value: username });
+    const row: UserRow = {
+      id: randomUUID(),
+      username,
+      display_name: input.displayName?.trim() || username,
+      role,
+      municipality_code: municipality,
+      password_hash: passwordHash,
+      email: input.email?.trim().toLowerCase() || null,
+      active: 1,
+      demo: toFlag(input.demo ?? false),
+      created_at: nowIso(),
+    };
+    await trx.insertInto('users').values({ ...row, active: 1, demo: toFlag(input.demo ?? false) }).execute();
+    const view = userView(row);
+    await appendAudit(trx, { actor, action: 'create', entity: 'users', entityId: row.id, before: null, after: view });
+    return view;
+  });
+}
+
+/** Changes an administrator may make to a user. */
+export interface UserChange {
+  readonly displayName?: string | undefined;
+  readonly role?: string | undefined;
+  readonly municipality?: string | null | undefined;
+  readonly email?: string | null | undefined;
+  readonly active?: boolean | undefined;
+  readonly password?: string | undefined;
+}
+
+/** Update a user (audited; ending all sessions when deactivated or re-roled). */
+export async function updateUser(store: Store, id: string, change: UserChange, actor: string): Promise<UserView> {
+  if (change.password !== undefined) checkPasswordStrength(change.password);
+  const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+  return store.transaction(async (trx) => {
+    const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Användaren ${id} finns inte.`, { field: 'id', value: id });
+    const before = userView(row);
+    const roleText = change.role ?? row.role;
+    if (!isRole(roleText)) throw invalidInput('role', `role: "${roleText}" är ingen roll. Välj en av: ${roles.join(', ')}.`, roleText);
+    const municipalityInput = change.municipality === undefined ? (change.role === undefined ? (row.municipality_code ?? undefined) : undefined) : (change.municipality ?? undefined);
+    const municipality = await resolveMunicipality(trx, roleText, municipalityInput);
+    const next: UserRow = {
+      ...row,
+      display_name: change.displayName?.trim() || row.display_name,
+      role: roleText,
+      municipality_code: municipality,
+      email: change.email === undefined ? row.email : change.email?.trim().toLowerCase() || null,
+      active: change.active === undefined ? row.active : toFlag(change.active),
+      password_hash: passwordHash ?? row.password_hash,
+    };
+    await trx
+      .updateTable('users')
+      .set({
+        display_name: next.display_name,
+        role: next.role,
+        municipality_code: next.municipality_code,
+        email: next.email,
+        active: toFlag(flag(next.active)),
+        password_hash: next.password_hash,
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = userView(next);
+    if (!after.active || after.role !== before.role || after.municipality !== before.municipality || passwordHash !== undefined) {
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    }
+    await appendAudit(trx, { actor, action: passwordHash === undefined ? 'update' : 'update-password', entity: 'users', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** All users, by username. */
+export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+  return rows.map(userView);
+}

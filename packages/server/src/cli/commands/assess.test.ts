@@ -1,0 +1,180 @@
+/**
+ * `samverkan assess` through the real binary: single input from a file and from standard input,
+ * --json, --explain, --batch (order, line count, error lines, exit code, flat memory), and every
+ * kind of bad input with its exit code and Swedish message.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AssessOutput } from '@samverkan/core';
+
+/** One output line of a batch: an answer, or an error object naming the line. */
+type BatchLine = Partial<AssessOutput> & { line?: number; error?: { code: string; message: string; location: Record<string, unknown> } };
+
+const root = fileURLToPath(new URL('../../../../../', import.meta.url));
+const bin = join(root, 'packages/server/bin/samverkan.js');
+const examples = join(root, 'agreements/jamtland-2026/examples');
+const dir = mkdtempSync(join(tmpdir(), 'samverkan-assess-'));
+
+function cli(args: readonly string[], stdin?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: stdin ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-b', 'packages/core', 'packages/server'], { cwd: root, stdio: 'pipe' });
+}, 180_000);
+
+describe('samverkan assess, one situation', () => {
+  it('answers a file with --json: party, municipality, rule, clauses with quotes, agreement', () => {
+    const r = cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--json']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as AssessOutput;
+    expect(a.careResponsibility).toMatchObject({ party: 'kommun', municipality: { code: '2380', name: 'Östersund' }, rule: 'R5' });
+    expect(a.careResponsibility.clauses[0]).toMatchObject({ id: 'ORD.ansvarsfordelning', quote: expect.stringContaining('upp till läkarnivå') });
+    expect(a.criteria.map((c) => c.status)).toEqual(['met', 'met', 'met', 'met']);
+    expect(a.products.map((p) => p.rule)).toEqual(['BAS', 'P5']);
+    expect(a.performing).toMatchObject({ performer: 'kommun', rule: 'U2' });
+    expect(a.agreement).toEqual({ id: 'jamtland-2026', version: '2026.1' });
+    expect(Object.keys(a)).toEqual(['schemaVersion', 'agreement', 'date', 'careResponsibility', 'criteria', 'missing', 'physician', 'products', 'performing', 'visionHearing', 'duties', 'handover']);
+  });
+
+  it('reads standard input with `-` and gives the same answer', () => {
+    const fromFile = cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--json']);
+    const fromStdin = cli(['assess', '--input', '-', '--json'], readFileSync(join(examples, 'assess-ordinart.json'), 'utf8'));
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+  });
+
+  it('prints a short Swedish summary without --json', () => {
+    const r = cli(['assess', '--input', join(examples, 'assess-ordinart.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hälso- och sjukvårdsansvar: Kommunen (Östersund, 2380) [R5]');
+    expect(r.stdout).toContain('Produkt 2 (Sondnäring): Regionen (dietistmottagningen) [P5]');
+  });
+
+  it('--explain prints Swedish prose to read aloud; with --json it is the `explanation` field', () => {
+    const r = cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Kommunen \(Östersund\) ansvarar för hälso- och sjukvården upp till läkarnivå eftersom personen bor i ordinärt boende och alla fyra kriterierna för kommunens ansvar är uppfyllda, enligt Överenskommelse hälso- och sjukvård i ordinärt boende, Ansvarsfördelning: ”/);
+    expect(r.stdout).toContain('Sondnäring (nutritionsprodukter): Regionen (dietistmottagningen) ansvarar för förskrivning, uppföljning och kostnad');
+    const j = cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--explain', '--json']);
+    expect((JSON.parse(j.stdout) as { explanation: string }).explanation).toBe(r.stdout.trimEnd());
+  });
+});
+
+describe('samverkan assess --batch', () => {
+  it('answers every line in order, one output line per input line', () => {
+    const input = readFileSync(join(examples, 'assess-batch.ndjson'), 'utf8');
+    const r = cli(['assess', '--batch', join(examples, 'assess-batch.ndjson')]);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out.length).toBe(input.trimEnd().split('\n').length);
+    const rules = out.map((l) => (JSON.parse(l) as { careResponsibility: { rule: string } }).careResponsibility.rule);
+    expect(rules).toEqual(['R5', 'R7', 'R4', 'R2', 'R1', 'R8']);
+    // Each line is the same document `--json` gives for that situation.
+    const first = cli(['assess', '--input', '-', '--json'], input.split('\n')[0]);
+    expect(JSON.parse(out[0] ?? '')).toEqual(JSON.parse(first.stdout));
+  });
+
+  it('reads standard input with `-`, and --explain adds the explanation to each line', () => {
+    const r = cli(['assess', '--batch', '-', '--explain'], readFileSync(join(examples, 'assess-batch.ndjson'), 'utf8'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { explanation: string });
+    expect(lines).toHaveLength(6);
+    expect(lines[4]?.explanation).toContain('Regionen fakturerar därefter personens hemregion (Region Stockholm).');
+  });
+
+  it('gives a bad line an error object naming the line, goes on, and exits 2 at the end', () => {
+    const r = cli(['assess', '--batch', join(examples, 'assess-batch-with-errors.ndjson')]);
+    expect(r.code).toBe(2);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as BatchLine);
+    expect(out).toHaveLength(4);
+    expect(out[0]?.careResponsibility?.rule).toBe('R4');
+    expect(out[1]).toMatchObject({ line: 2, error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'housing', line: 2 } } });
+    expect(out[1]?.error?.message).toMatch(/^rad 2: housing: "villa" är inte giltigt/);
+    expect(out[2]).toMatchObject({ line: 3, error: { code: 'SAMV_ERR_INVALID_INPUT', message: 'rad 3: raden är inte giltig JSON.' } });
+    expect(out[3]?.careResponsibility?.rule).toBe('R4');
+    expect(r.stderr).toContain('2 av 4 rader kunde inte besvaras (rad 2, 3)');
+  });
+
+  it('refuses a personnummer on a line without echoing it, and a blank line keeps its place', () => {
+    const path = file('pnr.ndjson', '{"housing":"ordinart","registeredMunicipality":"2380","homeRegion":"19121212-1212"}\n\n{"housing":"lss_bostad","registeredMunicipality":"2380"}\n');
+    const r = cli(['assess', '--batch', path]);
+    expect(r.code).toBe(2);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as BatchLine);
+    expect(out.map((o) => o.error?.code ?? o.careResponsibility?.rule)).toEqual(['SAMV_ERR_PERSONNUMMER', 'SAMV_ERR_INVALID_INPUT', 'R2u']);
+    expect(r.stdout).not.toContain('19121212');
+  });
+
+  it('streams with flat memory: a large batch read slowly runs within a small heap', async () => {
+    const line = readFileSync(join(examples, 'assess-batch.ndjson'), 'utf8').split('\n')[0] ?? '';
+    const count = 20_000;
+    const path = file('big.ndjson', `${line}\n`.repeat(count));
+    // ~17 kB per answer: 20 000 answers are ~340 MB of output, far above the 64 MB heap, so the
+    // run only succeeds if output waits for the reader (backpressure) instead of buffering.
+    const child = spawn(process.execPath, ['--max-old-space-size=64', bin, 'assess', '--batch', path], { cwd: root });
+    let lines = 0;
+    let bytes = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+      // A slow reader: pause now and then.
+      if (Math.random() < 0.02) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 5);
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(lines).toBe(count);
+    expect(bytes).toBeGreaterThan(64 * 1024 * 1024);
+  }, 180_000);
+});
+
+describe('samverkan assess, bad input (exit 2, Swedish message naming the field)', () => {
+  const base = { date: '2026-03-01', housing: 'ordinart', registeredMunicipality: '2380' };
+  it.each([
+    ['an unknown key', { ...base, colour: 'blå' }, 'SAMV_ERR_INVALID_INPUT', 'colour: okänd uppgift'],
+    ['CFS out of range', { ...base, cfs: 10 }, 'SAMV_ERR_INVALID_INPUT', 'cfs: 10 är inte giltigt – ska vara ett heltal 1–9'],
+    ['an unknown municipality code', { ...base, registeredMunicipality: '0180' }, 'SAMV_ERR_INVALID_INPUT', 'registeredMunicipality: "0180" är ingen av länets kommuner'],
+    ['a malformed date', { ...base, date: '2026-02-30' }, 'SAMV_ERR_INVALID_INPUT', 'date: "2026-02-30" är inget giltigt datum'],
+    ['a malformed time', { ...base, time: '24:10' }, 'SAMV_ERR_INVALID_INPUT', 'time: "24:10" är ingen klocktid på formen TT:MM'],
+    ['a personnummer', { ...base, products: [{ kind: 'aid', label: 'åt 19460101-1234' }] }, 'SAMV_ERR_PERSONNUMMER', 'products[0].label: uppgiften ser ut att innehålla ett personnummer'],
+  ])('%s', (_, input, code, message) => {
+    const r = cli(['assess', '--input', file('bad.json', JSON.stringify(input)), '--json']);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout) as { error: { code: string; message: string } };
+    expect(out.error.code).toBe(code);
+    expect(out.error.message).toContain(message);
+    expect(r.stderr).toContain(`Fel: ${message}`);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('invalid JSON names the file and line', () => {
+    const path = file('broken.json', '{\n  "housing": "ordinart",\n  "cfs": ,\n}');
+    const r = cli(['assess', '--input', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path} rad 3: indata är inte giltig JSON`);
+  });
+
+  it('a missing file, no input option, or --batch with --json are errors', () => {
+    expect(cli(['assess', '--input', join(dir, 'finns-inte.json')]).stderr).toContain('--input: filen');
+    expect(cli(['assess', '--batch', join(dir, 'finns-inte.ndjson')]).stderr).toContain('--batch: filen');
+    const none = cli(['assess']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Ange antingen --input FIL');
+    const both = cli(['assess', '--batch', join(examples, 'assess-batch.ndjson'), '--json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--batch skriver alltid en JSON-rad per indatarad');
+  });
+});

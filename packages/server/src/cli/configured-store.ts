@@ -1,0 +1,27 @@
+/**
+ * For CLI commands that work on the database: the configured store (DATABASE_URL or the SQLite
+ * file), migrated and with the agreement's municipalities loaded. The caller closes it.
+ */
+import { readAgreement } from '../agreement/read-agreement-dir.js';
+import { describeDatabase, loadConfig } from '../config.js';
+import { prepareStore, type PreparedStore } from '../store/prepare-store.js';
+import type { Agreement } from '@samverkan/core';
+
+/** The prepared store plus what it was prepared from. */
+export interface ConfiguredStore extends PreparedStore {
+  readonly agreement: Agreement;
+  readonly description: string;
+}
+
+/** Open the configured database (migrating it), optionally loading demo data into an empty one. */
+export async function openConfiguredStore(seedDemo = false): Promise<ConfiguredStore> {
+  const config = loadConfig();
+  const agreement = readAgreement();
+  const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile }, agreement, seedDemo);
+  return { ...prepared, agreement, description: describeDatabase(config) };
+}
+
+/** The CLI's actor name in the audit trail: `cli:<operating-system user>`. */
+export function cliActor(): string {
+  return `cli:${process.env['USER'] ?? process.env['USERNAME'] ?? 'okänd'}`;
+}

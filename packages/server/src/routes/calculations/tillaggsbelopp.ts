@@ -1,0 +1,72 @@
+/**
+ * `POST /api/v1/calculations/tillaggsbelopp` `{ year, connected, policy?, indexStart?,
+ * allocationKey?, interpretations? }`: the yearly reconciliation of the tilläggsbelopp
+ * (TILL.avstamning) and its split by an allocation key: a stored key by name, or (default) the
+ * agreement's shipped EXAMPLE key, exactly as `samverkan tillaggsbelopp --json`.
+ */
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import Type from 'typebox';
+import { reconcileTillaggsbelopp, SamverkanError, type AllocationKey, type Agreement } from '@samverkan/core';
+import type { RegisterRoutes } from '../../app/app-context.js';
+import { authorize } from '../../app/request-user.js';
+import { readResponses } from '../../app/schemas.js';
+import { defaultAgreementDir } from '../../agreement/read-agreement-dir.js';
+import { readAllocationKeyFile } from '../../files/allocation-key-yaml.js';
+import { allocationKeyOn, toAllocationKey } from '../../reference/allocation-keys.js';
+import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
+
+const Body = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2200, description: 'Året som avstäms (I4)' }),
+    connected: Type.Integer({ minimum: 0, maximum: 100_000, description: 'Anslutna personer under året (I13)' }),
+    policy: Type.Optional(Type.String({ pattern: '^[a-z-]+$', description: 'I3: beyond-bound (standard) eller from-reference' })),
+    indexStart: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'I5: full-chain (standard) eller from-2026' })),
+    allocationKey: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Id (name) för en lagrad fördelningsnyckel; standard: avtalets EXEMPELnyckel' })),
+    interpretations: InterpretationsSchema,
+  },
+  { additionalProperties: false },
+);
+
+const EXAMPLE_KEY_FILE = 'examples/allocation-key.example.yaml';
+
+function exampleKey(agreement: Agreement): AllocationKey {
+  const dir = process.env['SAMVERKAN_AGREEMENT_DIR'] ?? defaultAgreementDir;
+  return readAllocationKeyFile(readFileSync(join(dir, EXAMPLE_KEY_FILE)), EXAMPLE_KEY_FILE, agreement.municipalities);
+}
+
+/** Register the tilläggsbelopp reconciliation. */
+export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
+  app.post('/api/v1/calculations/tillaggsbelopp', { schema: { tags: ['ekonomi'], summary: 'Avstämning och fördelning av tilläggsbeloppet', body: Body, response: readResponses } }, async (request) => {
+    authorize(request, 'calculations:run');
+    const { agreement, index } = await calculationInputs(ctx);
+    const b = request.body;
+    let key: AllocationKey;
+    if (b.allocationKey === undefined) key = exampleKey(agreement);
+    else {
+      const stored = await allocationKeyOn(ctx.store.db, b.allocationKey, `${String(b.year)}-01-01`);
+      if (!stored) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `allocationKey: fördelningsnyckeln "${b.allocationKey}" finns inte för ${String(b.year)} (se GET /api/v1/allocation-keys).`, { field: 'allocationKey', value: b.allocationKey });
+      key = toAllocationKey(stored);
+    }
+    const given = { ...(b.interpretations ?? {}), ...(b.policy === undefined ? {} : { I3: b.policy }), ...(b.indexStart === undefined ? {} : { I5: b.indexStart }) };
+    const r = reconcileTillaggsbelopp(agreement, { year: b.year, connected: b.connected, index, key, choices: parseChoices(agreement, given) });
+    return {
+      year: r.year,
+      connected: r.connected,
+      lower: r.lower,
+      upper: r.upper,
+      inside: r.inside,
+      policy: r.policy,
+      baseOre: r.baseOre,
+      adjustmentPerPersonOre: r.adjustmentPerPersonOre,
+      adjustmentOre: r.adjustmentOre,
+      totalOre: r.totalOre,
+      allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, amountOre: a.amountOre })),
+      keyId: r.keyId,
+      keyIsExample: r.keyIsExample,
+      ...(r.keyNote === undefined ? {} : { keyNote: r.keyNote }),
+      steps: r.trace.steps,
+      trace: r.trace,
+    };
+  });
+};

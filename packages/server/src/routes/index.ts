@@ -1,0 +1,53 @@
+/**
+ * Every route module, each registering one operation or one small resource. Add a route by
+ * adding its file (a `RegisterRoutes` function) and one line here.
+ */
+import type { RegisterRoutes } from '../app/app-context.js';
+import { registerHealth } from './health.js';
+import { registerAuthLogin } from './auth-login.js';
+import { registerAuthLogout } from './auth-logout.js';
+import { registerAuthMe } from './auth-me.js';
+import { registerAuthOidc } from './auth-oidc.js';
+import { registerDocuments } from './documents.js';
+import { registerClauses } from './clauses.js';
+import { registerAgreementRegister } from './agreement-register.js';
+import { registerIndexValues } from './index-values.js';
+import { registerParameters } from './parameters.js';
+import { registerAllocationKeys } from './allocation-keys.js';
+import { registerUsers } from './users.js';
+import { registerAudit } from './audit.js';
+import { registerDisputes } from './disputes.js';
+import { registerAgreements } from './agreements.js';
+import { registerCalendar } from './calendar.js';
+import { registerCalcPrice } from './calculations/price.js';
+import { registerCalcMtFixed } from './calculations/mt-fixed.js';
+import { registerCalcTillaggsbelopp } from './calculations/tillaggsbelopp.js';
+import { registerCalcNormalVariation } from './calculations/normal-variation.js';
+import { registerAssess } from './assess.js';
+import { registerResponsibilityCfs } from './responsibility-cfs.js';
+
+/** All routes, in registration order. */
+export const routes: readonly RegisterRoutes[] = [
+  registerHealth,
+  registerAuthLogin,
+  registerAuthLogout,
+  registerAuthMe,
+  registerAuthOidc,
+  registerDocuments,
+  registerClauses,
+  registerAgreementRegister,
+  registerIndexValues,
+  registerParameters,
+  registerAllocationKeys,
+  registerUsers,
+  registerAudit,
+  registerDisputes,
+  registerAgreements,
+  registerCalendar,
+  registerCalcPrice,
+  registerCalcMtFixed,
+  registerCalcTillaggsbelopp,
+  registerCalcNormalVariation,
+  registerAssess,
+  registerResponsibilityCfs,
+];

@@ -1,0 +1,69 @@
+/**
+ * The store: a Kysely instance over SQLite (default, a file under var/) or PostgreSQL (when a
+ * database URL is given), plus the transaction helper every change goes through.
+ */
+import { Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { SamverkanError } from '@samverkan/core';
+import type { Database } from './schema.js';
+import type { DatabaseKind, StoreDialect } from './dialect.js';
+import { sqliteDialect } from './sqlite/sqlite-dialect.js';
+import { postgresDialect } from './postgres/postgres-dialect.js';
+import { migrationProvider } from './migrations/index.js';
+
+/** Where the data lives. */
+export interface StoreOptions {
+  /** PostgreSQL connection string; when absent SQLite is used. */
+  readonly databaseUrl?: string | undefined;
+  /** SQLite file (absolute path, or `:memory:`). */
+  readonly sqliteFile: string;
+}
+
+/** An open database. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /**
+   * Run `fn` in one transaction. Use it for every change: the audit row appended inside (see
+   * audit/append-audit.ts) then commits or rolls back together with the change it records.
+   */
+  transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Create or migrate the tables to the latest version; returns the migrations applied. */
+  migrate(): Promise<string[]>;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Open the database described by `options` (no migration; call `migrate()`). */
+export function openStore(options: StoreOptions): Store {
+  const dialect: StoreDialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(options.sqliteFile);
+  const db = new Kysely<Database>({ dialect: dialect.dialect });
+  let closed = false;
+  return {
+    db,
+    kind: dialect.kind,
+    transaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        await dialect.lockAuditChain(trx);
+        return fn(trx);
+      }),
+    async migrate() {
+      const migrationTableSchema = await dialect.migrationTableSchema(db);
+      const migrator = new Migrator({ db, provider: migrationProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error !== undefined) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
+        throw new SamverkanError('SAMV_ERR_INTERNAL', `Databasen kunde inte migreras (migrering ${failed}): ${error instanceof Error ? error.message : 'okänt fel'}`);
+      }
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Migrations in code (no folder scanning, so they work from src/ and dist/ alike). Add a
+ * migration by adding a file `NNNN-name.ts` exporting `up`/`down` and one line below; never edit
+ * a migration that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-imports-and-billing.js';
+
+/** Every migration by name, in order. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': m0001,
+  '0002-imports-and-billing': m0002,
+};
+
+/** Kysely's provider over the list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+};

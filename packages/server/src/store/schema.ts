@@ -1,0 +1,287 @@
+/**
+ * The Kysely `Database` interface: one table per interface, column names as in SQL (snake_case).
+ * Portable types only, so the same queries run on SQLite and PostgreSQL:
+ * - ids are text (UUIDs), dates `YYYY-MM-DD` and instants ISO-8601 UTC are text;
+ * - money is BIGINT öre (read back as a number through `ore()`);
+ * - exact decimals (percentages, weights) are text such as "2.9";
+ * - flags are written as 0/1 (SQLite has no boolean; PostgreSQL casts '0'/'1') and read with `flag()`;
+ * - JSON is text (canonical JSON where it is hashed).
+ * Every record that concerns a municipality carries its code(s), so scoping is a WHERE clause.
+ */
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/** A boolean column: written as 0/1, read back as 0/1 (SQLite) or true/false (PostgreSQL). */
+export type Flag = ColumnType<boolean | number, 0 | 1 | undefined, 0 | 1>;
+
+/** Money in öre: BIGINT in both databases. */
+export type OreColumn = ColumnType<number, number, number>;
+
+export interface MunicipalitiesTable {
+  code: string;
+  name: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** One of `roles` in auth/roles.ts. */
+  role: string;
+  /** Set (only) for municipality economists. */
+  municipality_code: string | null;
+  /** argon2id hash; null for accounts that sign in only through OIDC. */
+  password_hash: string | null;
+  email: string | null;
+  active: Flag;
+  demo: Flag;
+  created_at: string;
+}
+
+/** OIDC identities linked to local users (`iss` + `sub` → user). */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id; the id itself lives only in the cookie. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IndexValuesTable {
+  id: string;
+  /** VPI, OPI or LPIK. */
+  series: string;
+  year: number;
+  /** Yearly change in percent as an exact decimal string ("2.9"). */
+  percent: string;
+  /** `outcome` (utfall) or `forecast` (prognos). */
+  kind: string;
+  published_on: string | null;
+  source: string;
+  decision_ref: string | null;
+  /** 1, 2, … per (series, year); the highest is current. */
+  version: number;
+  /** Example values shipped for trying the system, labelled as such in every output. */
+  example: Flag;
+  demo: Flag;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ParameterValuesTable {
+  id: string;
+  /** A parameter id from the agreement's parameters.yaml. */
+  parameter_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  /** Integer (öre, minutes, counts) or exact decimal, as text. */
+  value: string;
+  base_year: number | null;
+  source: string;
+  decision_ref: string;
+  version: number;
+  demo: Flag;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface AllocationKeysTable {
+  id: string;
+  /** Stable identifier of the key, e.g. `resursfordelning-exempel` (versions share it). */
+  name: string;
+  title: string;
+  note: string | null;
+  /** First year the key applies to. */
+  valid_from: string;
+  valid_to: string | null;
+  /** JSON: `[{ id, name, weight: "0.4", measure, source, decision?, values: { "2380": "3900", … } }]`. */
+  factors_json: string;
+  source: string;
+  decision_ref: string | null;
+  example: Flag;
+  demo: Flag;
+  version: number;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  /** Import kind, e.g. `daytime-assignments`, `mt-inventory`. */
+  kind: string;
+  filename: string;
+  /** SHA-256 of the file bytes (idempotency). */
+  content_sha256: string;
+  /** The municipality the file concerns, when it concerns one. */
+  municipality_code: string | null;
+  row_count: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  demo: Flag;
+}
+
+export interface ImportRowsTable {
+  id: string;
+  import_id: string;
+  /** Line in the source file. */
+  line: number;
+  kind: string;
+  /** `YYYY-MM`, `YYYY-H1`/`YYYY-H2` or `YYYY`; `YYYY-MM-DD` for counts taken on a date (inventories, population). */
+  period: string;
+  /** Party codes: a municipality code or the region's id (`region`). */
+  seller_code: string | null;
+  buyer_code: string | null;
+  municipality_code: string | null;
+  amount_ore: OreColumn | null;
+  data_json: string;
+  demo: Flag;
+  /** SHA-256 of the record's normalised fields, unique per kind (0002): re-imports add nothing. */
+  natural_key: string | null;
+  /** For state-like records (inventory count, connected count, budget): what the value describes; the newest import wins (0002). */
+  identity_key: string | null;
+}
+
+export interface BillingRunsTable {
+  id: string;
+  flow: string;
+  period: string;
+  status: string;
+  started_by: string;
+  started_at: string;
+  finished_at: string | null;
+  demo: Flag;
+  /** JSON of the options the run was started with (allocation key), reused by corrections (0002). */
+  options_json: string | null;
+}
+
+export interface InvoiceBasesTable {
+  id: string;
+  billing_run_id: string | null;
+  flow: string;
+  period: string;
+  seller_code: string;
+  buyer_code: string;
+  /** draft → approved → sent; `credited` after a credit note. */
+  status: string;
+  total_ore: OreColumn;
+  trace_json: string;
+  /** For a credit note: the basis it credits. */
+  credit_of: string | null;
+  created_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  sent_at: string | null;
+  demo: Flag;
+  /** Unit of a party when a clause requires separate invoices (syncentralen, hörcentralen, MT) (0002). */
+  seller_unit: string | null;
+  buyer_unit: string | null;
+  /** Editable only while draft (0002). */
+  buyer_reference: string | null;
+  note: string | null;
+  /** For a draft computed afresh after a credit: the basis it replaces (0002). */
+  replaces_id: string | null;
+  /** JSON: the imports and records the basis was computed from (0002). */
+  inputs_json: string | null;
+}
+
+export interface InvoiceLinesTable {
+  id: string;
+  invoice_basis_id: string;
+  line_no: number;
+  description: string;
+  /** Exact decimal as text (hours, devices, persons). */
+  quantity: string;
+  unit: string;
+  unit_price_ore: OreColumn;
+  amount_ore: OreColumn;
+  steps_json: string;
+  /** Stable category, e.g. `uppdrag-dagtid` (0002). */
+  category: string | null;
+  /** The unit price applies per this many units (Peppol BaseQuantity) (0002). */
+  base_quantity: number | null;
+  clause: string | null;
+  line_date: string | null;
+  reference: string | null;
+  /** On a credit line: the line it credits (0002). */
+  credits_line_id: string | null;
+}
+
+export interface DisputesTable {
+  id: string;
+  /** Agreement document id (ORD, SABO, …). */
+  document: string;
+  /** individ | organisation | storlek-fordelning | utforande (disputes.yaml). */
+  level: string;
+  subject: string;
+  party_a_code: string;
+  party_b_code: string;
+  opened_on: string;
+  /** Index into the escalation path's steps (0 = first). */
+  current_step: number;
+  /** open | decided | closed. */
+  status: string;
+  outcome: string | null;
+  cost_regulation_ore: OreColumn | null;
+  created_by: string;
+  created_at: string;
+  demo: Flag;
+}
+
+export interface DisputeStepsTable {
+  id: string;
+  dispute_id: string;
+  step_no: number;
+  forum: string;
+  /** opened | escalated | decided | closed. */
+  action: string;
+  note: string | null;
+  actor: string;
+  at: string;
+}
+
+/** The whole database. */
+export interface Database {
+  municipalities: MunicipalitiesTable;
+  users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  index_values: IndexValuesTable;
+  parameter_values: ParameterValuesTable;
+  allocation_keys: AllocationKeysTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
+  billing_runs: BillingRunsTable;
+  invoice_bases: InvoiceBasesTable;
+  invoice_lines: InvoiceLinesTable;
+  disputes: DisputesTable;
+  dispute_steps: DisputeStepsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type IndexValueRow = Selectable<IndexValuesTable>;
+export type ParameterValueRow = Selectable<ParameterValuesTable>;
+export type AllocationKeyRow = Selectable<AllocationKeysTable>;
+export type DisputeRow = Selectable<DisputesTable>;
+export type DisputeStepRow = Selectable<DisputeStepsTable>;
+export type NewUser = Insertable<UsersTable>;
+export type AuditRow = Selectable<AuditLogTable>;
