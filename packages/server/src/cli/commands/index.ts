@@ -13,9 +13,10 @@ import { registerPrice } from './price.js';
 import { registerMtFixed } from './mt-fixed.js';
 import { registerTillaggsbelopp } from './tillaggsbelopp.js';
 import { registerNormalVariation } from './normal-variation.js';
+import { registerImport } from './import.js';
 import { registerAssess } from './assess.js';
 
 /** A command module registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess];
+export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport];

@@ -1,0 +1,139 @@
+/**
+ * Caches behind `assess`: answers that depend only on table cells are built once and shared
+ * (frozen); missing-input lists are shared and merged in input order. The caches hang off the
+ * compiled rules, so `assess` stays a pure function of its arguments.
+ */
+import type { CareAnswer, CriterionAnswer, HandoverAnswer, PerformingAnswer, PhysicianAnswer, ProductAnswer, VisionHearingAnswer } from './answer.js';
+import { criteriaSpace, housings, physicianSpace, productFlags, type Housing } from './inputs.js';
+import type { ResponsibilityRules } from './load-rules.js';
+
+export const EMPTY: readonly string[] = Object.freeze([]);
+export const NO_CRITERIA: readonly CriterionAnswer[] = Object.freeze([]);
+export const NO_PRODUCTS: readonly ProductAnswer[] = Object.freeze([]);
+
+/** Order in which missing inputs are listed (the order of the input fields). */
+const inputOrder = [
+  'date',
+  'housing',
+  'atDayActivity',
+  'registeredMunicipality',
+  'homeRegion',
+  'storsjoglantan',
+  'safeAtHome',
+  'needOver14Days',
+  'cfs',
+  'cognitiveImpairment',
+  'cannotReachHealthCentre',
+  'prefersHealthCentre',
+  'preferenceRisksSafety',
+  'listedAtOtherHealthCentre',
+  'time',
+];
+const inputRank = new Map(inputOrder.map((n, i) => [n, i]));
+
+/** Index of a housing form in the tables. */
+export function housingIndex(h: Housing): number {
+  return housings.indexOf(h);
+}
+
+/** Per criteria cell: the criteria answers and their contribution to the care cell number. */
+export interface CriteriaEntry {
+  readonly careOffset: number;
+  readonly answers: readonly CriterionAnswer[];
+  /** Missing raw inputs per criterion id (when that criterion is unknown). */
+  readonly missing: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Answers that depend only on table cells are built once and shared (they are frozen); the caches
+ * hang off the compiled rules, so `assess` stays a pure function of its arguments.
+ */
+export interface Caches {
+  readonly criteria: (CriteriaEntry | undefined)[];
+  readonly careDecided: Map<number, CareAnswer>;
+  readonly careUndecided: Map<number, CareAnswer>;
+  readonly physician: (PhysicianAnswer | undefined)[];
+  /** Answers that cite a rate (valid on a date), per date. */
+  readonly byDate: Map<string, DateCaches>;
+  readonly handover: Map<number, readonly HandoverAnswer[]>;
+  readonly municipalityIndex: Map<string, number>;
+  readonly rank: Map<string, number>;
+  readonly unions: WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>;
+  /** Start and end of daytime (minutes) per date, from the parameters. */
+  readonly dayBounds: Map<string, readonly [number, number]>;
+}
+
+export interface DateCaches {
+  readonly performing: (PerformingAnswer | undefined)[];
+  readonly visionHearing: (VisionHearingAnswer | undefined)[];
+}
+
+const caches = new WeakMap<ResponsibilityRules, Caches>();
+
+export function dateCaches(c: Caches, date: string): DateCaches {
+  let d = c.byDate.get(date);
+  if (!d) {
+    d = { performing: [], visionHearing: [] };
+    c.byDate.set(date, d);
+  }
+  return d;
+}
+
+export function cachesOf(rules: ResponsibilityRules): Caches {
+  let c = caches.get(rules);
+  if (!c) {
+    c = {
+      criteria: new Array<CriteriaEntry | undefined>(criteriaSpace.size),
+      careDecided: new Map(),
+      careUndecided: new Map(),
+      physician: new Array<PhysicianAnswer | undefined>(physicianSpace.size),
+      byDate: new Map(),
+      handover: new Map(),
+      municipalityIndex: new Map([...rules.municipalities.keys()].map((code, i) => [code, i])),
+      rank: new Map(),
+      unions: new WeakMap(),
+      dayBounds: new Map(),
+    };
+    caches.set(rules, c);
+  }
+  return c;
+}
+
+export function rankOf(c: Caches, name: string): number {
+  let r = c.rank.get(name);
+  if (r === undefined) {
+    const m = /^products\[(\d+)\]\.(.+)$/.exec(name);
+    r = m ? 1000 + Number(m[1]) * 100 + productFlags.indexOf(m[2] as (typeof productFlags)[number]) : (inputRank.get(name) ?? 999);
+    c.rank.set(name, r);
+  }
+  return r;
+}
+
+/** Union of two missing-input lists in input order; results are shared, so equal inputs give the same list. */
+export function union2(c: Caches, a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0 || a === b) return a;
+  if (a.length === 0) return b;
+  let inner = c.unions.get(a);
+  if (!inner) {
+    inner = new WeakMap();
+    c.unions.set(a, inner);
+  }
+  let out = inner.get(b);
+  if (!out) {
+    out = Object.freeze([...new Set([...a, ...b])].sort((x, y) => rankOf(c, x) - rankOf(c, y)));
+    inner.set(b, out);
+  }
+  return out;
+}
+
+/** Union of missing-input lists in input order. */
+export function unionMissing(c: Caches, lists: readonly (readonly string[])[]): readonly string[] {
+  let acc: readonly string[] = EMPTY;
+  for (const l of lists) acc = union2(c, acc, l);
+  return acc;
+}
+
+/** A list of input names, deduplicated and in input order. */
+export function sortedMissing(c: Caches, names: readonly string[]): readonly string[] {
+  return Object.freeze([...new Set(names)].sort((a, b) => rankOf(c, a) - rankOf(c, b)));
+}
