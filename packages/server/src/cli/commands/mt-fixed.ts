@@ -12,6 +12,7 @@ import { readInventoryCsv } from '../../files/inventory-csv.js';
 import { addIndexOption, addInterpretationOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
+import { mtFixedJson } from '../../calculations/result-json.js';
 
 function parseHalf(text: string): 1 | 2 {
   if (text.trim() === '1') return 1;
@@ -58,15 +59,7 @@ export function registerMtFixed(program: Command): void {
         ...(opts.inventoryDate === undefined ? {} : { chosenSnapshotDate: opts.inventoryDate }),
       });
       if (opts.json === true) {
-        printJson({
-          totalDevices: r.totalDevices,
-          rateOre: r.rateOre,
-          yearlyOre: r.yearlyOre,
-          halfOre: r.halfOre,
-          snapshotDate: r.snapshotDate,
-          allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, devices: a.devices, amountOre: a.amountOre })),
-          trace: r.trace,
-        });
+        printJson(mtFixedJson(r));
       } else process.stdout.write(toText(r));
     },
   );

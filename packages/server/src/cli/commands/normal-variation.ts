@@ -9,6 +9,7 @@ import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { readCountsCsv } from '../../files/counts-csv.js';
 import { addInterpretationOption, parseInterpretationOption } from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
+import { normalVariationJson } from '../../calculations/result-json.js';
 
 /** Register `normal-variation`. */
 export function registerNormalVariation(program: Command): void {
@@ -23,7 +24,7 @@ export function registerNormalVariation(program: Command): void {
     const counts = readCountsCsv(readInputFile(opts.counts, '--counts'), opts.counts);
     const r = normalVariation(agreement, counts, choices);
     if (opts.json === true) {
-      printJson({ years: r.years, n: r.n, mean: r.mean, sd: r.sd, lower: r.lower, upper: r.upper, steps: r.trace.steps, trace: r.trace });
+      printJson(normalVariationJson(r));
       return;
     }
     process.stdout.write(

@@ -9,6 +9,7 @@ import { formatKronor, pricedFlows, priceQuote, SamverkanError, type PricedFlow 
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
 import { printJson } from '../output.js';
+import { priceJson } from '../../calculations/result-json.js';
 
 const flowNames: Readonly<Record<PricedFlow, string>> = { dagtid: 'Uppdrag dagtid', synhorsel: 'Syn- och hörselombud', mt: 'MT, rörlig del' };
 
@@ -36,7 +37,7 @@ export function registerPrice(program: Command): void {
     const choices = parseInterpretationOption(opts.interpretation, agreement);
     const q = priceQuote(agreement, flow, year, minutes, readIndexOption(opts.index), choices);
     if (opts.json === true) {
-      printJson({ flow: q.flow, year: q.year, rateOre: q.rateOre, billedMinutes: q.billedMinutes, amountOre: q.amountOre, trace: q.trace });
+      printJson(priceJson(q));
       return;
     }
     const unit = flow === 'mt' ? 'timme' : 'påbörjad timme';

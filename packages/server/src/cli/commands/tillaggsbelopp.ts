@@ -4,10 +4,11 @@
  * reconciliation of the tilläggsbelopp (TILL.avstamning) and its split by the allocation key.
  * Without --key the shipped EXAMPLE key is used, and the output says so.
  */
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatKronor, reconcileTillaggsbelopp, type ReconciliationResult } from '@samverkan/core';
-import { defaultAgreementDir, readAgreement } from '../../agreement/read-agreement-dir.js';
+import { readAgreement } from '../../agreement/read-agreement-dir.js';
+import { tillaggsbeloppJson } from '../../calculations/result-json.js';
+import { readExampleAllocationKey } from '../../files/example-allocation-key.js';
 import { readAllocationKeyFile } from '../../files/allocation-key-yaml.js';
 import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption, sharePercent } from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
@@ -46,28 +47,10 @@ export function registerTillaggsbelopp(program: Command): void {
       const agreement = readAgreement();
       const extra = [...(opts.policy === undefined ? [] : [`I3=${opts.policy}`]), ...(opts.indexStart === undefined ? [] : [`I5=${opts.indexStart}`])];
       const choices = parseInterpretationOption([...(opts.interpretation ?? []), ...extra], agreement);
-      const keyPath = opts.key ?? join(process.env['SAMVERKAN_AGREEMENT_DIR'] ?? defaultAgreementDir, 'examples', 'allocation-key.example.yaml');
-      const key = readAllocationKeyFile(readInputFile(keyPath, '--key'), opts.key ?? 'examples/allocation-key.example.yaml', agreement.municipalities);
+      const key = opts.key === undefined ? readExampleAllocationKey(agreement) : readAllocationKeyFile(readInputFile(opts.key, '--key'), opts.key, agreement.municipalities);
       const r = reconcileTillaggsbelopp(agreement, { year, connected, index: readIndexOption(opts.index), key, choices });
       if (opts.json === true) {
-        printJson({
-          year: r.year,
-          connected: r.connected,
-          lower: r.lower,
-          upper: r.upper,
-          inside: r.inside,
-          policy: r.policy,
-          baseOre: r.baseOre,
-          adjustmentPerPersonOre: r.adjustmentPerPersonOre,
-          adjustmentOre: r.adjustmentOre,
-          totalOre: r.totalOre,
-          allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, amountOre: a.amountOre })),
-          keyId: r.keyId,
-          keyIsExample: r.keyIsExample,
-          ...(r.keyNote === undefined ? {} : { keyNote: r.keyNote }),
-          steps: r.trace.steps,
-          trace: r.trace,
-        });
+        printJson(tillaggsbeloppJson(r));
       } else process.stdout.write(toText(r));
     },
   );

@@ -9,6 +9,7 @@ import type { RegisterRoutes } from '../../app/app-context.js';
 import { authorize } from '../../app/request-user.js';
 import { IsoDateSchema, readResponses } from '../../app/schemas.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
+import { mtFixedJson } from '../../calculations/result-json.js';
 
 const Body = Type.Object(
   {
@@ -45,14 +46,6 @@ export const registerCalcMtFixed: RegisterRoutes = (app, ctx) => {
       choices: parseChoices(agreement, b.interpretations),
       ...(b.inventoryDate === undefined ? {} : { chosenSnapshotDate: b.inventoryDate }),
     });
-    return {
-      totalDevices: r.totalDevices,
-      rateOre: r.rateOre,
-      yearlyOre: r.yearlyOre,
-      halfOre: r.halfOre,
-      snapshotDate: r.snapshotDate,
-      allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, devices: a.devices, amountOre: a.amountOre })),
-      trace: r.trace,
-    };
+    return mtFixedJson(r);
   });
 };

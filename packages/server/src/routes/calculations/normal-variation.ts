@@ -9,6 +9,7 @@ import type { RegisterRoutes } from '../../app/app-context.js';
 import { authorize } from '../../app/request-user.js';
 import { readResponses } from '../../app/schemas.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
+import { normalVariationJson } from '../../calculations/result-json.js';
 
 const Body = Type.Object(
   {
@@ -31,6 +32,6 @@ export const registerCalcNormalVariation: RegisterRoutes = (app, ctx) => {
       request.body.counts.map((c, i) => ({ year: c.year, count: c.count, line: i + 1, file: 'counts' })),
       parseChoices(agreement, request.body.interpretations),
     );
-    return { years: r.years, n: r.n, mean: r.mean, sd: r.sd, lower: r.lower, upper: r.upper, steps: r.trace.steps, trace: r.trace };
+    return normalVariationJson(r);
   });
 };

@@ -10,6 +10,7 @@ import type { RegisterRoutes } from '../../app/app-context.js';
 import { authorize } from '../../app/request-user.js';
 import { readResponses } from '../../app/schemas.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
+import { priceJson } from '../../calculations/result-json.js';
 
 const Body = Type.Object(
   {
@@ -28,6 +29,6 @@ export const registerCalcPrice: RegisterRoutes = (app, ctx) => {
     const { agreement, index } = await calculationInputs(ctx);
     const b = request.body;
     const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
-    return { flow: q.flow, year: q.year, rateOre: q.rateOre, billedMinutes: q.billedMinutes, amountOre: q.amountOre, trace: q.trace };
+    return priceJson(q);
   });
 };

@@ -4,15 +4,13 @@
  * (TILL.avstamning) and its split by an allocation key: a stored key by name, or (default) the
  * agreement's shipped EXAMPLE key, exactly as `samverkan tillaggsbelopp --json`.
  */
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import Type from 'typebox';
-import { reconcileTillaggsbelopp, SamverkanError, type AllocationKey, type Agreement } from '@samverkan/core';
+import { reconcileTillaggsbelopp, SamverkanError, type AllocationKey } from '@samverkan/core';
 import type { RegisterRoutes } from '../../app/app-context.js';
 import { authorize } from '../../app/request-user.js';
 import { readResponses } from '../../app/schemas.js';
-import { defaultAgreementDir } from '../../agreement/read-agreement-dir.js';
-import { readAllocationKeyFile } from '../../files/allocation-key-yaml.js';
+import { tillaggsbeloppJson } from '../../calculations/result-json.js';
+import { readExampleAllocationKey } from '../../files/example-allocation-key.js';
 import { allocationKeyOn, toAllocationKey } from '../../reference/allocation-keys.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
 
@@ -28,13 +26,6 @@ const Body = Type.Object(
   { additionalProperties: false },
 );
 
-const EXAMPLE_KEY_FILE = 'examples/allocation-key.example.yaml';
-
-function exampleKey(agreement: Agreement): AllocationKey {
-  const dir = process.env['SAMVERKAN_AGREEMENT_DIR'] ?? defaultAgreementDir;
-  return readAllocationKeyFile(readFileSync(join(dir, EXAMPLE_KEY_FILE)), EXAMPLE_KEY_FILE, agreement.municipalities);
-}
-
 /** Register the tilläggsbelopp reconciliation. */
 export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
   app.post('/api/v1/calculations/tillaggsbelopp', { schema: { tags: ['ekonomi'], summary: 'Avstämning och fördelning av tilläggsbeloppet', body: Body, response: readResponses } }, async (request) => {
@@ -42,7 +33,7 @@ export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
     const { agreement, index } = await calculationInputs(ctx);
     const b = request.body;
     let key: AllocationKey;
-    if (b.allocationKey === undefined) key = exampleKey(agreement);
+    if (b.allocationKey === undefined) key = readExampleAllocationKey(agreement);
     else {
       const stored = await allocationKeyOn(ctx.store.db, b.allocationKey, `${String(b.year)}-01-01`);
       if (!stored) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `allocationKey: fördelningsnyckeln "${b.allocationKey}" finns inte för ${String(b.year)} (se GET /api/v1/allocation-keys).`, { field: 'allocationKey', value: b.allocationKey });
@@ -50,23 +41,6 @@ export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
     }
     const given = { ...(b.interpretations ?? {}), ...(b.policy === undefined ? {} : { I3: b.policy }), ...(b.indexStart === undefined ? {} : { I5: b.indexStart }) };
     const r = reconcileTillaggsbelopp(agreement, { year: b.year, connected: b.connected, index, key, choices: parseChoices(agreement, given) });
-    return {
-      year: r.year,
-      connected: r.connected,
-      lower: r.lower,
-      upper: r.upper,
-      inside: r.inside,
-      policy: r.policy,
-      baseOre: r.baseOre,
-      adjustmentPerPersonOre: r.adjustmentPerPersonOre,
-      adjustmentOre: r.adjustmentOre,
-      totalOre: r.totalOre,
-      allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, amountOre: a.amountOre })),
-      keyId: r.keyId,
-      keyIsExample: r.keyIsExample,
-      ...(r.keyNote === undefined ? {} : { keyNote: r.keyNote }),
-      steps: r.trace.steps,
-      trace: r.trace,
-    };
+    return tillaggsbeloppJson(r);
   });
 };
