@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { reportError } from './output.js';
+import { commanderUsageError, swedishTitle } from './commander-swedish.js';
 
 /** Build the CLI program (exported for tests). */
 export function buildProgram(): Command {
@@ -14,7 +15,9 @@ export function buildProgram(): Command {
     .description('Samverkansavtalet för hälso- och sjukvård i Jämtlands län, körbart: avtal, belopp, kalender och ansvar.')
     .helpOption('-h, --help', 'visa hjälp')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
-    .showHelpAfterError('(kör "samverkan --help" för hjälp)')
+    .configureHelp({ styleTitle: swedishTitle })
+    // Usage errors are reported once, in Swedish, by runCli (not in commander's English).
+    .configureOutput({ outputError: () => undefined })
     .exitOverride();
   for (const register of commands) register(program);
   return program;
@@ -30,9 +33,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
-      // Commander has already printed its (English) message; add a Swedish one naming the problem.
-      process.stderr.write(`Fel: ogiltigt kommando eller argument (${e.message.replace(/^error: /, '')}).\n`);
-      return 2;
+      return reportError(commanderUsageError(e.message), json);
     }
     return reportError(e, json);
   }
