@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { anonymous, login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
+import { csvText, encode, uploadFile } from '../imports/upload.testkit.js';
 
 type Who = 'anonymous' | 'admin' | 'region_economist' | 'municipality_economist' | 'manager' | 'viewer';
 type Variant = 'own' | 'other';
@@ -23,7 +24,17 @@ interface Ctx {
   municipality(variant: Variant): string;
   userId: string;
   seq: () => number;
+  /** The server's URL (for raw file uploads). */
+  url: string;
+  /**
+   * An invoice basis (demo data, January 2026) of the caller's own municipality or another's
+   * (Östersund's as "own" for non-municipal roles): sold by the municipality (`draft` or
+   * `approved`), or sold by the region to it (`region-draft`).
+   */
+  basisId(kind: BasisKind, variant: Variant): string;
 }
+
+type BasisKind = 'draft' | 'approved' | 'region-draft';
 
 interface Row {
   readonly name: string;
@@ -110,6 +121,71 @@ const matrix: readonly Row[] = [
     call: (c, ctx, v) => c.request('POST', '/api/v1/disputes', { document: 'PALL', level: 'organisation', subject: `Matris ${String(ctx.seq())}`, parties: [ctx.municipality(v), 'region'] }),
     expect: { anonymous: 401, admin: 201, region_economist: 201, municipality_economist: { own: 201, other: 403 }, manager: 403, viewer: 403 },
   },
+  // Imports, billing runs and invoice bases.
+  { name: 'GET /api/v1/import-kinds', call: get('/api/v1/import-kinds'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/imports', call: get('/api/v1/imports'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/records', call: get('/api/v1/records?kind=ombud-tasks'), expect: SIGNED_IN_READ },
+  {
+    name: 'POST /api/v1/imports/ombud-tasks',
+    scoped: true,
+    call: (c, ctx, v) =>
+      uploadFile(ctx.url, c, 'ombud-tasks', encode(csvText([['datum', 'kommun', 'enhet', 'insatstid', 'referens'], ['2026-02-03', ctx.municipality(v), 'syncentralen', '30', `MATRIS-${String(ctx.seq())}`]]), 'utf-8'), 'matris.csv'),
+    expect: { anonymous: 401, admin: 201, region_economist: 201, municipality_economist: { own: 201, other: 422 }, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/imports/connected-counts (hela länet)',
+    call: (c, ctx) => uploadFile(ctx.url, c, 'connected-counts', encode(`år;antal\n2029;${String(100 + ctx.seq())}\n`, 'utf-8'), 'anslutna.csv'),
+    expect: { anonymous: 401, admin: 201, region_economist: 201, municipality_economist: 403, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/imports/index-values (referensdata)',
+    call: (c, ctx) => uploadFile(ctx.url, c, 'index-values', encode(`serie;år;procent;källa\nOPI;2032;${String(ctx.seq())};matris\n`, 'utf-8'), 'index.csv'),
+    expect: ADMIN_CREATE,
+  },
+  { name: 'GET /api/v1/billing-runs', call: get('/api/v1/billing-runs'), expect: SIGNED_IN_READ },
+  {
+    name: 'POST /api/v1/billing-runs (befintlig körning)',
+    call: (c) => c.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2026-01' }),
+    expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: 200, manager: 403, viewer: 403 },
+  },
+  { name: 'GET /api/v1/invoice-bases', call: get('/api/v1/invoice-bases'), expect: SIGNED_IN_READ },
+  {
+    name: 'GET /api/v1/invoice-bases/:id',
+    scoped: true,
+    call: (c, ctx, v) => c.request('GET', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}`),
+    expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
+  },
+  {
+    name: 'PATCH /api/v1/invoice-bases/:id (kommunen säljer)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('PATCH', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}`, { buyerReference: `Ref ${String(ctx.seq())}` }),
+    expect: { anonymous: 401, admin: 200, region_economist: 403, municipality_economist: { own: 200, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'PATCH /api/v1/invoice-bases/:id (regionen säljer)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('PATCH', `/api/v1/invoice-bases/${ctx.basisId('region-draft', v)}`, { note: `Anteckning ${String(ctx.seq())}` }),
+    expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: { own: 403, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    // Already approved: whoever may decide gets past the role and scope checks to the 409.
+    name: 'POST /api/v1/invoice-bases/:id/approve (redan godkänt)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('approved', v)}/approve`),
+    expect: { anonymous: 401, admin: 409, region_economist: 403, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/invoice-bases/:id/send (utkast)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/send`),
+    expect: { anonymous: 401, admin: 409, region_economist: 403, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/invoice-bases/:id/credit (utkast)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/credit`),
+    expect: { anonymous: 401, admin: 409, region_economist: 403, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
+  },
 ];
 
 const callers: readonly { who: Who; username?: string; municipality?: string }[] = [
@@ -134,6 +210,7 @@ for (const target of databaseTargets) {
     const disputeByMunicipality = new Map<string, string>();
     let userId = '';
     let n = 0;
+    const bases = new Map<string, string>();
 
     beforeAll(async () => {
       t = await startTestServer(target);
@@ -144,6 +221,21 @@ for (const target of databaseTargets) {
       for (const d of list.disputes) for (const p of d.parties) if (p !== 'region') disputeByMunicipality.set(p, d.id);
       const created = await admin.request('POST', '/api/v1/users', { username: 'matris.mal', role: 'viewer', password: 'ett-langt-losenord' });
       userId = (created.body as { user: { id: string } }).user.id;
+      // Invoice bases from the demo data: each municipality's ombud bases (syncentralen stays a
+      // draft, hörcentralen is approved) and the MT bases the region sells to them.
+      type RunBasis = { id: string; seller: { id: string }; buyer: { id: string; unit?: string } };
+      const synhor = (await admin.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2026-01' })).body as { invoiceBases: RunBasis[] };
+      const mt = (await admin.request('POST', '/api/v1/billing-runs', { flow: 'mt-variable', period: '2026-01' })).body as { invoiceBases: RunBasis[] };
+      for (const code of ['2380', '2309']) {
+        const draft = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'syncentralen');
+        const approved = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'horcentralen');
+        const regionDraft = mt.invoiceBases.find((b) => b.buyer.id === code);
+        if (!draft || !approved || !regionDraft) throw new Error(`demo bases missing for ${code}`);
+        if ((await admin.request('POST', `/api/v1/invoice-bases/${approved.id}/approve`)).status !== 200) throw new Error('approve failed');
+        bases.set(`draft:${code}`, draft.id);
+        bases.set(`approved:${code}`, approved.id);
+        bases.set(`region-draft:${code}`, regionDraft.id);
+      }
     });
     afterAll(async () => {
       await t.stop();
@@ -161,6 +253,8 @@ for (const target of databaseTargets) {
         disputeId: (v) => disputeByMunicipality.get(v === 'own' ? own : other) ?? 'saknas',
         userId,
         seq: () => ++n,
+        url: t.url,
+        basisId: (kind, v) => bases.get(`${kind}:${v === 'own' ? own : other}`) ?? 'saknas',
       };
       const client = clients.get(k.caller.username ?? 'anonymous');
       if (!client) throw new Error('no client');

@@ -23,6 +23,10 @@ import { registerCalcPrice } from './calculations/price.js';
 import { registerCalcMtFixed } from './calculations/mt-fixed.js';
 import { registerCalcTillaggsbelopp } from './calculations/tillaggsbelopp.js';
 import { registerCalcNormalVariation } from './calculations/normal-variation.js';
+import { registerImports } from './imports.js';
+import { registerImportRecords } from './import-records.js';
+import { registerBillingRuns } from './billing-runs.js';
+import { registerInvoiceBases } from './invoice-bases.js';
 import { registerAssess } from './assess.js';
 import { registerResponsibilityCfs } from './responsibility-cfs.js';
 
@@ -48,6 +52,10 @@ export const routes: readonly RegisterRoutes[] = [
   registerCalcMtFixed,
   registerCalcTillaggsbelopp,
   registerCalcNormalVariation,
+  registerImports,
+  registerImportRecords,
+  registerBillingRuns,
+  registerInvoiceBases,
   registerAssess,
   registerResponsibilityCfs,
 ];

@@ -171,6 +171,8 @@ export interface BillingRunsTable {
   demo: Flag;
   /** JSON of the options the run was started with (allocation key), reused by corrections (0002). */
   options_json: string | null;
+  /** JSON: `{ notes: string[] }` — what the run registered but did not bill, reports beside the bases (0002). */
+  summary_json: string | null;
 }
 
 export interface InvoiceBasesTable {

@@ -9,7 +9,8 @@
  *   the records it was computed from; a basis can be credited at most once (unique `credit_of`);
  * - invoice lines keep category, price base quantity, clause, date, reference, and for a credit
  *   line the line it credits;
- * - billing runs keep the options they were started with (a correction recomputes with them);
+ * - billing runs keep the options they were started with (a correction recomputes with them) and
+ *   a summary (notes such as assignments recorded but not billed);
  * - triggers that make an approved or sent basis and its lines immutable in the database itself:
  *   the only change allowed after `draft` is `approved → sent`. The service checks first (every
  *   update has `WHERE status = 'draft'`); the triggers stop anything that bypasses it.
@@ -119,7 +120,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('import_rows_identity_idx').on('import_rows').columns(['kind', 'identity_key']).execute();
   await db.schema.createIndex('import_rows_municipality_idx').on('import_rows').column('municipality_code').execute();
 
-  await addColumns(db, 'billing_runs', [['options_json', 'text']]);
+  await addColumns(db, 'billing_runs', [
+    ['options_json', 'text'],
+    ['summary_json', 'text'],
+  ]);
 
   await addColumns(db, 'invoice_bases', [
     ['seller_unit', 'text'],
@@ -161,7 +165,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const drop: readonly [string, readonly string[]][] = [
     ['invoice_lines', ['category', 'base_quantity', 'clause', 'line_date', 'reference', 'credits_line_id']],
     ['invoice_bases', ['seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json']],
-    ['billing_runs', ['options_json']],
+    ['billing_runs', ['options_json', 'summary_json']],
     ['import_rows', ['natural_key', 'identity_key']],
   ];
   for (const [table, columns] of drop) for (const c of columns) await db.schema.alterTable(table).dropColumn(c).execute();

@@ -1,0 +1,196 @@
+/**
+ * What happens to an invoice basis after its run: draft → approved (locked; never edited again)
+ * → sent. Only the seller's side decides (its economists, or the administrator): the region's
+ * economists for bases the region sells, a municipality's economist for their municipality's.
+ * A draft's buyer reference and note may be edited; an approved or sent basis only credited: a
+ * credit note (every line negated, each referencing the line it credits) plus a new draft
+ * computed afresh from the records and values stored now. Every change is one audited
+ * transaction; every UPDATE names the state it leaves in its WHERE clause.
+ */
+import type { Transaction } from 'kysely';
+import { negateOre, ore, SamverkanError, sumOre, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
+import type { Store } from '../store/db.js';
+import type { Database } from '../store/schema.js';
+import { nowIso } from '../store/clock.js';
+import { flag } from '../store/flag.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { requireAction, roleLabels } from '../auth/roles.js';
+import { actorOf, type SessionUser } from '../auth/session-user.js';
+import { BASIS_PARTIES, creditNotesOf, findBasis, fromDraft, insertBasis, linesOf } from './basis-store.js';
+import { basisView, partyName, type BasisRow, type InvoiceBasisView } from './basis-view.js';
+import { computeFlow } from './run-store.js';
+import { isBillingFlow, parseBillingPeriod } from './periods.js';
+import type { BasisInputs, RunOptions } from './basis-draft.js';
+import { isLockViolation, isUniqueViolation } from './unique-violation.js';
+import { partyScope } from '../auth/scope.js';
+
+const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat' };
+
+function notFound(id: string): SamverkanError {
+  return new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, { field: 'id', value: id });
+}
+
+function conflict(message: string, status: string): SamverkanError {
+  return new SamverkanError('SAMV_ERR_CONFLICT', message, { field: 'status', value: status });
+}
+
+/** Throw 403 unless `user` decides for the seller of `b` (admin, or an economist of the seller's side). */
+export function requireSellerSide(agreement: Agreement, user: SessionUser, b: BasisRow): void {
+  requireAction(user.role, 'invoices:decide');
+  if (user.role === 'admin') return;
+  if (user.role === 'region_economist' && b.seller_code === agreement.meta.region.id) return;
+  if (user.role === 'municipality_economist' && b.seller_code === user.municipality) return;
+  throw new SamverkanError(
+    'SAMV_ERR_FORBIDDEN',
+    `Bara säljarens ekonomer (${partyName(agreement, b.seller_code)}) eller administratören får godkänna, skicka, ändra eller kreditera fakturaunderlaget; du är ${roleLabels[user.role]}${user.municipality === null ? '' : ` för ${partyName(agreement, user.municipality)}`}.`,
+    { field: 'seller', value: b.seller_code },
+  );
+}
+
+async function detail(trx: Transaction<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
+  const row = await findBasis(trx, user, id);
+  if (!row) throw notFound(id);
+  const credited = await creditNotesOf(trx, [id]);
+  return basisView(agreement, row, credited.get(id) ?? null, await linesOf(trx, id));
+}
+
+/** One basis with lines, steps, trace and inputs, if the user may see it. */
+export async function getBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
+  const row = await findBasis(store.db, user, id);
+  if (!row) throw notFound(id);
+  const credited = await creditNotesOf(store.db, [id]);
+  return basisView(agreement, row, credited.get(id) ?? null, await linesOf(store.db, id));
+}
+
+/** Run `change` on basis `id` in one transaction: load (scoped), check the seller side, change, audit. */
+async function change(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  action: string,
+  apply: (trx: Transaction<Database>, row: BasisRow) => Promise<Record<string, unknown> | undefined>,
+): Promise<InvoiceBasisView> {
+  try {
+    return await store.transaction(async (trx) => {
+      const row = await findBasis(trx, user, id);
+      if (!row) throw notFound(id);
+      requireSellerSide(agreement, user, row);
+      const before = basisView(agreement, row, (await creditNotesOf(trx, [id])).get(id) ?? null);
+      const extra = await apply(trx, row);
+      const after = await detail(trx, agreement, user, id);
+      // The audit keeps the basis's head before and after (its lines never change).
+      const afterRow = await findBasis(trx, user, id);
+      const afterHead = afterRow ? basisView(agreement, afterRow, after.creditedBy) : null;
+      await appendAudit(trx, { actor: actorOf(user), action, entity: 'invoice_bases', entityId: id, before, after: { ...afterHead, ...(extra ?? {}) } });
+      return after;
+    });
+  } catch (e) {
+    if (isLockViolation(e)) throw conflict(`Fakturaunderlaget ${id} är godkänt och låst; det kan bara krediteras.`, 'approved');
+    throw e;
+  }
+}
+
+/** draft → approved. */
+export function approveBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
+  return change(store, agreement, user, id, 'approve', async (trx, row) => {
+    const r = await trx
+      .updateTable('invoice_bases')
+      .set({ status: 'approved', approved_by: actorOf(user), approved_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where(partyScope(user, BASIS_PARTIES))
+      .executeTakeFirst();
+    if (r.numUpdatedRows === 0n) throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
+    return undefined;
+  });
+}
+
+/** approved → sent. */
+export function sendBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
+  return change(store, agreement, user, id, 'send', async (trx, row) => {
+    const r = await trx.updateTable('invoice_bases').set({ status: 'sent', sent_at: nowIso() }).where('id', '=', id).where('status', '=', 'approved').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
+    if (r.numUpdatedRows === 0n) {
+      throw conflict(row.status === 'draft' ? 'Fakturaunderlaget är ett utkast; godkänn det innan det skickas.' : `Fakturaunderlaget är redan ${statusText[row.status] ?? row.status}.`, row.status);
+    }
+    return undefined;
+  });
+}
+
+/** Edit a draft's buyer reference and note (nothing else of a basis is ever edited). */
+export function updateDraft(store: Store, agreement: Agreement, user: SessionUser, id: string, patch: { buyerReference?: string | null | undefined; note?: string | null | undefined }): Promise<InvoiceBasisView> {
+  return change(store, agreement, user, id, 'update', async (trx, row) => {
+    const set = {
+      ...(patch.buyerReference === undefined ? {} : { buyer_reference: patch.buyerReference?.trim() || null }),
+      ...(patch.note === undefined ? {} : { note: patch.note?.trim() || null }),
+    };
+    if (Object.keys(set).length === 0) return undefined;
+    const r = await trx.updateTable('invoice_bases').set(set).where('id', '=', id).where('status', '=', 'draft').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
+    if (r.numUpdatedRows === 0n) throw conflict(`Fakturaunderlaget är ${statusText[row.status] ?? row.status} och låst; det kan inte ändras, bara krediteras.`, row.status);
+    return undefined;
+  });
+}
+
+/** Credit an approved or sent basis: a credit note plus a new draft computed afresh. */
+export async function creditBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<{ credited: InvoiceBasisView; creditNote: InvoiceBasisView; replacement: InvoiceBasisView | null }> {
+  const original = await findBasis(store.db, user, id);
+  if (!original) throw notFound(id);
+  requireSellerSide(agreement, user, original);
+  if (original.status === 'draft') throw conflict('Fakturaunderlaget är ett utkast; bara godkända eller skickade underlag krediteras.', original.status);
+  if (original.credit_of !== null) throw conflict('Fakturaunderlaget är en kreditnota och kan inte krediteras.', original.status);
+  // The new draft: the same flow and period computed now, the same seller–buyer pair.
+  const run = original.billing_run_id === null ? undefined : await store.db.selectFrom('billing_runs').selectAll().where('id', '=', original.billing_run_id).executeTakeFirst();
+  const options: RunOptions = run?.options_json ? (JSON.parse(run.options_json) as RunOptions) : {};
+  const recomputed = isBillingFlow(original.flow) ? await computeFlow(store.db, agreement, original.flow, parseBillingPeriod(original.flow, original.period), options) : { bases: [], notes: [] };
+  const same = recomputed.bases.find((b) => b.seller.id === original.seller_code && (b.seller.unit ?? null) === original.seller_unit && b.buyer.id === original.buyer_code && (b.buyer.unit ?? null) === original.buyer_unit);
+  const made: { creditNote: string; replacement: string | null } = { creditNote: '', replacement: null };
+  const credit = change(store, agreement, user, id, 'credit', async (trx) => {
+    const existing = await creditNotesOf(trx, [id]);
+    if (existing.has(id)) throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
+    const lines = await linesOf(trx, id);
+    const at = nowIso();
+    const trace = JSON.parse(original.trace_json) as Trace;
+    const creditStep: CalculationStep = { id: 'kreditering', description: `Kreditering av fakturaunderlag ${id}: varje rad med omvänt tecken`, inputs: { krediteratUnderlag: id, beloppÖre: original.total_ore }, result: negateOre(ore(original.total_ore)), unit: 'öre' };
+    made.creditNote = await insertBasis(trx, {
+      runId: original.billing_run_id,
+      flow: original.flow,
+      period: original.period,
+      seller: { code: original.seller_code, unit: original.seller_unit },
+      buyer: { code: original.buyer_code, unit: original.buyer_unit },
+      totalOre: sumOre(lines.map((l) => negateOre(ore(l.amount_ore)))),
+      trace: { ...trace, steps: [...trace.steps, creditStep] },
+      inputs: original.inputs_json === null ? null : (JSON.parse(original.inputs_json) as BasisInputs),
+      creditOf: id,
+      replacesId: null,
+      demo: flag(original.demo),
+      createdAt: at,
+      lines: lines.map((l) => ({
+        description: `Kredit: ${l.description}`,
+        quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`,
+        unit: l.unit,
+        unitPriceOre: l.unit_price_ore,
+        amountOre: negateOre(ore(l.amount_ore)),
+        baseQuantity: l.base_quantity ?? 1,
+        category: l.category,
+        clause: l.clause,
+        date: l.line_date,
+        reference: l.reference,
+        creditsLineId: l.id,
+        steps: [...(JSON.parse(l.steps_json) as CalculationStep[]), { id: 'kreditering', description: 'Raden krediteras med omvänt tecken', inputs: { krediteradRad: l.id, beloppÖre: l.amount_ore }, result: -l.amount_ore, unit: 'öre' }],
+      })),
+    });
+    if (same) made.replacement = await insertBasis(trx, fromDraft(same, { runId: original.billing_run_id, flow: original.flow, period: original.period, demo: flag(original.demo), createdAt: at, replacesId: id }));
+    return { ...made };
+  });
+  let credited: InvoiceBasisView;
+  try {
+    credited = await credit;
+  } catch (e) {
+    // A simultaneous credit of the same basis lost on the unique index of credit_of.
+    if (isUniqueViolation(e)) throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
+    throw e;
+  }
+  const creditNote = await getBasis(store, agreement, user, made.creditNote);
+  const replacement = made.replacement === null ? null : await getBasis(store, agreement, user, made.replacement);
+  return { credited, creditNote, replacement };
+}

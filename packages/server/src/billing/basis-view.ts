@@ -1,0 +1,134 @@
+/**
+ * Invoice bases and their lines as the API shows them: parties with names (from the agreement),
+ * the unit when a clause requires separate invoices, status and who approved when, the credit
+ * links (credit note ↔ credited basis, new draft ↔ the basis it replaces), and in the detail the
+ * lines with their calculation steps, the trace and the imported records used.
+ */
+import type { Selectable } from 'kysely';
+import type { Agreement, CalculationStep, Trace } from '@samverkan/core';
+import type { InvoiceBasesTable, InvoiceLinesTable } from '../store/schema.js';
+import { flag } from '../store/flag.js';
+import type { BasisInputs } from './basis-draft.js';
+
+export type BasisRow = Selectable<InvoiceBasesTable>;
+export type LineRow = Selectable<InvoiceLinesTable>;
+
+/** A party of a basis. */
+export interface PartyView {
+  /** `region`, a municipality code, or `hemregion:<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly unit?: string;
+}
+
+/** One stored line. */
+export interface LineView {
+  readonly id: string;
+  readonly lineNo: number;
+  readonly category: string | null;
+  readonly description: string;
+  /** Exact quantity as text (started hours, minutes, pieces). */
+  readonly quantity: string;
+  readonly unit: string;
+  readonly unitPriceOre: number;
+  /** The unit price applies per this many units (minutes priced per 60). */
+  readonly baseQuantity: number;
+  readonly amountOre: number;
+  readonly clause: string | null;
+  readonly date: string | null;
+  readonly reference: string | null;
+  /** On a credit note: the line it credits. */
+  readonly creditsLine: string | null;
+  readonly steps: readonly CalculationStep[];
+}
+
+/** One basis. */
+export interface InvoiceBasisView {
+  readonly id: string;
+  readonly billingRunId: string | null;
+  readonly flow: string;
+  readonly period: string;
+  readonly seller: PartyView;
+  readonly buyer: PartyView;
+  /** draft → approved (locked) → sent. */
+  readonly status: string;
+  readonly totalOre: number;
+  /** Set on a credit note: the basis it credits. */
+  readonly creditOf: string | null;
+  /** Set when this basis has been credited: the credit note. */
+  readonly creditedBy: string | null;
+  /** Set on a draft computed afresh after a credit: the basis it replaces. */
+  readonly replaces: string | null;
+  readonly buyerReference: string | null;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly approvedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly sentAt: string | null;
+  readonly demo: boolean;
+  readonly lines?: readonly LineView[];
+  readonly trace?: Trace;
+  readonly inputs?: BasisInputs | null;
+}
+
+/** The display name of a party code. */
+export function partyName(agreement: Agreement, code: string): string {
+  if (code === agreement.meta.region.id) return agreement.meta.region.name;
+  if (code.startsWith('hemregion:')) return code.slice('hemregion:'.length);
+  return agreement.municipalities.find((m) => m.code === code)?.name ?? code;
+}
+
+function party(agreement: Agreement, code: string, unit: string | null): PartyView {
+  return { id: code, name: partyName(agreement, code), ...(unit === null ? {} : { unit }) };
+}
+
+/** The view of a line row. */
+export function lineView(l: LineRow): LineView {
+  return {
+    id: l.id,
+    lineNo: l.line_no,
+    category: l.category,
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPriceOre: l.unit_price_ore,
+    baseQuantity: l.base_quantity ?? 1,
+    amountOre: l.amount_ore,
+    clause: l.clause,
+    date: l.line_date,
+    reference: l.reference,
+    creditsLine: l.credits_line_id,
+    steps: JSON.parse(l.steps_json) as CalculationStep[],
+  };
+}
+
+/** The view of a basis row; `lines` given = the detail view (with lines, trace and inputs). */
+export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string | null, lines?: readonly LineRow[]): InvoiceBasisView {
+  const base: InvoiceBasisView = {
+    id: r.id,
+    billingRunId: r.billing_run_id,
+    flow: r.flow,
+    period: r.period,
+    seller: party(agreement, r.seller_code, r.seller_unit),
+    buyer: party(agreement, r.buyer_code, r.buyer_unit),
+    status: r.status,
+    totalOre: r.total_ore,
+    creditOf: r.credit_of,
+    creditedBy,
+    replaces: r.replaces_id,
+    buyerReference: r.buyer_reference,
+    note: r.note,
+    createdAt: r.created_at,
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
+    sentAt: r.sent_at,
+    demo: flag(r.demo),
+  };
+  if (lines === undefined) return base;
+  return {
+    ...base,
+    lines: [...lines].sort((a, b) => a.line_no - b.line_no).map(lineView),
+    trace: JSON.parse(r.trace_json) as Trace,
+    inputs: r.inputs_json === null ? null : (JSON.parse(r.inputs_json) as BasisInputs),
+  };
+}

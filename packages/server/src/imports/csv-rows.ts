@@ -1,0 +1,61 @@
+/**
+ * Streaming CSV rows: the file is decoded as it is read (iconv-lite streaming: UTF-8 with or
+ * without BOM, or Windows-1252 as the scan decided), parsed with csv-parse's stream API with the
+ * delimiter of the header line (semicolon as Swedish Excel writes it, or comma), and yielded one
+ * row at a time with its line number. Rows are never collected: memory stays flat for any size.
+ * Quoted fields may span lines; a row's line is the line it ends on.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { parse, type Info } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { SamverkanError } from '@samverkan/core';
+import { detectDelimiter } from '../files/csv.js';
+import type { ScannedFile } from './file-scan.js';
+import { byteCounter } from './byte-counter.js';
+import type { SourceRow } from './source-row.js';
+
+const PEEK_BYTES = 64 * 1024;
+
+function iconvName(file: ScannedFile): string {
+  return file.encoding === 'windows-1252' ? 'win1252' : 'utf8';
+}
+
+/** The delimiter of the file's first line. */
+export async function csvDelimiter(file: ScannedFile): Promise<';' | ','> {
+  const handle = await open(file.path, 'r');
+  try {
+    const buffer = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
+    const text = iconv.decode(buffer.subarray(0, bytesRead), iconvName(file));
+    return detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Rows of a CSV file, streamed. */
+export async function* csvRows(file: ScannedFile, onBytes?: (n: number) => void): AsyncGenerator<SourceRow> {
+  const delimiter = await csvDelimiter(file);
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true });
+  pipeline(createReadStream(file.path, { highWaterMark: 256 * 1024 }), byteCounter(onBytes), iconv.decodeStream(iconvName(file)), parser, () => {
+    // Errors reach the consumer through the parser's iterator.
+  });
+  try {
+    for await (const item of parser) {
+      const { record, info } = item as { record: string[]; info: Info };
+      yield { line: info.lines, cells: record };
+    }
+  } catch (e) {
+    if (e instanceof SamverkanError) throw e;
+    const line = (e as { lines?: number }).lines;
+    throw new SamverkanError(
+      'SAMV_ERR_FILE_FORMAT',
+      `${file.path === '' ? 'Filen' : 'CSV-filen'}${line === undefined ? '' : ` rad ${String(line)}`}: kunde inte läsas (${e instanceof Error ? e.message : String(e)}). Kontrollera citattecknen på raden.`,
+      line === undefined ? { field: 'fil' } : { line, field: 'fil' },
+    );
+  } finally {
+    parser.destroy();
+  }
+}

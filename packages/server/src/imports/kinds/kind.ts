@@ -1,0 +1,68 @@
+/**
+ * What an import kind is: its columns (documented, Swedish and English names), who may import it,
+ * how one row is read and validated, the parties of a row (for scoping), and how rows are written.
+ * Rows are read twice (pass 1 validates, pass 2 writes), so a kind holds no rows in memory except
+ * what a cross-row check needs (a few index years, an allocation key's factors).
+ */
+import type { Transaction } from 'kysely';
+import type { Agreement } from '@samverkan/core';
+import type { Database } from '../../store/schema.js';
+import type { ColumnSpec } from '../columns.js';
+import type { RowReader } from '../row-reader.js';
+import type { RowProblem } from '../row-problems.js';
+
+/** What reading a file of a kind needs. */
+export interface KindContext {
+  readonly agreement: Agreement;
+  readonly filename: string;
+}
+
+/** What writing needs: the import being written, inside its transaction. */
+export interface WriteContext extends KindContext {
+  readonly trx: Transaction<Database>;
+  readonly importId: string;
+  readonly kind: string;
+  readonly actor: string;
+  readonly demo: boolean;
+  readonly recordedAt: string;
+}
+
+/** Rows written and rows that were already there. */
+export interface WriteCounts {
+  readonly inserted: number;
+  readonly duplicates: number;
+}
+
+/** Reading one file. */
+export interface KindSession<T> {
+  /** Read and validate one row; undefined when it has problems (recorded on `row`). */
+  read(row: RowReader): T | undefined;
+  /** Parties of a valid row: municipality codes and/or `region` (a municipality economist must be one). */
+  parties(value: T): readonly string[];
+  /** Problems found across rows, after the last row (e.g. a key whose weights do not sum to 1). */
+  finish(): readonly RowProblem[];
+}
+
+/** Writing one file's rows (pass 2). */
+export interface KindWriter<T> {
+  add(value: T, line: number): Promise<void>;
+  finish(): Promise<WriteCounts>;
+}
+
+/** An import kind. Methods (not function properties) so kinds of different row types share one list. */
+export interface ImportKind<T> {
+  readonly kind: string;
+  /** Swedish title. */
+  readonly title: string;
+  /** Swedish description of what a row is. */
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Which action of the role policy importing needs. */
+  readonly action: 'records:change' | 'reference:change';
+  /** The records concern the whole county (no municipality is a party): not for municipality economists. */
+  readonly countyWide: boolean;
+  /** Columns a kind resolves itself from the header text (e.g. one per municipality). */
+  extraColumn?(header: string, ctx: KindContext): string | undefined;
+  open(ctx: KindContext): KindSession<T>;
+  writer(w: WriteContext): KindWriter<T>;
+}

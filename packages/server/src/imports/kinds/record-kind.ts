@@ -1,0 +1,183 @@
+/**
+ * Kinds whose rows become `import_rows` records (assignments, tasks, work orders, costs, counts,
+ * budgets). Two sorts:
+ * - event records (an assignment, a work order): the natural key is the SHA-256 of the record's
+ *   normalised fields, unique per kind, so the same record imported again is skipped by the
+ *   database (`ON CONFLICT DO NOTHING`), in batches;
+ * - state records (the device count of a municipality on a date, a year's connected count, an
+ *   area's budget): an `identity` says what the value describes; a row equal to the current value
+ *   of its identity is a duplicate, a different one is stored and, being newest, is what billing
+ *   uses. A file may give each identity once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { ImportRowsTable } from '../../store/schema.js';
+import { canonicalJson } from '../../audit/canonical-json.js';
+import { toFlag } from '../../store/flag.js';
+import type { RowProblem } from '../row-problems.js';
+import type { RowReader } from '../row-reader.js';
+import type { ColumnSpec } from '../columns.js';
+import type { ImportKind, KindContext, KindSession, KindWriter, WriteContext } from './kind.js';
+
+/** One record as read from a row. */
+export interface RecordDraft {
+  readonly period: string;
+  readonly sellerCode: string | null;
+  readonly buyerCode: string | null;
+  readonly municipalityCode: string | null;
+  readonly amountOre: number | null;
+  /** The record's fields (JSON); what the billing flows read. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** For state records: what the value describes, e.g. `2025-12-31|2380`. */
+  readonly identity?: string;
+  /** Swedish name of the identity for the "given twice" message, e.g. `Östersund 2025-12-31`. */
+  readonly identityLabel?: string;
+}
+
+/** How many rows go into one INSERT. */
+const BATCH_ROWS = 500;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The natural key of an event record of `kind`. */
+export function naturalKey(kind: string, d: Pick<RecordDraft, 'period' | 'sellerCode' | 'buyerCode' | 'municipalityCode' | 'amountOre' | 'data'>): string {
+  return sha256(canonicalJson({ kind, period: d.period, seller: d.sellerCode, buyer: d.buyerCode, municipality: d.municipalityCode, amount: d.amountOre, data: d.data }));
+}
+
+function contentOf(d: RecordDraft): string {
+  return canonicalJson({ period: d.period, seller: d.sellerCode, buyer: d.buyerCode, municipality: d.municipalityCode, amount: d.amountOre, data: d.data });
+}
+
+function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): Insertable<ImportRowsTable> {
+  return {
+    id: randomUUID(),
+    import_id: w.importId,
+    line,
+    kind: w.kind,
+    period: d.period,
+    seller_code: d.sellerCode,
+    buyer_code: d.buyerCode,
+    municipality_code: d.municipalityCode,
+    amount_ore: d.amountOre,
+    data_json: JSON.stringify(d.data),
+    demo: toFlag(w.demo),
+    natural_key: key,
+    identity_key: d.identity ?? null,
+  };
+}
+
+function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
+  let batch: Insertable<ImportRowsTable>[] = [];
+  let inserted = 0;
+  let duplicates = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const r = await w.trx
+      .insertInto('import_rows')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['kind', 'natural_key']).doNothing())
+      .executeTakeFirst();
+    const n = Number(r.numInsertedOrUpdatedRows ?? 0n);
+    inserted += n;
+    duplicates += rows.length - n;
+  };
+  return {
+    async add(d, line) {
+      batch.push(rowValues(w, d, line, naturalKey(w.kind, d)));
+      if (batch.length >= BATCH_ROWS) await flush();
+    },
+    async finish() {
+      await flush();
+      return { inserted, duplicates };
+    },
+  };
+}
+
+function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
+  let inserted = 0;
+  let duplicates = 0;
+  return {
+    async add(d, line) {
+      const identity = d.identity ?? '';
+      const current = await w.trx
+        .selectFrom('import_rows')
+        .innerJoin('imports', 'imports.id', 'import_rows.import_id')
+        .select(['import_rows.period', 'import_rows.seller_code', 'import_rows.buyer_code', 'import_rows.municipality_code', 'import_rows.amount_ore', 'import_rows.data_json'])
+        .where('import_rows.kind', '=', w.kind)
+        .where('import_rows.identity_key', '=', identity)
+        .orderBy('imports.uploaded_at', 'desc')
+        .orderBy('import_rows.line', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const content = contentOf(d);
+      if (current) {
+        const existing: RecordDraft = {
+          period: current.period,
+          sellerCode: current.seller_code,
+          buyerCode: current.buyer_code,
+          municipalityCode: current.municipality_code,
+          amountOre: current.amount_ore,
+          data: JSON.parse(current.data_json) as Record<string, unknown>,
+        };
+        if (contentOf(existing) === content) {
+          duplicates += 1;
+          return;
+        }
+      }
+      // A newer value of the identity: unique per import, so importing A, B, A again restores A.
+      await w.trx.insertInto('import_rows').values(rowValues(w, d, line, sha256(`${content}|${w.importId}`))).execute();
+      inserted += 1;
+    },
+    finish() {
+      return Promise.resolve({ inserted, duplicates });
+    },
+  };
+}
+
+/** The parts a record kind defines. */
+export interface RecordKindSpec {
+  readonly kind: string;
+  readonly title: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly countyWide: boolean;
+  /** State records carry an identity; event records do not. */
+  readonly state: boolean;
+  read(row: RowReader, ctx: KindContext): RecordDraft | undefined;
+}
+
+/** Build an import kind that writes `import_rows`. */
+export function recordKind(spec: RecordKindSpec): ImportKind<RecordDraft> {
+  return {
+    kind: spec.kind,
+    title: spec.title,
+    description: spec.description,
+    columns: spec.columns,
+    action: 'records:change',
+    countyWide: spec.countyWide,
+    open(ctx): KindSession<RecordDraft> {
+      const seen = new Map<string, number>();
+      return {
+        read(row) {
+          const d = spec.read(row, ctx);
+          if (d === undefined || !spec.state) return d;
+          const identity = d.identity ?? '';
+          const earlier = seen.get(identity);
+          if (earlier !== undefined) {
+            row.problems.push({ line: row.line, field: '(rad)', reason: `${d.identityLabel ?? identity} förekommer redan på rad ${String(earlier)}; ange varje värde en gång per fil.` });
+            return undefined;
+          }
+          seen.set(identity, row.line);
+          return d;
+        },
+        parties: (d) => [d.sellerCode, d.buyerCode, d.municipalityCode].filter((c): c is string => c !== null),
+        finish: (): readonly RowProblem[] => [],
+      };
+    },
+    writer: (w) => (spec.state ? stateWriter(w) : eventWriter(w)),
+  };
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_LISTED_PROBLEMS, ProblemList, problemMessage } from './row-problems.js';
+
+describe('ProblemList', () => {
+  it('lists at most the cap and counts the rest', () => {
+    const list = new ProblemList();
+    for (let line = 2; line < MAX_LISTED_PROBLEMS + 502; line++) list.add({ line, field: 'datum', reason: 'fel' });
+    expect(list.problems).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(list.count).toBe(MAX_LISTED_PROBLEMS + 500);
+    expect(list.unlisted).toBe(500);
+    expect(list.badRows).toBe(MAX_LISTED_PROBLEMS + 500);
+  });
+
+  it('writes a Swedish sentence naming line and column', () => {
+    expect(problemMessage({ line: 5, field: 'datum', reason: 'datum saknas.' })).toBe('rad 5, kolumn "datum": datum saknas.');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Reading an import file row by row with its kind: the header is matched against the kind's
+ * columns, every cell is checked for anything that looks like a personnummer (which refuses the
+ * whole file at once, naming line and column but never echoing the value), every row is validated,
+ * and a municipality economist's rows must have their municipality as a party. Used by both
+ * passes: pass 1 only collects problems, pass 2 hands each valid row to the kind's writer.
+ */
+import { refusePersonnummer } from '@samverkan/core';
+import { resolveHeader, type ResolvedHeader } from './columns.js';
+import type { ScannedFile } from './file-scan.js';
+import type { ImportKind, KindContext } from './kinds/kind.js';
+import { ProblemList } from './row-problems.js';
+import { RowReader } from './row-reader.js';
+import { fileRows } from './rows.js';
+
+/** Who is importing, as far as row scoping is concerned. */
+export interface ImportScope {
+  /** The municipality a municipality economist is limited to; undefined = not limited. */
+  readonly municipality: string | undefined;
+  /** Swedish name of that municipality, for messages. */
+  readonly municipalityName?: string;
+}
+
+/** What one pass over the file found. */
+export interface PassResult {
+  readonly rows: number;
+  readonly problems: ProblemList;
+  /** Municipality codes that are parties in the file's rows. */
+  readonly municipalities: ReadonlySet<string>;
+}
+
+/** One pass: validate every row; `onValid` receives each valid row (pass 2 writes it). */
+export async function passOverFile(
+  kind: ImportKind<unknown>,
+  file: ScannedFile,
+  ctx: KindContext,
+  scope: ImportScope,
+  onValid: ((value: unknown, line: number) => Promise<void>) | undefined,
+  onBytes?: (n: number) => void,
+): Promise<PassResult> {
+  const problems = new ProblemList();
+  const municipalities = new Set<string>();
+  const session = kind.open(ctx);
+  let header: ResolvedHeader | undefined;
+  let rows = 0;
+  for await (const src of fileRows(file, onBytes)) {
+    src.cells.forEach((cell, i) => {
+      refusePersonnummer(cell, { file: ctx.filename, line: src.line, field: header === undefined ? `kolumn ${String(i + 1)}` : headerName(header, i) });
+    });
+    if (header === undefined) {
+      header = resolveHeader(src.cells, kind.columns, src.line, (p) => {
+        problems.add(p);
+      }, kind.extraColumn ? (h) => kind.extraColumn?.(h, ctx) : undefined);
+      // With a wrong header every row would fail the same way: report the header only.
+      if (!problems.empty) break;
+      continue;
+    }
+    if (src.cells.every((c) => c === '')) continue;
+    rows += 1;
+    const columns = header.keys.length;
+    const row = new RowReader(src.line, src.cells, header, ctx.agreement);
+    const extra = src.cells.findIndex((c, i) => i >= columns && c !== '');
+    if (extra >= 0) row.fail('(rad)', `raden har fler ifyllda kolumner (${String(src.cells.length)}) än rubrikraden (${String(columns)}).`, src.cells[extra]);
+    const value = session.read(row);
+    if (value !== undefined && scope.municipality !== undefined) {
+      const parties = session.parties(value);
+      if (!parties.includes(scope.municipality)) {
+        row.fail('(rad)', `din kommun (${scope.municipalityName ?? scope.municipality}) är inte part i raden; som kommunekonom får du bara importera underlag där den egna kommunen är part.`);
+      }
+    }
+    for (const p of row.problems) problems.add(p);
+    if (value !== undefined && row.ok) {
+      for (const c of session.parties(value)) if (c !== 'region') municipalities.add(c);
+      if (onValid) await onValid(value, src.line);
+    }
+  }
+  if (header === undefined) problems.add({ line: 1, field: '(fil)', reason: `filen är tom; första raden ska vara rubrikraden (${kind.columns.filter((c) => c.required).map((c) => c.sv).join(', ')}).` });
+  else if (rows === 0 && problems.empty) problems.add({ line: 2, field: '(fil)', reason: 'filen har bara en rubrikrad och inga rader att importera.' });
+  else if (problems.empty) for (const p of session.finish()) problems.add(p);
+  return { rows, problems, municipalities };
+}
+
+function headerName(header: ResolvedHeader, i: number): string {
+  const key = header.keys[i];
+  return key === undefined ? `kolumn ${String(i + 1)}` : (header.names.get(key) ?? key);
+}

@@ -1,0 +1,104 @@
+/**
+ * Imports: `POST /api/v1/imports/:kind?filename=…` with the raw file as the body (text/csv,
+ * application/octet-stream or the xlsx type; streamed to a temporary file, never buffered in
+ * memory), `GET /api/v1/imports` (the history), `GET /api/v1/import-kinds` (kinds and columns).
+ * All or nothing: a file with a bad row writes nothing and answers 422 SAMV_ERR_IMPORT_REJECTED
+ * with every bad row in `details` (`{ line, field, reason, value?, message }`). A repeated file or
+ * repeated records add nothing (200 with `alreadyImported`); a file with new records answers 201.
+ */
+import type { Readable } from 'node:stream';
+import Type from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SamverkanError } from '@samverkan/core';
+import type { RegisterRoutes } from '../app/app-context.js';
+import { authorize, requireUser } from '../app/request-user.js';
+import { changeResponses, readResponses } from '../app/schemas.js';
+import { requireAction } from '../auth/roles.js';
+import { municipalityScope } from '../auth/scope.js';
+import { actorOf } from '../auth/session-user.js';
+import { effectiveAgreement } from '../reference/effective-agreement.js';
+import { importKinds, findImportKind } from '../imports/kinds/index.js';
+import { runImport } from '../imports/run-import.js';
+import { spoolUpload } from '../imports/spool.js';
+import { listImports } from '../imports/import-store.js';
+
+/** Content types the import route streams as raw bytes. */
+export const IMPORT_CONTENT_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/octet-stream',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+const KindParams = Type.Object({ kind: Type.String({ minLength: 1, maxLength: 64 }) });
+const ImportQuery = Type.Object(
+  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (visas i historiken och granskningsloggen)' })) },
+  { additionalProperties: false },
+);
+const ListQuery = Type.Object(
+  { kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
+  { additionalProperties: false },
+);
+
+function isStream(body: unknown): body is Readable {
+  return typeof body === 'object' && body !== null && 'pipe' in body && typeof body.pipe === 'function';
+}
+
+/** Register the import routes (in their own scope, where file bodies are streamed). */
+export const registerImports: RegisterRoutes = (app, ctx) => {
+  const tags = ['importer'];
+  app.get('/api/v1/import-kinds', { schema: { tags, summary: 'Importtyper med kolumner (svenska och engelska namn)', response: readResponses } }, (request) => {
+    requireUser(request);
+    return {
+      kinds: importKinds.map((k) => ({
+        kind: k.kind,
+        title: k.title,
+        description: k.description,
+        action: k.action,
+        countyWide: k.countyWide,
+        columns: k.columns.map((c) => ({ name: c.sv, english: c.key, aliases: c.aliases ?? [], required: c.required, description: c.description })),
+      })),
+    };
+  });
+  app.get('/api/v1/imports', { schema: { tags, summary: 'Importerade filer (kommunekonomer: den egna kommunens)', querystring: ListQuery, response: readResponses } }, async (request) => {
+    const user = authorize(request, 'records:read');
+    return { imports: await listImports(ctx.store.db, user, { kind: request.query.kind, limit: request.query.limit ?? 100 }) };
+  });
+  void app.register((scope, _opts, done) => {
+    // Only here are these types read as a stream; elsewhere they stay unsupported (JSON only).
+    scope.addContentTypeParser(IMPORT_CONTENT_TYPES, (_request, payload, parsed) => {
+      parsed(null, payload);
+    });
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/v1/imports/:kind',
+      { schema: { tags, summary: 'Importera en fil (CSV eller Excel) — allt eller inget, idempotent', params: KindParams, querystring: ImportQuery, response: { ...changeResponses, 201: Type.Unknown({ description: 'Importerad' }), 422: changeResponses[400] } } },
+      async (request, reply) => {
+        const user = requireUser(request);
+        const kind = findImportKind(request.params.kind);
+        if (!kind) {
+          throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `kind: okänd importtyp "${request.params.kind}". Välj en av: ${importKinds.map((k) => k.kind).join(', ')}.`, { field: 'kind', value: request.params.kind });
+        }
+        requireAction(user.role, kind.action);
+        const own = municipalityScope(user);
+        if (own !== undefined && kind.countyWide) {
+          throw new SamverkanError('SAMV_ERR_FORBIDDEN', `${kind.title} gäller hela länet; som kommunekonom kan du bara importera underlag där den egna kommunen är part.`, { field: 'kind', value: kind.kind });
+        }
+        const body: unknown = request.body;
+        if (!isStream(body)) {
+          throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Skicka filen som begärans kropp med innehållstypen text/csv, application/octet-stream eller ${IMPORT_CONTENT_TYPES[5] ?? ''}.`, { field: 'content-type' });
+        }
+        const file = await spoolUpload(body);
+        try {
+          const agreement = await effectiveAgreement(ctx.store.db, ctx.agreement);
+          const report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own });
+          return await reply.status(report.alreadyImported ? 200 : 201).send(report);
+        } finally {
+          await file.remove();
+        }
+      },
+    );
+    done();
+  });
+};

@@ -1,0 +1,63 @@
+/**
+ * Invoice bases: `GET /api/v1/invoice-bases[?status=&flow=&period=&billingRunId=]`,
+ * `GET /api/v1/invoice-bases/:id` (lines with their calculation steps, trace, inputs),
+ * `PATCH /api/v1/invoice-bases/:id { buyerReference?, note? }` (drafts only),
+ * `POST /api/v1/invoice-bases/:id/{approve,send,credit}`. Parties read (a municipality economist
+ * only bases where their municipality is seller or buyer); the seller's economists and the
+ * administrator decide. An approved basis is locked: changing it answers 409.
+ */
+import Type from 'typebox';
+import type { RegisterRoutes } from '../app/app-context.js';
+import { authorize } from '../app/request-user.js';
+import { changeResponses, IdParams, readResponses } from '../app/schemas.js';
+import { listBases, creditNotesOf } from '../billing/basis-store.js';
+import { basisView } from '../billing/basis-view.js';
+import { approveBasis, creditBasis, getBasis, sendBasis, updateDraft } from '../billing/basis-actions.js';
+
+const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('sent')])),
+    flow: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    period: Type.Optional(Type.String({ minLength: 4, maxLength: 10 })),
+    billingRunId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+const PatchBody = Type.Object(
+  {
+    buyerReference: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'Köparens referens (utan personuppgifter)' })),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+/** Register the invoice-basis routes. */
+export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
+  const tags = ['fakturering'];
+  app.get('/api/v1/invoice-bases', { schema: { tags, summary: 'Fakturaunderlag där du får se parterna', querystring: ListQuery, response: readResponses } }, async (request) => {
+    const user = authorize(request, 'records:read');
+    const rows = await listBases(ctx.store.db, user, request.query);
+    const credited = await creditNotesOf(ctx.store.db, rows.map((r) => r.id));
+    return { invoiceBases: rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null)) };
+  });
+  app.get('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses } }, async (request) => {
+    const user = authorize(request, 'records:read');
+    return { invoiceBasis: await getBasis(ctx.store, ctx.agreement, user, request.params.id) };
+  });
+  app.patch('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ändra köparens referens eller anteckning (bara utkast)', params: IdParams, body: PatchBody, response: changeResponses } }, async (request) => {
+    const user = authorize(request, 'invoices:decide');
+    return { invoiceBasis: await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body) };
+  });
+  app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget)', params: IdParams, response: changeResponses } }, async (request) => {
+    const user = authorize(request, 'invoices:decide');
+    return { invoiceBasis: await approveBasis(ctx.store, ctx.agreement, user, request.params.id) };
+  });
+  app.post('/api/v1/invoice-bases/:id/send', { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } }, async (request) => {
+    const user = authorize(request, 'invoices:decide');
+    return { invoiceBasis: await sendBasis(ctx.store, ctx.agreement, user, request.params.id) };
+  });
+  app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera: kreditnota plus nytt utkast beräknat på nytt', params: IdParams, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
+    const user = authorize(request, 'invoices:decide');
+    return reply.status(201).send(await creditBasis(ctx.store, ctx.agreement, user, request.params.id));
+  });
+};
