@@ -125,6 +125,7 @@ const matrix: readonly Row[] = [
   { name: 'GET /api/v1/import-kinds', call: get('/api/v1/import-kinds'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/imports', call: get('/api/v1/imports'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/records', call: get('/api/v1/records?kind=ombud-tasks'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/development-funds', call: get('/api/v1/development-funds?year=2026'), expect: SIGNED_IN_READ },
   {
     name: 'POST /api/v1/imports/ombud-tasks',
     scoped: true,

@@ -29,6 +29,7 @@ import { registerBillingRuns } from './billing-runs.js';
 import { registerInvoiceBases } from './invoice-bases.js';
 import { registerAssess } from './assess.js';
 import { registerResponsibilityCfs } from './responsibility-cfs.js';
+import { registerDevelopmentFunds } from './development-funds.js';
 
 /** All routes, in registration order. */
 export const routes: readonly RegisterRoutes[] = [
@@ -58,4 +59,5 @@ export const routes: readonly RegisterRoutes[] = [
   registerInvoiceBases,
   registerAssess,
   registerResponsibilityCfs,
+  registerDevelopmentFunds,
 ];

@@ -1,0 +1,32 @@
+/**
+ * `GET /api/v1/development-funds?year=Y`: the yearly follow-up of the joint development funds
+ * (GEMUTV.utvardering-och-uppfoljning): budget, outcome and deviation per development area, from
+ * the newest imported `development-budgets` records of the year, computed by core.
+ */
+import Type from 'typebox';
+import { developmentFollowUp, type DevelopmentBudget } from '@samverkan/core';
+import type { RegisterRoutes } from '../app/app-context.js';
+import { authorize } from '../app/request-user.js';
+import { readResponses } from '../app/schemas.js';
+import { latestStateRecords } from '../billing/flow-records.js';
+import type { BudgetData } from '../billing/flows/record-data.js';
+
+const Query = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budgetåret' }) }, { additionalProperties: false });
+
+/** Register the development-funds follow-up. */
+export const registerDevelopmentFunds: RegisterRoutes = (app, ctx) => {
+  app.get(
+    '/api/v1/development-funds',
+    { schema: { tags: ['ekonomi'], summary: 'Gemensamma utvecklingsmedel: budget, utfall och avvikelse per område', querystring: Query, response: readResponses } },
+    async (request) => {
+      authorize(request, 'records:read');
+      const year = request.query.year;
+      const records = await latestStateRecords(ctx.store.db, 'development-budgets', [String(year)]);
+      const budgets: DevelopmentBudget[] = records.map((r) => {
+        const d = r.data as BudgetData;
+        return { area: d.area, year: d.year, budgetOre: d.budgetOre, ...(d.outcomeOre === undefined ? {} : { outcomeOre: d.outcomeOre }) };
+      });
+      return developmentFollowUp(ctx.agreement, year, budgets);
+    },
+  );
+};
