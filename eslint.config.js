@@ -2,9 +2,10 @@
 // web → (HTTP) → server → core is enforced: core imports neither server nor web nor Node I/O.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'var/**', 'packages/web/dist/**', 'docs/**', '**/*.d.ts', 'coverage/**', 'test-results/**'],
   },
