@@ -1,0 +1,82 @@
+/**
+ * The app shell: skip link, header with the navigation the role may see, the routed page, and a
+ * footer. Pages load lazily; a page the role may not see explains why and what to do.
+ */
+import { Suspense, type ReactNode } from 'react';
+import { Alert, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { can } from './auth/roles.js';
+import { useSession } from './auth/session.js';
+import { href, useLocation, type Location } from './router.js';
+import { routes, type RouteDef } from './routes.js';
+import { Header } from './components/header.js';
+import { SkipLink } from './components/skip-link.js';
+import { usePageTitle } from './components/page-title.js';
+
+function NotFound(): ReactNode {
+  usePageTitle('Sidan finns inte');
+  return (
+    <>
+      <Heading level={1} data-size="lg" tabIndex={-1} className="page-heading">
+        Sidan finns inte
+      </Heading>
+      <Paragraph>
+        Adressen leder inte till någon sida. Gå till <Link href={href('/ansvarsguide')}>Ansvarsguiden</Link> eller välj en sida i menyn.
+      </Paragraph>
+    </>
+  );
+}
+
+function NotAllowed({ route, signedIn }: { readonly route: RouteDef; readonly signedIn: boolean }): ReactNode {
+  usePageTitle(route.title);
+  return (
+    <>
+      <Heading level={1} data-size="lg" tabIndex={-1} className="page-heading">
+        {route.title}
+      </Heading>
+      {signedIn ? (
+        <Alert data-color="warning">
+          Din roll har inte behörighet till sidan {route.title}. Kontakta en administratör om du behöver åtkomst.
+        </Alert>
+      ) : (
+        <Alert data-color="info">
+          Sidan {route.title} kräver inloggning. <Link href={href('/logga-in', new URLSearchParams({ till: `/${route.segment}` }))}>Logga in</Link> för att fortsätta.
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function Page({ location }: { readonly location: Location }): ReactNode {
+  const { user } = useSession();
+  const first = location.segments[0] ?? 'ansvarsguide';
+  const route = routes.find((r) => r.segment === first);
+  if (!route) return <NotFound />;
+  if (!can(user ?? undefined, route.permission)) {
+    if (user === undefined) return <Spinner aria-label="Kontrollerar inloggning…" />;
+    return <NotAllowed route={route} signedIn={user !== null} />;
+  }
+  const P = route.page;
+  return <P location={location} />;
+}
+
+/** The whole app. */
+export function App(): ReactNode {
+  const location = useLocation();
+  return (
+    <>
+      <SkipLink />
+      <Header location={location} />
+      <main id="main" tabIndex={-1} className="app-main">
+        <Suspense fallback={<Spinner aria-label="Laddar sidan…" />}>
+          <Page location={location} />
+        </Suspense>
+      </main>
+      <footer className="app-footer no-print">
+        <Paragraph data-size="sm">
+          Samverkansavtalet om hälso- och sjukvård i hemmet mellan Region Jämtland Härjedalen och kommunerna Berg, Bräcke, Härjedalen, Krokom,
+          Ragunda, Strömsund, Åre och Östersund, giltigt från 2026-01-01. Tjänsten lagrar inga personuppgifter om patienter.
+        </Paragraph>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Administration (administrators only): index values, parameters with validity and source,
+ * allocation keys, users and roles, and the audit log with its hash-chain verification.
+ */
+import type { ReactNode } from 'react';
+import { PageHeading } from '../../components/page-title.js';
+import { SubNav } from '../../components/sub-nav.js';
+import type { PageProps } from '../../routes.js';
+import { AuditSection } from './audit-section.js';
+import { IndexValuesSection } from './index-values-section.js';
+import { KeysSection } from './keys-section.js';
+import { ParametersSection } from './parameters-section.js';
+import { UsersSection } from './users-section.js';
+import './admin.css';
+
+const sections = [
+  { segment: 'index', title: 'Indexvärden', render: () => <IndexValuesSection /> },
+  { segment: 'parametrar', title: 'Parametrar', render: () => <ParametersSection /> },
+  { segment: 'nycklar', title: 'Fördelningsnycklar', render: () => <KeysSection /> },
+  { segment: 'anvandare', title: 'Användare', render: () => <UsersSection /> },
+  { segment: 'logg', title: 'Granskningslogg', render: () => <AuditSection /> },
+] as const;
+
+/** The Administration page; the sub-page is the second path segment (default: index values). */
+export default function AdminPage({ location }: PageProps): ReactNode {
+  const current = sections.find((s) => s.segment === location.segments[1]) ?? sections[0];
+  return (
+    <div className="stack">
+      <SubNav label="Administration" current={`/administration/${current.segment}`} items={sections.map((s) => ({ path: `/administration/${s.segment}`, title: s.title }))} />
+      <PageHeading title={`${current.title} – Administration`}>{current.title}</PageHeading>
+      {current.render()}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * One dispute: its escalation path with the current step marked, what has happened, and the
+ * actions allowed now (escalate one step, decide, close). Each action is recorded in the audit log.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useApiMutation, useApiQuery } from '../../api/hooks.js';
+import { userMessage } from '../../api/errors.js';
+import { partyName, useMunicipalities } from '../../api/municipalities.js';
+import { can } from '../../auth/roles.js';
+import { useSession } from '../../auth/session.js';
+import { PageHeading } from '../../components/page-title.js';
+import { QueryView } from '../../components/query-view.js';
+import { formatTimestamp } from '../../format/dates.js';
+import { formatOre, parseKronorInput } from '../../format/money.js';
+import { href } from '../../router.js';
+import { actionName, levelName, statusName, type Dispute } from './types.js';
+
+type Action = 'escalate' | 'decide' | 'close';
+
+/** The detail view of dispute `id`. */
+export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
+  const { user } = useSession();
+  const municipalities = useMunicipalities();
+  const dispute = useApiQuery<{ dispute: Dispute }>(`/disputes/${encodeURIComponent(id)}`);
+  const [note, setNote] = useState('');
+  const [cost, setCost] = useState('');
+  const [costError, setCostError] = useState<string | undefined>();
+  const [noteError, setNoteError] = useState<string | undefined>();
+  const act = useApiMutation<{ dispute: Dispute }, { action: Action; body: Record<string, unknown> }>(
+    ({ action, body }) => ({ path: `/disputes/${encodeURIComponent(id)}/${action}`, json: body }),
+    ['/disputes'],
+  );
+
+  function run(action: Action): void {
+    setNoteError(undefined);
+    setCostError(undefined);
+    if (action === 'decide' && note.trim() === '') {
+      setNoteError('Skriv vad som beslutades innan du markerar tvisten som avgjord.');
+      document.getElementById('dispute-note')?.focus();
+      return;
+    }
+    const body: Record<string, unknown> = action === 'decide' ? { outcome: note.trim() } : note.trim() === '' ? {} : { note: note.trim() };
+    if (action === 'decide' && cost.trim() !== '') {
+      const parsed = parseKronorInput(cost);
+      if (!parsed.ok) {
+        setCostError(parsed.message);
+        document.getElementById('dispute-cost')?.focus();
+        return;
+      }
+      body['costRegulationOre'] = parsed.ore;
+    }
+    act.mutate(
+      { action, body },
+      {
+        onSuccess: () => {
+          setNote('');
+          setCost('');
+        },
+      },
+    );
+  }
+
+  return (
+    <QueryView query={dispute} label="tvisten">
+      {({ dispute: d }) => {
+        const steps = d.path;
+        const canChange = can(user ?? undefined, 'disputes.change');
+        const atLastStep = d.currentStep.index >= steps.length - 1;
+        return (
+          <div className="stack">
+            <PageHeading title={`Tvist ${d.document}`}>
+              Tvist: {d.subject}
+            </PageHeading>
+            <Paragraph>
+              <Link href={href('/tvister')}>Tillbaka till alla tvister</Link>
+            </Paragraph>
+            <dl className="facts">
+              <dt>Status</dt>
+              <dd>
+                <Tag data-color={d.status === 'open' ? 'warning' : d.status === 'decided' ? 'info' : 'success'}>{statusName(d.status)}</Tag>
+              </dd>
+              <dt>Överenskommelse och nivå</dt>
+              <dd>
+                {d.document}, {levelName(d.level)}
+              </dd>
+              <dt>Parter</dt>
+              <dd>
+                {partyName(d.parties[0], municipalities)} och {partyName(d.parties[1], municipalities)}
+              </dd>
+              <dt>Öppnad</dt>
+              <dd>{d.openedOn}</dd>
+              {d.outcome ? (
+                <>
+                  <dt>Utfall</dt>
+                  <dd>{d.outcome}</dd>
+                </>
+              ) : null}
+              {d.costRegulationOre !== null ? (
+                <>
+                  <dt>Kostnadsreglering</dt>
+                  <dd>{formatOre(d.costRegulationOre)}</dd>
+                </>
+              ) : null}
+            </dl>
+
+            <Heading level={2} data-size="sm">
+              Eskaleringsväg ({d.clause})
+            </Heading>
+            <ol className="escalation">
+              {steps.map((s, i) => (
+                <li key={`${s.forum}-${String(i)}`} aria-current={i === d.currentStep.index && d.status === 'open' ? 'step' : undefined} className={i === d.currentStep.index ? 'is-current' : undefined}>
+                  <strong>{s.forumName}</strong>
+                  {i === d.currentStep.index && d.status === 'open' ? ' – här ligger tvisten nu' : ''}
+                  <br />
+                  <span className="muted">{s.description}</span>
+                </li>
+              ))}
+            </ol>
+            {d.note ? <Paragraph data-size="sm">{d.note}</Paragraph> : null}
+
+            <Heading level={2} data-size="sm">
+              Händelser
+            </Heading>
+            <ul className="events">
+              {d.history.map((e, i) => (
+                <li key={`${e.at}-${String(i)}`}>
+                  {formatTimestamp(e.at)}: {actionName(e.action)} ({steps[e.stepNo]?.forumName ?? e.forum}){e.note ? ` – ${e.note}` : ''}
+                </li>
+              ))}
+            </ul>
+
+            {canChange && d.status !== 'closed' ? (
+              <section aria-labelledby="dispute-actions" className="stack narrow">
+                <Heading level={2} data-size="sm" id="dispute-actions">
+                  Nästa steg
+                </Heading>
+                <Textfield
+                  id="dispute-note"
+                  label={d.status === 'open' ? 'Anteckning eller beslut' : 'Anteckning'}
+                  description="Skriv vad som hänt eller beslutats, utan personuppgifter."
+                  multiline
+                  rows={3}
+                  value={note}
+                  error={noteError}
+                  onChange={(e) => {
+                    setNote(e.target.value);
+                  }}
+                />
+                {d.status === 'open' ? (
+                  <Textfield
+                    id="dispute-cost"
+                    label="Kostnadsreglering (kronor, valfritt)"
+                    description={'Belopp som ska regleras mellan parterna i efterhand, till exempel 12\u00a0500,00.'}
+                    inputMode="decimal"
+                    value={cost}
+                    error={costError}
+                    onChange={(e) => {
+                      setCost(e.target.value);
+                    }}
+                  />
+                ) : null}
+                {act.isError ? (
+                  <Alert data-color="danger" role="alert">
+                    {userMessage(act.error)}
+                  </Alert>
+                ) : null}
+                <div className="row">
+                  {d.status === 'open' && !atLastStep ? (
+                    <Button
+                      variant="secondary"
+                      disabled={act.isPending}
+                      onClick={() => {
+                        run('escalate');
+                      }}
+                    >
+                      Eskalera till {steps[d.currentStep.index + 1]?.forumName ?? 'nästa steg'}
+                    </Button>
+                  ) : null}
+                  {d.status === 'open' ? (
+                    <Button
+                      disabled={act.isPending}
+                      onClick={() => {
+                        run('decide');
+                      }}
+                    >
+                      Markera som avgjord
+                    </Button>
+                  ) : null}
+                  <Button
+                    variant="tertiary"
+                    disabled={act.isPending}
+                    onClick={() => {
+                      run('close');
+                    }}
+                  >
+                    Avsluta tvisten
+                  </Button>
+                </div>
+              </section>
+            ) : null}
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}

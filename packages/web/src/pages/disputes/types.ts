@@ -1,0 +1,69 @@
+/** Shapes of the dispute endpoints (docs/api.md, Tvister). */
+
+/** One step of an escalation path. */
+export interface PathStep {
+  readonly index: number;
+  readonly forum: string;
+  readonly forumName: string;
+  readonly description: string;
+}
+
+/** One recorded action on a dispute. */
+export interface DisputeEvent {
+  readonly stepNo: number;
+  readonly forum: string;
+  readonly action: string;
+  readonly note: string | null;
+  readonly actor: string;
+  readonly at: string;
+}
+
+/** Status of a dispute. */
+export type DisputeStatus = 'open' | 'decided' | 'closed';
+
+/** A dispute record (packages/server/src/disputes/dispute-view.ts). */
+export interface Dispute {
+  readonly id: string;
+  readonly document: string;
+  readonly level: string;
+  readonly subject: string;
+  readonly parties: readonly [string, string];
+  readonly openedOn: string;
+  readonly status: DisputeStatus;
+  readonly currentStep: PathStep;
+  readonly path: readonly PathStep[];
+  readonly clause: string;
+  readonly note: string | null;
+  readonly outcome: string | null;
+  readonly costRegulationOre: number | null;
+  readonly history: readonly DisputeEvent[];
+}
+
+/** Swedish status names. */
+export function statusName(s: DisputeStatus): string {
+  switch (s) {
+    case 'open':
+      return 'Pågår';
+    case 'decided':
+      return 'Avgjord';
+    case 'closed':
+      return 'Avslutad';
+  }
+}
+
+/** Swedish names of the dispute levels (disputes.yaml). */
+export function levelName(level: string): string {
+  const names: Readonly<Record<string, string>> = {
+    individ: 'Individnivå',
+    organisation: 'Organisatorisk nivå',
+    'storlek-fordelning': 'Tilläggsbeloppets storlek eller fördelning',
+    utforande: 'Tolkning av vem som utför',
+  };
+  return names[level] ?? level;
+}
+
+/** Swedish names of the actions. */
+export function actionName(a: string): string {
+  const names: Readonly<Record<string, string>> = { opened: 'Öppnad', escalated: 'Eskalerad', decided: 'Beslut', closed: 'Avslutad' };
+  return names[a] ?? a;
+}

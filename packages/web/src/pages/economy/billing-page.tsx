@@ -1,0 +1,227 @@
+/**
+ * Fakturering: start a billing run for a flow and period, and the invoice bases it produced
+ * (draft → approved → sent; credit = credit note + new draft). `#/ekonomi/fakturering/<id>` shows
+ * one basis with every line's calculation.
+ */
+import { useState, type SubmitEvent, type ReactNode } from 'react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { userMessage } from '../../api/errors.js';
+import { useApiMutation, useApiQuery } from '../../api/hooks.js';
+import { can } from '../../auth/roles.js';
+import { useSession } from '../../auth/session.js';
+import { PageHeading } from '../../components/page-title.js';
+import { QueryView } from '../../components/query-view.js';
+import { ScrollTable } from '../../components/scroll-table.js';
+import { formatTimestamp } from '../../format/dates.js';
+import { formatOre } from '../../format/money.js';
+import { href } from '../../router.js';
+import type { PageProps } from '../../routes.js';
+import { flowTitle, flows, periodProblem, statusColour, statusName, type BillingRun, type InvoiceBasis } from './billing-types.js';
+import { InvoiceBasisView } from './invoice-basis-view.js';
+
+/** The Fakturering page. */
+export default function BillingPage({ location }: PageProps): ReactNode {
+  const id = location.segments[2];
+  if (id !== undefined) return <InvoiceBasisView id={id} />;
+  return <BillingOverview />;
+}
+
+function StartRunForm(): ReactNode {
+  const [flow, setFlow] = useState('');
+  const [period, setPeriod] = useState('');
+  const [errors, setErrors] = useState<{ flow?: string; period?: string }>({});
+  const run = useApiMutation<{ created: boolean; run: BillingRun; invoiceBases: readonly InvoiceBasis[] }, { flow: string; period: string }>(
+    (body) => ({ path: '/billing-runs', json: body }),
+    ['/billing-runs', '/invoice-bases'],
+  );
+  const selected = flows.find((f) => f.flow === flow);
+
+  function submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const found: { flow?: string; period?: string } = {};
+    if (!selected) found.flow = 'Välj vilket flöde som ska faktureras.';
+    else {
+      const p = periodProblem(period.trim(), selected.period);
+      if (p) found.period = p;
+    }
+    setErrors(found);
+    if (found.flow ?? found.period) {
+      document.getElementById(found.flow ? 'run-flow' : 'run-period')?.focus();
+      return;
+    }
+    run.mutate({ flow, period: period.trim() });
+  }
+
+  return (
+    <form className="stack narrow" noValidate onSubmit={submit}>
+      <Field>
+        <Label htmlFor="run-flow">Flöde</Label>
+        <Select
+          id="run-flow"
+          value={flow}
+          aria-invalid={errors.flow ? true : undefined}
+          aria-describedby={errors.flow ? 'run-flow-error' : undefined}
+          onChange={(e) => {
+            setFlow(e.target.value);
+          }}
+        >
+          <Select.Option value="">Välj</Select.Option>
+          {flows.map((f) => (
+            <Select.Option key={f.flow} value={f.flow}>
+              {f.title}
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.flow ? <ValidationMessage id="run-flow-error">{errors.flow}</ValidationMessage> : null}
+      </Field>
+      <Textfield
+        className="short-field"
+        id="run-period"
+        label="Period"
+        description={selected?.period === 'half-year' ? 'Halvår: ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.' : selected?.period === 'year' ? 'År: ÅÅÅÅ.' : 'Månad: ÅÅÅÅ-MM.'}
+        value={period}
+        error={errors.period}
+        onChange={(e) => {
+          setPeriod(e.target.value);
+        }}
+      />
+      {run.isError ? (
+        <Alert data-color="danger" role="alert">
+          {userMessage(run.error)}
+        </Alert>
+      ) : null}
+      {run.isSuccess ? (
+        <Alert data-color={run.data.invoiceBases.length > 0 ? 'success' : 'info'} role="status">
+          <Paragraph>
+            {run.data.created ? 'Körningen' : 'Körningen fanns redan:'} {run.data.run.title} {run.data.run.period}{' '}
+            {run.data.invoiceBases.length > 0
+              ? `gav ${String(run.data.invoiceBases.length)} fakturaunderlag. Granska och godkänn dem i listan nedan.`
+              : 'gav inga fakturaunderlag.'}
+          </Paragraph>
+          {run.data.run.notes.map((n) => (
+            <Paragraph key={n} data-size="sm">
+              {n}
+            </Paragraph>
+          ))}
+        </Alert>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={run.isPending}>
+          {run.isPending ? 'Kör…' : 'Starta faktureringskörning'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function BillingOverview(): ReactNode {
+  const { user } = useSession();
+  const bases = useApiQuery<{ invoiceBases: readonly InvoiceBasis[] }>('/invoice-bases');
+  const runs = useApiQuery<{ billingRuns: readonly BillingRun[] }>('/billing-runs');
+  return (
+    <div className="stack">
+      <PageHeading title="Fakturering">Fakturering</PageHeading>
+      <Paragraph>
+        En körning per flöde och period skapar fakturaunderlag som utkast, ett per säljare och köpare. Ett godkänt underlag är låst; rättelser
+        görs med kreditering, som skapar en kreditnota och ett nytt utkast.
+      </Paragraph>
+      {can(user ?? undefined, 'economy.billing') ? (
+        <section aria-labelledby="run-heading">
+          <Heading level={2} data-size="sm" id="run-heading">
+            Ny faktureringskörning
+          </Heading>
+          <StartRunForm />
+        </section>
+      ) : null}
+      <section aria-labelledby="runs-heading" className="section">
+        <Heading level={2} data-size="sm" id="runs-heading">
+          Faktureringskörningar
+        </Heading>
+        <QueryView query={runs} label="faktureringskörningarna">
+          {({ billingRuns }) =>
+            billingRuns.length === 0 ? (
+              <Paragraph>Inga körningar ännu.</Paragraph>
+            ) : (
+              <ScrollTable caption="Faktureringskörningar" captionHidden>
+                <thead>
+                  <tr>
+                    <th scope="col">Flöde</th>
+                    <th scope="col">Period</th>
+                    <th scope="col">Körd</th>
+                    <th scope="col" className="num">
+                      Underlag
+                    </th>
+                    <th scope="col">Anmärkning</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {billingRuns.map((r) => (
+                    <tr key={r.id}>
+                      <td>{r.title}</td>
+                      <td>{r.period}</td>
+                      <td>{formatTimestamp(r.startedAt)}</td>
+                      <td className="num">{r.invoiceBasisCount}</td>
+                      <td>{r.notes.join(' ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ScrollTable>
+            )
+          }
+        </QueryView>
+      </section>
+      <section aria-labelledby="bases-heading" className="section">
+        <Heading level={2} data-size="sm" id="bases-heading">
+          Fakturaunderlag
+        </Heading>
+        <QueryView query={bases} label="fakturaunderlagen">
+          {({ invoiceBases: list }) => {
+            return list.length === 0 ? (
+              <Paragraph>Det finns inga fakturaunderlag ännu. Starta en körning ovan.</Paragraph>
+            ) : (
+              <ScrollTable caption="Fakturaunderlag" captionHidden>
+                <thead>
+                  <tr>
+                    <th scope="col">Underlag</th>
+                    <th scope="col">Period</th>
+                    <th scope="col">Säljare</th>
+                    <th scope="col">Köpare</th>
+                    <th scope="col" className="num">
+                      Belopp
+                    </th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((b) => (
+                    <tr key={b.id}>
+                      <td>
+                        <Link href={href(`/ekonomi/fakturering/${b.id}`)}>
+                          {flowTitle(b.flow)}
+                          {b.creditOf ? ' (kreditnota)' : b.replaces ? ' (nytt utkast efter kreditering)' : ''}
+                          <span className="visually-hidden">
+                            , {b.seller.name} till {b.buyer.name}, {b.period}
+                          </span>
+                        </Link>
+                      </td>
+                      <td>{b.period}</td>
+                      <td>
+                        {b.seller.name}
+                        {b.seller.unit ? `, ${b.seller.unit}` : ''}
+                      </td>
+                      <td>{b.buyer.name}</td>
+                      <td className="num">{formatOre(b.totalOre)}</td>
+                      <td>
+                        <Tag data-color={statusColour(b)}>{statusName(b)}</Tag>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ScrollTable>
+            );
+          }}
+        </QueryView>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/** Billing runs and invoice bases (docs/api.md): shapes, flows and Swedish status names. */
+import type { CalculationStep } from '../../components/calculation-steps.js';
+
+
+/** A party of an invoice basis: `region`, a municipality code, or `hemregion:<name>`. */
+export interface PartyRef {
+  readonly id: string;
+  readonly name: string;
+  /** The unit when a clause requires separate invoices (e.g. syncentralen). */
+  readonly unit?: string;
+}
+
+/** One line with its calculation (packages/server/src/billing/basis-view.ts). */
+export interface InvoiceLine {
+  readonly id: string;
+  readonly lineNo: number;
+  readonly description: string;
+  /** Exact quantity as text. */
+  readonly quantity: string;
+  readonly unit: string;
+  readonly unitPriceOre: number;
+  /** The unit price applies per this many units (minutes priced per 60). */
+  readonly baseQuantity: number;
+  readonly amountOre: number;
+  readonly clause: string | null;
+  readonly date: string | null;
+  readonly reference: string | null;
+  readonly steps: readonly CalculationStep[];
+}
+
+/** Status of an invoice basis: draft → approved (locked) → sent. */
+export type BasisStatus = 'draft' | 'approved' | 'sent';
+
+/** An invoice basis (`lines` and `trace` in the detail view). */
+export interface InvoiceBasis {
+  readonly id: string;
+  readonly billingRunId: string | null;
+  readonly flow: string;
+  readonly period: string;
+  readonly seller: PartyRef;
+  readonly buyer: PartyRef;
+  readonly status: BasisStatus;
+  readonly totalOre: number;
+  /** On a credit note: the basis it credits. */
+  readonly creditOf: string | null;
+  /** When credited: the credit note. */
+  readonly creditedBy: string | null;
+  /** On a draft computed afresh after a credit: the basis it replaces. */
+  readonly replaces: string | null;
+  readonly createdAt: string;
+  readonly approvedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly sentAt: string | null;
+  readonly lines?: readonly InvoiceLine[];
+  readonly trace?: {
+    readonly clauses?: readonly string[];
+    readonly parameters?: readonly { id: string; value: number | string; unit: string; clause: string; validFor: string; source?: string }[];
+    readonly steps?: readonly CalculationStep[];
+    readonly interpretations?: readonly { id: string; option: string }[];
+  };
+}
+
+/** A billing run. */
+export interface BillingRun {
+  readonly id: string;
+  readonly flow: string;
+  readonly title: string;
+  readonly period: string;
+  readonly status: string;
+  readonly startedAt: string;
+  readonly notes: readonly string[];
+  readonly invoiceBasisCount: number;
+}
+
+/** The flows a billing run can be started for, with the period each expects (billing/periods.ts). */
+export const flows: readonly { readonly flow: string; readonly title: string; readonly period: 'month' | 'half-year' | 'year' }[] = [
+  { flow: 'dagtid', title: 'Uppdrag dagtid', period: 'month' },
+  { flow: 'synhorsel', title: 'Syn- och hörselombud', period: 'month' },
+  { flow: 'mt-variable', title: 'MT rörlig del', period: 'month' },
+  { flow: 'mt-fixed', title: 'MT fast del (halvår i förskott)', period: 'half-year' },
+  { flow: 'inpatient-staff', title: 'Kommunal personal i sluten vård', period: 'month' },
+  { flow: 'tillaggsbelopp', title: 'Tilläggsbelopp (avstämning)', period: 'year' },
+  { flow: 'development-funds', title: 'Gemensamma utvecklingsmedel', period: 'year' },
+];
+
+/** Swedish title of a flow. */
+export function flowTitle(flow: string): string {
+  return flows.find((f) => f.flow === flow)?.title ?? flow;
+}
+
+/** Swedish status of a basis; a credited one says so. */
+export function statusName(b: Pick<InvoiceBasis, 'status' | 'creditedBy'>): string {
+  if (b.creditedBy !== null) return 'Krediterat';
+  switch (b.status) {
+    case 'draft':
+      return 'Utkast';
+    case 'approved':
+      return 'Godkänt';
+    case 'sent':
+      return 'Skickat';
+  }
+}
+
+/** Tag colour for a status. */
+export function statusColour(b: Pick<InvoiceBasis, 'status' | 'creditedBy'>): 'neutral' | 'success' | 'info' | 'warning' {
+  if (b.creditedBy !== null) return 'neutral';
+  switch (b.status) {
+    case 'draft':
+      return 'warning';
+    case 'approved':
+      return 'success';
+    case 'sent':
+      return 'info';
+  }
+}
+
+/** Check a period text for a flow; returns a Swedish message saying how to write it, or undefined. */
+export function periodProblem(period: string, kind: 'month' | 'half-year' | 'year'): string | undefined {
+  switch (kind) {
+    case 'month':
+      return /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? undefined : 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2026-03.';
+    case 'half-year':
+      return /^\d{4}-H[12]$/.test(period) ? undefined : 'Skriv halvåret som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, till exempel 2026-H1.';
+    case 'year':
+      return /^\d{4}$/.test(period) ? undefined : 'Skriv året med fyra siffror, till exempel 2026.';
+  }
+}

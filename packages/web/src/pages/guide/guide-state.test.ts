@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { frailtyMet, pruneState, stateFromQuery, stateToQuery, visibleQuestions, type GuideState } from './guide-state.js';
+import { toAssessInput } from './assess.js';
+
+const q = (s: string): GuideState => stateFromQuery(new URLSearchParams(s));
+const ord = 'registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false';
+
+describe('the guide asks only what the answer still depends on', () => {
+  it('starts with the municipality of registration, then housing (which every answer needs)', () => {
+    expect(visibleQuestions({})).toEqual(['registeredMunicipality']);
+    expect(visibleQuestions(q('registeredMunicipality=2326'))).toEqual(['registeredMunicipality', 'housing']);
+  });
+  it('stops the care questions after R1 when the person is not registered in the county', () => {
+    expect(visibleQuestions(q('registeredMunicipality=none&housing=ordinart'))).toEqual(['registeredMunicipality', 'housing', 'homeRegion', 'productKind', 'time']);
+  });
+  it('stops after R2 for Storsjögläntan', () => {
+    expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual(['registeredMunicipality', 'housing', 'storsjoglantan', 'productKind', 'time']);
+  });
+  it('asks neither day activity nor criteria in special housing (R4)', () => {
+    const v = visibleQuestions(q('registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false'));
+    expect(v).not.toContain('atDayActivity');
+    expect(v).not.toContain('safeAtHome');
+    expect(v.at(-1)).toBe('time');
+  });
+  it('asks the criteria one by one in ordinary housing and stops at the first one not met (R7)', () => {
+    expect(visibleQuestions(q(ord)).at(-1)).toBe('safeAtHome');
+    expect(visibleQuestions(q(`${ord}&safeAtHome=true`)).at(-1)).toBe('needOver14Days');
+    const stopped = visibleQuestions(q(`${ord}&safeAtHome=true&needOver14Days=false&cfs=7`));
+    expect(stopped).not.toContain('cfs');
+    expect(stopped.at(-1)).toBe('time');
+  });
+  it('asks about cognitive impairment only at CFS 5', () => {
+    const base = `${ord}&safeAtHome=true&needOver14Days=true`;
+    expect(visibleQuestions(q(`${base}&cfs=5`))).toContain('cognitiveImpairment');
+    expect(visibleQuestions(q(`${base}&cfs=6`))).not.toContain('cognitiveImpairment');
+    expect(visibleQuestions(q(`${base}&cfs=4`))).not.toContain('cannotReachHealthCentre');
+  });
+  it('asks about the wish for the health centre only when all criteria are met, and about safety only if so wished', () => {
+    const all = `${ord}&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true`;
+    expect(visibleQuestions(q(all)).at(-1)).toBe('prefersHealthCentre');
+    expect(visibleQuestions(q(`${all}&prefersHealthCentre=false`))).not.toContain('preferenceRisksSafety');
+    expect(visibleQuestions(q(`${all}&prefersHealthCentre=true`)).at(-1)).toBe('preferenceRisksSafety');
+  });
+  it('keeps asking after an unknown criterion (the service then lists it as missing)', () => {
+    expect(visibleQuestions(q(`${ord}&safeAtHome=unknown`)).at(-1)).toBe('needOver14Days');
+  });
+  it('shows the inputs the service lists as missing: physician listing and product follow-ups', () => {
+    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
+    expect(visibleQuestions(q(sabo))).not.toContain('listedAtOtherHealthCentre');
+    expect(visibleQuestions(q(sabo), ['listedAtOtherHealthCentre'])).toContain('listedAtOtherHealthCentre');
+    const product = `${sabo}&productKind=consumables`;
+    expect(visibleQuestions(q(product), ['products[0].workEnvironment'])).toContain('workEnvironment');
+    expect(visibleQuestions(q(product), [])).not.toContain('workEnvironment');
+  });
+});
+
+describe('frailty (ORD 3a/3b)', () => {
+  it('is met at 6 or more, or at 5 with cognitive impairment', () => {
+    expect(frailtyMet({ cfs: 6 })).toBe(true);
+    expect(frailtyMet({ cfs: 5, cognitiveImpairment: true })).toBe(true);
+    expect(frailtyMet({ cfs: 5, cognitiveImpairment: false })).toBe(false);
+    expect(frailtyMet({ cfs: 5 })).toBeUndefined();
+    expect(frailtyMet({ cfs: 4 })).toBe(false);
+  });
+});
+
+describe('URL state and the assess request', () => {
+  it('round-trips and drops answers that no longer matter', () => {
+    const s = q('registeredMunicipality=none&housing=ordinart&safeAtHome=true&time=09:30');
+    expect(pruneState(s)).toEqual({ registeredMunicipality: 'none', housing: 'ordinart', time: '09:30' });
+    expect(stateToQuery(s).toString()).toBe('registeredMunicipality=none&housing=ordinart&time=09%3A30');
+  });
+  it('ignores malformed values instead of guessing', () => {
+    expect(q('cfs=12&housing=slott&time=25:00&registeredMunicipality=Berg&date=igår&productKind=godis')).toEqual({});
+  });
+  it('holds no personal data: only known keys survive', () => {
+    expect(stateToQuery(q('namn=Anna&personnummer=19121212-1212&registeredMunicipality=2326')).toString()).toBe('registeredMunicipality=2326');
+  });
+  it('sends unknown answers as omitted, never as false, and one product question with its flags', () => {
+    const input = toAssessInput(q(`${ord}&safeAtHome=unknown&needOver14Days=true&cfs=unknown&cannotReachHealthCentre=true&prefersHealthCentre=false&productKind=consumables&workEnvironment=false&afterDischarge=unknown`));
+    expect(input).toEqual({
+      registeredMunicipality: '2380',
+      housing: 'ordinart',
+      storsjoglantan: false,
+      atDayActivity: false,
+      needOver14Days: true,
+      cannotReachHealthCentre: true,
+      prefersHealthCentre: false,
+      products: [{ kind: 'consumables', workEnvironment: false }],
+    });
+    // Before the care questions are answered, a product question in a hand-edited link is not sent.
+    expect(toAssessInput(q(`${ord}&productKind=aid`))).not.toHaveProperty('products');
+    expect(toAssessInput(q('registeredMunicipality=2380'))).toBeUndefined();
+  });
+});

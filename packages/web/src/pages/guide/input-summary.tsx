@@ -1,0 +1,36 @@
+/** The answers given, as a list printed above the answer card (the form itself is not printed). */
+import type { ReactNode } from 'react';
+import { Heading } from '@digdir/designsystemet-react';
+import { municipalityName, type Municipality } from '../../api/municipalities.js';
+import { QUESTION_ORDER, type GuideState } from './guide-state.js';
+import { questionLabels, valueLabel } from './labels.js';
+
+/** Print-only summary of the inputs. */
+export function InputSummary({ state, municipalities }: { readonly state: GuideState; readonly municipalities: readonly Municipality[] }): ReactNode {
+  const rows = QUESTION_ORDER.flatMap((q) => {
+    const v = state[q];
+    if (v === undefined) return [];
+    const shown =
+      q === 'registeredMunicipality'
+        ? v === 'none'
+          ? 'Inte folkbokförd i länet'
+          : municipalityName(municipalities.find((m) => m.code === v)?.name ?? String(v))
+        : valueLabel(q, v);
+    return [{ q, label: questionLabels[q], shown }];
+  });
+  return (
+    <section className="print-only">
+      <Heading level={2} data-size="xs">
+        Underlag för svaret
+      </Heading>
+      <dl className="facts">
+        {rows.map((r) => (
+          <div key={r.q} className="contents">
+            <dt>{r.label}</dt>
+            <dd>{r.shown}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

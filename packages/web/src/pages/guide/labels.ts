@@ -1,0 +1,70 @@
+/** Swedish wording of the guide's questions and answers (short forms for summaries). */
+import type { ProductFlag, ProductKind, QuestionId } from './guide-state.js';
+
+/** Product kinds in Swedish (packages/core/src/responsibility/inputs.ts). */
+export const productKindLabels: Readonly<Record<ProductKind, string>> = {
+  consumables: 'Förbrukningsmaterial (sjukvårdsmaterial)',
+  nutrition: 'Nutritionsprodukter',
+  diabetes: 'Diabetesprodukter',
+  stoma: 'Stomiprodukter',
+  oxygen: 'Syrgasprodukter',
+  medical_device: 'Medicinteknisk utrustning',
+  specialist_equipment: 'Specialistvårdsutrustning, till exempel respirator eller sug',
+  aid: 'Hjälpmedel',
+  incontinence: 'Inkontinensprodukter',
+  sampling: 'Provtagningsmaterial och laboratorieanalyser',
+};
+
+/** The yes/no questions about a product. */
+export const productFlagQuestions: Readonly<Record<ProductFlag, string>> = {
+  workEnvironment: 'Används produkten av arbetsmiljöskäl?',
+  specialisedCare: 'Används produkten i samband med specialiserad vård?',
+  afterDischarge: 'Behövs produkten efter utskrivning från slutenvård eller vid insatser från specialiserad vård?',
+  notProcured: 'Saknas upphandling av produkten, eller finns den inte i passande förpackning?',
+  specialistResponsibility: 'Ligger läkaransvaret eller det medicinska ansvaret i specialiserad vård?',
+  physicianOnlyPrescription: 'Får bara läkare förskriva produkten?',
+  onBehalfOfOther: 'Utför vårdgivaren arbetet på en annan huvudmans uppdrag?',
+};
+
+/** Short labels of every question, for the printed summary. */
+export const questionLabels: Readonly<Record<QuestionId, string>> = {
+  registeredMunicipality: 'Folkbokförd',
+  housing: 'Boende',
+  homeRegion: 'Hemregion',
+  storsjoglantan: 'Ansluten till Storsjögläntan',
+  atDayActivity: 'I daglig verksamhet eller dagverksamhet',
+  safeAtHome: 'Kriterium 1, patientsäkert i hemmet',
+  needOver14Days: 'Kriterium 2, behov mer än 14 dagar',
+  cfs: 'Clinical Frailty Scale',
+  cognitiveImpairment: 'Kognitiv svikt',
+  cannotReachHealthCentre: 'Kriterium 4, kan inte ta sig till hälsocentralen',
+  prefersHealthCentre: 'Önskar vård på hälsocentralen',
+  preferenceRisksSafety: 'Önskemålet påverkar patientsäkerheten',
+  listedAtOtherHealthCentre: 'Listad vid annan hälsocentral',
+  productKind: 'Produkt',
+  workEnvironment: 'Av arbetsmiljöskäl',
+  specialisedCare: 'I samband med specialiserad vård',
+  afterDischarge: 'Efter utskrivning',
+  notProcured: 'Ej upphandlad eller ej passande förpackning',
+  specialistResponsibility: 'Medicinskt ansvar i specialiserad vård',
+  physicianOnlyPrescription: 'Endast läkare förskriver',
+  onBehalfOfOther: 'På annans uppdrag',
+  time: 'Klockslag',
+};
+
+const housingLabels: Readonly<Record<string, string>> = {
+  ordinart: 'Ordinärt boende',
+  sarskilt_boende: 'Särskilt boende',
+  korttidsplats: 'Korttidsplats',
+  lss_bostad: 'Bostad med särskild service (LSS)',
+};
+
+/** An answer value in Swedish. */
+export function valueLabel(q: QuestionId, v: string | number | boolean): string {
+  if (v === true) return 'Ja';
+  if (v === false) return 'Nej';
+  if (v === 'unknown') return 'Vet inte';
+  if (q === 'housing') return housingLabels[String(v)] ?? String(v);
+  if (q === 'productKind') return v === 'none' ? 'Ingen produktfråga' : (Object.entries(productKindLabels).find(([k]) => k === v)?.[1] ?? String(v));
+  return String(v);
+}
