@@ -11,6 +11,11 @@ import { noticeDeadline, periodAt, periodIndexAt, type LifecycleDocument } from 
 export interface Termination {
   readonly document: string;
   readonly noticeDate: Temporal.PlainDate;
+  /**
+   * The day the decision was recorded, when stored. A decision recorded ahead of its notice date
+   * is known from the day it was recorded, so it counts from the earlier of the two.
+   */
+  readonly recordedOn?: Temporal.PlainDate;
 }
 
 /** What a termination means for one document. */
@@ -43,14 +48,19 @@ export function terminationEffect(doc: LifecycleDocument, t: Termination): Termi
   return { termination: t, finalEnd: finalPeriod.end, inTime };
 }
 
+/** The first day `t` is known: its notice date, or the earlier day it was recorded. */
+export function knownFrom(t: Termination): Temporal.PlainDate {
+  return t.recordedOn !== undefined && Temporal.PlainDate.compare(t.recordedOn, t.noticeDate) < 0 ? t.recordedOn : t.noticeDate;
+}
+
 /**
  * The termination in force for `doc` on `date`: among those recorded on or before `date`, the one
- * that ends the document first (ties: the earliest notice).
+ * that ends the document first (ties: the earliest notice). A termination counts from `knownFrom`.
  */
 export function effectiveTermination(doc: LifecycleDocument, date: Temporal.PlainDate, terminations: readonly Termination[]): TerminationEffect | null {
   let best: TerminationEffect | null = null;
   for (const t of terminations) {
-    if (!appliesTo(t, doc) || Temporal.PlainDate.compare(t.noticeDate, date) > 0) continue;
+    if (!appliesTo(t, doc) || Temporal.PlainDate.compare(knownFrom(t), date) > 0) continue;
     const effect = terminationEffect(doc, t);
     const order = best === null ? -1 : Temporal.PlainDate.compare(effect.finalEnd, best.finalEnd) || Temporal.PlainDate.compare(t.noticeDate, best.termination.noticeDate);
     if (order < 0) best = effect;

@@ -59,6 +59,14 @@ const matrix: readonly Row[] = [
   { name: 'GET /api/v1/municipalities', call: get('/api/v1/municipalities'), expect: PUBLIC },
   { name: 'GET /api/v1/agreements', call: get('/api/v1/agreements?on=2026-06-01'), expect: PUBLIC },
   { name: 'GET /api/v1/calendar', call: get('/api/v1/calendar?year=2026'), expect: PUBLIC },
+  { name: 'GET /api/v1/terminations', call: get('/api/v1/terminations'), expect: PUBLIC },
+  {
+    name: 'POST /api/v1/terminations',
+    // A fresh notice date per call: the same document and date cannot be recorded twice.
+    call: (c, ctx) => c.request('POST', '/api/v1/terminations', { document: 'SYNHOR', noticeDate: `2031-03-${String(ctx.seq() % 28 + 1).padStart(2, '0')}`, reference: 'Matris § 1', dialogueHeld: true }),
+    expect: ADMIN_CREATE,
+  },
+  { name: 'GET /api/v1/auth/config', call: get('/api/v1/auth/config'), expect: PUBLIC },
   { name: 'GET /api/v1/calendar.ics', call: get('/api/v1/calendar.ics?year=2026'), expect: PUBLIC },
   { name: 'POST /api/v1/assess', call: (c) => c.request('POST', '/api/v1/assess', { housing: 'lss_bostad', registeredMunicipality: '2380' }), expect: PUBLIC },
   { name: 'GET /api/v1/responsibility/cfs', call: get('/api/v1/responsibility/cfs'), expect: PUBLIC },

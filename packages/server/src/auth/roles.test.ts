@@ -10,6 +10,7 @@ describe('policy', () => {
       expect(can(r, 'users:manage')).toBe(false);
       expect(can(r, 'audit:read')).toBe(false);
       expect(can(r, 'reference:change')).toBe(false);
+      expect(can(r, 'terminations:record')).toBe(false);
     }
   });
 

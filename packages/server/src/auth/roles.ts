@@ -31,6 +31,7 @@ export const actions = [
   'disputes:change',
   'users:manage',
   'audit:read',
+  'terminations:record',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -47,6 +48,7 @@ export const actionLabels: Readonly<Record<Action, string>> = {
   'disputes:change': 'registrera eller ändra tvister',
   'users:manage': 'hantera användare',
   'audit:read': 'läsa granskningsloggen',
+  'terminations:record': 'registrera uppsägningar av avtalet',
 };
 
 const READ: readonly Action[] = ['calculations:run', 'reference:read', 'records:read', 'disputes:read'];
@@ -55,7 +57,8 @@ const ECONOMIST: readonly Action[] = [...READ, 'records:change', 'billing:run', 
 /**
  * The policy: role × action. Managers and viewers read; economists change (a municipality
  * economist only rows where their municipality is a party, see scope.ts); the administrator
- * may do everything, and is the only one who changes reference data, users and reads the audit.
+ * may do everything, and is the only one who changes reference data, users, records terminations
+ * (PRINC.giltighet) and reads the audit.
  */
 export const policy: Readonly<Record<Role, ReadonlySet<Action>>> = {
   admin: new Set(actions),

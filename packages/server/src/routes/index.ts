@@ -8,6 +8,7 @@ import { registerAuthLogin } from './auth-login.js';
 import { registerAuthLogout } from './auth-logout.js';
 import { registerAuthMe } from './auth-me.js';
 import { registerAuthOidc } from './auth-oidc.js';
+import { registerAuthConfig } from './auth-config.js';
 import { registerDocuments } from './documents.js';
 import { registerClauses } from './clauses.js';
 import { registerAgreementRegister } from './agreement-register.js';
@@ -18,6 +19,7 @@ import { registerUsers } from './users.js';
 import { registerAudit } from './audit.js';
 import { registerDisputes } from './disputes.js';
 import { registerAgreements } from './agreements.js';
+import { registerTerminations } from './terminations.js';
 import { registerCalendar } from './calendar.js';
 import { registerCalcPrice } from './calculations/price.js';
 import { registerCalcMtFixed } from './calculations/mt-fixed.js';
@@ -38,6 +40,7 @@ export const routes: readonly RegisterRoutes[] = [
   registerAuthLogout,
   registerAuthMe,
   registerAuthOidc,
+  registerAuthConfig,
   registerDocuments,
   registerClauses,
   registerAgreementRegister,
@@ -48,6 +51,7 @@ export const routes: readonly RegisterRoutes[] = [
   registerAudit,
   registerDisputes,
   registerAgreements,
+  registerTerminations,
   registerCalendar,
   registerCalcPrice,
   registerCalcMtFixed,

@@ -260,6 +260,21 @@ export interface DisputeStepsTable {
   at: string;
 }
 
+/** A recorded termination (0003), PRINC.giltighet. */
+export interface TerminationsTable {
+  id: string;
+  /** A document id (ORD, SABO, …) or `ALL` for the whole agreement. */
+  document: string;
+  notice_date: string;
+  /** The decision's paragraph or registration number. */
+  reference: string;
+  /** Whether dialogue in the länsövergripande politisk samverkansarena preceded the notice. */
+  dialogue_held: Flag;
+  recorded_by: string;
+  recorded_at: string;
+  demo: Flag;
+}
+
 /** The whole database. */
 export interface Database {
   municipalities: MunicipalitiesTable;
@@ -277,6 +292,7 @@ export interface Database {
   invoice_lines: InvoiceLinesTable;
   disputes: DisputesTable;
   dispute_steps: DisputeStepsTable;
+  terminations: TerminationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -285,5 +301,6 @@ export type ParameterValueRow = Selectable<ParameterValuesTable>;
 export type AllocationKeyRow = Selectable<AllocationKeysTable>;
 export type DisputeRow = Selectable<DisputesTable>;
 export type DisputeStepRow = Selectable<DisputeStepsTable>;
+export type TerminationRow = Selectable<TerminationsTable>;
 export type NewUser = Insertable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;

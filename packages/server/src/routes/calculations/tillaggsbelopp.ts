@@ -1,8 +1,9 @@
 /**
  * `POST /api/v1/calculations/tillaggsbelopp` `{ year, connected, policy?, indexStart?,
- * allocationKey?, interpretations? }`: the yearly reconciliation of the tilläggsbelopp
+ * allocationKey?, interpretations?, index? }`: the yearly reconciliation of the tilläggsbelopp
  * (TILL.avstamning) and its split by an allocation key: a stored key by name, or (default) the
- * agreement's shipped EXAMPLE key, exactly as `samverkan tillaggsbelopp --json`.
+ * agreement's shipped EXAMPLE key, exactly as `samverkan tillaggsbelopp --json`. `index` holds
+ * scenario index values that replace the stored ones for this calculation only.
  */
 import Type from 'typebox';
 import { reconcileTillaggsbelopp, SamverkanError, type AllocationKey } from '@samverkan/core';
@@ -13,6 +14,7 @@ import { tillaggsbeloppJson } from '../../calculations/result-json.js';
 import { readExampleAllocationKey } from '../../files/example-allocation-key.js';
 import { allocationKeyOn, toAllocationKey } from '../../reference/allocation-keys.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
+import { ScenarioIndexSchema, withScenarioIndex } from './scenario-index.js';
 
 const Body = Type.Object(
   {
@@ -22,6 +24,7 @@ const Body = Type.Object(
     indexStart: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'I5: full-chain (standard) eller from-2026' })),
     allocationKey: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Id (name) för en lagrad fördelningsnyckel; standard: avtalets EXEMPELnyckel' })),
     interpretations: InterpretationsSchema,
+    index: ScenarioIndexSchema,
   },
   { additionalProperties: false },
 );
@@ -30,8 +33,10 @@ const Body = Type.Object(
 export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
   app.post('/api/v1/calculations/tillaggsbelopp', { schema: { tags: ['ekonomi'], summary: 'Avstämning och fördelning av tilläggsbeloppet', body: Body, response: readResponses } }, async (request) => {
     authorize(request, 'calculations:run');
-    const { agreement, index } = await calculationInputs(ctx);
+    const inputs = await calculationInputs(ctx);
+    const agreement = inputs.agreement;
     const b = request.body;
+    const index = withScenarioIndex(inputs.index, b.index);
     let key: AllocationKey;
     if (b.allocationKey === undefined) key = readExampleAllocationKey(agreement);
     else {
