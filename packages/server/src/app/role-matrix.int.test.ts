@@ -233,8 +233,14 @@ for (const target of databaseTargets) {
       // Invoice bases from the demo data: each municipality's ombud bases (syncentralen stays a
       // draft, hörcentralen is approved) and the MT bases the region sells to them.
       type RunBasis = { id: string; seller: { id: string }; buyer: { id: string; unit?: string } };
-      const synhor = (await admin.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2026-01' })).body as { invoiceBases: RunBasis[] };
-      const mt = (await admin.request('POST', '/api/v1/billing-runs', { flow: 'mt-variable', period: '2026-01' })).body as { invoiceBases: RunBasis[] };
+      const run = async (flow: string): Promise<{ invoiceBases: RunBasis[] }> => {
+        const res = await admin.request('POST', '/api/v1/billing-runs', { flow, period: '2026-01' });
+        // Say why when the demo run is not there, instead of failing later on an undefined list.
+        if (res.status !== 200 && res.status !== 201) throw new Error(`billing run ${flow}: ${String(res.status)} ${JSON.stringify(res.body)}`);
+        return res.body as { invoiceBases: RunBasis[] };
+      };
+      const synhor = await run('synhorsel');
+      const mt = await run('mt-variable');
       for (const code of ['2380', '2309']) {
         const draft = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'syncentralen');
         const approved = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'horcentralen');
