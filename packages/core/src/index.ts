@@ -41,4 +41,5 @@ export * from './economy/tillaggsbelopp-reconciliation.js';
 export * from './economy/normal-variation.js';
 export * from './economy/development-funds.js';
 export * from './economy/price-quote.js';
+export * from './economy/cost-regulation.js';
 export * from './responsibility/index.js';

@@ -82,11 +82,22 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Anteckning eller beslut').fill('Regionen står för materialet de första 14 dagarna.');
     await page.getByLabel(/Kostnadsreglering/).fill('12 500,50');
+    // With an amount, the paying party must be chosen; the message is tied to the select.
+    await page.getByRole('button', { name: 'Markera som avgjord' }).click();
+    const payer = page.getByLabel('Vem betalar?');
+    await eventually(async () => {
+      expect(await payer.getAttribute('aria-invalid')).toBe('true');
+    });
+    const payerDescribedBy = (await payer.getAttribute('aria-describedby')) ?? '';
+    const payerMessages = await Promise.all(payerDescribedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(payerMessages.join(' ')).toMatch(/Välj vilken part som betalar/);
+    await payer.selectOption({ label: 'Region Jämtland Härjedalen' });
     await page.getByRole('button', { name: 'Markera som avgjord' }).click();
     await eventually(async () => {
       const text = await mainText(page);
       expect(text).toMatch(/Status Avgjord/);
       expect(text).toContain('12\u00a0500,50\u00a0kr'.replace(/\u00a0/g, ' '));
+      expect(text).toMatch(/betalas av Region Jämtland Härjedalen till Östersunds kommun/);
     });
     await page.getByRole('button', { name: 'Avsluta tvisten' }).click();
     await eventually(async () => {

@@ -1,12 +1,13 @@
 /**
  * Billing flows and their periods: a month (`2026-03`) for the monthly flows, a half-year
  * (`2026-H1`) for MT's fixed part (invoiced half-yearly in advance, MT.bilaga-1-fast-del), a year
- * (`2026`) for the tilläggsbelopp reconciliation (TILL.avstamning) and the development funds.
+ * (`2026`) for the tilläggsbelopp reconciliation (TILL.avstamning) and the development funds;
+ * cost regulation after disputes (the Tvist clauses) is billed in the month of the decision.
  */
 import { halfYearPeriod, invalidInput, monthPeriod, type Period } from '@samverkan/core';
 
 /** The flows a billing run can be started for. */
-export const billingFlows = ['dagtid', 'synhorsel', 'mt-fixed', 'mt-variable', 'inpatient-staff', 'tillaggsbelopp', 'development-funds'] as const;
+export const billingFlows = ['dagtid', 'synhorsel', 'mt-fixed', 'mt-variable', 'inpatient-staff', 'tillaggsbelopp', 'development-funds', 'cost-regulation'] as const;
 export type BillingFlow = (typeof billingFlows)[number];
 
 /** How long a flow's period is. */
@@ -21,6 +22,7 @@ export const flowInfo: Readonly<Record<BillingFlow, { readonly period: PeriodKin
   'inpatient-staff': { period: 'month', title: 'Kommunal personal i sluten vård' },
   tillaggsbelopp: { period: 'year', title: 'Tilläggsbelopp (avstämning)' },
   'development-funds': { period: 'year', title: 'Gemensamma utvecklingsmedel' },
+  'cost-regulation': { period: 'month', title: 'Kostnadsreglering efter tvist' },
 };
 
 /** A parsed billing period. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction, Updateable } from 'kysely';
-import { invalidInput, ore, parseDate, SamverkanError, todayInStockholm, type Agreement } from '@samverkan/core';
+import { invalidInput, parseDate, SamverkanError, todayInStockholm, type Agreement } from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { Database, DisputeRow, DisputesTable } from '../store/schema.js';
 import { toFlag } from '../store/flag.js';
@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { partyScope, municipalityScope } from '../auth/scope.js';
 import { actorOf, type SessionUser } from '../auth/session-user.js';
 import { disputeView, escalationPath, type DisputeView } from './dispute-view.js';
+import { costRegulationOf, type Decision } from './cost-regulation.js';
 
 /** What opens a dispute. */
 export interface NewDispute {
@@ -80,6 +81,9 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
         status: 'open',
         outcome: null,
         cost_regulation_ore: null,
+        cost_regulation_payer: null,
+        cost_regulation_payee: null,
+        decided_on: null,
         created_by: actorOf(user),
         created_at: at,
         demo: toFlag(input.demo ?? false),
@@ -114,7 +118,7 @@ export async function getDispute(store: Store, agreement: Agreement, user: Sessi
 }
 
 /** The three changes after opening. */
-export type DisputeAction = { kind: 'escalate'; note?: string | undefined } | { kind: 'decide'; outcome: string; costRegulationOre?: number | undefined } | { kind: 'close'; note?: string | undefined };
+export type DisputeAction = { kind: 'escalate'; note?: string | undefined } | ({ kind: 'decide' } & Decision) | { kind: 'close'; note?: string | undefined };
 
 /** Escalate one step, record a decision at the current step, or close. */
 export async function changeDispute(store: Store, agreement: Agreement, user: SessionUser, id: string, action: DisputeAction): Promise<DisputeView> {
@@ -130,13 +134,13 @@ export async function changeDispute(store: Store, agreement: Agreement, user: Se
           throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten är redan i sista steget (${before.currentStep.forumName}); avtalet anger ingen högre instans.`, { field: 'currentStep' });
         }
         step = row.current_step + 1;
-        set = { current_step: step, status: 'open' };
+        // The decision no longer stands once the dispute goes to the next forum: no billing from it.
+        set = { current_step: step, status: 'open', decided_on: null };
         note = action.note ?? null;
         break;
       }
       case 'decide': {
-        const cost = action.costRegulationOre === undefined ? null : ore(action.costRegulationOre, 'costRegulationOre');
-        set = { status: 'decided', outcome: action.outcome.trim(), cost_regulation_ore: cost };
+        set = { status: 'decided', outcome: action.outcome.trim(), ...costRegulationOf(before.parties, action), decided_on: todayInStockholm().toString() };
         note = action.outcome.trim();
         break;
       }

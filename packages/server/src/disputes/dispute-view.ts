@@ -30,6 +30,12 @@ export interface DisputeView {
   readonly note: string | null;
   readonly outcome: string | null;
   readonly costRegulationOre: number | null;
+  /** Who pays the cost regulation (`region` or a municipality code). */
+  readonly costRegulationPayer: string | null;
+  /** Who receives it. */
+  readonly costRegulationPayee: string | null;
+  /** Day of the decision that stands (null while open or after escalation). */
+  readonly decidedOn: string | null;
   readonly createdBy: string;
   readonly demo: boolean;
   readonly history: readonly { stepNo: number; forum: string; action: string; note: string | null; actor: string; at: string }[];
@@ -76,6 +82,9 @@ export function disputeView(agreement: Agreement, row: DisputeRow, steps: readon
     note: path.note ?? null,
     outcome: row.outcome,
     costRegulationOre: row.cost_regulation_ore,
+    costRegulationPayer: row.cost_regulation_payer,
+    costRegulationPayee: row.cost_regulation_payee,
+    decidedOn: row.decided_on,
     createdBy: row.created_by,
     demo: flag(row.demo),
     history: [...steps]

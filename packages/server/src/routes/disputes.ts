@@ -25,7 +25,12 @@ const OpenBody = Type.Object(
 );
 const NoteBody = Type.Object({ note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) }, { additionalProperties: false });
 const DecideBody = Type.Object(
-  { outcome: Type.String({ minLength: 1, maxLength: 2000 }), costRegulationOre: Type.Optional(Type.Integer({ description: 'Kostnadsreglering i öre, blir en faktureringsrad mellan parterna' })) },
+  {
+    outcome: Type.String({ minLength: 1, maxLength: 2000 }),
+    costRegulationOre: Type.Optional(Type.Integer({ minimum: 1, description: 'Kostnadsreglering i öre (> 0); blir en fakturarad i flödet cost-regulation för beslutsmånaden' })),
+    costRegulationPayer: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Part som betalar kostnadsregleringen ("region" eller kommunkod); krävs med costRegulationOre' })),
+    costRegulationPayee: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Part som får kostnadsregleringen; standard: den andra parten' })),
+  },
   { additionalProperties: false },
 );
 

@@ -243,6 +243,12 @@ export interface DisputesTable {
   status: string;
   outcome: string | null;
   cost_regulation_ore: OreColumn | null;
+  /** Who pays the cost regulation: `region` or a municipality code (0004). */
+  cost_regulation_payer: string | null;
+  /** Who receives it (the other party). */
+  cost_regulation_payee: string | null;
+  /** Day of the decision in Stockholm (`YYYY-MM-DD`); cleared when the dispute is escalated again. */
+  decided_on: string | null;
   created_by: string;
   created_at: string;
   demo: Flag;

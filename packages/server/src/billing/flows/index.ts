@@ -8,6 +8,7 @@ import { mtVariableFlow } from './mt-variable.js';
 import { inpatientStaffFlow } from './inpatient-staff.js';
 import { tillaggsbeloppFlow } from './tillaggsbelopp.js';
 import { developmentFundsFlow } from './development-funds.js';
+import { costRegulationFlow } from './cost-regulation.js';
 
 /** The computation of each flow. */
 export const flowComputations: Readonly<Record<BillingFlow, (input: FlowInput) => Promise<FlowResult>>> = {
@@ -18,4 +19,5 @@ export const flowComputations: Readonly<Record<BillingFlow, (input: FlowInput) =
   'inpatient-staff': inpatientStaffFlow,
   tillaggsbelopp: tillaggsbeloppFlow,
   'development-funds': developmentFundsFlow,
+  'cost-regulation': costRegulationFlow,
 };

@@ -1,16 +1,19 @@
 /**
  * One dispute: its escalation path with the current step marked, what has happened, and the
  * actions allowed now (escalate one step, decide, close). Each action is recorded in the audit log.
+ * A decision with a cost regulation names the paying party; the other party invoices it in the
+ * billing flow "Kostnadsreglering efter tvist".
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
-import { userMessage } from '../../api/errors.js';
+import { errorField, userMessage } from '../../api/errors.js';
 import { partyName, useMunicipalities } from '../../api/municipalities.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeading } from '../../components/page-title.js';
 import { QueryView } from '../../components/query-view.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatTimestamp } from '../../format/dates.js';
 import { formatOre, parseKronorInput } from '../../format/money.js';
 import { href } from '../../router.js';
@@ -26,6 +29,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
   const [note, setNote] = useState('');
   const [cost, setCost] = useState('');
   const [costError, setCostError] = useState<string | undefined>();
+  const [payer, setPayer] = useState('');
+  const [payerError, setPayerError] = useState<string | undefined>();
   const [noteError, setNoteError] = useState<string | undefined>();
   const act = useApiMutation<{ dispute: Dispute }, { action: Action; body: Record<string, unknown> }>(
     ({ action, body }) => ({ path: `/disputes/${encodeURIComponent(id)}/${action}`, json: body }),
@@ -35,6 +40,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
   function run(action: Action): void {
     setNoteError(undefined);
     setCostError(undefined);
+    setPayerError(undefined);
     if (action === 'decide' && note.trim() === '') {
       setNoteError('Skriv vad som beslutades innan du markerar tvisten som avgjord.');
       document.getElementById('dispute-note')?.focus();
@@ -48,7 +54,13 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
         document.getElementById('dispute-cost')?.focus();
         return;
       }
+      if (payer === '') {
+        setPayerError('Välj vilken part som betalar kostnadsregleringen.');
+        document.getElementById('dispute-payer')?.focus();
+        return;
+      }
       body['costRegulationOre'] = parsed.ore;
+      body['costRegulationPayer'] = payer;
     }
     act.mutate(
       { action, body },
@@ -56,6 +68,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
         onSuccess: () => {
           setNote('');
           setCost('');
+          setPayer('');
         },
       },
     );
@@ -67,6 +80,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
         const steps = d.path;
         const canChange = can(user ?? undefined, 'disputes.change');
         const atLastStep = d.currentStep.index >= steps.length - 1;
+        const serverField = act.isError ? errorField(act.error) : undefined;
+        const payerServerError = serverField === 'costRegulationPayer' || serverField === 'body.costRegulationPayer' ? userMessage(act.error) : undefined;
         return (
           <div className="stack">
             <PageHeading title={`Tvist ${d.document}`}>
@@ -99,7 +114,12 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
               {d.costRegulationOre !== null ? (
                 <>
                   <dt>Kostnadsreglering</dt>
-                  <dd>{formatOre(d.costRegulationOre)}</dd>
+                  <dd>
+                    {formatOre(d.costRegulationOre)}
+                    {d.costRegulationPayer !== null && d.costRegulationPayee !== null
+                      ? `, betalas av ${partyName(d.costRegulationPayer, municipalities)} till ${partyName(d.costRegulationPayee, municipalities)}`
+                      : ''}
+                  </dd>
                 </>
               ) : null}
             </dl>
@@ -160,7 +180,24 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                     }}
                   />
                 ) : null}
-                {act.isError ? (
+                {d.status === 'open' && cost.trim() !== '' ? (
+                  <SelectField
+                    id="dispute-payer"
+                    label="Vem betalar?"
+                    description="Den andra parten får beloppet och fakturerar det under Ekonomi, flödet Kostnadsreglering efter tvist."
+                    value={payer}
+                    error={payerError ?? payerServerError}
+                    onChange={setPayer}
+                  >
+                    <Select.Option value="">Välj part</Select.Option>
+                    {d.parties.map((p) => (
+                      <Select.Option key={p} value={p}>
+                        {partyName(p, municipalities)}
+                      </Select.Option>
+                    ))}
+                  </SelectField>
+                ) : null}
+                {act.isError && payerServerError === undefined ? (
                   <Alert data-color="danger" role="alert">
                     {userMessage(act.error)}
                   </Alert>

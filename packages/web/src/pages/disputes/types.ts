@@ -36,6 +36,12 @@ export interface Dispute {
   readonly note: string | null;
   readonly outcome: string | null;
   readonly costRegulationOre: number | null;
+  /** Who pays the cost regulation (`region` or a municipality code). */
+  readonly costRegulationPayer: string | null;
+  /** Who receives it. */
+  readonly costRegulationPayee: string | null;
+  /** Day of the standing decision. */
+  readonly decidedOn: string | null;
   readonly history: readonly DisputeEvent[];
 }
 

@@ -81,6 +81,7 @@ export const flows: readonly { readonly flow: string; readonly title: string; re
   { flow: 'inpatient-staff', title: 'Kommunal personal i sluten vård', period: 'month' },
   { flow: 'tillaggsbelopp', title: 'Tilläggsbelopp (avstämning)', period: 'year' },
   { flow: 'development-funds', title: 'Gemensamma utvecklingsmedel', period: 'year' },
+  { flow: 'cost-regulation', title: 'Kostnadsreglering efter tvist', period: 'month' },
 ];
 
 /** Swedish title of a flow. */
