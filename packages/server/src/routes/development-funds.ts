@@ -4,12 +4,12 @@
  * the newest imported `development-budgets` records of the year, computed by core.
  */
 import Type from 'typebox';
-import { developmentFollowUp, type DevelopmentBudget } from '@samverkan/core';
+import { developmentFollowUp } from '@samverkan/core';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { authorize } from '../app/request-user.js';
 import { readResponses } from '../app/schemas.js';
 import { latestStateRecords } from '../billing/flow-records.js';
-import type { BudgetData } from '../billing/flows/record-data.js';
+import { budgetsOf } from '../billing/flows/development-funds.js';
 
 const Query = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budgetåret' }) }, { additionalProperties: false });
 
@@ -22,11 +22,7 @@ export const registerDevelopmentFunds: RegisterRoutes = (app, ctx) => {
       authorize(request, 'records:read');
       const year = request.query.year;
       const records = await latestStateRecords(ctx.store.db, 'development-budgets', [String(year)]);
-      const budgets: DevelopmentBudget[] = records.map((r) => {
-        const d = r.data as BudgetData;
-        return { area: d.area, year: d.year, budgetOre: d.budgetOre, ...(d.outcomeOre === undefined ? {} : { outcomeOre: d.outcomeOre }) };
-      });
-      return developmentFollowUp(ctx.agreement, year, budgets);
+      return developmentFollowUp(ctx.agreement, year, budgetsOf(records));
     },
   );
 };

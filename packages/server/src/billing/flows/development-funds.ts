@@ -8,7 +8,7 @@
  */
 import { developmentFinancing, groupIntoBases, regionParty, type CalculationStep, type DevelopmentBudget, type FinancingInput, type InvoiceLine } from '@samverkan/core';
 import type { FlowInput, FlowResult } from '../basis-draft.js';
-import { inputsOf, latestStateRecords } from '../flow-records.js';
+import { inputsOf, latestStateRecords, type StoredRecord } from '../flow-records.js';
 import { allocationKeyForYear, keyNote } from '../allocation-key-choice.js';
 import { toAllocationKey } from '../../reference/allocation-keys.js';
 import { allocationDrafts } from './allocation-drafts.js';
@@ -32,15 +32,20 @@ async function financingBasis(input: FlowInput, budgets: readonly DevelopmentBud
   return { financing: { year, budgets, population: { date, counts, example, source: `import (folkmängd ${date})` } }, records, notes: [`Folkmängd ${date} (tolkning I10)${example ? ', EXEMPEL' : ''}`] };
 }
 
+/** The development budgets held by imported `development-budgets` records. */
+export function budgetsOf(records: readonly StoredRecord[]): DevelopmentBudget[] {
+  return records.map((r) => {
+    const d = r.data as BudgetData;
+    return { area: d.area, year: d.year, budgetOre: d.budgetOre, ...(d.outcomeOre === undefined ? {} : { outcomeOre: d.outcomeOre }) };
+  });
+}
+
 /** Compute the `development-funds` bases of a year. */
 export async function developmentFundsFlow(input: FlowInput): Promise<FlowResult> {
   const year = input.period.year;
   const budgetRecords = await latestStateRecords(input.db, 'development-budgets', [String(year)]);
   if (budgetRecords.length === 0) return { bases: [], notes: [`Ingen budget för gemensamma utvecklingsmedel är importerad för ${String(year)}.`] };
-  const budgets: DevelopmentBudget[] = budgetRecords.map((r) => {
-    const d = (r.data as BudgetData);
-    return { area: d.area, year: d.year, budgetOre: d.budgetOre, ...(d.outcomeOre === undefined ? {} : { outcomeOre: d.outcomeOre }) };
-  });
+  const budgets = budgetsOf(budgetRecords);
   const basis = await financingBasis(input, budgets);
   const r = developmentFinancing(input.agreement, basis.financing);
   const region = regionParty(input.agreement);
