@@ -43,6 +43,8 @@ export const errorCatalogue = {
   SAMV_ERR_FORBIDDEN: { httpStatus: 403, exitCode: 2 },
   /** A state transition that is not allowed (e.g. editing an approved invoice basis). */
   SAMV_ERR_CONFLICT: { httpStatus: 409, exitCode: 2 },
+  /** An action on provisional data (example or forecast values) that was not confirmed by naming them. */
+  SAMV_ERR_CONFIRMATION_REQUIRED: { httpStatus: 409, exitCode: 2 },
   /** Too many attempts (sign-in rate limit). */
   SAMV_ERR_RATE_LIMITED: { httpStatus: 429, exitCode: 2 },
   /** An import file with one or more bad rows; nothing was written. */

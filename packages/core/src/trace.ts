@@ -32,6 +32,8 @@ export interface IndexUse {
   readonly kind?: 'outcome' | 'forecast';
   /** Publication date (ISO), when known. */
   readonly published?: string;
+  /** Set (true) when the value is a shipped or invented example, not a published one. */
+  readonly example?: true;
 }
 
 /** An interpretation option (interpretations.md, I1–I15) a calculation relied on. */

@@ -24,6 +24,15 @@ describe('index series', () => {
     expect(indexUse(indexPoint(s, 'OPI', 2026))).toEqual({ series: 'OPI', year: 2026, percent: '2.9', kind: 'forecast', source: 'SKR cirkulär', published: '2025-10-01' });
   });
 
+  it('an example value is marked example in its trace use; a published one is not', () => {
+    const s = buildIndexSeries([
+      { series: 'VPI', year: 2026, percent: '3,1', kind: 'prognos', source: 'exempel', example: true },
+      { series: 'VPI', year: 2025, percent: '2,9', source: 'SKR cirkulär 25:01', example: false },
+    ]);
+    expect(indexUse(indexPoint(s, 'VPI', 2026))).toEqual({ series: 'VPI', year: 2026, percent: '3.1', kind: 'forecast', source: 'exempel', example: true });
+    expect(indexUse(indexPoint(s, 'VPI', 2025))).not.toHaveProperty('example');
+  });
+
   it('a missing year is SAMV_ERR_MISSING_INDEX naming series and year, never zero', () => {
     const s = buildIndexSeries([{ series: 'LPIK', year: 2025, percent: '3' }]);
     const e = caught(() => indexPoint(s, 'LPIK', 2026));

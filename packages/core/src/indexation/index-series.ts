@@ -32,6 +32,8 @@ export interface IndexPoint {
   readonly source?: string;
   /** Publication date (ISO) when known. */
   readonly published?: string;
+  /** True for an example value (not published by SKR): every result that uses it says so. */
+  readonly example?: boolean;
 }
 
 /** A set of index values keyed by series and year. */
@@ -47,6 +49,8 @@ export interface IndexRow {
   readonly source?: string;
   readonly kind?: string;
   readonly published?: string;
+  /** True for an example value (see `IndexPoint.example`). */
+  readonly example?: boolean;
   readonly file?: string;
   readonly line?: number;
 }
@@ -124,6 +128,7 @@ export function buildIndexSeries(rows: readonly IndexRow[]): IndexSeries {
       kind: parseKind(row),
       ...(source ? { source } : {}),
       ...(published ? { published } : {}),
+      ...(row.example === true ? { example: true } : {}),
     });
   }
   return { points };
@@ -156,5 +161,6 @@ export function indexUse(p: IndexPoint): IndexUse {
     kind: p.kind,
     ...(p.source === undefined ? {} : { source: p.source }),
     ...(p.published === undefined ? {} : { published: p.published }),
+    ...(p.example === true ? { example: true as const } : {}),
   };
 }

@@ -117,8 +117,8 @@ export async function listIndexValues(db: Kysely<Database>, filter: { series?: s
 }
 
 /**
- * The current values as core's `IndexSeries` (what the calculations take). Example values carry
- * their own "exempel" source text, so traces show it.
+ * The current values as core's `IndexSeries` (what the calculations take). Example values are
+ * marked `example`, so every trace that uses one says so.
  */
 export async function currentIndexSeries(db: Kysely<Database>): Promise<IndexSeries> {
   const rows = await listIndexValues(db);
@@ -130,6 +130,8 @@ export async function currentIndexSeries(db: Kysely<Database>): Promise<IndexSer
       kind: r.kind,
       source: r.source,
       ...(r.publishedOn === null ? {} : { published: r.publishedOn }),
+      // Carried into every trace that uses the value (IndexUse.example), so a basis says so.
+      ...(r.example ? { example: true } : {}),
     })),
   );
 }
