@@ -34,6 +34,8 @@ const CLAUSE_TILL = 'TILL.grundforutsattningar';
 export interface DaytimeAssignment {
   /** The lender's own reference (no personal identity). */
   readonly reference?: string;
+  /** The system's own key of the record (e.g. its import row id): carried to the line to match it, never screened for personnummer (nobody wrote it). */
+  readonly key?: string;
   /** ISO date. */
   readonly date: string;
   /** Start time HH:MM (local time). */
@@ -57,6 +59,7 @@ export type NotBilledReason = 'kvall-natt' | 'storsjoglantan';
 /** An assignment recorded for follow-up at 0 kr. */
 export interface RecordedAssignment {
   readonly reference?: string;
+  readonly key?: string;
   readonly date: string;
   readonly start: string;
   readonly lender: Party;
@@ -171,7 +174,7 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
       unit: 'öre',
       clauses: [reason === 'storsjoglantan' ? CLAUSE_TILL : reason === 'kvall-natt' ? CLAUSE_NIGHT : CLAUSE_DAY],
     });
-    const common = { date: a.date, ...(a.reference === undefined ? {} : { reference: a.reference }) };
+    const common = { date: a.date, ...(a.reference === undefined ? {} : { reference: a.reference }), ...(a.key === undefined ? {} : { key: a.key }) };
     if (reason === undefined) {
       lines.push({
         seller: c.lender,

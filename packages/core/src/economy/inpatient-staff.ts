@@ -31,6 +31,8 @@ export interface InpatientCost {
   readonly document: 'ORD' | 'SABO';
   /** Reference to the written agreement between the unit manager and the municipality's manager. */
   readonly agreementReference: string;
+  /** The system's own key of the record (e.g. its import row id): carried to the line to match it, never screened for personnummer (nobody wrote it). */
+  readonly key?: string;
   readonly date: string;
   readonly kind: InpatientCostKind;
   readonly amountOre: number;
@@ -62,6 +64,7 @@ export function inpatientStaffInvoiceBasis(
       period,
       date: c.date,
       reference,
+      ...(c.key === undefined ? {} : { key: c.key }),
       category: `sluten-vard-${c.kind}`,
       description: kindText[c.kind],
       quantity: 1,

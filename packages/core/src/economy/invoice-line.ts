@@ -48,6 +48,8 @@ export interface InvoiceLine {
   readonly clause: string;
   /** The user's reference for the underlying record. */
   readonly reference?: string;
+  /** The system's key of the underlying record (an import row id): how the service matches a line to its record; never screened, never shown. */
+  readonly key?: string;
 }
 
 /** All lines from one seller to one buyer for one period. */

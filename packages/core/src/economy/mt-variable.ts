@@ -24,6 +24,8 @@ const CLAUSE = 'MT.bilaga-1-rorlig-del';
 /** One work order MT did for a municipality. */
 export interface MtWorkOrder {
   readonly reference?: string;
+  /** The system's own key of the record (e.g. its import row id): carried to the line to match it, never screened for personnummer (nobody wrote it). */
+  readonly key?: string;
   readonly date: string;
   /** The ordering municipality (code or name). */
   readonly municipality: string;
@@ -84,7 +86,7 @@ export function mtVariableInvoiceBasis(
       clauses: [CLAUSE],
       rounding: 'half-up till helt öre',
     });
-    const common = { seller, buyer, period, date: o.date, clause: CLAUSE, ...(o.reference === undefined ? {} : { reference: o.reference }) };
+    const common = { seller, buyer, period, date: o.date, clause: CLAUSE, ...(o.reference === undefined ? {} : { reference: o.reference }), ...(o.key === undefined ? {} : { key: o.key }) };
     lines.push({ ...common, category: 'mt-rorlig-arbete', description: 'MT arbete enligt timersättning', quantity: priced.billedMinutes, unit: 'minute', unitPriceOre: rateOre, baseQuantity: 60, amountOre: priced.amountOre });
     const extras: [string, string, Ore][] = [
       ['mt-rorlig-resa', 'Reskostnad vid besök på vårdenhet', costOre(o.travelOre, `${field}.resekostnad`)],

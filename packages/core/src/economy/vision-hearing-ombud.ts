@@ -30,6 +30,8 @@ export const ombudServiceNames: Readonly<Record<OmbudService, string>> = { synce
 /** One ombud assignment for a patient within the region's responsibility. */
 export interface OmbudAssignment {
   readonly reference?: string;
+  /** The system's own key of the record (e.g. its import row id): carried to the line to match it, never screened for personnummer (nobody wrote it). */
+  readonly key?: string;
   readonly date: string;
   /** The municipality whose ombud did the work (code or name). */
   readonly municipality: string;
@@ -80,6 +82,7 @@ export function ombudInvoiceBasis(
       period,
       date: a.date,
       ...(a.reference === undefined ? {} : { reference: a.reference }),
+      ...(a.key === undefined ? {} : { key: a.key }),
       category: `synhor-${a.service}`,
       description: `Syn- och hörselombud, påbörjade timmar (${ombudServiceNames[a.service]})`,
       quantity: priced.billedHours,
