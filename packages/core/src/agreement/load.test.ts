@@ -64,6 +64,7 @@ describe('the shipped agreement (agreements/jamtland-2026)', () => {
       'till-uppfoljning:every-2-years:tjanstepersonsarena',
       'skattevaxling-uppfoljning:every-4-years:-',
       'gemutv-uppfoljning:yearly:tjanstepersonsarena',
+      'avtal-uppfoljning:yearly:tjanstepersonsarena',
       'samverkansseminarium:yearly:-',
       'ord-gemensamt-mote:yearly:region-och-kommun',
       'sabo-gemensamt-mote:yearly:region-och-kommun',

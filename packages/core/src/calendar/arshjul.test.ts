@@ -67,16 +67,28 @@ describe('årshjul for a year', () => {
     expect(of(y2026, 'pall-gemensamt-mote')[0]?.owner).toBe('Särskilda utredare för palliativ vård');
     expect(of(y2026, 'ord-gemensamt-mote')[0]?.owner).toBe('Regionen och kommunen');
     expect(of(y2026, 'samverkansseminarium')[0]?.owner).toBeNull();
+    // PRINC Utvärdering och uppföljning: the arena owns the agreement's follow-up, reported at the seminar.
+    expect(of(y2026, 'avtal-uppfoljning')).toEqual([
+      expect.objectContaining({
+        date: '2026-12-31',
+        title: 'Uppföljning och utvärdering av samverkansavtalet',
+        owner: 'Länsövergripande tjänstepersonsarena',
+        ownerId: 'tjanstepersonsarena',
+        clauses: ['PRINC.utvardering-och-uppfoljning'],
+        documents: ['PRINC'],
+      }),
+    ]);
+    expect(of(y2026, 'avtal-uppfoljning')[0]?.description).toContain('samverkansseminariet');
     expect(brief(of(y2026, 'till-indexering'))).toEqual(['2026-01-01 till-indexering']);
     expect(calendarForYear(shippedAgreement(), 2025)).toEqual([]);
     expect(calendarYearRange(shippedAgreement())).toEqual({ min: 2026, max: 2200 });
   });
 
   it('counts the whole 2026 and 2027 wheel', () => {
-    // 2026: 12 + 12 monthly, 2 half-yearly, 4 index uplifts, 8 yearly follow-ups/reviews, 7 notice deadlines.
-    expect(y2026).toHaveLength(12 + 12 + 2 + 4 + 8 + 7);
+    // 2026: 12 + 12 monthly, 2 half-yearly, 4 index uplifts, 9 yearly follow-ups/reviews/seminar, 7 notice deadlines.
+    expect(y2026).toHaveLength(12 + 12 + 2 + 4 + 9 + 7);
     // 2027: the same without notice deadlines, plus the reconciliation and the two-yearly follow-up.
-    expect(y2027).toHaveLength(12 + 12 + 2 + 4 + 8 + 1 + 1);
+    expect(y2027).toHaveLength(12 + 12 + 2 + 4 + 9 + 1 + 1);
   });
 
   it('skips notice deadlines of terminated documents when terminations are given', () => {
@@ -85,5 +97,35 @@ describe('årshjul for a year', () => {
     const late = calendarForYear(shippedAgreement(), 2026, [{ document: 'ALL', noticeDate: d('2027-01-10') }]);
     expect(of(late, 'uppsagning-sista-dag')).toHaveLength(7);
     expect(of(calendarForYear(shippedAgreement(), 2028, [{ document: 'ALL', noticeDate: d('2027-01-10') }]), 'uppsagning-sista-dag')).toEqual([]);
+  });
+
+  it('a document terminated in time lists none of its obligations after its period ends (2027-12-31)', () => {
+    const ord = [{ document: 'ORD', noticeDate: d('2026-05-01') }];
+    // Still in force in 2027: its yearly meeting and index uplift are there.
+    const in2027 = calendarForYear(shippedAgreement(), 2027, ord);
+    expect(brief(of(in2027, 'ord-gemensamt-mote'))).toEqual(['2027-12-31 ord-gemensamt-mote']);
+    expect(brief(of(in2027, 'dagtid-indexering'))).toEqual(['2027-01-01 dagtid-indexering']);
+    // From 2028: no joint meeting, no index uplift of the daytime rate, no notice deadline.
+    const in2028 = calendarForYear(shippedAgreement(), 2028, ord);
+    for (const id of ['ord-gemensamt-mote', 'dagtid-indexering']) expect(of(in2028, id)).toEqual([]);
+    expect(of(in2028, 'uppsagning-sista-dag').map((e) => e.documents[0])).toEqual(['PRINC', 'MT', 'SABO', 'SYNHOR', 'PALL', 'TILL']);
+    // An obligation ORD shares with SABO and PALL stays, naming only the documents still in force.
+    expect(of(in2028, 'dialogmaterial-oversyn')[0]?.documents).toEqual(['SABO', 'PALL']);
+    expect(of(calendarForYear(shippedAgreement(), 2028), 'dialogmaterial-oversyn')[0]?.documents).toEqual(['ORD', 'SABO', 'PALL']);
+    // Billing of a terminated document stops after its last month too.
+    const mt = calendarForYear(shippedAgreement(), 2028, [{ document: 'MT', noticeDate: d('2026-12-31') }]);
+    expect(of(mt, 'mt-rorlig-del-faktura')).toEqual([]);
+    expect(of(mt, 'mt-fast-del-faktura')).toEqual([]);
+    expect(of(calendarForYear(shippedAgreement(), 2027, [{ document: 'MT', noticeDate: d('2026-12-31') }]), 'mt-rorlig-del-faktura')).toHaveLength(12);
+  });
+
+  it('a late termination ends at the next period end (2029-12-31); a termination of ALL ends everything', () => {
+    const late = [{ document: 'ORD', noticeDate: d('2027-01-10') }];
+    expect(of(calendarForYear(shippedAgreement(), 2029, late), 'ord-gemensamt-mote')).toHaveLength(1);
+    expect(of(calendarForYear(shippedAgreement(), 2030, late), 'ord-gemensamt-mote')).toEqual([]);
+    const all = [{ document: 'ALL', noticeDate: d('2026-03-01') }];
+    expect(calendarForYear(shippedAgreement(), 2027, all).length).toBeGreaterThan(0);
+    expect(calendarForYear(shippedAgreement(), 2028, all)).toEqual([]);
+    expect(calendarForYear(shippedAgreement(), 2031, all)).toEqual([]);
   });
 });

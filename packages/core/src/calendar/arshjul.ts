@@ -1,14 +1,18 @@
 /**
  * The årshjul: every obligation occurrence of a year with date, title, owner, clauses, documents,
  * frequency and the interpretations used, sorted by date. Notice deadlines (per-period items) come
- * from the lifecycle (I11) and are left out for documents already terminated by that date.
+ * from the lifecycle (I11) and are left out for documents already terminated by that date. A
+ * terminated document ends at its final end (terminationEffect): after that day none of its
+ * obligations (meetings, index uplifts, billing) is listed. An obligation that several documents
+ * state ends only when all of them have ended, and until then names only those still in force
+ * (docs/decisions/0091-terminated-documents-leave-the-arshjul.md).
  */
 import { Temporal } from '../dates.js';
 import type { Agreement } from '../agreement/load.js';
 import { ownerName } from '../agreement/parties.js';
 import type { AgreementDocument, Frequency, Obligation } from '../agreement/schema.js';
 import { noticeDeadline, periodAt } from '../lifecycle/periods.js';
-import { appliesTo, type Termination } from '../lifecycle/terminations.js';
+import { appliesTo, terminatedEnd, type Termination } from '../lifecycle/terminations.js';
 import { occurrenceDates } from './occurrences.js';
 
 /** One occurrence in the årshjul. */
@@ -74,6 +78,16 @@ export function calendarForYear(agreement: Agreement, year: number, terminations
   const start = Temporal.PlainDate.from(agreement.meta.validFrom);
   const fallback = yearlyDefault(agreement);
   const events: CalendarEvent[] = [];
+  // Final end per terminated document (ALL gives every document one).
+  const ends = new Map<string, Temporal.PlainDate>();
+  for (const doc of agreement.documents) {
+    const end = terminatedEnd(doc, terminations);
+    if (end !== null) ends.set(doc.id, end);
+  }
+  const inForce = (id: string, date: Temporal.PlainDate): boolean => {
+    const end = ends.get(id);
+    return end === undefined || Temporal.PlainDate.compare(date, end) <= 0;
+  };
   for (const o of agreement.obligations) {
     if (o.frequency === 'per-period') {
       for (const id of o.documents) {
@@ -94,8 +108,11 @@ export function calendarForYear(agreement: Agreement, year: number, terminations
     const { dates, usedDefault } = occurrenceDates(o, year, fallback);
     for (const date of dates) {
       const interpretations = usedDefault ? [...new Set([...(o.interpretations ?? []), 'I9'])] : (o.interpretations ?? []);
-      // Nothing falls before the agreement starts (2026-01-01).
-      if (Temporal.PlainDate.compare(date, start) >= 0) events.push(event(o, agreement, date, { interpretations }));
+      // Nothing falls before the agreement starts (2026-01-01), nor after all its documents have ended.
+      if (Temporal.PlainDate.compare(date, start) < 0) continue;
+      const documents = o.documents.filter((id) => inForce(id, date));
+      if (documents.length === 0) continue;
+      events.push(event(o, agreement, date, { interpretations, ...(documents.length === o.documents.length ? {} : { documents }) }));
     }
   }
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i).map(({ e }) => e);

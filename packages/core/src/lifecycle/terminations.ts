@@ -67,3 +67,17 @@ export function effectiveTermination(doc: LifecycleDocument, date: Temporal.Plai
   }
   return best;
 }
+
+/**
+ * The last day `doc` is in force under the recorded terminations: the earliest final end any of
+ * them gives it (whenever each was recorded), or null when none applies.
+ */
+export function terminatedEnd(doc: LifecycleDocument, terminations: readonly Termination[]): Temporal.PlainDate | null {
+  let end: Temporal.PlainDate | null = null;
+  for (const t of terminations) {
+    if (!appliesTo(t, doc)) continue;
+    const finalEnd = terminationEffect(doc, t).finalEnd;
+    if (end === null || Temporal.PlainDate.compare(finalEnd, end) < 0) end = finalEnd;
+  }
+  return end;
+}

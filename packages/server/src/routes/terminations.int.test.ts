@@ -61,6 +61,11 @@ for (const target of databaseTargets) {
       // The calendar no longer shows ORD's notice deadline of the next period (2028-12-31).
       expect(await calendarIds(public0, 2028)).toEqual(expect.arrayContaining([expect.stringMatching(/\.SABO$/)]));
       expect((await calendarIds(public0, 2028)).filter((id) => id.endsWith('.ORD'))).toEqual([]);
+      // ORD ends 2027-12-31: from 2028 its joint meeting and the daytime-rate uplift are gone too, SABO's stay.
+      expect(await calendarIds(public0, 2027)).toEqual(expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']));
+      expect(await calendarIds(public0, 2028)).not.toEqual(expect.arrayContaining(['ord-gemensamt-mote']));
+      expect(await calendarIds(public0, 2028)).not.toEqual(expect.arrayContaining(['dagtid-indexering']));
+      expect(await calendarIds(public0, 2028)).toEqual(expect.arrayContaining(['sabo-gemensamt-mote']));
 
       const list = (await public0.request('GET', '/api/v1/terminations')).body as { terminations: Record<string, unknown>[] };
       expect(list.terminations).toEqual([expect.objectContaining({ document: 'ORD', noticeDate: '2026-12-31', reference: 'SVOM § 40' })]);
@@ -81,6 +86,9 @@ for (const target of databaseTargets) {
       const after = await agreementsOn(admin, '2028-06-01');
       for (const doc of Object.values(after)) expect(['terminated', 'expired']).toContain(doc.status);
       expect(after['SABO']).toMatchObject({ status: 'terminated', periodEnd: '2029-12-31' });
+      // A termination of ALL ends everything: the årshjul is empty once every document has ended.
+      expect((await calendarIds(admin, 2029)).length).toBeGreaterThan(0);
+      expect(await calendarIds(admin, 2030)).toEqual([]);
     });
 
     it('refuses a duplicate (409), an unknown document and an impossible date (400 naming the field), in Swedish', async () => {
