@@ -49,6 +49,10 @@ export const errorCatalogue = {
   SAMV_ERR_RATE_LIMITED: { httpStatus: 429, exitCode: 2 },
   /** An import file with one or more bad rows; nothing was written. */
   SAMV_ERR_IMPORT_REJECTED: { httpStatus: 422, exitCode: 2 },
+  /** A request body or upload larger than the stated maximum (the message names the limit). */
+  SAMV_ERR_TOO_LARGE: { httpStatus: 413, exitCode: 2 },
+  /** An import file beyond one of the stated file limits (inflated size, rows, cells, cell length); nothing was written. */
+  SAMV_ERR_FILE_LIMIT: { httpStatus: 422, exitCode: 2 },
   /** A bug or an unavailable dependency; the message is generic, details go to the log. */
   SAMV_ERR_INTERNAL: { httpStatus: 500, exitCode: 1 },
   /** A feature that needs configuration the installation does not have (e.g. OIDC sign-in). */

@@ -33,6 +33,8 @@ const nextStep: Readonly<Record<string, string>> = {
   SAMV_ERR_CONFIRMATION_REQUIRED: 'Läs varningarna om värden som inte är slutliga och bekräfta dem innan du godkänner.',
   SAMV_ERR_RATE_LIMITED: 'Vänta en minut och försök sedan igen.',
   SAMV_ERR_IMPORT_REJECTED: 'Inget har sparats. Rätta raderna i filen och importera hela filen igen.',
+  SAMV_ERR_TOO_LARGE: 'Dela upp filen i mindre delar och importera dem var för sig.',
+  SAMV_ERR_FILE_LIMIT: 'Inget har sparats. Dela upp filen eller spara den som CSV och importera den igen.',
   SAMV_ERR_INTERNAL: 'Försök igen om en stund. Kvarstår felet, kontakta en administratör.',
   SAMV_ERR_AGREEMENT_DATA: 'Avtalsdata i tjänsten behöver rättas. Kontakta en administratör och ange felmeddelandet.',
   SAMV_ERR_RULE_CONFLICT: 'Regeltabellerna i tjänsten behöver rättas. Kontakta en administratör och ange felmeddelandet.',
