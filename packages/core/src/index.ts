@@ -30,6 +30,7 @@ export * from './economy/period.js';
 export * from './economy/hourly-pricing.js';
 export * from './economy/assignment-minutes.js';
 export * from './economy/daytime-assignments.js';
+export * from './economy/daytime-direction.js';
 export * from './economy/vision-hearing-ombud.js';
 export * from './economy/mt-fixed.js';
 export * from './economy/mt-variable.js';

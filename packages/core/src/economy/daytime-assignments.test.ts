@@ -77,7 +77,7 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
     expect(r.recorded[0]).toMatchObject({ reason: 'storsjoglantan', amountOre: 0, minutes: 80, clause: 'TILL.grundforutsattningar' });
   });
 
-  it('lists persons not registered in the county in a separate home-region basis', () => {
+  it('lists persons not registered in the county in a home-region report, billing each assignment once (ORD.bakgrund)', () => {
     const r = run([
       { ...base, registeredMunicipality: null, homeRegion: 'Region Västernorrland', reference: 'U-17' },
       { ...base, registeredMunicipality: null, homeRegion: 'Region Västernorrland', start: '19:00', minutes: mins(30) },
@@ -85,13 +85,34 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
     ]);
     expect(r.homeRegionReport).toHaveLength(1);
     const h = r.homeRegionReport[0]!;
-    expect(h).toMatchObject({ assignments: 2, minutes: 110, startedHours: 3, amountOre: 131800 });
+    expect(h).toMatchObject({ assignments: 2, minutes: 110, startedHours: 3, amountOre: 131800, clause: 'ORD.bakgrund' });
     expect(h.homeRegion).toEqual({ id: 'hemregion:Region Västernorrland', name: 'Region Västernorrland', kind: 'hemregion' });
-    expect(h.lines[0]).toMatchObject({ seller: { id: 'region' }, reference: 'U-17', clause: 'ORD.bakgrund', amountOre: 131800 });
-    expect(h.lines[1]).toMatchObject({ category: 'hemregion-kvall-natt', amountOre: 0 });
-    // The assignment itself is still billed by the lender.
+    expect(h.items[0]).toMatchObject({ lender: { id: '2380' }, reference: 'U-17', amountOre: 131800, startedHours: 2 });
+    expect(h.items[1]).toMatchObject({ reason: 'kvall-natt', amountOre: 0 });
+    // The municipality's line to the region is the assignment's one line; no basis goes to the home region.
+    expect(r.bases).toHaveLength(1);
     expect(r.bases[0]!.lines).toHaveLength(2);
+    expect(r.bases.flatMap((b) => b.lines).every((l) => l.buyer.kind !== 'hemregion')).toBe(true);
     expect(caught(() => run([{ ...base, registeredMunicipality: null }])).location.field).toBe('uppdrag[0].hemregion');
+  });
+
+  it('refuses a region assignment to a municipality for a person of another region: two payers for one visit', () => {
+    const e = caught(() => run([base, { ...base, lender: 'region', hirer: 'Östersund', registeredMunicipality: null, homeRegion: 'Region Stockholm' }]));
+    expect(e.code).toBe('SAMV_ERR_INVALID_INPUT');
+    expect(e.location.field).toBe('uppdrag[1].hemregion');
+    expect(e.message).toContain('två betalare');
+    expect(e.message).toContain('Region Jämtland Härjedalen → Östersund');
+  });
+
+  it('produces exactly one invoice line per billed assignment, whatever the mix of directions', () => {
+    const mixed: DaytimeAssignment[] = [
+      { ...base, reference: 'A' },
+      { ...base, reference: 'B', lender: 'region', hirer: 'Krokom', registeredMunicipality: 'Krokom' },
+      { ...base, reference: 'C', registeredMunicipality: null, homeRegion: 'Region Stockholm' },
+      { ...base, reference: 'D', lender: 'Åre', registeredMunicipality: null, homeRegion: 'Region Dalarna' },
+    ];
+    const refs = run(mixed).bases.flatMap((b) => b.lines.map((l) => l.reference));
+    expect(refs.sort()).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('validates every record: date in the month, parties, minutes, municipality, no personnummer', () => {

@@ -5,8 +5,10 @@
  * - 17:00–08:00: municipal nurses in the region's primary care work without compensation: recorded
  *   at 0 for follow-up (any other evening/night direction is not covered and is refused);
  * - persons connected to Storsjögläntan: covered by tilläggsbelopp, recorded, not billed;
- * - persons not registered in the county: the region invoices the home region afterwards, so they
- *   are also listed in a separate home-region basis (volumes and amounts).
+ * - persons not registered in the county: only the region can have hired for them (from a
+ *   municipality); the municipality's line is the record's one line, and the region's claim on the
+ *   home region is a separate report (volumes and amounts), never a second invoice line
+ *   (daytime-direction.ts, docs/decisions/0070-daytime-assignment-direction.md).
  * An assignment is day or night by its start time (the clause gives the interval, not a split rule).
  */
 import { invalidInput } from '../errors.js';
@@ -16,10 +18,11 @@ import { refusePersonnummer } from '../personnummer.js';
 import type { IndexSeries } from '../indexation/index-series.js';
 import type { Trace } from '../trace.js';
 import { billableMinutes, type AssignmentMinutes } from './assignment-minutes.js';
+import { daytimeDirection } from './daytime-direction.js';
 import type { EconomyData } from './economy-data.js';
 import { priceStartedHours } from './hourly-pricing.js';
 import { chooseOption, type InterpretationChoices } from './interpretation-choice.js';
-import { groupIntoBases, partyFor, regionParty, type InvoiceBasis, type InvoiceLine, type Party, type Period } from './invoice-line.js';
+import { groupIntoBases, partyFor, type InvoiceBasis, type InvoiceLine, type Party, type Period } from './invoice-line.js';
 import { findMunicipality } from './municipality-lookup.js';
 import { firstDayOf, indexedParameter, integerParameterOn } from './parameter-use.js';
 import { dateInPeriod, monthPeriod, periodYear } from './period.js';
@@ -71,16 +74,33 @@ export interface RecordedAssignment {
   readonly clause: string;
 }
 
-/** The basis for the region to invoice a home region for persons not registered in the county. */
-export interface HomeRegionBasis {
+/** One assignment behind a home-region report. */
+export interface HomeRegionItem {
+  readonly reference?: string;
+  readonly date: string;
+  /** The municipality whose staff the region hired. */
+  readonly lender: Party;
+  readonly minutes: number;
+  readonly startedHours: number;
+  /** What the region paid under this agreement (0 for evening/night and Storsjögläntan). */
+  readonly amountOre: Ore;
+  readonly reason?: NotBilledReason;
+}
+
+/**
+ * What the region may pass on to a home region for persons not registered in the county
+ * (ORD.bakgrund): volumes and amounts as a report for the region's own invoicing, not an invoice
+ * line here — the assignment's one line is the municipality's to the region.
+ */
+export interface HomeRegionReport {
   readonly homeRegion: Party;
   readonly period: Period;
   readonly assignments: number;
   readonly minutes: number;
   readonly startedHours: number;
-  /** What the assignments cost under this agreement (0 for evening/night and Storsjögläntan). */
   readonly amountOre: Ore;
-  readonly lines: readonly InvoiceLine[];
+  readonly items: readonly HomeRegionItem[];
+  readonly clause: string;
 }
 
 /** The month's result. */
@@ -89,7 +109,7 @@ export interface DaytimeInvoiceResult {
   readonly rateOre: Ore;
   readonly bases: readonly InvoiceBasis[];
   readonly recorded: readonly RecordedAssignment[];
-  readonly homeRegionReport: readonly HomeRegionBasis[];
+  readonly homeRegionReport: readonly HomeRegionReport[];
   readonly trace: Trace;
 }
 
@@ -118,9 +138,12 @@ function classify(data: EconomyData, a: DaytimeAssignment, i: number, period: Pe
   const startMinute = parseClockTime(a.start, `${field}.starttid`);
   const lender = partyFor(data, a.lender, `${field}.uthyrare`);
   const hirer = partyFor(data, a.hirer, `${field}.inhyrare`);
-  // The clause covers hiring between the region and the municipalities, in either direction (I14).
-  if ((lender.kind === 'region') === (hirer.kind === 'region')) {
-    throw invalidInput(`${field}.inhyrare`, `${field}: uppdrag dagtid avser regionen och en kommun som hyr av varandra (${lender.name} → ${hirer.name} omfattas inte).`);
+  // One pair per record: region and municipality hire from each other (I14); a person not registered in the county only through the region (ORD.bakgrund).
+  const side = (p: Party) => (p.kind === 'region' ? 'region' : 'kommun');
+  const direction = daytimeDirection({ lender: side(lender), hirer: side(hirer), notRegisteredInCounty: a.registeredMunicipality === null });
+  if (!direction.ok) {
+    const at = direction.columns.includes('homeRegion') ? 'hemregion' : 'inhyrare';
+    throw invalidInput(`${field}.${at}`, `${field}: ${lender.name} → ${hirer.name}: ${direction.reason}`);
   }
   const { minutes, step } = billableMinutes(a.minutes, field, CLAUSE_DAY);
   trace.step(step);
@@ -139,7 +162,7 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
 
   const lines: InvoiceLine[] = [];
   const recorded: RecordedAssignment[] = [];
-  const homeLines = new Map<string, { party: Party; lines: InvoiceLine[]; minutes: number; hours: number }>();
+  const homeItems = new Map<string, { party: Party; items: HomeRegionItem[]; minutes: number; hours: number }>();
   const anyRegistration = req.assignments.some((a) => a.registeredMunicipality !== null);
   if (anyRegistration) trace.interpretation(chooseOption(data, 'I15', req.choices).use);
 
@@ -198,38 +221,26 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
       if (name === '') throw invalidInput(`${c.field}.hemregion`, `${c.field}: personen är inte folkbokförd i länet; ange hemregionen.`);
       refusePersonnummer(name, { field: `${c.field}.hemregion` });
       const party: Party = { id: `hemregion:${name}`, name, kind: 'hemregion' };
-      const entry = homeLines.get(party.id) ?? { party, lines: [], minutes: 0, hours: 0 };
-      entry.lines.push({
-        seller: regionParty(data),
-        buyer: party,
-        period,
-        ...common,
-        category: reason === undefined ? 'hemregion-uppdrag-dagtid' : `hemregion-${reason}`,
-        description: reason === undefined ? 'Uppdrag dagtid för person folkbokförd i annan region' : 'Registrerat uppdrag utan ersättning enligt samverkansavtalet',
-        quantity: priced.billedHours,
-        unit: 'started-hour',
-        unitPriceOre: reason === undefined ? rateOre : ZERO_ORE,
-        baseQuantity: 1,
-        amountOre,
-        clause: CLAUSE_HOME_REGION,
-      });
+      const entry = homeItems.get(party.id) ?? { party, items: [], minutes: 0, hours: 0 };
+      entry.items.push({ ...common, lender: c.lender, minutes: c.minutes, startedHours: priced.billedHours, amountOre, ...(reason === undefined ? {} : { reason }) });
       entry.minutes += c.minutes;
       entry.hours += priced.billedHours;
-      homeLines.set(party.id, entry);
+      homeItems.set(party.id, entry);
       trace.clause(CLAUSE_HOME_REGION);
     } else {
       findMunicipality(data.municipalities, a.registeredMunicipality, { field: `${c.field}.folkbokforingskommun` });
     }
   });
 
-  const homeRegionReport: HomeRegionBasis[] = [...homeLines.values()].map((e) => ({
+  const homeRegionReport: HomeRegionReport[] = [...homeItems.values()].map((e) => ({
     homeRegion: e.party,
     period,
-    assignments: e.lines.length,
+    assignments: e.items.length,
     minutes: e.minutes,
     startedHours: e.hours,
-    amountOre: sumOre(e.lines.map((l) => l.amountOre)),
-    lines: e.lines,
+    amountOre: sumOre(e.items.map((l) => l.amountOre)),
+    items: e.items,
+    clause: CLAUSE_HOME_REGION,
   }));
   return { period, rateOre, bases: groupIntoBases('uppdrag-dagtid', period, lines), recorded, homeRegionReport, trace: trace.build() };
 }

@@ -53,8 +53,9 @@ describe('every clause an economy result cites exists in the agreement data', ()
     ]);
     const quotes = (['dagtid', 'synhorsel', 'mt'] as const).map((f) => priceQuote(d, f, 2025, 30, EMPTY_INDEX_SERIES));
     const all = [
-      ...cited(day.trace, [...day.bases, ...day.homeRegionReport.map((h) => ({ ...day.bases[0]!, lines: h.lines }))]),
+      ...cited(day.trace, day.bases),
       ...day.recorded.map((r) => r.clause),
+      ...day.homeRegionReport.map((h) => h.clause),
       ...cited(ombud.trace, ombud.bases),
       ...cited(fixed.trace, fixed.bases),
       ...cited(variable.trace, variable.bases),

@@ -2,10 +2,10 @@
  * Billing flow `dagtid` (ORD.uppdrag-dagtid): the month's daytime assignments through core's
  * `daytimeInvoiceBasis` — one basis per lender → hirer pair, per started hour at the VPI-indexed
  * rate. Assignments recorded but not billed (evenings/nights, Storsjögläntan) are named in the
- * run's notes; persons not registered in the county also give a basis from the region to their
- * home region (ORD.bakgrund).
+ * run's notes; for persons not registered in the county the region's claim on their home region
+ * is a note (volumes and amounts, ORD.bakgrund), not a second line of the same record (decision 0070).
  */
-import { daytimeInvoiceBasis, groupIntoBases, type DaytimeAssignment } from '@samverkan/core';
+import { daytimeInvoiceBasis, formatKronor, type DaytimeAssignment } from '@samverkan/core';
 import type { FlowInput, FlowResult } from '../basis-draft.js';
 import { eventRecords } from '../flow-records.js';
 import { recordDrafts } from '../record-drafts.js';
@@ -32,7 +32,9 @@ export async function dagtidFlow(input: FlowInput): Promise<FlowResult> {
     };
   });
   const result = daytimeInvoiceBasis(input.agreement, { month: input.period.text, assignments, index: input.index });
-  const homeBases = result.homeRegionReport.flatMap((h) => groupIntoBases('uppdrag-dagtid-hemregion', result.period, h.lines));
   const notes = result.recorded.map((r) => `Registrerat, ej fakturerat: ${r.date} ${r.start} ${r.lender.name} → ${r.hirer.name}, ${String(r.minutes)} min (${reasonText[r.reason]}).`);
-  return { bases: recordDrafts([...result.bases, ...homeBases], result.trace, records, referenceOf), notes };
+  const homeNotes = result.homeRegionReport.map(
+    (h) => `Underlag till hemregion (${h.clause}): regionen fakturerar ${h.homeRegion.name} för ${String(h.assignments)} uppdrag, ${String(h.startedHours)} påbörjade timmar, ${formatKronor(h.amountOre)}.`,
+  );
+  return { bases: recordDrafts(result.bases, result.trace, records, referenceOf), notes: [...notes, ...homeNotes] };
 }

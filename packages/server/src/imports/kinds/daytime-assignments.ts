@@ -4,8 +4,10 @@
  * other. Evening/night assignments (17:00–08:00) are recorded only for municipal nurses in the
  * region's primary care; persons connected to Storsjögläntan are recorded, not billed; a person
  * not registered in the county names their home region instead of a municipality of registration.
+ * Each row must map to exactly one seller → buyer pair (core's `daytimeDirection`, decision 0070):
+ * a row with none or two is refused, and with it the whole file.
  */
-import { parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter } from '@samverkan/core';
+import { daytimeDirection, parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter } from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
 import { minuteColumns, readMinutes } from './assignment-columns.js';
 import { recordKind } from './record-kind.js';
@@ -21,6 +23,9 @@ const columns: readonly ColumnSpec[] = [
   { key: 'home_region', sv: 'hemregion', aliases: ['home_region'], required: false, description: 'hemregion för person som inte är folkbokförd i länet (då lämnas folkbokföringskommun tom)' },
   { key: 'reference', sv: 'referens', aliases: ['ref', 'uppdragsnummer'], required: false, description: 'egen referens, utan personuppgifter' },
 ];
+
+/** The import column of each column the direction rule names. */
+const columnKey = { lender: 'lender', hirer: 'hirer', homeRegion: 'home_region' } as const;
 
 /** Daytime assignments. */
 export const daytimeAssignmentsKind = recordKind({
@@ -40,11 +45,15 @@ export const daytimeAssignmentsKind = recordKind({
     const registered = row.raw('registered_municipality') === '' ? undefined : row.municipality('registered_municipality');
     const homeRegion = row.optionalText('home_region');
     const reference = row.optionalText('reference');
-    if (lender !== undefined && hirer !== undefined && (lender === 'region') === (hirer === 'region')) {
-      row.fail('hirer', 'uppdrag dagtid gäller regionen och en kommun som hyr av varandra: en av utförare och beställare ska vara region, den andra en kommun.', row.raw('hirer'));
-    }
     if (homeRegion !== undefined && row.raw('registered_municipality') !== '') {
       row.fail('home_region', 'ange antingen folkbokföringskommun (folkbokförd i länet) eller hemregion (folkbokförd i annan region), inte båda.', homeRegion);
+    } else if (lender !== undefined && hirer !== undefined) {
+      const side = (p: string) => (p === 'region' ? 'region' : 'kommun');
+      const direction = daytimeDirection({ lender: side(lender), hirer: side(hirer), notRegisteredInCounty: homeRegion !== undefined });
+      if (!direction.ok) {
+        const named = direction.columns.map((c) => `"${row.field(columnKey[c])}" = "${row.raw(columnKey[c])}"`).join(', ');
+        row.fail(direction.columns.includes('homeRegion') ? 'home_region' : 'hirer', `${named}: ${direction.reason}`, row.raw(direction.columns.includes('homeRegion') ? 'home_region' : 'hirer'));
+      }
     }
     if (date !== undefined && start !== undefined && lender !== undefined && hirer !== undefined && storsjoglantan === false) {
       // ORD.arbete-pa-annans-uppdrag: evenings and nights are regulated only for municipal nurses in the region's primary care.
