@@ -53,6 +53,10 @@ export const errorCatalogue = {
   SAMV_ERR_TOO_LARGE: { httpStatus: 413, exitCode: 2 },
   /** An import file beyond one of the stated file limits (inflated size, rows, cells, cell length); nothing was written. */
   SAMV_ERR_FILE_LIMIT: { httpStatus: 422, exitCode: 2 },
+  /** The disk or database is full (SQLITE_FULL, PostgreSQL 53100, ENOSPC): nothing was written; free space and retry. */
+  SAMV_ERR_STORAGE_FULL: { httpStatus: 503, exitCode: 1 },
+  /** The database accepts no writes (read-only file or mount, PostgreSQL in read-only mode): nothing was written. */
+  SAMV_ERR_READ_ONLY: { httpStatus: 503, exitCode: 1 },
   /** A bug or an unavailable dependency; the message is generic, details go to the log. */
   SAMV_ERR_INTERNAL: { httpStatus: 500, exitCode: 1 },
   /** A feature that needs configuration the installation does not have (e.g. OIDC sign-in). */

@@ -9,6 +9,16 @@ import { SamverkanError } from './errors.js';
 // (01–31, or 61–91 for samordningsnummer). Not part of a longer digit run.
 const pattern = /(?<![\d])(?:(?:19|20)\d{2}|\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]?\d{4}(?![\d])/;
 
+const everywhere = new RegExp(pattern.source, 'g');
+
+/** What a personnummer is replaced with where text must be kept (log lines, field names). */
+export const PERSONNUMMER_MASK = '[personnummer]';
+
+/** `text` with everything that looks like a personnummer replaced by `PERSONNUMMER_MASK`. */
+export function maskPersonnummer(text: string): string {
+  return text.replace(everywhere, PERSONNUMMER_MASK);
+}
+
 /** True when `text` contains something that looks like a personnummer. */
 export function containsPersonnummer(text: string): boolean {
   return pattern.test(text);

@@ -35,6 +35,8 @@ const nextStep: Readonly<Record<string, string>> = {
   SAMV_ERR_IMPORT_REJECTED: 'Inget har sparats. Rätta raderna i filen och importera hela filen igen.',
   SAMV_ERR_TOO_LARGE: 'Dela upp filen i mindre delar och importera dem var för sig.',
   SAMV_ERR_FILE_LIMIT: 'Inget har sparats. Dela upp filen eller spara den som CSV och importera den igen.',
+  SAMV_ERR_STORAGE_FULL: 'Inget har sparats. Be driften frigöra diskutrymme och försök sedan igen.',
+  SAMV_ERR_READ_ONLY: 'Inget har sparats. Be driften göra databasen skrivbar igen och försök sedan igen.',
   SAMV_ERR_INTERNAL: 'Försök igen om en stund. Kvarstår felet, kontakta en administratör.',
   SAMV_ERR_AGREEMENT_DATA: 'Avtalsdata i tjänsten behöver rättas. Kontakta en administratör och ange felmeddelandet.',
   SAMV_ERR_RULE_CONFLICT: 'Regeltabellerna i tjänsten behöver rättas. Kontakta en administratör och ange felmeddelandet.',
