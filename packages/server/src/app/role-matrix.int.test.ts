@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { anonymous, login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 import { csvText, encode, uploadFile } from '../imports/upload.testkit.js';
+import { approveConfirmed } from '../billing/approve.testkit.js';
 
 type Who = 'anonymous' | 'admin' | 'region_economist' | 'municipality_economist' | 'manager' | 'viewer';
 type Variant = 'own' | 'other';
@@ -246,7 +247,7 @@ for (const target of databaseTargets) {
         const approved = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'horcentralen');
         const regionDraft = mt.invoiceBases.find((b) => b.buyer.id === code);
         if (!draft || !approved || !regionDraft) throw new Error(`demo bases missing for ${code}`);
-        if ((await admin.request('POST', `/api/v1/invoice-bases/${approved.id}/approve`)).status !== 200) throw new Error('approve failed');
+        if ((await approveConfirmed(admin, approved.id)).status !== 200) throw new Error('approve failed');
         bases.set(`draft:${code}`, draft.id);
         bases.set(`approved:${code}`, approved.id);
         bases.set(`region-draft:${code}`, regionDraft.id);

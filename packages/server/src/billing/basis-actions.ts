@@ -8,7 +8,7 @@
  * transaction; every UPDATE names the state it leaves in its WHERE clause.
  */
 import type { Transaction } from 'kysely';
-import { negateOre, ore, SamverkanError, sumOre, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
+import { invalidInput, negateOre, ore, SamverkanError, sumOre, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { nowIso } from '../store/clock.js';
@@ -22,6 +22,7 @@ import { computeFlow } from './run-store.js';
 import { isBillingFlow, parseBillingPeriod } from './periods.js';
 import type { BasisInputs, RunOptions } from './basis-draft.js';
 import { isLockViolation, isUniqueViolation } from './unique-violation.js';
+import { basisProvenance, type ProvenanceWarning } from './basis-provenance.js';
 import { partyScope } from '../auth/scope.js';
 
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat' };
@@ -91,9 +92,41 @@ async function change(
   }
 }
 
-/** draft → approved. */
-export function approveBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
+/** What the approver confirms: the ids of every provenance warning of the basis (none for a final basis). */
+export interface ApproveConfirmation {
+  readonly confirmProvisional?: readonly string[] | undefined;
+}
+
+/**
+ * Approving locks the amounts for good, so a basis that rests on example or forecast values is
+ * approved only when the approver names every one of them (their warning ids); the confirmed
+ * warnings go into the audit entry of the approval.
+ */
+function confirmedWarnings(row: BasisRow, confirmation: ApproveConfirmation): readonly ProvenanceWarning[] {
+  // A credit note only reverses amounts approved before (with their confirmation, in the audit).
+  if (row.credit_of !== null) return [];
+  const provenance = basisProvenance(JSON.parse(row.trace_json) as Trace, row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as BasisInputs));
+  const named = confirmation.confirmProvisional ?? [];
+  const unknown = named.filter((n) => !provenance.warnings.some((w) => w.id === n));
+  if (unknown.length > 0) {
+    throw invalidInput('confirmProvisional', `confirmProvisional: ${unknown.join(', ')} är inga varningar för det här underlaget (${provenance.final ? 'det bygger bara på slutliga värden' : `varningarna är ${provenance.warnings.map((w) => w.id).join(', ')}`}).`, unknown);
+  }
+  const missing = provenance.warnings.filter((w) => !named.includes(w.id));
+  if (missing.length > 0) {
+    throw new SamverkanError(
+      'SAMV_ERR_CONFIRMATION_REQUIRED',
+      `Fakturaunderlaget bygger på värden som inte är slutliga: ${missing.map((w) => w.text).join(' ')} Bekräfta att underlaget ska godkännas med dessa värden (confirmProvisional: ${missing.map((w) => w.id).join(', ')}).`,
+      { field: 'confirmProvisional', value: missing.map((w) => w.id) },
+      missing,
+    );
+  }
+  return provenance.warnings;
+}
+
+/** draft → approved; a basis on provisional values needs `confirmation` naming each of them. */
+export function approveBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, confirmation: ApproveConfirmation = {}): Promise<InvoiceBasisView> {
   return change(store, agreement, user, id, 'approve', async (trx, row) => {
+    const confirmed = row.status === 'draft' ? confirmedWarnings(row, confirmation) : [];
     const r = await trx
       .updateTable('invoice_bases')
       .set({ status: 'approved', approved_by: actorOf(user), approved_at: nowIso() })
@@ -102,7 +135,7 @@ export function approveBasis(store: Store, agreement: Agreement, user: SessionUs
       .where(partyScope(user, BASIS_PARTIES))
       .executeTakeFirst();
     if (r.numUpdatedRows === 0n) throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
-    return undefined;
+    return confirmed.length === 0 ? undefined : { confirmedProvisional: confirmed };
   });
 }
 

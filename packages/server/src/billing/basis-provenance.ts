@@ -39,7 +39,7 @@ export interface Provenance {
  * Erring this way only ever adds a warning, never hides one.
  */
 function isExampleIndex(u: IndexUse): boolean {
-  return u.example === true || (u.example === undefined && /\bexempel\b/i.test(u.source ?? ''));
+  return u.example === true || /\bexempel\b/i.test(u.source ?? '');
 }
 
 function percentText(u: IndexUse): string {

@@ -2,13 +2,15 @@
  * Invoice bases and their lines as the API shows them: parties with names (from the agreement),
  * the unit when a clause requires separate invoices, status and who approved when, the credit
  * links (credit note ↔ credited basis, new draft ↔ the basis it replaces), and in the detail the
- * lines with their calculation steps, the trace and the imported records used.
+ * lines with their calculation steps, the trace, the imported records used and the provenance
+ * (whether it rests on example or forecast values; basis-provenance.ts).
  */
 import type { Selectable } from 'kysely';
 import type { Agreement, CalculationStep, Trace } from '@samverkan/core';
 import type { InvoiceBasesTable, InvoiceLinesTable } from '../store/schema.js';
 import { flag } from '../store/flag.js';
 import type { BasisInputs } from './basis-draft.js';
+import { basisProvenance, type Provenance } from './basis-provenance.js';
 
 export type BasisRow = Selectable<InvoiceBasesTable>;
 export type LineRow = Selectable<InvoiceLinesTable>;
@@ -69,6 +71,8 @@ export interface InvoiceBasisView {
   readonly lines?: readonly LineView[];
   readonly trace?: Trace;
   readonly inputs?: BasisInputs | null;
+  /** Detail view: whether the basis rests only on final values, with a warning for each that is not. */
+  readonly provenance?: Provenance;
 }
 
 /** The display name of a party code. */
@@ -125,10 +129,13 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
     demo: flag(r.demo),
   };
   if (lines === undefined) return base;
+  const trace = JSON.parse(r.trace_json) as Trace;
+  const inputs = r.inputs_json === null ? null : (JSON.parse(r.inputs_json) as BasisInputs);
   return {
     ...base,
     lines: [...lines].sort((a, b) => a.line_no - b.line_no).map(lineView),
-    trace: JSON.parse(r.trace_json) as Trace,
-    inputs: r.inputs_json === null ? null : (JSON.parse(r.inputs_json) as BasisInputs),
+    trace,
+    inputs,
+    provenance: basisProvenance(trace, inputs),
   };
 }

@@ -29,6 +29,7 @@ import { readPopulationCsv } from '../files/population-csv.js';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 import { csvText, encode, uploadFile } from '../imports/upload.testkit.js';
+import { approveConfirmed } from './approve.testkit.js';
 
 const agreement = readAgreement();
 const examples = join(defaultAgreementDir, 'examples');
@@ -253,7 +254,7 @@ for (const target of databaseTargets) {
       const id = find('dagtid', '2380→region').id;
       expect((await ostersund.request('PATCH', `/api/v1/invoice-bases/${id}`, { buyerReference: 'Ref 1' })).status).toBe(200);
       expect((await ostersund.request('POST', `/api/v1/invoice-bases/${id}/send`)).status).toBe(409);
-      const approved = await ostersund.request('POST', `/api/v1/invoice-bases/${id}/approve`);
+      const approved = await approveConfirmed(ostersund, id);
       expect(approved.status).toBe(200);
       expect((approved.body as { invoiceBasis: Basis }).invoiceBasis).toMatchObject({ status: 'approved' });
       const edit = await ostersund.request('PATCH', `/api/v1/invoice-bases/${id}`, { buyerReference: 'Ref 2' });
@@ -281,7 +282,7 @@ for (const target of databaseTargets) {
     it('a credit is a credit note of the basis plus a new draft computed afresh from today’s records', async () => {
       const original = find('synhorsel', '2321→region/syncentralen');
       expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`)).status).toBe(409);
-      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/approve`)).status).toBe(200);
+      expect((await approveConfirmed(admin, original.id)).status).toBe(200);
       // A task found afterwards for the same month and pair.
       const late: OmbudAssignment = { reference: 'S-3', date: '2026-04-28', municipality: '2321', service: 'syncentralen', minutes: { intervention: 100, administration: 0, reporting: 0, travel: 0, travelCombinable: false } };
       expect((await uploadFile(t.url, region, 'ombud-tasks', encode(ombudCsv([late]), 'utf-8'), 'sen.csv')).status).toBe(201);
@@ -316,7 +317,7 @@ for (const target of databaseTargets) {
       expect((await krokom.request('POST', `/api/v1/invoice-bases/${toKrokom.id}/approve`)).status).toBe(403);
       expect((await detail(krokom, find('dagtid', '2380→region').id)).status).toBe(404);
       expect((await krokom.request('POST', `/api/v1/invoice-bases/${find('dagtid', '2380→region').id}/approve`)).status).toBe(404);
-      expect((await region.request('POST', `/api/v1/invoice-bases/${toKrokom.id}/approve`)).status).toBe(200);
+      expect((await approveConfirmed(region, toKrokom.id)).status).toBe(200);
       const listed = (await krokom.request('GET', '/api/v1/invoice-bases')).body as { invoiceBases: Basis[] };
       expect(listed.invoiceBases.length).toBeGreaterThan(0);
       expect(listed.invoiceBases.every((b) => b.seller.id === '2309' || b.buyer.id === '2309')).toBe(true);

@@ -2,17 +2,21 @@
  * Invoice bases: `GET /api/v1/invoice-bases[?status=&flow=&period=&billingRunId=]`,
  * `GET /api/v1/invoice-bases/:id` (lines with their calculation steps, trace, inputs),
  * `PATCH /api/v1/invoice-bases/:id { buyerReference?, note? }` (drafts only),
- * `POST /api/v1/invoice-bases/:id/{approve,send,credit}`. Parties read (a municipality economist
- * only bases where their municipality is seller or buyer); the seller's economists and the
- * administrator decide. An approved basis is locked: changing it answers 409.
+ * `POST /api/v1/invoice-bases/:id/{approve,send,credit}` (approve takes `{ confirmProvisional }`
+ * naming every provenance warning of a basis on example or forecast values). Views name the
+ * approver (`approvedByName`). Parties read (a municipality economist only bases where their
+ * municipality is seller or buyer); the seller's economists and the administrator decide. An
+ * approved basis is locked: changing it answers 409.
  */
 import Type from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { authorize } from '../app/request-user.js';
 import { changeResponses, IdParams, readResponses } from '../app/schemas.js';
 import { listBases, creditNotesOf } from '../billing/basis-store.js';
 import { basisView } from '../billing/basis-view.js';
 import { approveBasis, creditBasis, getBasis, sendBasis, updateDraft } from '../billing/basis-actions.js';
+import { withBasisName, withBasisNames } from '../billing/basis-names.js';
 
 const ListQuery = Type.Object(
   {
@@ -31,6 +35,24 @@ const PatchBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ApproveBody = Type.Object(
+  {
+    confirmProvisional: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+        maxItems: 200,
+        description: 'Id för varje varning i underlagets provenance (exempel- eller prognosvärden) som godkännaren bekräftar, t.ex. example-index:VPI:2026',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A POST without a body is the empty confirmation (a basis on final values needs none). */
+const noBodyIsEmpty = (request: FastifyRequest, _reply: FastifyReply, done: () => void): void => {
+  request.body ??= {};
+  done();
+};
+
 /** Register the invoice-basis routes. */
 export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   const tags = ['fakturering'];
@@ -38,19 +60,19 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
     const user = authorize(request, 'records:read');
     const rows = await listBases(ctx.store.db, user, request.query);
     const credited = await creditNotesOf(ctx.store.db, rows.map((r) => r.id));
-    return { invoiceBases: rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null)) };
+    return { invoiceBases: await withBasisNames(ctx.store.db, rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null))) };
   });
   app.get('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses } }, async (request) => {
     const user = authorize(request, 'records:read');
-    return { invoiceBasis: await getBasis(ctx.store, ctx.agreement, user, request.params.id) };
+    return { invoiceBasis: await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id)) };
   });
   app.patch('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ändra köparens referens eller anteckning (bara utkast)', params: IdParams, body: PatchBody, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
     return { invoiceBasis: await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body) };
   });
-  app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget)', params: IdParams, response: changeResponses } }, async (request) => {
+  app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget); ett underlag på exempel- eller prognosvärden kräver confirmProvisional', params: IdParams, body: ApproveBody, response: changeResponses }, preValidation: noBodyIsEmpty }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await approveBasis(ctx.store, ctx.agreement, user, request.params.id) };
+    return { invoiceBasis: await withBasisName(ctx.store.db, await approveBasis(ctx.store, ctx.agreement, user, request.params.id, request.body)) };
   });
   app.post('/api/v1/invoice-bases/:id/send', { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
