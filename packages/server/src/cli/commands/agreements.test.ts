@@ -1,6 +1,13 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInStockholm } from '@samverkan/core';
-import { buildPackages, hasStackTrace, samverkan } from '../cli-run.testkit.js';
+import { buildPackages, hasStackTrace, samverkan as run } from '../cli-run.testkit.js';
+
+// No database configured (a SQLite file that does not exist): only --terminated counts. The
+// database source is tested in agreements-terminations.int.test.ts.
+const noDatabase = { DATABASE_URL: '', SAMVERKAN_DB_FILE: join(tmpdir(), 'samverkan-agreements-test-no-db', 'none.sqlite') };
+const samverkan = (args: string[]): ReturnType<typeof run> => run(args, noDatabase);
 
 beforeAll(() => {
   buildPackages();
@@ -45,6 +52,7 @@ describe('samverkan agreements', () => {
     expect(json(['--on', '2026-06-15'])).toEqual({
       on: '2026-06-15',
       agreements: docs.map((id) => active(id, '2026-01-01', '2027-12-31', '2026-12-31')),
+      terminationsSource: { kind: 'none' },
     });
   });
 
@@ -54,6 +62,7 @@ describe('samverkan agreements', () => {
       agreements: docs.map((id) =>
         id === 'GEMUTV' ? { ...active(id, '2026-01-01', '2027-12-31', null), status: 'expired' } : active(id, '2028-01-01', '2029-12-31', '2028-12-31'),
       ),
+      terminationsSource: { kind: 'none' },
     });
   });
 
@@ -66,6 +75,7 @@ describe('samverkan agreements', () => {
         if (id === 'PALL') return { ...active(id, '2026-01-01', '2029-12-31', null), noticeDeadline: null, autoRenews: false, status: 'terminated' };
         return active(id, '2026-01-01', '2027-12-31', '2026-12-31');
       }),
+      terminationsSource: { kind: 'option', fromOption: 2 },
     });
   });
 
@@ -89,6 +99,8 @@ describe('samverkan agreements', () => {
     expect(r.stdout).toContain('Samverkansavtalets dokument den 2026-06-15');
     expect(r.stdout).toMatch(/^ORD\s+2\s+2026-01-01 – 2027-12-31\s+2026-12-31\s+ja\s+gäller$/m);
     expect(r.stdout).toMatch(/^GEMUTV\s+3\s+2026-01-01 – 2027-12-31\s+–\s+nej\s+gäller$/m);
+    expect(r.stdout).toContain('Uppsägningar: inga – ingen databas är konfigurerad och inget --terminated angavs.\n');
+    expect(samverkan(['agreements', '--on', '2026-06-15', '--terminated', 'ORD=2026-05-01']).stdout).toContain('Uppsägningar: 1 uppsägning från --terminated; ingen databas är konfigurerad.\n');
   });
 
   it.each([

@@ -2,16 +2,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, hasStackTrace, samverkan } from '../cli-run.testkit.js';
+import { buildPackages, hasStackTrace, samverkan as run } from '../cli-run.testkit.js';
 import { parseIcsEvents } from '../../calendar/ics-parse.testkit.js';
 
 beforeAll(() => {
   buildPackages();
 }, 240_000);
 
+// No database configured (a SQLite file that does not exist): only --terminated counts. The
+// database source is tested in agreements-terminations.int.test.ts.
+const noDatabase = { DATABASE_URL: '', SAMVERKAN_DB_FILE: join(tmpdir(), 'samverkan-calendar-test-no-db', 'none.sqlite') };
+const samverkan = (args: string[]): ReturnType<typeof run> => run(args, noDatabase);
+
 interface Out {
   year: number;
   events: { date: string; id: string; title: string; owner: string | null; frequency: string; clauses: string[]; documents: string[] }[];
+  terminationsSource: { kind: string };
 }
 
 /** Run with --json: exit 0, nothing on stderr, stdout exactly one JSON document. */
@@ -57,7 +63,17 @@ describe('samverkan calendar', () => {
           clauses: ['GEMUTV.utvardering-och-uppfoljning', 'GEMUTV.bakgrund', 'PRINC.gemensamma-utvecklingsmedel'],
           documents: ['GEMUTV', 'PRINC'],
         },
+        {
+          date: '2027-12-31',
+          id: 'avtal-uppfoljning',
+          title: 'Uppföljning och utvärdering av samverkansavtalet',
+          owner: 'Länsövergripande tjänstepersonsarena',
+          frequency: 'yearly',
+          clauses: ['PRINC.utvardering-och-uppfoljning'],
+          documents: ['PRINC'],
+        },
       ],
+      terminationsSource: { kind: 'none' },
     });
   });
 
@@ -66,7 +82,7 @@ describe('samverkan calendar', () => {
     const file = join(dir, 'arshjul-2026.ics');
     const out = json(['--year', '2026', '--ics', file]);
     expect(out.year).toBe(2026);
-    expect(out.events).toHaveLength(45);
+    expect(out.events).toHaveLength(46);
     expect(out.events.map((e) => e.date)).toEqual([...out.events.map((e) => e.date)].sort());
     expect(out.events[0]).toEqual({
       date: '2026-01-01',
@@ -82,19 +98,29 @@ describe('samverkan calendar', () => {
     );
     const ics = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true });
-    expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(45);
+    expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(46);
     expect(parseIcsEvents(ics).map((e) => e.get('DTSTART')?.value)).toEqual(out.events.map((e) => e.date.replaceAll('-', '')));
   });
 
   it('--terminated leaves out the notice deadline of a terminated document', () => {
     const out = json(['--year', '2026', '--owner', 'svom', '--terminated', 'ORD=2026-06-01']);
     expect(out.events.map((e) => e.id)).toEqual(['PRINC', 'MT', 'SABO', 'SYNHOR', 'PALL', 'TILL'].map((d) => `uppsagning-sista-dag.${d}`));
+    expect(out.terminationsSource).toEqual({ kind: 'option', fromOption: 1 });
+  });
+
+  it('--terminated: from the day after the final end none of the document\'s obligations is listed; ALL ends everything', () => {
+    const ids = (args: string[]): string[] => json(args).events.map((e) => e.id);
+    expect(ids(['--year', '2027', '--terminated', 'ORD=2026-06-01'])).toEqual(expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']));
+    const in2028 = ids(['--year', '2028', '--terminated', 'ORD=2026-06-01']);
+    for (const id of ['ord-gemensamt-mote', 'dagtid-indexering', 'uppsagning-sista-dag.ORD']) expect(in2028).not.toContain(id);
+    expect(in2028).toContain('sabo-gemensamt-mote');
+    expect(json(['--year', '2028', '--terminated', 'ALL=2026-06-01']).events).toEqual([]);
   });
 
   it('without --json prints a Swedish table', () => {
     const r = samverkan(['calendar', '--year', '2027', '--owner', 'utredare']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Årshjul 2027 (1 åtagande)');
+    expect(r.stdout).toContain('Årshjul 2027 (1 åtagande)\nUppsägningar: inga – ingen databas är konfigurerad och inget --terminated angavs.\n');
     expect(r.stdout).toMatch(/^2027-12-31\s+Gemensamt möte för utvärdering och uppföljning av överenskommelsen om palliativ vård\s+Särskilda utredare för palliativ vård\s+PALL\.utvardering-och-uppfoljning$/m);
   });
 

@@ -1,6 +1,8 @@
 /**
  * `samverkan calendar --year Y [--ics FILE] [--owner TEXT] [--terminated DOC=DATE …] [--json]`:
  * the årshjul of a year, optionally filtered by owner, optionally written as an iCalendar file.
+ * Terminations come from the configured database (when there is one) plus --terminated; the
+ * output says which source was used (docs/decisions/0092-cli-terminations-from-the-database.md).
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -39,23 +41,25 @@ export function registerCalendar(program: Command): void {
     .option('--ics <FIL>', 'skriv också kalendern som iCalendar-fil (.ics)')
     .option('--owner <TEXT>', 'visa bara åtaganden vars ansvarige innehåller texten, t.ex. tjänstepersonsarena')
     .option('--json', 'skriv resultatet som JSON');
-  addTerminatedOption(command).action((opts: { year?: string; ics?: string; owner?: string; terminated?: string[]; json?: boolean }) => {
+  addTerminatedOption(command).action(async (opts: { year?: string; ics?: string; owner?: string; terminated?: string[]; json?: boolean }) => {
     const agreement = readAgreement();
     if (opts.year === undefined) throw invalidInput('--year', '--year: ange vilket år årshjulet gäller, t.ex. --year 2026.');
     const range = calendarYearRange(agreement);
     const year = parseIntegerOption(opts.year, '--year', range.min, range.max);
     if (opts.owner?.trim() === '') throw invalidInput('--owner', '--owner: ange en text att söka efter bland ansvariga.', opts.owner);
-    const terminations = parseTerminatedOption(opts.terminated, agreement);
+    const given = parseTerminatedOption(opts.terminated, agreement);
+    const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');
+    const { terminations, source } = await configuredTerminations(given);
     const all = calendarForYear(agreement, year, terminations);
     const owner = opts.owner;
     const events = owner === undefined ? all : all.filter((e) => ownedBy(e, owner));
     if (opts.ics !== undefined) writeIcs(opts.ics, calendarToIcs(agreement, year, events));
     if (opts.json === true) {
-      printJson({ year, events: events.map(toJson) });
+      printJson({ year, events: events.map(toJson), terminationsSource: source });
       return;
     }
     const table = formatTable(['Datum', 'Åtagande', 'Ansvarig', 'Klausuler'], events.map((e) => [e.date, e.title, e.owner ?? '–', e.clauses.join(', ')]));
-    process.stdout.write(`Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n\n${table}`);
+    process.stdout.write(`Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n${describeTerminationsSource(source)}\n\n${table}`);
     if (opts.ics !== undefined) process.stdout.write(`\nKalendern skrevs till ${opts.ics}.\n`);
   });
 }
