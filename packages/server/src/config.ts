@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SamverkanError } from '@samverkan/core';
+import { readTrustedProxies } from './trusted-proxies.js';
 
 /** The repository root (works from src/ and dist/). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,8 +36,8 @@ export interface Config {
   readonly sessionMinutes: number;
   readonly oidc: OidcConfig | undefined;
   readonly logLevel: string;
-  /** Trust X-Forwarded-* headers (behind a reverse proxy that terminates HTTPS). */
-  readonly trustProxy: boolean;
+  /** Reverse proxies (addresses/CIDRs) whose X-Forwarded-* headers are believed; empty: none. */
+  readonly trustProxy: readonly string[];
   /** Seed the demo data set into an empty database. */
   readonly demo: boolean;
   /** Folder of the built web app (served at `/` when it exists). */
@@ -156,7 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionMinutes: readPositiveInt(env, 'SESSION_MINUTES', 8 * 60),
     oidc,
     logLevel: level,
-    trustProxy: readFlag(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustedProxies(env['TRUST_PROXY']),
     demo: readFlag(env, 'SAMVERKAN_DEMO', env['NODE_ENV'] !== 'production'),
     webDir: resolve(repoRoot, env['SAMVERKAN_WEB_DIR'] ?? 'packages/web/dist'),
   };

@@ -27,7 +27,8 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   const baseLogger: FastifyBaseLogger = logger;
   const app: App = Fastify({
     loggerInstance: baseLogger,
-    trustProxy: ctx.config.trustProxy,
+    // Only the listed proxies' X-Forwarded-* count (decision 0132); none listed: the socket address.
+    trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
     bodyLimit: 20 * 1024 * 1024,
     // Unknown keys are errors, not silently dropped; query strings are coerced to their types.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },

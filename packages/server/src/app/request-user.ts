@@ -14,6 +14,8 @@ declare module 'fastify' {
     user: SessionUser | null;
     /** The raw session id from the cookie when the session is valid (for the CSRF token). */
     sessionId: string | null;
+    /** The session may only change the password (an administrator chose it). */
+    mustChangePassword: boolean;
   }
 }
 

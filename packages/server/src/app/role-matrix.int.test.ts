@@ -68,6 +68,12 @@ const matrix: readonly Row[] = [
     expect: ADMIN_CREATE,
   },
   { name: 'GET /api/v1/auth/config', call: get('/api/v1/auth/config'), expect: PUBLIC },
+  {
+    name: 'POST /api/v1/auth/password',
+    // A wrong current password: every signed-in role reaches the check (400), nobody's password changes.
+    call: (c) => c.request('POST', '/api/v1/auth/password', { currentPassword: 'inte-lösenordet', newPassword: 'ett-nytt-langt-losenord' }),
+    expect: { anonymous: 401, admin: 400, region_economist: 400, municipality_economist: 400, manager: 400, viewer: 400 },
+  },
   { name: 'GET /api/v1/calendar.ics', call: get('/api/v1/calendar.ics?year=2026'), expect: PUBLIC },
   { name: 'POST /api/v1/assess', call: (c) => c.request('POST', '/api/v1/assess', { housing: 'lss_bostad', registeredMunicipality: '2380' }), expect: PUBLIC },
   { name: 'GET /api/v1/responsibility/cfs', call: get('/api/v1/responsibility/cfs'), expect: PUBLIC },

@@ -1,33 +1,44 @@
 /**
  * On every request: read the session cookie, look the session up, and for unsafe methods made
  * with a session require the `x-csrf-token` header (the token from login / me). Requests
- * without a valid session proceed as anonymous; protected routes then answer 401.
+ * without a valid session proceed as anonymous; protected routes then answer 401. A session that
+ * must change its password (an administrator chose it) reaches only the routes needed for that.
  */
 import { SamverkanError } from '@samverkan/core';
-import { csrfTokenMatches, findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
+import { csrfTokenMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { App, AppContext } from './app-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sign-in itself cannot carry a token yet; SameSite=Lax keeps cross-site posts out anyway. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+/** What a session that must change its password may call (method and path). */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/config', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
 
 /** Install the session and CSRF hook. */
 export function installSessionHook(app: App, ctx: AppContext): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('mustChangePassword', false);
   app.addHook('onRequest', async (request) => {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (sessionId === undefined || sessionId === '') return;
-    const user = await findSessionUser(ctx.store.db, sessionId);
-    if (user === undefined) return;
-    request.user = user;
+    const session = await findSession(ctx.store.db, sessionId);
+    if (session === undefined) return;
+    request.user = session.user;
     request.sessionId = sessionId;
+    request.mustChangePassword = session.mustChangePassword;
     const path = request.url.split('?')[0] ?? '';
-    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path)) return;
-    const sent = request.headers['x-csrf-token'];
-    if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) {
-      throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.', {
-        field: 'x-csrf-token',
+    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
+      const sent = request.headers['x-csrf-token'];
+      if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) {
+        throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.', {
+          field: 'x-csrf-token',
+        });
+      }
+    }
+    if (session.mustChangePassword && path.startsWith('/api/') && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${path}`)) {
+      throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'Du måste byta lösenord innan du kan fortsätta: lösenordet valdes av en administratör. Byt det via POST /api/v1/auth/password (sidan Byt lösenord).', {
+        field: 'mustChangePassword',
       });
     }
   });

@@ -35,6 +35,8 @@ export interface StartServerOptions {
   readonly handleSignals?: boolean;
   /** Agreement folder (default: the shipped agreement). */
   readonly agreementDir?: string;
+  /** Trusted reverse proxies (addresses/CIDRs); otherwise TRUST_PROXY. */
+  readonly trustProxy?: readonly string[];
 }
 
 /** A running server. */
@@ -62,6 +64,7 @@ function resolveConfig(options: StartServerOptions): Config {
     demo: options.demo ?? base.demo,
     webDir: options.webDir ?? base.webDir,
     logLevel: options.logLevel ?? base.logLevel,
+    trustProxy: options.trustProxy ?? base.trustProxy,
   };
 }
 

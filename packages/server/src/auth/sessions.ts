@@ -28,16 +28,25 @@ export async function createSession(db: Kysely<Database>, userId: string, minute
   return { sessionId, expiresAt };
 }
 
-/** The active user of a live session, or undefined (unknown, expired, or user deactivated). */
-export async function findSessionUser(db: Kysely<Database>, sessionId: string): Promise<SessionUser | undefined> {
+/** A live session: its user, and whether the session may only change the password. */
+export interface LiveSession {
+  readonly user: SessionUser;
+  readonly mustChangePassword: boolean;
+}
+
+/** The live session of `sessionId`, or undefined (unknown, expired, or user deactivated). */
+export async function findSession(db: Kysely<Database>, sessionId: string): Promise<LiveSession | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.municipality_code', 'users.active', 'sessions.expires_at'])
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.municipality_code', 'users.active', 'users.must_change_password', 'sessions.expires_at'])
     .where('sessions.id_hash', '=', sha256(sessionId))
     .executeTakeFirst();
   if (!row || !flag(row.active) || row.expires_at <= nowIso() || !isRole(row.role)) return undefined;
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, municipality: row.municipality_code };
+  return {
+    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, municipality: row.municipality_code },
+    mustChangePassword: flag(row.must_change_password),
+  };
 }
 
 /** End a session (no error when it does not exist). */

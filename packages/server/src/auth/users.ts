@@ -10,7 +10,7 @@ import type { Database, UserRow } from '../store/schema.js';
 import { flag, toFlag } from '../store/flag.js';
 import { nowIso } from '../store/clock.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { checkPasswordStrength, hashPassword } from './password.js';
+import { checkPasswordStrength, hashPassword, verifyPassword } from './password.js';
 import { isRole, roleLabels, roles, type Role } from './roles.js';
 
 /** A user as the API shows it (never the hash). */
@@ -24,6 +24,8 @@ export interface UserView {
   readonly active: boolean;
   readonly demo: boolean;
   readonly hasPassword: boolean;
+  /** The password was chosen by an administrator and must be changed at sign-in. */
+  readonly mustChangePassword: boolean;
   readonly createdAt: string;
 }
 
@@ -37,6 +39,8 @@ export interface NewUserInput {
   /** Omit for accounts that sign in only with OIDC. */
   readonly password?: string | undefined;
   readonly demo?: boolean;
+  /** The person must choose their own password at first sign-in (an administrator chose this one). */
+  readonly mustChangePassword?: boolean;
 }
 
 const usernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
@@ -54,6 +58,7 @@ export function userView(row: UserRow): UserView {
     active: flag(row.active),
     demo: flag(row.demo),
     hasPassword: row.password_hash !== null,
+    mustChangePassword: flag(row.must_change_password),
     createdAt: row.created_at,
   };
 }
@@ -106,8 +111,9 @@ export async function createUser(store: Store, input: NewUserInput, actor: strin
       active: 1,
       demo: toFlag(input.demo ?? false),
       created_at: nowIso(),
+      must_change_password: toFlag(passwordHash !== null && input.mustChangePassword === true),
     };
-    await trx.insertInto('users').values({ ...row, active: 1, demo: toFlag(input.demo ?? false) }).execute();
+    await trx.insertInto('users').values({ ...row, active: 1, demo: toFlag(input.demo ?? false), must_change_password: toFlag(flag(row.must_change_password)) }).execute();
     const view = userView(row);
     await appendAudit(trx, { actor, action: 'create', entity: 'users', entityId: row.id, before: null, after: view });
     return view;
@@ -144,6 +150,7 @@ export async function updateUser(store: Store, id: string, change: UserChange, a
       email: change.email === undefined ? row.email : change.email?.trim().toLowerCase() || null,
       active: change.active === undefined ? row.active : toFlag(change.active),
       password_hash: passwordHash ?? row.password_hash,
+      must_change_password: passwordHash === undefined ? row.must_change_password : 1,
     };
     await trx
       .updateTable('users')
@@ -154,6 +161,8 @@ export async function updateUser(store: Store, id: string, change: UserChange, a
         email: next.email,
         active: toFlag(flag(next.active)),
         password_hash: next.password_hash,
+        // A password an administrator sets is temporary: the person chooses their own at sign-in.
+        must_change_password: toFlag(flag(next.must_change_password)),
       })
       .where('id', '=', id)
       .execute();
@@ -170,4 +179,31 @@ export async function updateUser(store: Store, id: string, change: UserChange, a
 export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
   return rows.map(userView);
+}
+
+/** A person's own password change: the current password, then the new one (audited). */
+export async function changeOwnPassword(store: Store, userId: string, currentPassword: string, newPassword: string, actor: string): Promise<UserView> {
+  const row = await store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!row) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Användaren ${userId} finns inte.`, { field: 'id', value: userId });
+  if (row.password_hash === null) {
+    throw new SamverkanError('SAMV_ERR_CONFLICT', 'Kontot loggar in via regionens identitetsleverantör (OIDC) och har inget lösenord här; byt lösenordet där.', { field: 'currentPassword' });
+  }
+  if (!(await verifyPassword(row.password_hash, currentPassword))) {
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'currentPassword: det nuvarande lösenordet stämmer inte.', { field: 'currentPassword' });
+  }
+  checkPasswordStrength(newPassword, 'newPassword');
+  if (newPassword === currentPassword) throw invalidInput('newPassword', 'newPassword: det nya lösenordet måste skilja sig från det nuvarande.');
+  const passwordHash = await hashPassword(newPassword);
+  return store.transaction(async (trx) => {
+    const current = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    // Changed by someone else between the check and now: let the person start over.
+    if (current.password_hash !== row.password_hash) throw new SamverkanError('SAMV_ERR_CONFLICT', 'Lösenordet ändrades nyss på annat håll. Logga in igen och försök på nytt.', { field: 'currentPassword' });
+    const before = userView(current);
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0 }).where('id', '=', userId).execute();
+    // Every session of the account ends; the caller starts a fresh one for this browser.
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const after = userView({ ...current, password_hash: passwordHash, must_change_password: 0 });
+    await appendAudit(trx, { actor, action: 'change-password', entity: 'users', entityId: userId, before, after });
+    return after;
+  });
 }

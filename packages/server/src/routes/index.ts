@@ -7,6 +7,7 @@ import { registerHealth } from './health.js';
 import { registerAuthLogin } from './auth-login.js';
 import { registerAuthLogout } from './auth-logout.js';
 import { registerAuthMe } from './auth-me.js';
+import { registerAuthPassword } from './auth-password.js';
 import { registerAuthOidc } from './auth-oidc.js';
 import { registerAuthConfig } from './auth-config.js';
 import { registerDocuments } from './documents.js';
@@ -39,6 +40,7 @@ export const routes: readonly RegisterRoutes[] = [
   registerAuthLogin,
   registerAuthLogout,
   registerAuthMe,
+  registerAuthPassword,
   registerAuthOidc,
   registerAuthConfig,
   registerDocuments,

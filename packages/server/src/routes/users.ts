@@ -19,6 +19,7 @@ const UserSchema = Type.Object({
   active: Type.Boolean(),
   demo: Type.Boolean(),
   hasPassword: Type.Boolean(),
+  mustChangePassword: Type.Boolean({ description: 'Lösenordet valdes av en administratör och måste bytas vid inloggning' }),
   createdAt: Type.String(),
 });
 
@@ -57,7 +58,8 @@ export const registerUsers: RegisterRoutes = (app, ctx) => {
     { schema: { tags: ['administration'], summary: 'Lägg upp en användare (granskningsloggas)', body: CreateBody, response: { 201: Type.Object({ user: UserSchema }), ...errorResponses, 409: errorResponses[400] } } },
     async (request, reply) => {
       const admin = authorize(request, 'users:manage');
-      const user = await createUser(ctx.store, request.body, actorOf(admin));
+      // The administrator chose the password: the person replaces it at first sign-in.
+      const user = await createUser(ctx.store, { ...request.body, mustChangePassword: true }, actorOf(admin));
       return reply.status(201).send({ user });
     },
   );

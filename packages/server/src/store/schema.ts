@@ -35,6 +35,8 @@ export interface UsersTable {
   active: Flag;
   demo: Flag;
   created_at: string;
+  /** Set when an administrator chose the password: the session may only change it (0007). */
+  must_change_password: Flag;
 }
 
 /** OIDC identities linked to local users (`iss` + `sub` → user). */

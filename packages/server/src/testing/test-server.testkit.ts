@@ -22,7 +22,7 @@ export interface TestServer {
 export const TEST_SESSION_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /** Start a server with the demo data set on a fresh database of `target`. */
-export async function startTestServer(target: DatabaseTarget, opts: { demo?: boolean; webDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(target: DatabaseTarget, opts: { demo?: boolean; webDir?: string; trustProxy?: readonly string[] } = {}): Promise<TestServer> {
   const db: TestDatabase = await target.create();
   const logs: string[] = [];
   const logDestination = new Writable({
@@ -40,6 +40,7 @@ export async function startTestServer(target: DatabaseTarget, opts: { demo?: boo
     logLevel: 'info',
     sessionSecret: TEST_SESSION_SECRET,
     logDestination,
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
   });
   const store = openStore(db.options);
   return {
