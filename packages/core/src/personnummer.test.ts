@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPersonnummer, refusePersonnummer } from './personnummer.js';
+import { containsPersonnummer, maskPersonnummer, refusePersonnummer } from './personnummer.js';
 
 // Built at runtime so no personnummer-like literal sits in the repository.
 const pnr = (...parts: string[]): string => parts.join('');
@@ -13,5 +13,10 @@ describe('personnummer detection', () => {
   });
   it('refuses with a Swedish message naming file and line', () => {
     expect(() => { refusePersonnummer(pnr('19121212', '1212'), { file: 'a.csv', line: 3 }); }).toThrow(/a\.csv, rad 3: uppgiften ser ut att innehålla ett personnummer/);
+  });
+  it('masks every occurrence and leaves other digits alone', () => {
+    const text = `/api/v1/x/${pnr('19121212', '-', '1212')}?a=${pnr('121212', '1212')}&t=1796131527900`;
+    expect(maskPersonnummer(text)).toBe('/api/v1/x/[personnummer]?a=[personnummer]&t=1796131527900');
+    expect(containsPersonnummer(maskPersonnummer(text))).toBe(false);
   });
 });

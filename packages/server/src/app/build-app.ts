@@ -10,6 +10,10 @@ import type { Logger } from 'pino';
 import type { App, AppContext } from './app-context.js';
 import { handleError } from './error-handler.js';
 import { validationError } from './validation-error.js';
+import { finiteKeyword, installSchemaBounds } from './schema-bounds.js';
+import { installJsonBodyParser, JSON_BODY_LIMIT } from './json-body.js';
+import { installTextGate, NOT_TEXT } from './text-gate.js';
+import { handleClientError, MAX_HEADER_BYTES } from './client-errors.js';
 import { registerSecurity } from './security.js';
 import { installSessionHook } from './session-hook.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
@@ -29,13 +33,24 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
     loggerInstance: baseLogger,
     // Only the listed proxies' X-Forwarded-* count (decision 0132); none listed: the socket address.
     trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
-    bodyLimit: 20 * 1024 * 1024,
+    // Bounded work per request (decision 0120): JSON bodies ≤ 1 MB (imports stream their own).
+    bodyLimit: JSON_BODY_LIMIT,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler: handleClientError,
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
     // Unknown keys are errors, not silently dropped; query strings are coerced to their types.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // allErrors stays off: with it, Ajv lists one error per failing array item, which let one
+    // request take the process out of memory; the first failure is reported (decision 0120).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, keywords: [NOT_TEXT, finiteKeyword] } },
     schemaErrorFormatter: validationError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  installSchemaBounds(app);
+  installJsonBodyParser(app);
+  installTextGate(app);
   app.addHook('onClose', async () => {
     await ctx.store.close();
   });

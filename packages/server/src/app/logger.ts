@@ -4,6 +4,7 @@
  * are logged without their query string (the OIDC callback carries the authorization code).
  */
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { containsPersonnummer, maskPersonnummer } from '@samverkan/core';
 
 /** Paths pino replaces with "[dolt]". */
 export const redactPaths = [
@@ -39,7 +40,22 @@ interface RequestLike {
 export function serializeRequest(req: RequestLike): Record<string, unknown> {
   const raw = typeof req.url === 'string' ? req.url : undefined;
   const url = raw?.startsWith('/api/v1/auth/') ? raw.split('?')[0] : raw;
-  return { method: req.method, url, remoteAddress: req.ip, userAgent: req.headers?.['user-agent'] };
+  const agent = req.headers?.['user-agent'];
+  return { method: req.method, url: url === undefined ? undefined : logSafeUrl(url), remoteAddress: req.ip, userAgent: typeof agent === 'string' ? maskPersonnummer(agent) : agent };
+}
+
+/**
+ * The URL as logged: a personnummer in the path or query (even percent-encoded, e.g. in an
+ * import's file name that is then refused) is masked, so it never reaches a log line.
+ */
+export function logSafeUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url.replace(/\+/g, ' '));
+  } catch {
+    // malformed percent-encoding: check the raw text
+  }
+  return containsPersonnummer(decoded) ? maskPersonnummer(decoded) : url;
 }
 
 /** pino options for the service. */
@@ -48,6 +64,9 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     redact: { paths: redactPaths, censor: '[dolt]' },
     serializers: { req: serializeRequest },
+    // Last line of defence: no log line leaves the process with a personnummer in it, whatever
+    // was logged (an error message quoting input, a header).
+    hooks: { streamWrite: maskPersonnummer },
   };
 }
 

@@ -11,6 +11,7 @@ import { describeDatabase, loadConfig, readSessionSecret, type Config } from '..
 import { prepareStore } from '../store/prepare-store.js';
 import type { DemoSeedResult } from '../store/demo-data.js';
 import type { DatabaseKind } from '../store/dialect.js';
+import type { Store } from '../store/db.js';
 import type { App } from './app-context.js';
 import { buildApp } from './build-app.js';
 import { createLogger } from './logger.js';
@@ -45,6 +46,8 @@ export interface RunningServer {
   readonly app: App;
   readonly database: DatabaseKind;
   readonly databaseDescription: string;
+  /** The server's own database connection (tests induce storage failures through it). */
+  readonly store: Store;
   /** Set when demo data was loaded at this start. */
   readonly demoSeeded: DemoSeedResult | undefined;
   /** True when the database holds demo users. */
@@ -90,7 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = (): Promise<void> => (closing ??= app.close());
   if (options.handleSignals === true) installShutdown(app, close);
   app.log.info({ url, database: describeDatabase(config), agreement: `${agreement.meta.id} ${agreement.meta.version}` }, 'Samverkan lyssnar');
-  return { url, app, database: prepared.store.kind, databaseDescription: describeDatabase(config), demoSeeded: prepared.demo, hasDemoUsers: prepared.hasDemoUsers, close };
+  return { url, app, store: prepared.store, database: prepared.store.kind, databaseDescription: describeDatabase(config), demoSeeded: prepared.demo, hasDemoUsers: prepared.hasDemoUsers, close };
 }
 
 /** On SIGINT/SIGTERM: stop accepting, finish requests in flight, close the database, exit 0. A second signal exits at once. */

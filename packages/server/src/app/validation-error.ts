@@ -4,7 +4,10 @@
  * "Fältet body.role har ett otillåtet värde." Every failure is also listed in `details`.
  */
 import type { FastifySchemaValidationError } from 'fastify';
-import { SamverkanError } from '@samverkan/core';
+import { maskPersonnummer, SamverkanError } from '@samverkan/core';
+
+/** At most this many problems are listed in `details`; the rest are counted (the body stays small). */
+export const MAX_REPORTED_PROBLEMS = 50;
 
 /** The part of the request a schema validated. */
 export type SchemaErrorDataVar = 'body' | 'headers' | 'params' | 'querystring';
@@ -24,7 +27,8 @@ function fieldOf(e: FastifySchemaValidationError, part: SchemaErrorDataVar): str
       : e.keyword === 'additionalProperties' && typeof e.params['additionalProperty'] === 'string'
         ? e.params['additionalProperty']
         : '';
-  return [partLabels[part], path, extra].filter((s) => s !== '').join('.');
+  // A key the client made up is named back, but never a personnummer inside it.
+  return maskPersonnummer([partLabels[part], path, extra].filter((s) => s !== '').join('.'));
 }
 
 function messageOf(e: FastifySchemaValidationError, field: string): string {
@@ -52,6 +56,12 @@ function messageOf(e: FastifySchemaValidationError, field: string): string {
       return `Fältet ${field} måste ha minst ${num('limit')} element.`;
     case 'maxItems':
       return `Fältet ${field} får ha högst ${num('limit')} element.`;
+    case 'minProperties':
+      return `Fältet ${field} måste ha minst ${num('limit')} nycklar.`;
+    case 'maxProperties':
+      return `Fältet ${field} får ha högst ${num('limit')} nycklar.`;
+    case 'x-samverkan-finite':
+      return `Fältet ${field} måste vara ett ändligt tal.`;
     case 'pattern':
     case 'format':
       return `Fältet ${field} har fel format.`;
@@ -65,12 +75,17 @@ function messageOf(e: FastifySchemaValidationError, field: string): string {
   }
 }
 
-/** Fastify `schemaErrorFormatter`: the first failure names the field; all are in `details`. */
+/**
+ * Fastify `schemaErrorFormatter`: the first failure names the field; `details` lists the first
+ * `MAX_REPORTED_PROBLEMS` and then one entry counting the rest.
+ */
 export function validationError(errors: FastifySchemaValidationError[], part: SchemaErrorDataVar): Error {
-  const details = errors.map((e) => {
+  const details: { field: string; message: string; omitted?: number }[] = errors.slice(0, MAX_REPORTED_PROBLEMS).map((e) => {
     const field = fieldOf(e, part);
     return { field, message: messageOf(e, field) };
   });
+  const omitted = errors.length - details.length;
+  if (omitted > 0) details.push({ field: partLabels[part], message: `… och ${String(omitted)} fel till.`, omitted });
   const first = details[0] ?? { field: partLabels[part], message: `Begäran är ogiltig (${partLabels[part]}).` };
   return new SamverkanError('SAMV_ERR_INVALID_INPUT', first.message, { field: first.field }, details);
 }

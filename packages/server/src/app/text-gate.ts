@@ -1,0 +1,146 @@
+/**
+ * One gate for everything a person writes over HTTP: every string of every body, query and path
+ * (keys included) is checked before a handler sees it. Refused: control characters (NUL reaches
+ * PostgreSQL as error 22021; none belongs in free text), unpaired surrogates (would be stored as
+ * U+FFFD), and anything that looks like a personnummer (422, the field named, the value never
+ * echoed). The walk follows the route's schema only to find exemptions: strings that are system
+ * identifiers (`format: "uuid"` or `"x-samverkan-not-text": true`) skip the personnummer check.
+ * Being generic, it covers routes added later without their authors doing anything.
+ */
+import { refusePersonnummer, SamverkanError } from '@samverkan/core';
+import type { FastifyRequest } from 'fastify';
+import type { App } from './app-context.js';
+
+/** Schema annotation for a string that is a system identifier, not text a person wrote. */
+export const NOT_TEXT = 'x-samverkan-not-text';
+
+type Schema = Record<string, unknown>;
+
+function isSchema(v: unknown): v is Schema {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// C0 controls except tab, line feed and carriage return, plus DEL.
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Refuse control characters and unpaired surrogates in `value` (400, naming `field`). */
+export function refuseUnsafeText(value: string, field: string): void {
+  const control = controlCharacter.exec(value);
+  if (control !== null) {
+    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Fältet ${field} innehåller ett otillåtet styrtecken (U+${code}). Ta bort det och försök igen.`, { field });
+  }
+  if (loneSurrogate.test(value)) {
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Fältet ${field} innehåller ogiltig Unicode (ett ensamt surrogattecken).`, { field });
+  }
+}
+
+/** The one check for a string a person wrote: safe characters and no personnummer. */
+export function checkWrittenText(value: string, field: string, identifier = false): void {
+  refuseUnsafeText(value, field);
+  if (!identifier) refusePersonnummer(value, { field });
+}
+
+/** The alternatives a value may match (unions flattened). */
+function alternatives(schema: unknown): Schema[] {
+  if (!isSchema(schema)) return [];
+  const list = (key: string): unknown[] => {
+    const v = schema[key];
+    return Array.isArray(v) ? (v as unknown[]) : [];
+  };
+  const nested = [...list('anyOf'), ...list('oneOf'), ...list('allOf')];
+  return [schema, ...nested.flatMap((s: unknown) => alternatives(s))];
+}
+
+function isIdentifier(schema: unknown): boolean {
+  const strings = alternatives(schema).filter((s) => s['type'] === 'string');
+  return strings.length > 0 && strings.every((s) => s['format'] === 'uuid' || s[NOT_TEXT] === true);
+}
+
+function propertySchema(schema: unknown, key: string): unknown {
+  for (const s of alternatives(schema)) {
+    const props = s['properties'];
+    if (isSchema(props) && key in props) return props[key];
+    const patterns = s['patternProperties'];
+    if (isSchema(patterns)) for (const [p, sub] of Object.entries(patterns)) if (new RegExp(p, 'u').test(key)) return sub;
+    if (isSchema(s['additionalProperties'])) return s['additionalProperties'];
+  }
+  return undefined;
+}
+
+function itemSchema(schema: unknown, index: number): unknown {
+  for (const s of alternatives(schema)) {
+    const prefix = s['prefixItems'];
+    if (Array.isArray(prefix) && index < prefix.length) return prefix[index];
+    if (isSchema(s['items'])) return s['items'];
+  }
+  return undefined;
+}
+
+/** Check every string in `value` (keys too) as written text, `field` naming where it sits. */
+export function checkWrittenValue(value: unknown, schema: unknown, field: string): void {
+  if (typeof value === 'string') {
+    checkWrittenText(value, field, isIdentifier(schema));
+  } else if (Array.isArray(value)) {
+    value.forEach((item: unknown, i) => {
+      checkWrittenValue(item, itemSchema(schema, i), `${field}.${String(i)}`);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      checkWrittenText(key, field); // a key that fails is named by its parent, never echoed
+      // A wildcard route's "*" parameter is the rest of the path: name it "path".
+      checkWrittenValue(item, propertySchema(schema, key), key === '*' && field === 'path' ? field : `${field}.${key}`);
+    }
+  }
+}
+
+/** The route's schema for one part of the request. */
+function routeSchema(request: FastifyRequest, part: 'body' | 'querystring' | 'params'): unknown {
+  const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
+  return schema?.[part] ?? (part === 'querystring' ? schema?.['query'] : undefined);
+}
+
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Parsed JSON (plain objects and arrays), not a file stream. */
+function isJsonValue(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return typeof body === 'string';
+  const proto: unknown = Object.getPrototypeOf(body);
+  return Array.isArray(body) || proto === Object.prototype || proto === null;
+}
+
+/** Install the gate: path and query on every request (404s too), bodies once parsed. */
+export function installTextGate(app: App): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      const path = decodedPath(request.url);
+      refuseUnsafeText(path, 'path');
+      // An unknown route has no parameters; its whole path is what the person typed.
+      if (request.is404) refusePersonnummer(path, { field: 'path' });
+      else checkWrittenValue(request.params, routeSchema(request, 'params'), 'path');
+      checkWrittenValue(request.query, routeSchema(request, 'querystring'), 'query');
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      if (request.body !== undefined && isJsonValue(request.body)) checkWrittenValue(request.body, routeSchema(request, 'body'), 'body');
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+}
