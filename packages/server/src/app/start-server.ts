@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { readAgreement } from '../agreement/read-agreement-dir.js';
 import { describeDatabase, loadConfig, readSessionSecret, type Config } from '../config.js';
 import { prepareStore } from '../store/prepare-store.js';
+import { readAuditSettings, type AuditSettings } from '../audit/audit-key.js';
 import type { DemoSeedResult } from '../store/demo-data.js';
 import type { DatabaseKind } from '../store/dialect.js';
 import type { Store } from '../store/db.js';
@@ -30,6 +31,8 @@ export interface StartServerOptions {
   readonly logLevel?: string;
   /** Fixed session secret (tests); otherwise SESSION_SECRET or the one kept in var/. */
   readonly sessionSecret?: string;
+  /** Audit key and checkpoint file (tests); otherwise SAMVERKAN_AUDIT_KEY(_FILE) or the key kept in var/. */
+  readonly audit?: AuditSettings;
   /** Where JSON log lines go (default stdout). */
   readonly logDestination?: DestinationStream;
   /** Close gracefully on SIGINT/SIGTERM (the CLI sets this). */
@@ -77,7 +80,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const sessionSecret = options.sessionSecret ?? readSessionSecret(process.env, config.varDir);
   const logger = createLogger(config.logLevel, options.logDestination);
   const agreement = readAgreement(options.agreementDir);
-  const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile }, agreement, config.demo);
+  const audit = options.audit ?? readAuditSettings(process.env, config.varDir, config);
+  const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, audit }, agreement, config.demo);
   let app: App;
   try {
     app = await buildApp({ ctx: { store: prepared.store, agreement, config: { ...config, sessionSecret } }, logger });

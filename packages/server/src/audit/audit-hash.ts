@@ -1,10 +1,15 @@
 /**
- * The hash of one audit row: SHA-256 over the canonical JSON of all its fields (the before/after
- * texts exactly as stored) together with the previous row's hash. Changing, deleting or
- * reordering any row therefore breaks the chain from that row on.
+ * The hash of one audit row, over the canonical JSON of all its fields (the before/after texts
+ * exactly as stored) together with the previous row's hash, so changing, deleting or reordering
+ * any row breaks the chain from that row on.
+ * - `auditMac`: HMAC-SHA-256 with the audit key (decision 0100), also covering the sealed state.
+ *   Without the key nobody can write a row that verifies, so a recomputed chain is detected.
+ * - `auditHash`: the plain SHA-256 of rows written before the key existed (migration 0008); such
+ *   rows are accepted only before the row that introduced the key (audit/introduce-key.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
+import type { AuditKey } from './audit-key.js';
 
 /** `prev_hash` of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,9 +27,13 @@ export interface AuditHashInput {
   readonly prev_hash: string;
 }
 
-/** Hex SHA-256 of the row's canonical JSON. */
-export function auditHash(row: AuditHashInput): string {
-  const text = canonicalJson({
+/** A keyed row also carries its sealed state. */
+export interface AuditMacInput extends AuditHashInput {
+  readonly state_json: string | null;
+}
+
+function fields(row: AuditHashInput): Record<string, unknown> {
+  return {
     seq: row.seq,
     at: row.at,
     actor: row.actor,
@@ -34,6 +43,16 @@ export function auditHash(row: AuditHashInput): string {
     before: row.before_json,
     after: row.after_json,
     prevHash: row.prev_hash,
-  });
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  };
+}
+
+/** Hex SHA-256 of the row's canonical JSON (rows written before the key). */
+export function auditHash(row: AuditHashInput): string {
+  return createHash('sha256').update(canonicalJson(fields(row)), 'utf8').digest('hex');
+}
+
+/** Hex HMAC-SHA-256 of the row's canonical JSON with the audit key. */
+export function auditMac(key: AuditKey, row: AuditMacInput): string {
+  const text = canonicalJson({ v: 2, ...fields(row), state: row.state_json });
+  return createHmac('sha256', key.secret).update(text, 'utf8').digest('hex');
 }

@@ -1,12 +1,13 @@
 /**
- * The audit trail on both databases: appended in the change's transaction, hash-chained, and
- * `verifyAudit` names the first row that was edited, deleted or replaced.
+ * The audit trail on both databases: appended in the change's transaction, keyed hash chain, and
+ * `verifyAudit` names the first row that was edited, deleted or replaced (the tampering cases of
+ * decision 0100 are in audit-tampering.int.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
 import { openStore, type Store } from '../store/db.js';
 import { appendAudit } from './append-audit.js';
-import { auditHash } from './audit-hash.js';
+import { auditHash, auditMac } from './audit-hash.js';
 import { verifyAudit } from './verify-audit.js';
 
 for (const target of databaseTargets) {
@@ -67,11 +68,21 @@ for (const target of databaseTargets) {
       if (!v.ok) expect(v.message).toContain('rad 2 saknas');
     });
 
-    it('names the row after one that was edited with a recomputed hash', async () => {
+    it('names a row that was edited with a hash recomputed without the key', async () => {
       const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
       const forged = { ...row, actor: 'user:someone-else' };
       await store.db.updateTable('audit_log').set({ actor: forged.actor, hash: auditHash(forged) }).where('seq', '=', 2).execute();
-      expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 3, problem: 'relinked' });
+      // Plain SHA-256 no longer verifies: the row itself is named, not only the broken link after it.
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 2, problem: 'forged' });
+    });
+
+    it('names the row after one replaced by a correctly keyed row from elsewhere', async () => {
+      const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
+      const key = store.audit?.key;
+      if (key === undefined) throw new Error('no key');
+      const moved = { ...row, prev_hash: 'f'.repeat(64) };
+      await store.db.updateTable('audit_log').set({ prev_hash: moved.prev_hash, hash: auditMac(key, moved) }).where('seq', '=', 4).execute();
+      expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 4, problem: 'relinked' });
     });
 
     it('detects two rows swapped (sequence numbers are inside the hash)', async () => {

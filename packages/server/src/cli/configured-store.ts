@@ -5,6 +5,7 @@
 import { readAgreement } from '../agreement/read-agreement-dir.js';
 import { describeDatabase, loadConfig } from '../config.js';
 import { prepareStore, type PreparedStore } from '../store/prepare-store.js';
+import { readAuditSettings } from '../audit/audit-key.js';
 import type { Agreement } from '@samverkan/core';
 
 /** The prepared store plus what it was prepared from. */
@@ -17,7 +18,8 @@ export interface ConfiguredStore extends PreparedStore {
 export async function openConfiguredStore(seedDemo = false): Promise<ConfiguredStore> {
   const config = loadConfig();
   const agreement = readAgreement();
-  const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile }, agreement, seedDemo);
+  const audit = readAuditSettings(process.env, config.varDir, config);
+  const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, audit }, agreement, seedDemo);
   return { ...prepared, agreement, description: describeDatabase(config) };
 }
 

@@ -9,6 +9,9 @@ import type { DatabaseKind, StoreDialect } from './dialect.js';
 import { sqliteDialect } from './sqlite/sqlite-dialect.js';
 import { postgresDialect } from './postgres/postgres-dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import type { AuditSettings } from '../audit/audit-key.js';
+import { bindChainContext, registerAuditSettings } from '../audit/chain-context.js';
+import { appendCheckpoint, signCheckpoint } from '../audit/checkpoints.js';
 
 /** Where the data lives. */
 export interface StoreOptions {
@@ -16,12 +19,15 @@ export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
   /** SQLite file (absolute path, or `:memory:`). */
   readonly sqliteFile: string;
+  /** The audit chain's key and checkpoint file (decision 0100); without them nothing can be audited. */
+  readonly audit?: AuditSettings | undefined;
 }
 
 /** An open database. */
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  readonly audit: AuditSettings | undefined;
   /**
    * Run `fn` in one transaction. Use it for every change: the audit row appended inside (see
    * audit/append-audit.ts) then commits or rolls back together with the change it records.
@@ -39,14 +45,21 @@ export function openStore(options: StoreOptions): Store {
   const dialect: StoreDialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(options.sqliteFile);
   const db = new Kysely<Database>({ dialect: dialect.dialect });
   let closed = false;
+  registerAuditSettings(db, options.audit);
   return {
     db,
     kind: dialect.kind,
-    transaction: (fn) =>
-      db.transaction().execute(async (trx) => {
+    audit: options.audit,
+    async transaction(fn) {
+      let chain: ReturnType<typeof bindChainContext> | undefined;
+      const result = await db.transaction().execute(async (trx) => {
         await dialect.lockAuditChain(trx);
+        chain = bindChainContext(trx, options.audit);
         return fn(trx);
-      }),
+      });
+      if (chain?.head !== undefined) checkpointAfterCommit(options.audit, chain.head);
+      return result;
+    },
     async migrate() {
       const migrationTableSchema = await dialect.migrationTableSchema(db);
       const migrator = new Migrator({ db, provider: migrationProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
@@ -66,4 +79,17 @@ export function openStore(options: StoreOptions): Store {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The change is committed: anchor the new head outside the database. A failure here must not turn
+ * a committed change into an error answer, so it is reported as a process warning (stderr).
+ */
+function checkpointAfterCommit(audit: AuditSettings | undefined, head: { seq: number; hash: string }): void {
+  if (audit?.checkpointFile === undefined) return;
+  try {
+    appendCheckpoint(audit.checkpointFile, signCheckpoint(audit.key, 'commit', head));
+  } catch (e) {
+    process.emitWarning(`Granskningsloggens kontrollpunkt kunde inte skrivas till ${audit.checkpointFile}: ${e instanceof Error ? e.message : 'okänt fel'}`, { code: 'SAMV_AUDIT_CHECKPOINT' });
+  }
 }

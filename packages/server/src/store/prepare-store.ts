@@ -7,6 +7,7 @@ import type { Agreement } from '@samverkan/core';
 import { openStore, type Store, type StoreOptions } from './db.js';
 import { seedMunicipalities } from './seed-municipalities.js';
 import { seedDemoData, type DemoSeedResult } from './demo-data.js';
+import { introduceAuditKey } from '../audit/introduce-key.js';
 
 /** What `prepareStore` did. */
 export interface PreparedStore {
@@ -24,6 +25,8 @@ export async function prepareStore(options: StoreOptions, agreement: Agreement, 
   try {
     const migrations = await store.migrate();
     await seedMunicipalities(store, agreement);
+    // Before anything new is audited: a chain written before the key is brought under it.
+    await introduceAuditKey(store);
     const users = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const demo = seedDemo && users.n === 0 ? await seedDemoData(store, agreement) : undefined;
     const demoUsers = await store.db.selectFrom('users').select('id').where('demo', '=', 1).limit(1).execute();

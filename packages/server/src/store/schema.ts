@@ -66,6 +66,8 @@ export interface AuditLogTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** Sealed state of the objects the change concerns (0008, decision 0100); null before 0008. */
+  state_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IndexValuesTable {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { StoreOptions } from '../store/db.js';
+import { auditKeyFrom, type AuditSettings } from '../audit/audit-key.js';
 
 /** A fresh, empty database; `drop()` removes it. */
 export interface TestDatabase {
@@ -28,6 +29,11 @@ export interface DatabaseTarget {
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
 
+/** A fresh audit key per test database (no checkpoint file unless a test asks for one). */
+function testAudit(): AuditSettings {
+  return { key: auditKeyFrom(randomBytes(32).toString('hex'), 'test') };
+}
+
 /** SQLite in a temporary folder. */
 export const sqliteTarget: DatabaseTarget = {
   name: 'SQLite',
@@ -35,7 +41,7 @@ export const sqliteTarget: DatabaseTarget = {
   create() {
     const dir = mkdtempSync(join(tmpdir(), 'samverkan-test-'));
     return Promise.resolve({
-      options: { sqliteFile: join(dir, 'samverkan.sqlite') },
+      options: { sqliteFile: join(dir, 'samverkan.sqlite'), audit: testAudit() },
       drop: () => {
         rmSync(dir, { recursive: true, force: true });
         return Promise.resolve();
@@ -61,7 +67,7 @@ export const postgresTarget: DatabaseTarget = {
     const url = new URL(pgUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     return {
-      options: { databaseUrl: url.toString(), sqliteFile: ':unused:' },
+      options: { databaseUrl: url.toString(), sqliteFile: ':unused:', audit: testAudit() },
       async drop() {
         const c = new pg.Client({ connectionString: pgUrl });
         await c.connect();

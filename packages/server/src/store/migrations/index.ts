@@ -9,6 +9,7 @@ import * as m0002 from './0002-imports-and-billing.js';
 import * as m0003 from './0003-terminations.js';
 import * as m0004 from './0004-dispute-cost-regulation.js';
 import * as m0007 from './0007-staged-imports-and-password-change.js';
+import * as m0008 from './0008-audit-keyed-chain.js';
 
 /** Every migration by name, in order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-terminations': m0003,
   '0004-dispute-cost-regulation': m0004,
   '0007-staged-imports-and-password-change': m0007,
+  '0008-audit-keyed-chain': m0008,
 };
 
 /** Kysely's provider over the list above. */

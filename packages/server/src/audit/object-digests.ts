@@ -1,0 +1,203 @@
+/**
+ * Content digests of the objects whose changes must go through the service (decision 0100):
+ * a user with its OIDC identities, an import with all its rows, an invoice basis with its lines.
+ * Each audit row seals the digests of the objects its change concerns (`state_json`, covered by
+ * the row's HMAC); `audit verify` recomputes them and names an object that differs from its last
+ * audited state, one that has no audit row at all, and one deleted without one.
+ *
+ * The digests cover a fixed list of columns, not `select *`: a later migration that adds a column
+ * must not make every sealed object look changed. Rows inside an object are hashed one by one and
+ * the sorted row hashes hashed again, so the digest does not depend on the database's collation
+ * (a dump restored under another locale gives the same digests).
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { flag } from '../store/flag.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** The sealed tables. */
+export const sealTables = ['users', 'imports', 'invoice_bases'] as const;
+export type SealTable = (typeof sealTables)[number];
+
+/** Object id → digest (null: the object does not exist), per table. */
+export type SealedState = Partial<Record<SealTable, Record<string, string | null>>>;
+
+type Db = Kysely<Database>;
+type Value = string | number | boolean | null;
+
+const ID_CHUNK = 400;
+const ROW_PAGE = 5000;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function flagValue(v: boolean | number): boolean {
+  return flag(v);
+}
+
+function combine(head: readonly Value[], rowHashes: string[]): string {
+  rowHashes.sort();
+  return sha256(canonicalJson({ head, rows: rowHashes }));
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ID_CHUNK) out.push(items.slice(i, i + ID_CHUNK));
+  return out;
+}
+
+/** Digests of the given users (with their identities). */
+async function userDigests(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'municipality_code', 'password_hash', 'email', 'active', 'demo', 'created_at']).where('id', 'in', part).execute();
+    const identities = await db.selectFrom('user_identities').select(['user_id', 'issuer', 'subject', 'created_at']).where('user_id', 'in', part).execute();
+    for (const u of users) {
+      const own = identities.filter((i) => i.user_id === u.id).map((i) => sha256(canonicalJson([i.issuer, i.subject, i.created_at])));
+      out.set(u.id, combine([u.id, u.username, u.display_name, u.role, u.municipality_code, u.password_hash, u.email, flagValue(u.active), flagValue(u.demo), u.created_at], own));
+    }
+  }
+  return out;
+}
+
+/** Digest of one import's header and rows (read in pages, so a 300 000-row import fits). */
+async function importDigest(db: Db, id: string): Promise<string | undefined> {
+  const head = await db.selectFrom('imports').select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo']).where('id', '=', id).executeTakeFirst();
+  if (!head) return undefined;
+  const hashes: string[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('import_rows')
+      .select(['id', 'import_id', 'line', 'kind', 'period', 'seller_code', 'buyer_code', 'municipality_code', 'amount_ore', 'data_json', 'demo', 'natural_key', 'identity_key'])
+      .where('import_id', '=', id)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(ROW_PAGE)
+      .execute();
+    for (const r of rows) {
+      hashes.push(sha256(canonicalJson([r.id, r.import_id, r.line, r.kind, r.period, r.seller_code, r.buyer_code, r.municipality_code, r.amount_ore, r.data_json, flagValue(r.demo), r.natural_key, r.identity_key])));
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < ROW_PAGE) break;
+    after = last.id;
+  }
+  return combine([head.id, head.kind, head.filename, head.content_sha256, head.municipality_code, head.row_count, head.uploaded_by, head.uploaded_at, flagValue(head.demo)], hashes);
+}
+
+/** Digests of the given invoice bases (with their lines). */
+async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const bases = await db
+      .selectFrom('invoice_bases')
+      .select([
+        'id', 'billing_run_id', 'flow', 'period', 'seller_code', 'buyer_code', 'status', 'total_ore', 'trace_json', 'credit_of', 'created_at', 'approved_by', 'approved_at', 'sent_at', 'demo',
+        'seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json',
+      ])
+      .where('id', 'in', part)
+      .execute();
+    const lines = await db
+      .selectFrom('invoice_lines')
+      .select(['id', 'invoice_basis_id', 'line_no', 'description', 'quantity', 'unit', 'unit_price_ore', 'amount_ore', 'steps_json', 'category', 'base_quantity', 'clause', 'line_date', 'reference', 'credits_line_id'])
+      .where('invoice_basis_id', 'in', part)
+      .execute();
+    const byBasis = new Map<string, string[]>();
+    for (const l of lines) {
+      const h = sha256(canonicalJson([l.id, l.invoice_basis_id, l.line_no, l.description, l.quantity, l.unit, l.unit_price_ore, l.amount_ore, l.steps_json, l.category, l.base_quantity, l.clause, l.line_date, l.reference, l.credits_line_id]));
+      byBasis.set(l.invoice_basis_id, [...(byBasis.get(l.invoice_basis_id) ?? []), h]);
+    }
+    for (const b of bases) {
+      out.set(
+        b.id,
+        combine(
+          [b.id, b.billing_run_id, b.flow, b.period, b.seller_code, b.buyer_code, b.status, b.total_ore, b.trace_json, b.credit_of, b.created_at, b.approved_by, b.approved_at, b.sent_at, flagValue(b.demo), b.seller_unit, b.buyer_unit, b.buyer_reference, b.note, b.replaces_id, b.inputs_json],
+          byBasis.get(b.id) ?? [],
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Current digests of `ids` in `table`; a missing object maps to null. */
+export async function digestsOf(db: Db, table: SealTable, ids: readonly string[]): Promise<Record<string, string | null>> {
+  const found = new Map<string, string>();
+  if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v);
+  else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v);
+  else {
+    for (const id of ids) {
+      const d = await importDigest(db, id);
+      if (d !== undefined) found.set(id, d);
+    }
+  }
+  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, found.get(id) ?? null]));
+}
+
+/** Every id of `table`, in pages (for sealing a whole database and for verifying it). */
+export async function* allIds(db: Db, table: SealTable, page = 1000): AsyncGenerator<string[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db.selectFrom(table).select('id').where('id', '>', after).orderBy('id').limit(page).execute();
+    if (rows.length > 0) yield rows.map((r) => r.id);
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < page) return;
+    after = last.id;
+  }
+}
+
+/**
+ * The objects an audit entry's change concerns, by the entry's entity: a user (also when an
+ * identity was linked to it), an import, the bases a billing run created, or a basis together
+ * with the credit note and corrected draft made from it. Other entities seal nothing.
+ */
+export async function sealScope(db: Db, entity: string, entityId: string): Promise<Partial<Record<SealTable, string[]>>> {
+  switch (entity) {
+    case 'users':
+      return { users: [entityId] };
+    case 'user_identities': {
+      const rows = await db.selectFrom('user_identities').select('user_id').where(sql<string>`issuer || '#' || subject`, '=', entityId).execute();
+      return { users: rows.map((r) => r.user_id) };
+    }
+    case 'imports':
+      return { imports: [entityId] };
+    case 'billing_runs': {
+      const rows = await db.selectFrom('invoice_bases').select('id').where('billing_run_id', '=', entityId).execute();
+      return { invoice_bases: rows.map((r) => r.id) };
+    }
+    case 'invoice_bases': {
+      const rows = await db
+        .selectFrom('invoice_bases')
+        .select('id')
+        .where((eb) => eb.or([eb('credit_of', '=', entityId), eb('replaces_id', '=', entityId)]))
+        .execute();
+      return { invoice_bases: [entityId, ...rows.map((r) => r.id)] };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The sealed state for an audit entry, or null when it concerns no sealed object. */
+export async function sealFor(db: Db, entity: string, entityId: string): Promise<SealedState | null> {
+  const scope = await sealScope(db, entity, entityId);
+  const state: SealedState = {};
+  for (const table of sealTables) {
+    const ids = scope[table];
+    if (ids !== undefined && ids.length > 0) state[table] = await digestsOf(db, table, ids);
+  }
+  return Object.keys(state).length === 0 ? null : state;
+}
+
+/** The sealed state of every object in the database (the row that introduces the key). */
+export async function sealEverything(db: Db): Promise<SealedState> {
+  const state: SealedState = {};
+  for (const table of sealTables) {
+    const all: Record<string, string | null> = {};
+    for await (const ids of allIds(db, table)) Object.assign(all, await digestsOf(db, table, ids));
+    state[table] = all;
+  }
+  return state;
+}
