@@ -165,12 +165,19 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await screenshot(page, 'ekonomi-fakturaunderlag');
     const total = await page.locator('dd.totals').innerText();
     expect(total).toMatch(/^\d[\d\s\u00a0]*,\d\d\s?kr$/);
+    // The demo data's index values are examples: approving confirms them by name in a dialog.
     await page.getByRole('button', { name: 'Godkänn underlaget' }).click();
+    const approveDialog = page.getByRole('dialog', { name: 'Godkänna fakturaunderlaget?' });
+    await approveDialog.getByLabel(/Jag har läst varningarna/).check();
+    await approveDialog.getByRole('button', { name: 'Godkänn och lås underlaget' }).click();
     await eventually(async () => {
       expect(await page.getByTestId('basis-status').innerText()).toBe('Godkänt');
     });
     expect(await page.getByRole('button', { name: 'Godkänn underlaget' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Kreditera och skapa nytt utkast' }).click();
+    const creditDialog = page.getByRole('dialog', { name: 'Kreditera fakturaunderlaget?' });
+    await creditDialog.getByLabel('Skäl till krediteringen').fill('Fel antal minuter i januari.');
+    await creditDialog.getByRole('button', { name: 'Kreditera', exact: true }).click();
     await page.getByText(/Underlaget är krediterat med en kreditnota/).waitFor();
     await eventually(async () => {
       expect(await page.getByTestId('basis-status').innerText()).toBe('Krediterat');

@@ -1,7 +1,9 @@
 /**
- * Fakturering: start a billing run for a flow and period, and the invoice bases it produced
- * (draft → approved → sent; credit = credit note + new draft). `#/ekonomi/fakturering/<id>` shows
- * one basis with every line's calculation.
+ * Fakturering: start a billing run for a flow and period, per flow the records not yet billed with
+ * a button that starts the (supplementary) run for their period, the runs by label ("Körning 1",
+ * "Tilläggskörning 2") and who started them, and the invoice bases they produced (draft →
+ * approved → sent; credit = credit note + new draft). `#/ekonomi/fakturering/<id>` shows one
+ * basis with every line's calculation.
  */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
@@ -12,11 +14,12 @@ import { useSession } from '../../auth/session.js';
 import { PageHeading } from '../../components/page-title.js';
 import { QueryView } from '../../components/query-view.js';
 import { ScrollTable } from '../../components/scroll-table.js';
+import { PersonName } from '../../components/person-name.js';
 import { formatTimestamp } from '../../format/dates.js';
 import { formatOre } from '../../format/money.js';
 import { href } from '../../router.js';
 import type { PageProps } from '../../routes.js';
-import { flowTitle, flows, periodProblem, statusColour, statusName, type BillingRun, type InvoiceBasis } from './billing-types.js';
+import { flowTitle, flows, periodProblem, statusColour, statusName, type BillingRun, type InvoiceBasis, type UnbilledPeriods } from './billing-types.js';
 import { InvoiceBasisView } from './invoice-basis-view.js';
 
 /** The Fakturering page. */
@@ -26,7 +29,7 @@ export default function BillingPage({ location }: PageProps): ReactNode {
   return <BillingOverview />;
 }
 
-function StartRunForm(): ReactNode {
+function StartRunForm({ runs }: { readonly runs: readonly BillingRun[] }): ReactNode {
   const [flow, setFlow] = useState('');
   const [period, setPeriod] = useState('');
   const [errors, setErrors] = useState<{ flow?: string; period?: string }>({});
@@ -53,64 +56,155 @@ function StartRunForm(): ReactNode {
   }
 
   return (
-    <form className="stack narrow" noValidate onSubmit={submit}>
-      <Field>
-        <Label htmlFor="run-flow">Flöde</Label>
-        <Select
-          id="run-flow"
-          value={flow}
-          aria-invalid={errors.flow ? true : undefined}
-          aria-describedby={errors.flow ? 'run-flow-error' : undefined}
+    <>
+      <form className="stack narrow" noValidate onSubmit={submit}>
+        <Field>
+          <Label htmlFor="run-flow">Flöde</Label>
+          <Select
+            id="run-flow"
+            value={flow}
+            aria-invalid={errors.flow ? true : undefined}
+            aria-describedby={errors.flow ? 'run-flow-error' : undefined}
+            onChange={(e) => {
+              setFlow(e.target.value);
+            }}
+          >
+            <Select.Option value="">Välj</Select.Option>
+            {flows.map((f) => (
+              <Select.Option key={f.flow} value={f.flow}>
+                {f.title}
+              </Select.Option>
+            ))}
+          </Select>
+          {errors.flow ? <ValidationMessage id="run-flow-error">{errors.flow}</ValidationMessage> : null}
+        </Field>
+        <Textfield
+          className="short-field"
+          id="run-period"
+          label="Period"
+          description={selected?.period === 'half-year' ? 'Halvår: ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.' : selected?.period === 'year' ? 'År: ÅÅÅÅ.' : 'Månad: ÅÅÅÅ-MM.'}
+          value={period}
+          error={errors.period}
           onChange={(e) => {
-            setFlow(e.target.value);
+            setPeriod(e.target.value);
           }}
-        >
-          <Select.Option value="">Välj</Select.Option>
-          {flows.map((f) => (
-            <Select.Option key={f.flow} value={f.flow}>
-              {f.title}
-            </Select.Option>
-          ))}
-        </Select>
-        {errors.flow ? <ValidationMessage id="run-flow-error">{errors.flow}</ValidationMessage> : null}
-      </Field>
-      <Textfield
-        className="short-field"
-        id="run-period"
-        label="Period"
-        description={selected?.period === 'half-year' ? 'Halvår: ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.' : selected?.period === 'year' ? 'År: ÅÅÅÅ.' : 'Månad: ÅÅÅÅ-MM.'}
-        value={period}
-        error={errors.period}
-        onChange={(e) => {
-          setPeriod(e.target.value);
-        }}
-      />
-      {run.isError ? (
-        <Alert data-color="danger" role="alert">
-          {userMessage(run.error)}
-        </Alert>
-      ) : null}
-      {run.isSuccess ? (
-        <Alert data-color={run.data.invoiceBases.length > 0 ? 'success' : 'info'} role="status">
-          <Paragraph>
-            {run.data.created ? 'Körningen' : 'Körningen fanns redan:'} {run.data.run.title} {run.data.run.period}{' '}
-            {run.data.invoiceBases.length > 0
-              ? `gav ${String(run.data.invoiceBases.length)} fakturaunderlag. Granska och godkänn dem i listan nedan.`
-              : 'gav inga fakturaunderlag.'}
-          </Paragraph>
-          {run.data.run.notes.map((n) => (
-            <Paragraph key={n} data-size="sm">
-              {n}
+        />
+        {run.isError ? (
+          <Alert data-color="danger" role="alert">
+            {userMessage(run.error)}
+          </Alert>
+        ) : null}
+        {run.isSuccess ? (
+          <Alert data-color={run.data.invoiceBases.length > 0 ? 'success' : 'info'} role="status">
+            <Paragraph>
+              {run.data.created ? 'Körningen' : 'Körningen fanns redan:'} {run.data.run.title} {run.data.run.period}
+              {run.data.run.label ? ` (${run.data.run.label})` : ''}{' '}
+              {run.data.invoiceBases.length > 0
+                ? `gav ${String(run.data.invoiceBases.length)} fakturaunderlag. Granska och godkänn dem i listan nedan.`
+                : 'gav inga fakturaunderlag.'}
             </Paragraph>
-          ))}
-        </Alert>
-      ) : null}
-      <div>
-        <Button type="submit" disabled={run.isPending}>
-          {run.isPending ? 'Kör…' : 'Starta faktureringskörning'}
-        </Button>
+            {run.data.run.notes.map((n) => (
+              <Paragraph key={n} data-size="sm">
+                {n}
+              </Paragraph>
+            ))}
+          </Alert>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={run.isPending}>
+            {run.isPending ? 'Kör…' : 'Starta faktureringskörning'}
+          </Button>
+        </div>
+      </form>
+      {selected ? <UnbilledSection key={selected.flow} flow={selected.flow} runs={runs} /> : null}
+    </>
+  );
+}
+
+/** What the unbilled counts count, per kind of flow. */
+const countName: Readonly<Record<'records' | 'pairs' | 'disputes', string>> = { records: 'Poster', pairs: 'Parter', disputes: 'Tvister' };
+
+/** Per flow and period, the records no basis bills yet, with the run that would bill them. */
+function UnbilledSection({ flow, runs }: { readonly flow: string; readonly runs: readonly BillingRun[] }): ReactNode {
+  const unbilled = useApiQuery<UnbilledPeriods>(`/billing-runs/unbilled?flow=${encodeURIComponent(flow)}`);
+  const run = useApiMutation<{ created: boolean; run: BillingRun; invoiceBases: readonly InvoiceBasis[] }, { flow: string; period: string }>(
+    (body) => ({ path: '/billing-runs', json: body }),
+    ['/billing-runs', '/invoice-bases'],
+  );
+  const waiting = (unbilled.data?.periods ?? []).filter((p) => p.unbilledRecords > 0);
+  return (
+    <section aria-labelledby="unbilled-heading" className="section stack">
+      <Heading level={3} data-size="xs" id="unbilled-heading">
+        Ej fakturerade poster: {flowTitle(flow)}
+      </Heading>
+      <Paragraph data-size="sm">
+        Poster som har kommit in efter en körning faktureras av en tilläggskörning för samma period; ingen post faktureras två gånger.
+      </Paragraph>
+      <QueryView query={unbilled} label="de ej fakturerade posterna">
+        {() =>
+          waiting.length === 0 ? (
+            <Paragraph data-testid="unbilled-none">Allt inläst för {flowTitle(flow)} är fakturerat.</Paragraph>
+          ) : (
+            <ScrollTable caption={`Ej fakturerade poster, ${flowTitle(flow)}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col" className="num">
+                    {countName[unbilled.data?.counts ?? 'records']}
+                  </th>
+                  <th scope="col">Åtgärd</th>
+                </tr>
+              </thead>
+              <tbody>
+                {waiting.map((p) => {
+                  const hasRun = runs.some((r) => r.flow === flow && r.period === p.period);
+                  return (
+                    <tr key={p.period}>
+                      <td>{p.period}</td>
+                      <td className="num">{p.unbilledRecords}</td>
+                      <td>
+                        {p.problem ? (
+                          <Paragraph data-size="sm" className="muted">
+                            {p.problem}
+                          </Paragraph>
+                        ) : null}
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          disabled={run.isPending}
+                          onClick={() => {
+                            run.mutate({ flow, period: p.period });
+                          }}
+                        >
+                          {hasRun ? 'Starta tilläggskörning' : 'Starta körning'}
+                          <span className="visually-hidden">
+                            {' '}
+                            för {flowTitle(flow)} {p.period}
+                          </span>
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </ScrollTable>
+          )
+        }
+      </QueryView>
+      <div aria-live="polite">
+        {run.isError ? (
+          <Alert data-color="danger" role="alert">
+            {userMessage(run.error)}
+          </Alert>
+        ) : null}
+        {run.isSuccess ? (
+          <Alert data-color="success">
+            {run.data.run.label ?? 'Körningen'} för {run.data.run.title} {run.data.run.period} gav {String(run.data.invoiceBases.length)} fakturaunderlag.
+          </Alert>
+        ) : null}
       </div>
-    </form>
+    </section>
   );
 }
 
@@ -130,7 +224,7 @@ function BillingOverview(): ReactNode {
           <Heading level={2} data-size="sm" id="run-heading">
             Ny faktureringskörning
           </Heading>
-          <StartRunForm />
+          <StartRunForm runs={runs.data?.billingRuns ?? []} />
         </section>
       ) : null}
       <section aria-labelledby="runs-heading" className="section">
@@ -147,6 +241,8 @@ function BillingOverview(): ReactNode {
                   <tr>
                     <th scope="col">Flöde</th>
                     <th scope="col">Period</th>
+                    <th scope="col">Körning</th>
+                    <th scope="col">Omfattning</th>
                     <th scope="col">Körd</th>
                     <th scope="col" className="num">
                       Underlag
@@ -159,7 +255,17 @@ function BillingOverview(): ReactNode {
                     <tr key={r.id}>
                       <td>{r.title}</td>
                       <td>{r.period}</td>
-                      <td>{formatTimestamp(r.startedAt)}</td>
+                      <td>{r.label ?? ''}</td>
+                      <td>{r.scopeName ?? ''}</td>
+                      <td>
+                        {formatTimestamp(r.startedAt)}
+                        {r.startedBy ? (
+                          <>
+                            {' av '}
+                            <PersonName id={r.startedBy} name={r.startedByName} />
+                          </>
+                        ) : null}
+                      </td>
                       <td className="num">{r.invoiceBasisCount}</td>
                       <td>{r.notes.join(' ')}</td>
                     </tr>
@@ -184,6 +290,7 @@ function BillingOverview(): ReactNode {
                   <tr>
                     <th scope="col">Underlag</th>
                     <th scope="col">Period</th>
+                    <th scope="col">Körning</th>
                     <th scope="col">Säljare</th>
                     <th scope="col">Köpare</th>
                     <th scope="col" className="num">
@@ -205,6 +312,7 @@ function BillingOverview(): ReactNode {
                         </Link>
                       </td>
                       <td>{b.period}</td>
+                      <td>{b.runLabel ?? ''}</td>
                       <td>
                         {b.seller.name}
                         {b.seller.unit ? `, ${b.seller.unit}` : ''}

@@ -28,13 +28,35 @@ export interface InvoiceLine {
   readonly steps: readonly CalculationStep[];
 }
 
-/** Status of an invoice basis: draft → approved (locked) → sent. */
-export type BasisStatus = 'draft' | 'approved' | 'sent';
+/** Status of an invoice basis: draft → approved (locked) → sent; approved or sent → credited. */
+export type BasisStatus = 'draft' | 'approved' | 'sent' | 'credited';
+
+/** One value a basis rests on that is not final (packages/server/src/billing/basis-provenance.ts). */
+export interface ProvenanceWarning {
+  /** Stable id the approval confirms, e.g. `example-index:VPI:2026`. */
+  readonly id: string;
+  readonly kind: 'example-index' | 'forecast-index' | 'example-allocation-key' | 'example-population';
+  readonly series?: string;
+  readonly year?: number;
+  readonly key?: string;
+  readonly date?: string;
+  /** Swedish text. */
+  readonly text: string;
+}
+
+/** Whether a basis rests only on final values. */
+export interface Provenance {
+  readonly final: boolean;
+  readonly warnings: readonly ProvenanceWarning[];
+}
 
 /** An invoice basis (`lines` and `trace` in the detail view). */
 export interface InvoiceBasis {
   readonly id: string;
   readonly billingRunId: string | null;
+  /** "Körning 1" / "Tilläggskörning 2" (null for a basis without a run). */
+  readonly runLabel?: string | null;
+  readonly runSequence?: number | null;
   readonly flow: string;
   readonly period: string;
   readonly seller: PartyRef;
@@ -49,8 +71,15 @@ export interface InvoiceBasis {
   readonly replaces: string | null;
   readonly createdAt: string;
   readonly approvedBy: string | null;
+  /** The approver's display name (the id is `approvedBy`). */
+  readonly approvedByName?: string | null;
   readonly approvedAt: string | null;
   readonly sentAt: string | null;
+  /** When it was credited and why (on the credited basis and its credit note). */
+  readonly creditedAt?: string | null;
+  readonly creditReason?: string | null;
+  /** Detail view only. */
+  readonly provenance?: Provenance;
   readonly lines?: readonly InvoiceLine[];
   readonly trace?: {
     readonly clauses?: readonly string[];
@@ -67,9 +96,26 @@ export interface BillingRun {
   readonly title: string;
   readonly period: string;
   readonly status: string;
+  /** "Körning 1" / "Tilläggskörning 2". */
+  readonly label?: string;
+  readonly sequence?: number;
+  readonly supplementary?: boolean;
+  /** Whose bases the run made (a county-wide run or one party's). */
+  readonly scopeName?: string;
+  readonly startedBy?: string;
+  readonly startedByName?: string;
   readonly startedAt: string;
   readonly notes: readonly string[];
   readonly invoiceBasisCount: number;
+}
+
+/** Records of a flow not yet on any (non-credited) basis, per period (`GET /billing-runs/unbilled`). */
+export interface UnbilledPeriods {
+  readonly flow: string;
+  /** What the counts count: imported records, seller–buyer pairs of a split, or decided disputes. */
+  readonly counts?: 'records' | 'pairs' | 'disputes';
+  /** Per period; `problem` (Swedish) when a run for it could not bill them now. */
+  readonly periods: readonly { readonly period: string; readonly unbilledRecords: number; readonly problem?: string }[];
 }
 
 /** The flows a billing run can be started for, with the period each expects (billing/periods.ts). */
@@ -99,7 +145,14 @@ export function statusName(b: Pick<InvoiceBasis, 'status' | 'creditedBy'>): stri
       return 'Godkänt';
     case 'sent':
       return 'Skickat';
+    case 'credited':
+      return 'Krediterat';
   }
+}
+
+/** True once a basis has been credited (its status, or the credit note link of older answers). */
+export function isCredited(b: Pick<InvoiceBasis, 'status' | 'creditedBy'>): boolean {
+  return b.status === 'credited' || b.creditedBy !== null;
 }
 
 /** Tag colour for a status. */
@@ -112,6 +165,8 @@ export function statusColour(b: Pick<InvoiceBasis, 'status' | 'creditedBy'>): 'n
       return 'success';
     case 'sent':
       return 'info';
+    case 'credited':
+      return 'neutral';
   }
 }
 

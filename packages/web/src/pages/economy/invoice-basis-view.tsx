@@ -1,15 +1,19 @@
 /**
- * One invoice basis: header, lines with each line's calculation steps, the trace (parameters with
- * source, clauses, interpretations), and the allowed actions: approve a draft, mark an approved
- * basis as sent, credit an approved or sent one.
+ * One invoice basis: header, a warning when it rests on example or forecast values (its
+ * provenance), lines with each line's calculation steps, the trace (parameters with source,
+ * clauses, interpretations), and the allowed actions: approve a draft, mark an approved basis as
+ * sent, credit an approved or sent one. Approving and crediting ask for confirmation in a dialog:
+ * approving names every provisional value and needs them confirmed, crediting needs a reason.
  */
-import type { ReactNode } from 'react';
-import { Alert, Button, Details, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Checkbox, Details, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { userMessage } from '../../api/errors.js';
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
 import { CalculationSteps } from '../../components/calculation-steps.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { PersonName } from '../../components/person-name.js';
 import { formatValue } from '../../format/values.js';
 import { PageHeading } from '../../components/page-title.js';
 import { QueryView } from '../../components/query-view.js';
@@ -18,9 +22,31 @@ import { formatTimestamp } from '../../format/dates.js';
 import { formatOre } from '../../format/money.js';
 import { formatDecimalString } from '../../format/numbers.js';
 import { href } from '../../router.js';
-import { flowTitle, statusColour, statusName, type InvoiceBasis } from './billing-types.js';
+import { flowTitle, isCredited, statusColour, statusName, type InvoiceBasis, type Provenance } from './billing-types.js';
 
 type Action = 'approve' | 'send' | 'credit';
+
+/** The warning on a basis that rests on values that are not final. */
+function ProvenanceAlert({ provenance, creditNote }: { readonly provenance: Provenance; readonly creditNote: boolean }): ReactNode {
+  return (
+    <Alert data-color="warning" data-testid="provenance-warning">
+      <Heading level={2} data-size="xs">
+        {creditNote ? 'Kreditnotan återför ett underlag som byggde på värden som inte är slutliga' : 'Underlaget bygger på värden som inte är slutliga'}
+      </Heading>
+      <ul className="provenance-list">
+        {provenance.warnings.map((w) => (
+          <li key={w.id}>{w.text}</li>
+        ))}
+      </ul>
+      {creditNote ? null : (
+        <Paragraph data-size="sm">
+          Beloppen kan ändras när de slutliga värdena finns. Godkänn bara om parterna är överens om att fakturera med dessa värden; ett godkänt underlag
+          rättas sedan med kreditering.
+        </Paragraph>
+      )}
+    </Alert>
+  );
+}
 
 const unitName = (u: string): string => ({ 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsumma' })[u] ?? u;
 
@@ -28,14 +54,60 @@ const unitName = (u: string): string => ({ 'started-hour': 'påbörjade timmar',
 export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
   const { user } = useSession();
   const basis = useApiQuery<{ invoiceBasis: InvoiceBasis }>(`/invoice-bases/${encodeURIComponent(id)}`);
-  const act = useApiMutation<{ invoiceBasis?: InvoiceBasis; creditNote?: InvoiceBasis; replacement?: InvoiceBasis | null }, Action>(
-    (action) => ({ path: `/invoice-bases/${encodeURIComponent(id)}/${action}` }),
+  const act = useApiMutation<{ invoiceBasis?: InvoiceBasis; creditNote?: InvoiceBasis; replacement?: InvoiceBasis | null }, { action: Action; body?: Record<string, unknown> }>(
+    ({ action, body }) => ({ path: `/invoice-bases/${encodeURIComponent(id)}/${action}`, json: body ?? {} }),
     ['/invoice-bases', '/billing-runs'],
   );
+  const [dialog, setDialog] = useState<'approve' | 'credit' | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+
+  function open(which: 'approve' | 'credit'): void {
+    act.reset();
+    setConfirmed(false);
+    setConfirmError(undefined);
+    setReason('');
+    setReasonError(undefined);
+    setDialog(which);
+  }
+  const close = (): void => {
+    setDialog(null);
+  };
+  const done = { onSuccess: close };
+
+  function approve(b: InvoiceBasis): void {
+    const warnings = b.provenance?.warnings ?? [];
+    if (warnings.length > 0 && !confirmed) {
+      setConfirmError('Bekräfta att underlaget ska godkännas med värdena ovan, eller avbryt och vänta på de slutliga värdena.');
+      document.getElementById('approve-confirm')?.focus();
+      return;
+    }
+    act.mutate({ action: 'approve', body: { confirmProvisional: warnings.map((w) => w.id) } }, done);
+  }
+
+  function credit(): void {
+    if (reason.trim() === '') {
+      setReasonError('Skriv varför underlaget krediteras, till exempel att SKR:s utfall för indexet har publicerats.');
+      document.getElementById('credit-reason')?.focus();
+      return;
+    }
+    act.mutate({ action: 'credit', body: { reason: reason.trim() } }, done);
+  }
+
+  const dialogError = act.isError && dialog !== null ? (
+    <Alert data-color="danger" role="alert">
+      {userMessage(act.error)}
+    </Alert>
+  ) : null;
+
   return (
     <QueryView query={basis} label="fakturaunderlaget">
       {({ invoiceBasis: b }) => {
         const mayDecide = can(user ?? undefined, 'economy.billing');
+        const credited = isCredited(b);
+        const warnings = b.provenance?.warnings ?? [];
         return (
           <div className="stack">
             <PageHeading title={`Fakturaunderlag ${flowTitle(b.flow)} ${b.period}`}>
@@ -44,6 +116,7 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
             <Paragraph>
               <Link href={href('/ekonomi/fakturering')}>Tillbaka till fakturaunderlagen</Link>
             </Paragraph>
+            {b.provenance && !b.provenance.final ? <ProvenanceAlert provenance={b.provenance} creditNote={b.creditOf !== null} /> : null}
             <dl className="facts">
               <dt>Status</dt>
               <dd>
@@ -51,6 +124,12 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                   {statusName(b)}
                 </Tag>
               </dd>
+              {b.runLabel ? (
+                <>
+                  <dt>Körning</dt>
+                  <dd data-testid="basis-run">{b.runLabel}</dd>
+                </>
+              ) : null}
               <dt>Säljare</dt>
               <dd>
                 {b.seller.name}
@@ -67,9 +146,14 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               {b.approvedAt ? (
                 <>
                   <dt>Godkänt</dt>
-                  <dd>
+                  <dd data-testid="basis-approved">
                     {formatTimestamp(b.approvedAt)}
-                    {b.approvedBy ? ` av ${b.approvedBy}` : ''}
+                    {b.approvedBy ? (
+                      <>
+                        {' av '}
+                        <PersonName id={b.approvedBy} name={b.approvedByName} />
+                      </>
+                    ) : null}
                   </dd>
                 </>
               ) : null}
@@ -81,12 +165,25 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                   </dd>
                 </>
               ) : null}
-              {b.creditedBy ? (
+              {credited ? (
                 <>
-                  <dt>Krediterat av</dt>
-                  <dd>
-                    <Link href={href(`/ekonomi/fakturering/${b.creditedBy}`)}>kreditnotan</Link>
+                  <dt>Krediterat</dt>
+                  <dd data-testid="basis-credited">
+                    {b.creditedAt ? `${formatTimestamp(b.creditedAt)}, ` : ''}
+                    {b.creditedBy ? (
+                      <>
+                        se <Link href={href(`/ekonomi/fakturering/${b.creditedBy}`)}>kreditnotan</Link>
+                      </>
+                    ) : (
+                      'kreditnotan finns i listan'
+                    )}
                   </dd>
+                </>
+              ) : null}
+              {b.creditReason && (credited || b.creditOf) ? (
+                <>
+                  <dt>Skäl till krediteringen</dt>
+                  <dd data-testid="credit-reason">{b.creditReason}</dd>
                 </>
               ) : null}
               {b.replaces ? (
@@ -104,45 +201,112 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                 {b.status === 'draft' ? (
                   <Button
                     disabled={act.isPending}
+                    aria-haspopup="dialog"
                     onClick={() => {
-                      act.mutate('approve');
+                      open('approve');
                     }}
                   >
-                    Godkänn underlaget
+                    Godkänn underlaget…
                   </Button>
                 ) : null}
-                {b.status === 'approved' ? (
+                {b.status === 'approved' && !credited ? (
                   <Button
                     variant="secondary"
                     disabled={act.isPending}
                     onClick={() => {
-                      act.mutate('send');
+                      act.mutate({ action: 'send' });
                     }}
                   >
                     Markera som skickat
                   </Button>
                 ) : null}
-                {(b.status === 'approved' || b.status === 'sent') && b.creditOf === null && b.creditedBy === null ? (
+                {(b.status === 'approved' || b.status === 'sent') && b.creditOf === null && !credited ? (
                   <Button
                     variant="secondary"
                     data-color="danger"
                     disabled={act.isPending}
+                    aria-haspopup="dialog"
                     onClick={() => {
-                      act.mutate('credit');
+                      open('credit');
                     }}
                   >
-                    Kreditera och skapa nytt utkast
+                    Kreditera och skapa nytt utkast…
                   </Button>
                 ) : null}
               </div>
             ) : null}
+            <ConfirmDialog
+              open={dialog === 'approve'}
+              title="Godkänna fakturaunderlaget?"
+              confirmLabel="Godkänn och lås underlaget"
+              pending={act.isPending}
+              error={dialogError}
+              hasField={warnings.length > 0}
+              onCancel={close}
+              onConfirm={() => {
+                approve(b);
+              }}
+            >
+              <Paragraph>
+                {flowTitle(b.flow)} {b.period} från {b.seller.name} till {b.buyer.name}, {formatOre(b.totalOre)}. Ett godkänt underlag låses: beloppen kan
+                inte ändras, bara krediteras.
+              </Paragraph>
+              {warnings.length > 0 ? (
+                <>
+                  <Paragraph>Underlaget bygger på värden som inte är slutliga:</Paragraph>
+                  <ul className="provenance-list">
+                    {warnings.map((w) => (
+                      <li key={w.id}>{w.text}</li>
+                    ))}
+                  </ul>
+                  <Checkbox
+                    id="approve-confirm"
+                    label="Jag har läst varningarna och godkänner underlaget med dessa värden"
+                    checked={confirmed}
+                    error={confirmError}
+                    onChange={(e) => {
+                      setConfirmed(e.target.checked);
+                      if (e.target.checked) setConfirmError(undefined);
+                    }}
+                  />
+                </>
+              ) : null}
+            </ConfirmDialog>
+            <ConfirmDialog
+              open={dialog === 'credit'}
+              title="Kreditera fakturaunderlaget?"
+              confirmLabel="Kreditera"
+              danger
+              pending={act.isPending}
+              error={dialogError}
+              hasField
+              onCancel={close}
+              onConfirm={credit}
+            >
+              <Paragraph>
+                En kreditnota med varje rad med omvänt tecken skapas, och ett nytt utkast beräknas från de underlag och värden som finns nu. Underlaget kan
+                därefter inte markeras som skickat.
+              </Paragraph>
+              <Textfield
+                id="credit-reason"
+                label="Skäl till krediteringen"
+                description="Skälet sparas med kreditnotan och i granskningsloggen. Skriv utan personuppgifter."
+                multiline
+                rows={3}
+                value={reason}
+                error={reasonError}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                }}
+              />
+            </ConfirmDialog>
             <div aria-live="polite">
-              {act.isError ? (
+              {act.isError && dialog === null ? (
                 <Alert data-color="danger" role="alert">
                   {userMessage(act.error)}
                 </Alert>
               ) : null}
-              {act.isSuccess && act.variables === 'credit' ? (
+              {act.isSuccess && act.variables.action === 'credit' ? (
                 <Alert data-color="success">
                   Underlaget är krediterat med en{' '}
                   {act.data.creditNote ? <Link href={href(`/ekonomi/fakturering/${act.data.creditNote.id}`)}>kreditnota</Link> : 'kreditnota'}
@@ -155,7 +319,7 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                   .
                 </Alert>
               ) : null}
-              {act.isSuccess && act.variables === 'approve' ? <Alert data-color="success">Underlaget är godkänt och låst.</Alert> : null}
+              {act.isSuccess && act.variables.action === 'approve' ? <Alert data-color="success">Underlaget är godkänt och låst.</Alert> : null}
             </div>
 
             <Heading level={2} data-size="sm">
