@@ -42,6 +42,10 @@ export interface Config {
   readonly demo: boolean;
   /** Folder of the built web app (served at `/` when it exists). */
   readonly webDir: string;
+  /** Folder of upload spool files (decision 0110; swept of dead processes' files at start). */
+  readonly spoolDir: string;
+  /** Largest accepted import upload in bytes (SAMVERKAN_MAX_UPLOAD_MB, default 200 MB). */
+  readonly maxUploadBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -160,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustedProxies(env['TRUST_PROXY']),
     demo: readFlag(env, 'SAMVERKAN_DEMO', env['NODE_ENV'] !== 'production'),
     webDir: resolve(repoRoot, env['SAMVERKAN_WEB_DIR'] ?? 'packages/web/dist'),
+    spoolDir: resolve(repoRoot, env['SAMVERKAN_SPOOL_DIR'] ?? join(varDir, 'spool')),
+    maxUploadBytes: readPositiveInt(env, 'SAMVERKAN_MAX_UPLOAD_MB', 200) * 1024 * 1024,
   };
 }
 

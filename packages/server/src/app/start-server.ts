@@ -15,6 +15,8 @@ import type { DatabaseKind } from '../store/dialect.js';
 import type { Store } from '../store/db.js';
 import type { App } from './app-context.js';
 import { buildApp } from './build-app.js';
+import { fileLimits, type FileLimits } from '../imports/file-limits.js';
+import { UploadSpool } from '../imports/spool.js';
 import { createLogger } from './logger.js';
 
 /** Options; anything not given comes from the environment (see config.ts). */
@@ -41,6 +43,10 @@ export interface StartServerOptions {
   readonly agreementDir?: string;
   /** Trusted reverse proxies (addresses/CIDRs); otherwise TRUST_PROXY. */
   readonly trustProxy?: readonly string[];
+  /** Folder of upload spool files; otherwise SAMVERKAN_SPOOL_DIR or var/spool. */
+  readonly spoolDir?: string;
+  /** Import file limits other than the defaults (decision 0110; tests set them low). */
+  readonly fileLimits?: Partial<FileLimits>;
 }
 
 /** A running server. */
@@ -71,6 +77,7 @@ function resolveConfig(options: StartServerOptions): Config {
     webDir: options.webDir ?? base.webDir,
     logLevel: options.logLevel ?? base.logLevel,
     trustProxy: options.trustProxy ?? base.trustProxy,
+    spoolDir: options.spoolDir ?? base.spoolDir,
   };
 }
 
@@ -82,19 +89,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const agreement = readAgreement(options.agreementDir);
   const audit = options.audit ?? readAuditSettings(process.env, config.varDir, config);
   const prepared = await prepareStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, audit }, agreement, config.demo);
+  // Spool files of a killed server are swept here, before anything new is spooled.
+  const { spool, swept } = await UploadSpool.open(config.spoolDir);
+  const limits = fileLimits({ maxUploadBytes: config.maxUploadBytes, ...options.fileLimits });
   let app: App;
   try {
-    app = await buildApp({ ctx: { store: prepared.store, agreement, config: { ...config, sessionSecret } }, logger });
+    app = await buildApp({ ctx: { store: prepared.store, agreement, config: { ...config, sessionSecret }, imports: { spool, limits } }, logger });
   } catch (e) {
     await prepared.store.close();
+    await spool.close();
     throw e;
   }
+  if (swept.length > 0) app.log.warn({ swept }, 'uppladdningar kvar från en avbruten server har tagits bort');
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${String(address.port)}`;
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => (closing ??= app.close());
+  const close = (): Promise<void> => (closing ??= app.close().finally(() => spool.close()));
   if (options.handleSignals === true) installShutdown(app, close);
   app.log.info({ url, database: describeDatabase(config), agreement: `${agreement.meta.id} ${agreement.meta.version}` }, 'Samverkan lyssnar');
   return { url, app, store: prepared.store, database: prepared.store.kind, databaseDescription: describeDatabase(config), demoSeeded: prepared.demo, hasDemoUsers: prepared.hasDemoUsers, close };

@@ -14,6 +14,8 @@ import { SamverkanError } from '@samverkan/core';
 import { detectDelimiter } from '../files/csv.js';
 import type { ScannedFile } from './file-scan.js';
 import { byteCounter } from './byte-counter.js';
+import { csvGuard } from './csv-guard.js';
+import { fileLimitBroken, formatCount, type FileLimits } from './file-limits.js';
 import type { SourceRow } from './source-row.js';
 
 const PEEK_BYTES = 64 * 1024;
@@ -35,20 +37,31 @@ export async function csvDelimiter(file: ScannedFile): Promise<';' | ','> {
   }
 }
 
-/** Rows of a CSV file, streamed. */
-export async function* csvRows(file: ScannedFile, onBytes?: (n: number) => void): AsyncGenerator<SourceRow> {
+/** Rows of a CSV file, streamed within `limits` (cells, cells per row, row bytes and rows checked while reading). */
+export async function* csvRows(file: ScannedFile, limits: FileLimits, onBytes?: (n: number) => void): AsyncGenerator<SourceRow> {
   const delimiter = await csvDelimiter(file);
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true });
-  pipeline(createReadStream(file.path, { highWaterMark: 256 * 1024 }), byteCounter(onBytes), iconv.decodeStream(iconvName(file)), parser, () => {
-    // Errors reach the consumer through the parser's iterator.
+  let guardFailure: SamverkanError | undefined;
+  pipeline(createReadStream(file.path, { highWaterMark: 256 * 1024 }), byteCounter(onBytes), csvGuard(delimiter, limits), iconv.decodeStream(iconvName(file)), parser, (err) => {
+    // Errors reach the consumer through the parser's iterator; a refusal by the guard is kept to be named.
+    if (err instanceof SamverkanError) guardFailure = err;
   });
+  let rows = 0;
   try {
     for await (const item of parser) {
       const { record, info } = item as { record: string[]; info: Info };
+      rows += 1;
+      // The header is row one of the count too: `maxRows` data rows plus the header.
+      if (rows > limits.maxRows + 1) throw fileLimitBroken(`CSV-filen rad ${String(info.lines)}`, `filen har fler än ${formatCount(limits.maxRows)} rader`, `${formatCount(limits.maxRows)} rader`, info.lines);
+      // The guard counts bytes; the limit is in characters.
+      if (record.some((c) => c.length > limits.maxCellChars)) {
+        throw fileLimitBroken(`CSV-filen rad ${String(info.lines)}`, `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`, info.lines);
+      }
       yield { line: info.lines, cells: record };
     }
   } catch (e) {
     if (e instanceof SamverkanError) throw e;
+    if (guardFailure !== undefined) throw guardFailure;
     const line = (e as { lines?: number }).lines;
     throw new SamverkanError(
       'SAMV_ERR_FILE_FORMAT',

@@ -43,6 +43,15 @@ export class FileScanner {
     }
   }
 
+  /** Refuse at once what the first bytes already show cannot be read (the .xls signature). */
+  checkHead(): void {
+    const h = this.head;
+    if (h.length >= 4 && h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) {
+      // The binary Excel 97–2003 format (.xls) is not read; saying so beats parsing bytes as text.
+      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Filen är i det gamla Excelformatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.', { field: 'fil' });
+    }
+  }
+
   /** Bytes seen so far. */
   get bytes(): number {
     return this.size;
@@ -57,11 +66,8 @@ export class FileScanner {
         this.validUtf8 = false;
       }
     }
+    this.checkHead();
     const h = this.head;
-    if (h.length >= 4 && h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) {
-      // The binary Excel 97–2003 format (.xls) is not read; saying so beats parsing bytes as text.
-      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Filen är i det gamla Excelformatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.', { field: 'fil' });
-    }
     const xlsx = h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
     const bom = h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
     const encoding: TextEncodingName | undefined = xlsx ? undefined : bom && this.validUtf8 ? 'utf-8-bom' : this.validUtf8 ? 'utf-8' : 'windows-1252';

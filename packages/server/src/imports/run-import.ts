@@ -3,24 +3,27 @@
  *   0. the same file (kind + SHA-256) imported before → nothing to do;
  *   1. pass 1 streams the file and validates every row, collecting problems (capped list);
  *      any problem → SAMV_ERR_IMPORT_REJECTED with every bad row, nothing written;
- *   2. pass 2 streams the file again and writes in batches inside ONE transaction, together with
- *      the `imports` row and ONE audit row (counts and file hash, not per row). Records already
- *      stored are skipped (natural keys); when nothing at all is new the transaction is rolled
- *      back, so a repeated import adds nothing — not even an `imports` row.
+ *   2. pass 2 streams the file again and stages the rows in batches, each batch its own short
+ *      transaction, under an `imports` row that no reader sees yet (import-staging.ts, decision
+ *      0131): the database is never held for the whole file, so other requests (and other
+ *      processes on the same SQLite file) keep being answered;
+ *   3. one short transaction makes the import visible, with ONE audit row (counts and file hash,
+ *      not per row). Records already stored are skipped (natural keys); when nothing at all is
+ *      new, or anything fails, the staged rows are removed, so a repeated import adds nothing —
+ *      not even an `imports` row — and a failed one leaves nothing visible.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { findMunicipality, refusePersonnummer, SamverkanError, type Agreement } from '@samverkan/core';
 import type { Store } from '../store/db.js';
-import type { Database } from '../store/schema.js';
-import { nowIso } from '../store/clock.js';
 import { toFlag } from '../store/flag.js';
 import { appendAudit } from '../audit/append-audit.js';
+import type { FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
 import type { ImportKind, WriteCounts } from './kinds/kind.js';
 import { problemMessage, type ProblemList } from './row-problems.js';
 import { passOverFile, type ImportScope } from './validate-file.js';
 import { importView, type ImportView } from './import-view.js';
+import { beginStaging } from './import-staging.js';
 
 /** One import to run. */
 export interface ImportRequest {
@@ -34,6 +37,8 @@ export interface ImportRequest {
   readonly demo?: boolean;
   /** Progress of the two passes, in bytes of the file. */
   readonly onProgress?: (phase: 'validate' | 'write', bytes: number) => void;
+  /** The file limits (decision 0110); the defaults unless configured. */
+  readonly limits?: FileLimits;
 }
 
 /** The answer to an accepted import. */
@@ -72,15 +77,6 @@ function rejected(filename: string, problems: ProblemList): SamverkanError {
   );
 }
 
-/** Strictly later than every earlier import, so "newest import wins" has no ties. */
-async function uploadTime(trx: Transaction<Database>): Promise<string> {
-  const now = nowIso();
-  const last = await trx.selectFrom('imports').select((eb) => eb.fn.max('uploaded_at').as('at')).executeTakeFirst();
-  const at = last?.at ?? null;
-  if (at === null || at < now) return now;
-  return new Date(Date.parse(at) + 1).toISOString();
-}
-
 /** Run an import (see the file comment). Throws SAMV_ERR_IMPORT_REJECTED with every bad row. */
 export async function runImport(store: Store, agreement: Agreement, req: ImportRequest): Promise<ImportReport> {
   refusePersonnummer(req.filename, { field: 'filename' });
@@ -91,7 +87,7 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
   };
   const base = { kind: req.kind.kind, filename: req.filename, sha256: req.file.sha256, format: req.file.format, encoding: req.file.encoding ?? null, bytes: req.file.bytes };
 
-  let earlierQuery = store.db.selectFrom('imports').selectAll().where('kind', '=', req.kind.kind).where('content_sha256', '=', req.file.sha256);
+  let earlierQuery = store.db.selectFrom('imports').selectAll().where('kind', '=', req.kind.kind).where('content_sha256', '=', req.file.sha256).where('status', '=', 'complete');
   if (req.municipality !== undefined) earlierQuery = earlierQuery.where('municipality_code', '=', req.municipality);
   const earlier = await earlierQuery.orderBy('uploaded_at').limit(1).executeTakeFirst();
   if (earlier) return { ...base, rows: earlier.row_count, inserted: 0, duplicates: earlier.row_count, alreadyImported: true, import: importView(earlier) };
@@ -100,35 +96,34 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
   const pass1 = await passOverFile(req.kind, req.file, ctx, scope, undefined, (n) => {
     validated += n;
     req.onProgress?.('validate', validated);
-  });
+  }, req.limits);
   if (!pass1.problems.empty) throw rejected(req.filename, pass1.problems);
 
   const importId = randomUUID();
   const municipalityCode = req.municipality ?? (pass1.municipalities.size === 1 ? [...pass1.municipalities][0] : undefined) ?? null;
   let written = 0;
+  const header = {
+    id: importId,
+    kind: req.kind.kind,
+    filename: req.filename,
+    content_sha256: req.file.sha256,
+    municipality_code: municipalityCode,
+    row_count: pass1.rows,
+    uploaded_by: req.actor,
+    demo: toFlag(req.demo ?? false),
+  };
+  const { staging, uploadedAt } = await beginStaging(store, header);
+  const row = { ...header, uploaded_at: uploadedAt, status: 'complete' as const, staged_by: null, heartbeat_at: null };
   try {
-    return await store.transaction(async (trx) => {
-      const uploadedAt = await uploadTime(trx);
-      const row = {
-        id: importId,
-        kind: req.kind.kind,
-        filename: req.filename,
-        content_sha256: req.file.sha256,
-        municipality_code: municipalityCode,
-        row_count: pass1.rows,
-        uploaded_by: req.actor,
-        uploaded_at: uploadedAt,
-        demo: toFlag(req.demo ?? false),
-      };
-      await trx.insertInto('imports').values(row).execute();
-      const writer = req.kind.writer({ ...ctx, trx, importId, kind: req.kind.kind, actor: req.actor, demo: req.demo ?? false, recordedAt: uploadedAt });
-      const pass2 = await passOverFile(req.kind, req.file, ctx, scope, (value, line) => writer.add(value, line), (n) => {
-        written += n;
-        req.onProgress?.('write', written);
-      });
-      // The same bytes were valid in pass 1; anything else means the file changed between passes.
-      if (!pass2.problems.empty) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${req.filename}: filen ändrades medan den lästes in; inget har sparats. Försök igen.`, { file: req.filename });
-      const counts = await writer.finish();
+    const writer = req.kind.writer({ ...ctx, db: store.db, stage: (fn) => staging.transaction(fn), importId, kind: req.kind.kind, actor: req.actor, demo: req.demo ?? false, recordedAt: uploadedAt });
+    const pass2 = await passOverFile(req.kind, req.file, ctx, scope, (value, line) => writer.add(value, line), (n) => {
+      written += n;
+      req.onProgress?.('write', written);
+    }, req.limits);
+    // The same bytes were valid in pass 1; anything else means the file changed between passes.
+    if (!pass2.problems.empty) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${req.filename}: filen ändrades medan den lästes in; inget har sparats. Försök igen.`, { file: req.filename });
+    return await staging.publish(async (trx) => {
+      const counts = await writer.finish(trx);
       if (counts.inserted === 0) throw new NothingNew(counts);
       const view = importView(row);
       await appendAudit(trx, {
@@ -142,6 +137,8 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
       return { ...base, rows: pass1.rows, inserted: counts.inserted, duplicates: counts.duplicates, alreadyImported: false, import: view };
     });
   } catch (e) {
+    // Nothing of a failed or empty import may stay behind, not even invisibly.
+    await staging.discard();
     if (e instanceof NothingNew) return { ...base, rows: pass1.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };
     throw e;
   }

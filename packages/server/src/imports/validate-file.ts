@@ -7,6 +7,7 @@
  */
 import { refusePersonnummer } from '@samverkan/core';
 import { resolveHeader, type ResolvedHeader } from './columns.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
 import type { ImportKind, KindContext } from './kinds/kind.js';
 import { ProblemList } from './row-problems.js';
@@ -37,13 +38,14 @@ export async function passOverFile(
   scope: ImportScope,
   onValid: ((value: unknown, line: number) => Promise<void>) | undefined,
   onBytes?: (n: number) => void,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
 ): Promise<PassResult> {
   const problems = new ProblemList();
   const municipalities = new Set<string>();
   const session = kind.open(ctx);
   let header: ResolvedHeader | undefined;
   let rows = 0;
-  for await (const src of fileRows(file, onBytes)) {
+  for await (const src of fileRows(file, limits, onBytes)) {
     src.cells.forEach((cell, i) => {
       refusePersonnummer(cell, { file: ctx.filename, line: src.line, field: header === undefined ? `kolumn ${String(i + 1)}` : headerName(header, i) });
     });

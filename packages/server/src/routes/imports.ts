@@ -5,6 +5,9 @@
  * All or nothing: a file with a bad row writes nothing and answers 422 SAMV_ERR_IMPORT_REJECTED
  * with every bad row in `details` (`{ line, field, reason, value?, message }`). A repeated file or
  * repeated records add nothing (200 with `alreadyImported`); a file with new records answers 201.
+ * A file beyond the stated limits (decision 0110) is refused the same way: 413 SAMV_ERR_TOO_LARGE
+ * for the upload size, 422 SAMV_ERR_FILE_LIMIT for a limit inside the file; the spool file is
+ * removed on every path.
  */
 import type { Readable } from 'node:stream';
 import Type from 'typebox';
@@ -19,7 +22,7 @@ import { actorOf } from '../auth/session-user.js';
 import { effectiveAgreement } from '../reference/effective-agreement.js';
 import { importKinds, findImportKind } from '../imports/kinds/index.js';
 import { runImport } from '../imports/run-import.js';
-import { spoolUpload } from '../imports/spool.js';
+import { uploadTooLarge } from '../imports/file-limits.js';
 import { listImports } from '../imports/import-store.js';
 
 /** Content types the import route streams as raw bytes. */
@@ -89,10 +92,14 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
         if (!isStream(body)) {
           throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Skicka filen som begärans kropp med innehållstypen text/csv, application/octet-stream eller ${IMPORT_CONTENT_TYPES[5] ?? ''}.`, { field: 'content-type' });
         }
-        const file = await spoolUpload(body);
+        const { spool, limits } = ctx.imports;
+        // A declared size beyond the maximum is refused before a byte is read.
+        const declared = Number(request.headers['content-length'] ?? '0');
+        if (declared > limits.maxUploadBytes) throw uploadTooLarge(limits.maxUploadBytes);
+        const file = await spool.receive(body, limits.maxUploadBytes);
         try {
           const agreement = await effectiveAgreement(ctx.store.db, ctx.agreement);
-          const report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own });
+          const report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own, limits });
           return await reply.status(report.alreadyImported ? 200 : 201).send(report);
         } finally {
           await file.remove();

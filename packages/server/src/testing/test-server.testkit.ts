@@ -2,7 +2,11 @@
  * Start the real server (`startServer`, port 0) on a fresh test database, and talk to it over
  * HTTP with `fetch` as the web app does: sign in, keep the cookie, send the CSRF token.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { FileLimits } from '../imports/file-limits.js';
 import { startServer, type RunningServer } from '../app/start-server.js';
 import { openStore, type Store } from '../store/db.js';
 import type { DatabaseTarget, TestDatabase } from './databases.testkit.js';
@@ -15,6 +19,8 @@ export interface TestServer {
   readonly store: Store;
   /** Every JSON log line the server wrote. */
   readonly logs: string[];
+  /** The spool root of this server (its own temporary folder unless one was given). */
+  readonly spoolDir: string;
   stop(): Promise<void>;
 }
 
@@ -22,8 +28,11 @@ export interface TestServer {
 export const TEST_SESSION_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /** Start a server with the demo data set on a fresh database of `target`. */
-export async function startTestServer(target: DatabaseTarget, opts: { demo?: boolean; webDir?: string; trustProxy?: readonly string[] } = {}): Promise<TestServer> {
+export async function startTestServer(target: DatabaseTarget, opts: { demo?: boolean; webDir?: string; trustProxy?: readonly string[]; spoolDir?: string; fileLimits?: Partial<FileLimits> } = {}): Promise<TestServer> {
   const db: TestDatabase = await target.create();
+  // Each server its own spool, so one test's sweep at start never touches another's uploads.
+  const ownSpool = opts.spoolDir === undefined ? mkdtempSync(join(tmpdir(), 'samverkan-spool-')) : undefined;
+  const spoolDir = opts.spoolDir ?? ownSpool ?? '';
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -41,6 +50,8 @@ export async function startTestServer(target: DatabaseTarget, opts: { demo?: boo
     sessionSecret: TEST_SESSION_SECRET,
     logDestination,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    spoolDir,
+    ...(opts.fileLimits === undefined ? {} : { fileLimits: opts.fileLimits }),
   });
   const store = openStore(db.options);
   return {
@@ -48,10 +59,12 @@ export async function startTestServer(target: DatabaseTarget, opts: { demo?: boo
     url: server.url,
     store,
     logs,
+    spoolDir,
     async stop() {
       await store.close();
       await server.close();
       await db.drop();
+      if (ownSpool !== undefined) rmSync(ownSpool, { recursive: true, force: true });
     },
   };
 }
