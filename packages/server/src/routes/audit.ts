@@ -1,6 +1,6 @@
 /**
  * The audit trail (administrator only): `GET /api/v1/audit` (newest first, paged with
- * `beforeSeq`) and `GET /api/v1/audit/verify` (walks the hash chain; same result as
+ * `beforeSeq`; each entry's `actor` id with its `actorName`) and `GET /api/v1/audit/verify` (walks the hash chain; same result as
  * `samverkan audit verify --json`).
  */
 import Type from 'typebox';
@@ -9,6 +9,7 @@ import { authorize } from '../app/request-user.js';
 import { readResponses } from '../app/schemas.js';
 import { listAudit } from '../audit/list-audit.js';
 import { verifyAudit } from '../audit/verify-audit.js';
+import { actorNames } from '../auth/actor-names.js';
 
 const Query = Type.Object(
   {
@@ -24,7 +25,10 @@ const Query = Type.Object(
 export const registerAudit: RegisterRoutes = (app, ctx) => {
   app.get('/api/v1/audit', { schema: { tags: ['administration'], summary: 'Granskningsloggen', querystring: Query, response: readResponses } }, async (request) => {
     authorize(request, 'audit:read');
-    return { entries: await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 100 }) };
+    const entries = await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 100 });
+    // The stored actor id stays as written (it is hashed into the chain); the name is read now.
+    const name = await actorNames(ctx.store.db, entries.map((e) => e.actor));
+    return { entries: entries.map((e) => ({ ...e, actorName: name(e.actor) })) };
   });
   app.get('/api/v1/audit/verify', { schema: { tags: ['administration'], summary: 'Kontrollera granskningsloggens hashkedja', response: readResponses } }, async (request) => {
     authorize(request, 'audit:read');

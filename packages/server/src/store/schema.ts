@@ -177,6 +177,10 @@ export interface BillingRunsTable {
   options_json: string | null;
   /** JSON: `{ notes: string[] }` — what the run registered but did not bill, reports beside the bases (0002). */
   summary_json: string | null;
+  /** 1 = the run of its flow and period, ≥ 2 = tilläggskörning N; unique per flow and period (0006). */
+  sequence: ColumnType<number, number | undefined, number>;
+  /** Null = the whole county; else the municipality the run was limited to (0006). */
+  scope: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvoiceBasesTable {
@@ -207,6 +211,10 @@ export interface InvoiceBasesTable {
   replaces_id: string | null;
   /** JSON: the imports and records the basis was computed from (0002). */
   inputs_json: string | null;
+  /** When a credit note credited this basis (status `credited`) (0006). */
+  credited_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it was credited, on the credited basis and on its credit note (0006). */
+  credit_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvoiceLinesTable {
@@ -229,6 +237,14 @@ export interface InvoiceLinesTable {
   reference: string | null;
   /** On a credit line: the line it credits (0002). */
   credits_line_id: string | null;
+  /**
+   * What the line bills, unique where set (0006): `record:<import row>:<category>`,
+   * `dispute:<id>` or `alloc:<flow>:<period>:<seller>:<buyer>:<category>[:<part>]`; null on
+   * credit notes and once the basis is credited (released for the corrected draft).
+   */
+  billing_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The imported record (import_rows.id) the line bills, for provenance (0006). */
+  record_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DisputesTable {

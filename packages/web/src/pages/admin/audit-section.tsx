@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useApiQuery } from '../../api/hooks.js';
 import { QueryView } from '../../components/query-view.js';
+import { PersonName } from '../../components/person-name.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatTimestamp } from '../../format/dates.js';
 import { formatInteger } from '../../format/numbers.js';
@@ -11,6 +12,8 @@ interface AuditEntry {
   readonly seq: number;
   readonly at: string;
   readonly actor: string;
+  /** The actor's display name (`kommandoraden (…)` for the CLI). */
+  readonly actorName?: string;
   readonly action: string;
   readonly entity: string;
   readonly entityId: string;
@@ -80,7 +83,9 @@ export function AuditSection(): ReactNode {
                   <tr key={e.seq}>
                     <td className="num">{e.seq}</td>
                     <td>{formatTimestamp(e.at)}</td>
-                    <td>{e.actor}</td>
+                    <td>
+                      <PersonName id={e.actor} name={e.actorName} /> <span className="muted">{e.actor}</span>
+                    </td>
                     <td>{actions[e.action] ?? e.action}</td>
                     <td>
                       {entities[e.entity] ?? e.entity} <span className="muted">{e.entityId}</span>
