@@ -269,9 +269,40 @@ export interface DisputesTable {
   cost_regulation_payee: string | null;
   /** Day of the decision in Stockholm (`YYYY-MM-DD`); cleared when the dispute is escalated again. */
   decided_on: string | null;
+  /** The forum of the escalation step that took the standing decision (0005). */
+  decided_by_forum: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `parties` (proposed and confirmed by both parties' economists) or `forum-minutes` (0005). */
+  decision_basis: ColumnType<string | null, string | null | undefined, string | null>;
+  /** User id of whoever confirmed the proposal or recorded the forum's decision (0005). */
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_proposal_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Reference to the forum's minutes, for `forum-minutes` (0005). */
+  forum_minutes: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: string;
   demo: Flag;
+}
+
+/** A decision one party's economist proposed, for the other party's economist to confirm (0005). */
+export interface DisputeProposalsTable {
+  id: string;
+  dispute_id: string;
+  step_no: number;
+  forum: string;
+  outcome: string;
+  cost_regulation_ore: OreColumn | null;
+  cost_regulation_payer: string | null;
+  cost_regulation_payee: string | null;
+  /** User id of the proposer. */
+  proposed_by: string;
+  /** The party the proposer speaks for: `region` or a municipality code. */
+  proposed_by_party: string;
+  proposed_at: string;
+  /** pending | confirmed | superseded. */
+  status: string;
+  /** User id of whoever confirmed it, or whose action superseded it. */
+  settled_by: string | null;
+  settled_at: string | null;
 }
 
 export interface DisputeStepsTable {
@@ -317,6 +348,7 @@ export interface Database {
   invoice_bases: InvoiceBasesTable;
   invoice_lines: InvoiceLinesTable;
   disputes: DisputesTable;
+  dispute_proposals: DisputeProposalsTable;
   dispute_steps: DisputeStepsTable;
   terminations: TerminationsTable;
 }
@@ -327,6 +359,7 @@ export type ParameterValueRow = Selectable<ParameterValuesTable>;
 export type AllocationKeyRow = Selectable<AllocationKeysTable>;
 export type DisputeRow = Selectable<DisputesTable>;
 export type DisputeStepRow = Selectable<DisputeStepsTable>;
+export type DisputeProposalRow = Selectable<DisputeProposalsTable>;
 export type TerminationRow = Selectable<TerminationsTable>;
 export type NewUser = Insertable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
