@@ -21,6 +21,8 @@ type Expect = Record<Exclude<Who, 'municipality_economist'>, number> & { municip
 interface Ctx {
   /** The dispute whose party is the caller's own municipality (Östersund's for non-municipal roles). */
   disputeId(variant: Variant): string;
+  /** An open dispute of the same municipality kept for proposals (never decided by the matrix). */
+  proposalDisputeId(variant: Variant): string;
   /** The municipality code for a record of `variant`. */
   municipality(variant: Variant): string;
   userId: string;
@@ -125,10 +127,23 @@ const matrix: readonly Row[] = [
     expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
   },
   {
+    // Recording a forum's decision from its minutes is the administrator's alone (decision 0071).
     name: 'POST /api/v1/disputes/:id/decide',
+    call: (c, ctx, v) => c.request('POST', `/api/v1/disputes/${ctx.disputeId(v)}/decide`, { outcome: `Beslut ${String(ctx.seq())}`, forumMinutes: 'Matrisprotokoll § 1' }),
+    expect: { anonymous: 401, admin: 200, region_economist: 403, municipality_economist: 403, manager: 403, viewer: 403 },
+  },
+  {
+    name: 'POST /api/v1/disputes/:id/proposals',
     scoped: true,
-    call: (c, ctx, v) => c.request('POST', `/api/v1/disputes/${ctx.disputeId(v)}/decide`, { outcome: `Beslut ${String(ctx.seq())}` }),
-    expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: { own: 200, other: 404 }, manager: 403, viewer: 403 },
+    call: (c, ctx, v) => c.request('POST', `/api/v1/disputes/${ctx.proposalDisputeId(v)}/proposals`, { outcome: `Förslag ${String(ctx.seq())}` }),
+    expect: { anonymous: 401, admin: 403, region_economist: 201, municipality_economist: { own: 201, other: 404 }, manager: 403, viewer: 403 },
+  },
+  {
+    // No such pending proposal: the parties' economists get past role, scope and party checks to the 409.
+    name: 'POST /api/v1/disputes/:id/proposals/:proposalId/confirm',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', `/api/v1/disputes/${ctx.proposalDisputeId(v)}/proposals/saknas/confirm`),
+    expect: { anonymous: 401, admin: 403, region_economist: 409, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
   },
   {
     name: 'POST /api/v1/disputes',
@@ -224,6 +239,7 @@ for (const target of databaseTargets) {
     let t: TestServer;
     const clients = new Map<string, Client>();
     const disputeByMunicipality = new Map<string, string>();
+    const proposalDisputeByMunicipality = new Map<string, string>();
     let userId = '';
     let n = 0;
     const bases = new Map<string, string>();
@@ -235,6 +251,11 @@ for (const target of databaseTargets) {
       if (!admin) throw new Error('no admin');
       const list = (await admin.request('GET', '/api/v1/disputes')).body as { disputes: { id: string; parties: string[] }[] };
       for (const d of list.disputes) for (const p of d.parties) if (p !== 'region') disputeByMunicipality.set(p, d.id);
+      for (const code of ['2380', '2309']) {
+        const opened = await admin.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject: `Matris förslag ${code}`, parties: [code, 'region'] });
+        if (opened.status !== 201) throw new Error(`open dispute ${code}: ${String(opened.status)} ${JSON.stringify(opened.body)}`);
+        proposalDisputeByMunicipality.set(code, (opened.body as { dispute: { id: string } }).dispute.id);
+      }
       const created = await admin.request('POST', '/api/v1/users', { username: 'matris.mal', role: 'viewer', password: 'ett-langt-losenord' });
       userId = (created.body as { user: { id: string } }).user.id;
       // Invoice bases from the demo data: each municipality's ombud bases (syncentralen stays a
@@ -273,6 +294,7 @@ for (const target of databaseTargets) {
       const ctx: Ctx = {
         municipality: (v) => (v === 'own' ? own : other),
         disputeId: (v) => disputeByMunicipality.get(v === 'own' ? own : other) ?? 'saknas',
+        proposalDisputeId: (v) => proposalDisputeByMunicipality.get(v === 'own' ? own : other) ?? 'saknas',
         userId,
         seq: () => ++n,
         url: t.url,

@@ -29,6 +29,7 @@ export const actions = [
   'invoices:decide',
   'disputes:read',
   'disputes:change',
+  'disputes:record-decision',
   'users:manage',
   'audit:read',
   'terminations:record',
@@ -46,6 +47,7 @@ export const actionLabels: Readonly<Record<Action, string>> = {
   'invoices:decide': 'godkänna, skicka eller kreditera fakturaunderlag',
   'disputes:read': 'läsa tvister',
   'disputes:change': 'registrera eller ändra tvister',
+  'disputes:record-decision': 'registrera ett forums beslut i en tvist enligt forumets protokoll',
   'users:manage': 'hantera användare',
   'audit:read': 'läsa granskningsloggen',
   'terminations:record': 'registrera uppsägningar av avtalet',
@@ -58,7 +60,8 @@ const ECONOMIST: readonly Action[] = [...READ, 'records:change', 'billing:run', 
  * The policy: role × action. Managers and viewers read; economists change (a municipality
  * economist only rows where their municipality is a party, see scope.ts); the administrator
  * may do everything, and is the only one who changes reference data, users, records terminations
- * (PRINC.giltighet) and reads the audit.
+ * (PRINC.giltighet), reads the audit and records a dispute decision from a forum's minutes alone
+ * (economists propose and confirm decisions between the parties; decision 0071).
  */
 export const policy: Readonly<Record<Role, ReadonlySet<Action>>> = {
   admin: new Set(actions),

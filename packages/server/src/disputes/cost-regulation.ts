@@ -4,7 +4,16 @@
  * pays and the party that receives it. The billing flow `cost-regulation` turns it into one
  * invoice line payee → payer in the decision month.
  */
-import { invalidInput, ore } from '@samverkan/core';
+import { formatKronor, integerValue, invalidInput, ore, parameterValueOn, requireParameter, type Agreement, type Ore, type Temporal } from '@samverkan/core';
+
+/** The parameter bounding one decision's cost regulation (parameters.yaml, decision 0071). */
+export const COST_REGULATION_MAX_PARAMETER = 'tvist.kostnadsreglering.max';
+
+/** The largest cost regulation one decision may carry on `on` (the effective parameter value). */
+export function costRegulationMax(agreement: Agreement, on: Temporal.PlainDate): Ore {
+  const p = requireParameter(agreement, COST_REGULATION_MAX_PARAMETER);
+  return ore(Number(integerValue(p, parameterValueOn(p, on))), COST_REGULATION_MAX_PARAMETER);
+}
 
 /** A decision: the outcome, and an optional cost regulation with who pays and who receives it. */
 export interface Decision {
@@ -28,7 +37,7 @@ export interface CostRegulationColumns {
  * payee among the others (the other party of a two-party dispute). Without an amount, payer and
  * payee must be left out.
  */
-export function costRegulationOf(parties: readonly string[], d: Decision): CostRegulationColumns {
+export function costRegulationOf(parties: readonly string[], d: Decision, maxOre: Ore): CostRegulationColumns {
   const listed = parties.join(', ');
   if (d.costRegulationOre === undefined) {
     if (d.costRegulationPayer !== undefined) throw invalidInput('costRegulationPayer', 'costRegulationPayer: ange betalare bara tillsammans med ett belopp i costRegulationOre.', d.costRegulationPayer);
@@ -37,6 +46,14 @@ export function costRegulationOf(parties: readonly string[], d: Decision): CostR
   }
   const amount = ore(d.costRegulationOre, 'costRegulationOre');
   if (amount <= 0) throw invalidInput('costRegulationOre', 'costRegulationOre: kostnadsregleringen ska vara ett belopp större än 0 öre (utelämna fältet om ingen kostnad ska regleras).', d.costRegulationOre);
+  // A bound keeps every month's cost-regulation basis far from overflow, so it can always be credited.
+  if (amount > maxOre) {
+    throw invalidInput(
+      'costRegulationOre',
+      `costRegulationOre: kostnadsregleringen får vara högst ${formatKronor(maxOre)} (${String(maxOre)} öre, parametern ${COST_REGULATION_MAX_PARAMETER}); ${formatKronor(amount)} är mer än så.`,
+      d.costRegulationOre,
+    );
+  }
   const payer = d.costRegulationPayer;
   if (payer === undefined) throw invalidInput('costRegulationPayer', `costRegulationPayer: ange vilken part som betalar kostnadsregleringen (en av ${listed}).`);
   if (!parties.includes(payer)) throw invalidInput('costRegulationPayer', `costRegulationPayer: "${payer}" är inte part i tvisten; välj en av ${listed}.`, payer);

@@ -1,6 +1,7 @@
 /**
  * Disputes in the store (agreement.md, "Disputes"). Opening, escalating one step along the
- * agreement's path, deciding and closing are each one audited transaction. A municipality
+ * agreement's path and closing are each one audited transaction; decisions are proposed,
+ * confirmed or recorded from a forum's minutes in dispute-decisions.ts (decision 0071). A municipality
  * economist sees and changes only disputes where their municipality is a party: every query
  * here carries `partyScope`, so another municipality's dispute is simply not found.
  */
@@ -15,7 +16,6 @@ import { appendAudit } from '../audit/append-audit.js';
 import { partyScope, municipalityScope } from '../auth/scope.js';
 import { actorOf, type SessionUser } from '../auth/session-user.js';
 import { disputeView, escalationPath, type DisputeView } from './dispute-view.js';
-import { costRegulationOf, type Decision } from './cost-regulation.js';
 
 /** What opens a dispute. */
 export interface NewDispute {
@@ -50,12 +50,22 @@ function checkParties(agreement: Agreement, user: SessionUser, parties: readonly
   return [a, b];
 }
 
-async function load(trx: Transaction<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<{ row: DisputeRow; view: DisputeView }> {
+/** One dispute the user may see, inside a transaction: the row and its view (not found outside the user's scope). */
+export async function loadDispute(trx: Transaction<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<{ row: DisputeRow; view: DisputeView }> {
   const row = await trx.selectFrom('disputes').selectAll().where('id', '=', id).where(partyScope(user, PARTY_COLUMNS)).executeTakeFirst();
   if (!row) throw notFound(id);
   const steps = await trx.selectFrom('dispute_steps').selectAll().where('dispute_id', '=', id).execute();
-  return { row, view: disputeView(agreement, row, steps) };
+  const proposals = await trx.selectFrom('dispute_proposals').selectAll().where('dispute_id', '=', id).execute();
+  return { row, view: disputeView(agreement, row, steps, proposals) };
 }
+
+/** Mark the dispute's pending proposals superseded by `user`'s action (a new proposal, a recorded decision, escalation, closing). */
+export async function supersedeProposals(trx: Transaction<Database>, disputeId: string, user: SessionUser, at: string): Promise<void> {
+  await trx.updateTable('dispute_proposals').set({ status: 'superseded', settled_by: user.id, settled_at: at }).where('dispute_id', '=', disputeId).where('status', '=', 'pending').execute();
+}
+
+/** Columns that say nothing is decided. */
+export const NO_DECISION = { decided_on: null, decided_by_forum: null, decision_basis: null, decided_by: null, decision_proposal_id: null, forum_minutes: null } as const;
 
 /** Open a dispute at the first step of its path. */
 export async function openDispute(store: Store, agreement: Agreement, user: SessionUser, input: NewDispute): Promise<DisputeView> {
@@ -90,7 +100,7 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
       })
       .execute();
     await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: 0, forum: first.forum, action: 'opened', note: input.note ?? null, actor: actorOf(user), at }).execute();
-    const { view } = await load(trx, agreement, user, id);
+    const { view } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: 'create', entity: 'disputes', entityId: id, before: null, after: view });
     return view;
   });
@@ -100,30 +110,31 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
 export async function listDisputes(store: Store, agreement: Agreement, user: SessionUser): Promise<DisputeView[]> {
   const rows = await store.db.selectFrom('disputes').selectAll().where(partyScope(user, PARTY_COLUMNS)).orderBy('opened_on', 'desc').orderBy('created_at', 'desc').execute();
   if (rows.length === 0) return [];
-  const steps = await store.db
-    .selectFrom('dispute_steps')
-    .selectAll()
-    .where(
-      'dispute_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
-  return rows.map((r) => disputeView(agreement, r, steps.filter((s) => s.dispute_id === r.id)));
+  const ids = rows.map((r) => r.id);
+  const steps = await store.db.selectFrom('dispute_steps').selectAll().where('dispute_id', 'in', ids).execute();
+  const proposals = await store.db.selectFrom('dispute_proposals').selectAll().where('dispute_id', 'in', ids).execute();
+  return rows.map((r) =>
+    disputeView(
+      agreement,
+      r,
+      steps.filter((s) => s.dispute_id === r.id),
+      proposals.filter((p) => p.dispute_id === r.id),
+    ),
+  );
 }
 
 /** One dispute the user may see. */
 export async function getDispute(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<DisputeView> {
-  return store.transaction(async (trx) => (await load(trx, agreement, user, id)).view);
+  return store.transaction(async (trx) => (await loadDispute(trx, agreement, user, id)).view);
 }
 
-/** The three changes after opening. */
-export type DisputeAction = { kind: 'escalate'; note?: string | undefined } | ({ kind: 'decide' } & Decision) | { kind: 'close'; note?: string | undefined };
+/** The changes after opening besides decisions (dispute-decisions.ts). */
+export type DisputeAction = { kind: 'escalate'; note?: string | undefined } | { kind: 'close'; note?: string | undefined };
 
-/** Escalate one step, record a decision at the current step, or close. */
+/** Escalate one step or close; either supersedes a pending proposal. */
 export async function changeDispute(store: Store, agreement: Agreement, user: SessionUser, id: string, action: DisputeAction): Promise<DisputeView> {
   return store.transaction(async (trx) => {
-    const { row, view: before } = await load(trx, agreement, user, id);
+    const { row, view: before } = await loadDispute(trx, agreement, user, id);
     if (row.status === 'closed') throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten ${id} är avslutad och kan inte ändras.`, { field: 'status', value: row.status });
     let set: Updateable<DisputesTable>;
     let step = row.current_step;
@@ -135,13 +146,8 @@ export async function changeDispute(store: Store, agreement: Agreement, user: Se
         }
         step = row.current_step + 1;
         // The decision no longer stands once the dispute goes to the next forum: no billing from it.
-        set = { current_step: step, status: 'open', decided_on: null };
+        set = { current_step: step, status: 'open', ...NO_DECISION };
         note = action.note ?? null;
-        break;
-      }
-      case 'decide': {
-        set = { status: 'decided', outcome: action.outcome.trim(), ...costRegulationOf(before.parties, action), decided_on: todayInStockholm().toString() };
-        note = action.outcome.trim();
         break;
       }
       case 'close':
@@ -149,11 +155,13 @@ export async function changeDispute(store: Store, agreement: Agreement, user: Se
         note = action.note ?? null;
         break;
     }
+    const at = nowIso();
     await trx.updateTable('disputes').set(set).where('id', '=', id).where(partyScope(user, PARTY_COLUMNS)).execute();
+    await supersedeProposals(trx, id, user, at);
     const forum = before.path[step]?.forum ?? before.currentStep.forum;
-    const actionName = action.kind === 'escalate' ? 'escalated' : action.kind === 'decide' ? 'decided' : 'closed';
-    await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: step, forum, action: actionName, note, actor: actorOf(user), at: nowIso() }).execute();
-    const { view: after } = await load(trx, agreement, user, id);
+    const actionName = action.kind === 'escalate' ? 'escalated' : 'closed';
+    await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: step, forum, action: actionName, note, actor: actorOf(user), at }).execute();
+    const { view: after } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: action.kind, entity: 'disputes', entityId: id, before, after });
     return after;
   });

@@ -4,7 +4,7 @@
  */
 import type { Agreement, DisputePath } from '@samverkan/core';
 import { SamverkanError } from '@samverkan/core';
-import type { DisputeRow, DisputeStepRow } from '../store/schema.js';
+import type { DisputeProposalRow, DisputeRow, DisputeStepRow } from '../store/schema.js';
 import { flag } from '../store/flag.js';
 
 /** One step of an escalation path with the forum's name. */
@@ -13,6 +13,47 @@ export interface PathStepView {
   readonly forum: string;
   readonly forumName: string;
   readonly description: string;
+}
+
+/** A decision proposed by one party's economist (decision 0071). */
+export interface ProposalView {
+  readonly id: string;
+  readonly stepNo: number;
+  /** The forum of the step it was proposed in, and its Swedish name. */
+  readonly forum: string;
+  readonly forumName: string;
+  readonly outcome: string;
+  readonly costRegulationOre: number | null;
+  readonly costRegulationPayer: string | null;
+  readonly costRegulationPayee: string | null;
+  /** User id of the proposer, and the party they speak for. */
+  readonly proposedBy: string;
+  readonly proposedByParty: string;
+  readonly proposedAt: string;
+  /** pending | confirmed | superseded. */
+  readonly status: string;
+  /** The party whose economist may confirm it (the other party). */
+  readonly awaitingParty: string;
+  /** User id of whoever confirmed it, or whose action superseded it. */
+  readonly settledBy: string | null;
+  readonly settledAt: string | null;
+}
+
+/** The standing decision: which forum took it and how (decision 0071). */
+export interface DecisionView {
+  readonly forum: string;
+  readonly forumName: string;
+  /** `parties`: proposed by one party's economist, confirmed by the other's; `forum-minutes`: recorded from the forum's minutes. */
+  readonly basis: 'parties' | 'forum-minutes';
+  readonly decidedOn: string | null;
+  /** User id of whoever confirmed the proposal or recorded the forum's decision. */
+  readonly decidedBy: string;
+  /** For `parties`: the proposal, its proposer and their party. */
+  readonly proposalId: string | null;
+  readonly proposedBy: string | null;
+  readonly proposedByParty: string | null;
+  /** For `forum-minutes`: the reference to the minutes. */
+  readonly forumMinutes: string | null;
 }
 
 /** A dispute with its path and history. */
@@ -36,6 +77,12 @@ export interface DisputeView {
   readonly costRegulationPayee: string | null;
   /** Day of the decision that stands (null while open or after escalation). */
   readonly decidedOn: string | null;
+  /** The standing decision and the forum that took it (null while open or after escalation). */
+  readonly decision: DecisionView | null;
+  /** A proposal in the current step waiting for the other party's confirmation. */
+  readonly pendingDecision: ProposalView | null;
+  /** Every proposal, oldest first. */
+  readonly proposals: readonly ProposalView[];
   readonly createdBy: string;
   readonly demo: boolean;
   readonly history: readonly { stepNo: number; forum: string; action: string; note: string | null; actor: string; at: string }[];
@@ -57,15 +104,58 @@ export function escalationPath(agreement: Agreement, document: string, level: st
   return path;
 }
 
-function forumName(agreement: Agreement, forum: string): string {
+/** The Swedish name of a forum of a dispute's path; a forum with one per municipality is named with the municipal party's name. */
+export function forumName(agreement: Agreement, forum: string, parties: readonly string[] = []): string {
   if (forum === 'ledningsfunktioner') return 'Ansvariga ledningsfunktioner';
-  return agreement.forums.find((f) => f.id === forum)?.name ?? forum;
+  const f = agreement.forums.find((x) => x.id === forum);
+  if (!f) return forum;
+  const local = f.perMunicipality === true ? agreement.municipalities.find((m) => parties.includes(m.code)) : undefined;
+  return local === undefined ? f.name : `${f.name} (${local.name})`;
+}
+
+function proposalView(agreement: Agreement, parties: readonly string[], p: DisputeProposalRow): ProposalView {
+  return {
+    id: p.id,
+    stepNo: p.step_no,
+    forum: p.forum,
+    forumName: forumName(agreement, p.forum, parties),
+    outcome: p.outcome,
+    costRegulationOre: p.cost_regulation_ore,
+    costRegulationPayer: p.cost_regulation_payer,
+    costRegulationPayee: p.cost_regulation_payee,
+    proposedBy: p.proposed_by,
+    proposedByParty: p.proposed_by_party,
+    proposedAt: p.proposed_at,
+    status: p.status,
+    awaitingParty: parties.find((x) => x !== p.proposed_by_party) ?? '',
+    settledBy: p.settled_by,
+    settledAt: p.settled_at,
+  };
+}
+
+function decisionView(agreement: Agreement, row: DisputeRow, parties: readonly string[], proposals: readonly ProposalView[]): DecisionView | null {
+  if (row.status !== 'decided' || row.decided_by_forum === null || row.decided_by === null) return null;
+  const basis = row.decision_basis === 'parties' ? 'parties' : 'forum-minutes';
+  const proposal = proposals.find((p) => p.id === row.decision_proposal_id);
+  return {
+    forum: row.decided_by_forum,
+    forumName: forumName(agreement, row.decided_by_forum, parties),
+    basis,
+    decidedOn: row.decided_on,
+    decidedBy: row.decided_by,
+    proposalId: row.decision_proposal_id,
+    proposedBy: proposal?.proposedBy ?? null,
+    proposedByParty: proposal?.proposedByParty ?? null,
+    forumMinutes: row.forum_minutes,
+  };
 }
 
 /** Build the view of a stored dispute. */
-export function disputeView(agreement: Agreement, row: DisputeRow, steps: readonly DisputeStepRow[]): DisputeView {
+export function disputeView(agreement: Agreement, row: DisputeRow, steps: readonly DisputeStepRow[], proposalRows: readonly DisputeProposalRow[] = []): DisputeView {
   const path = escalationPath(agreement, row.document, row.level);
-  const pathView = path.steps.map((s, index) => ({ index, forum: s.forum, forumName: forumName(agreement, s.forum), description: s.description }));
+  const parties = [row.party_a_code, row.party_b_code];
+  const pathView = path.steps.map((s, index) => ({ index, forum: s.forum, forumName: forumName(agreement, s.forum, parties), description: s.description }));
+  const proposals = [...proposalRows].sort((a, b) => (a.proposed_at < b.proposed_at ? -1 : a.proposed_at > b.proposed_at ? 1 : 0)).map((p) => proposalView(agreement, parties, p));
   const current = pathView[Math.min(row.current_step, pathView.length - 1)];
   if (current === undefined) throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Tvistordningen för ${row.document} ${row.level} saknar steg.`);
   return {
@@ -85,6 +175,9 @@ export function disputeView(agreement: Agreement, row: DisputeRow, steps: readon
     costRegulationPayer: row.cost_regulation_payer,
     costRegulationPayee: row.cost_regulation_payee,
     decidedOn: row.decided_on,
+    decision: decisionView(agreement, row, parties, proposals),
+    pendingDecision: proposals.find((p) => p.status === 'pending') ?? null,
+    proposals,
     createdBy: row.created_by,
     demo: flag(row.demo),
     history: [...steps]

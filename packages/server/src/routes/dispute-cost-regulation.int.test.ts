@@ -3,7 +3,9 @@
  * kostnadsregleringar görs i efterhand"): a decision with an amount names the paying party;
  * the billing flow `cost-regulation` of the decision month turns it into one line from the
  * payee to the payer citing the Tvist clause. A decision without an amount bills nothing, and a
- * missing or foreign payer is refused in Swedish naming `costRegulationPayer`.
+ * missing or foreign payer is refused in Swedish naming `costRegulationPayer`. Decisions here are
+ * recorded by the administrator from the forum's minutes (proposals and confirmations between the
+ * parties: dispute-decisions.int.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../testing/databases.testkit.js';
@@ -52,9 +54,12 @@ for (const target of databaseTargets) {
   describe.skipIf(!target.available)(`${target.name}: cost regulation after a dispute`, () => {
     let t: TestServer;
     let economist: Client;
+    let admin: Client;
+    const decide = (id: string, body: Record<string, unknown>) => admin.request('POST', `/api/v1/disputes/${id}/decide`, { forumMinutes: 'Lokal samverkansarena Östersund § 4', ...body });
     beforeAll(async () => {
       t = await startTestServer(target);
       economist = await login(t.url, 'ekonom.region');
+      admin = await login(t.url, 'admin');
     });
     afterAll(async () => {
       await t.stop();
@@ -67,7 +72,7 @@ for (const target of databaseTargets) {
         { outcome: 'Regionen betalar', costRegulationOre: 1000, costRegulationPayer: '2309' },
         { outcome: 'Regionen betalar', costRegulationOre: 1000, costRegulationPayer: 'region', costRegulationPayee: 'region' },
       ]) {
-        const res = await economist.request('POST', `/api/v1/disputes/${d.id}/decide`, body);
+        const res = await decide(d.id, body);
         expect(res.status, JSON.stringify(res.body)).toBe(400);
         const err = (res.body as ErrorBody).error;
         const field = body.costRegulationPayee === undefined ? 'costRegulationPayer' : 'costRegulationPayee';
@@ -75,10 +80,10 @@ for (const target of databaseTargets) {
         expect(err.message).toContain(field);
         expect(err.message).toMatch(/part/);
       }
-      const payerWithoutAmount = await economist.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'x', costRegulationPayer: 'region' });
+      const payerWithoutAmount = await decide(d.id, { outcome: 'x', costRegulationPayer: 'region' });
       expect(payerWithoutAmount.status).toBe(400);
       expect((payerWithoutAmount.body as ErrorBody).error.location.field).toBe('costRegulationPayer');
-      const zero = await economist.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'x', costRegulationOre: 0, costRegulationPayer: 'region' });
+      const zero = await decide(d.id, { outcome: 'x', costRegulationOre: 0, costRegulationPayer: 'region' });
       expect(zero.status).toBe(400);
       expect((zero.body as ErrorBody).error.location.field).toMatch(/costRegulationOre$/);
       // Nothing was decided by the refused requests.
@@ -87,7 +92,7 @@ for (const target of databaseTargets) {
 
     it('a dispute decided without a cost regulation gives no invoice line', async () => {
       const d = await openEscalated(economist, 'Avgörs utan kostnad');
-      const decided = await economist.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'Ingen kostnad regleras' });
+      const decided = await decide(d.id, { outcome: 'Ingen kostnad regleras' });
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       const after = (decided.body as { dispute: Dispute }).dispute;
       expect(after).toMatchObject({ status: 'decided', costRegulationOre: null, costRegulationPayer: null, costRegulationPayee: null });
@@ -99,7 +104,7 @@ for (const target of databaseTargets) {
 
     it('a decision of 12 345,67 kr paid by the region becomes one line 2380 → region citing ORD.tvist', async () => {
       const d = await openEscalated(economist, 'Kostnad för insats under utredning');
-      const decided = await economist.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'Regionen ersätter kommunen', costRegulationOre: 1234567, costRegulationPayer: 'region' });
+      const decided = await decide(d.id, { outcome: 'Regionen ersätter kommunen', costRegulationOre: 1234567, costRegulationPayer: 'region' });
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       const after = (decided.body as { dispute: Dispute }).dispute;
       expect(after).toMatchObject({ status: 'decided', costRegulationOre: 1234567, costRegulationPayer: 'region', costRegulationPayee: '2380', clause: 'ORD.tvist' });

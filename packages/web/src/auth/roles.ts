@@ -26,6 +26,10 @@ export type Permission =
   | 'calendar.read'
   | 'disputes.read'
   | 'disputes.change'
+  /** Propose a decision for one's own party, confirm the other party's (economists; decision 0071). */
+  | 'disputes.propose'
+  /** Record a forum's decision from its minutes (the administrator). */
+  | 'disputes.record-decision'
   | 'economy.read'
   | 'economy.import'
   | 'economy.billing'
@@ -36,10 +40,10 @@ const everyone: readonly Permission[] = ['guide', 'agreements.read', 'calendar.r
 const signedIn: readonly Permission[] = [...everyone, 'disputes.read', 'economy.read'];
 
 const byRole: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...signedIn, 'agreements.terminate', 'disputes.change', 'economy.import', 'economy.billing', 'economy.development.change', 'admin'],
-  region_economist: [...signedIn, 'disputes.change', 'economy.import', 'economy.billing', 'economy.development.change'],
+  admin: [...signedIn, 'agreements.terminate', 'disputes.change', 'disputes.record-decision', 'economy.import', 'economy.billing', 'economy.development.change', 'admin'],
+  region_economist: [...signedIn, 'disputes.change', 'disputes.propose', 'economy.import', 'economy.billing', 'economy.development.change'],
   // Development budgets concern the whole county, so a municipality economist does not enter them.
-  municipality_economist: [...signedIn, 'disputes.change', 'economy.import', 'economy.billing'],
+  municipality_economist: [...signedIn, 'disputes.change', 'disputes.propose', 'economy.import', 'economy.billing'],
   manager: signedIn,
   viewer: signedIn,
 };

@@ -8,6 +8,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-imports-and-billing.js';
 import * as m0003 from './0003-terminations.js';
 import * as m0004 from './0004-dispute-cost-regulation.js';
+import * as m0005 from './0005-dispute-decisions.js';
 import * as m0006 from './0006-billing-ledger.js';
 import * as m0007 from './0007-staged-imports-and-password-change.js';
 import * as m0008 from './0008-audit-keyed-chain.js';
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-imports-and-billing': m0002,
   '0003-terminations': m0003,
   '0004-dispute-cost-regulation': m0004,
+  '0005-dispute-decisions': m0005,
   '0006-billing-ledger': m0006,
   '0007-staged-imports-and-password-change': m0007,
   '0008-audit-keyed-chain': m0008,

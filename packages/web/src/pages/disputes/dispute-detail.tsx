@@ -1,8 +1,10 @@
 /**
  * One dispute: its escalation path with the current step marked, what has happened, and the
- * actions allowed now (escalate one step, decide, close). Each action is recorded in the audit log.
- * A decision with a cost regulation names the paying party; the other party invoices it in the
- * billing flow "Kostnadsreglering efter tvist".
+ * actions allowed now (escalate one step, propose or confirm a decision, record a forum's decision,
+ * close). Each action is recorded in the audit log. A decision is taken by the forum of the current
+ * step: one party's economist proposes, the other party's confirms, or the administrator records it
+ * from the forum's minutes (decision 0071). A decision with a cost regulation names the paying
+ * party; the other party invoices it in the billing flow "Kostnadsreglering efter tvist".
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Heading, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
@@ -19,7 +21,8 @@ import { formatOre, parseKronorInput } from '../../format/money.js';
 import { href } from '../../router.js';
 import { actionName, levelName, statusName, type Dispute } from './types.js';
 
-type Action = 'escalate' | 'decide' | 'close';
+/** The path segment after /disputes/:id/ of each action. */
+type Action = 'escalate' | 'proposals' | 'decide' | 'close' | `proposals/${string}/confirm`;
 
 /** The detail view of dispute `id`. */
 export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
@@ -32,6 +35,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
   const [payer, setPayer] = useState('');
   const [payerError, setPayerError] = useState<string | undefined>();
   const [noteError, setNoteError] = useState<string | undefined>();
+  const [minutes, setMinutes] = useState('');
+  const [minutesError, setMinutesError] = useState<string | undefined>();
   const act = useApiMutation<{ dispute: Dispute }, { action: Action; body: Record<string, unknown> }>(
     ({ action, body }) => ({ path: `/disputes/${encodeURIComponent(id)}/${action}`, json: body }),
     ['/disputes'],
@@ -41,13 +46,21 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
     setNoteError(undefined);
     setCostError(undefined);
     setPayerError(undefined);
-    if (action === 'decide' && note.trim() === '') {
-      setNoteError('Skriv vad som beslutades innan du markerar tvisten som avgjord.');
+    setMinutesError(undefined);
+    const deciding = action === 'decide' || action === 'proposals';
+    if (deciding && note.trim() === '') {
+      setNoteError('Skriv vad som ska beslutas.');
       document.getElementById('dispute-note')?.focus();
       return;
     }
-    const body: Record<string, unknown> = action === 'decide' ? { outcome: note.trim() } : note.trim() === '' ? {} : { note: note.trim() };
-    if (action === 'decide' && cost.trim() !== '') {
+    if (action === 'decide' && minutes.trim().length < 3) {
+      setMinutesError('Ange forumets protokoll där beslutet fattades, till exempel "Lokal samverkansarena 2026-03-04 § 5".');
+      document.getElementById('dispute-minutes')?.focus();
+      return;
+    }
+    const body: Record<string, unknown> = deciding ? { outcome: note.trim() } : action.endsWith('/confirm') || note.trim() === '' ? {} : { note: note.trim() };
+    if (action === 'decide') body['forumMinutes'] = minutes.trim();
+    if (deciding && cost.trim() !== '') {
       const parsed = parseKronorInput(cost);
       if (!parsed.ok) {
         setCostError(parsed.message);
@@ -69,6 +82,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
           setNote('');
           setCost('');
           setPayer('');
+          setMinutes('');
         },
       },
     );
@@ -79,6 +93,12 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
       {({ dispute: d }) => {
         const steps = d.path;
         const canChange = can(user ?? undefined, 'disputes.change');
+        const canPropose = can(user ?? undefined, 'disputes.propose');
+        const canRecord = can(user ?? undefined, 'disputes.record-decision');
+        // The party a signed-in economist speaks for: the region, or their municipality.
+        const ownParty = user?.role === 'region_economist' ? 'region' : user?.role === 'municipality_economist' ? user.municipality : null;
+        const pending = d.pendingDecision;
+        const canConfirm = pending !== null && canPropose && ownParty === pending.awaitingParty && String(user?.id ?? '') !== pending.proposedBy;
         const atLastStep = d.currentStep.index >= steps.length - 1;
         const serverField = act.isError ? errorField(act.error) : undefined;
         const payerServerError = serverField === 'costRegulationPayer' || serverField === 'body.costRegulationPayer' ? userMessage(act.error) : undefined;
@@ -109,6 +129,18 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                 <>
                   <dt>Utfall</dt>
                   <dd>{d.outcome}</dd>
+                </>
+              ) : null}
+              {d.decision ? (
+                <>
+                  <dt>Beslutat av</dt>
+                  <dd>
+                    {d.decision.forumName}
+                    {d.decision.decidedOn ? ` ${d.decision.decidedOn}` : ''}
+                    {d.decision.basis === 'parties'
+                      ? ` – föreslaget av ${d.decision.proposedByParty ? partyName(d.decision.proposedByParty, municipalities) : 'en part'} och bekräftat av den andra parten`
+                      : ` – enligt protokoll: ${d.decision.forumMinutes ?? ''}`}
+                  </dd>
                 </>
               ) : null}
               {d.costRegulationOre !== null ? (
@@ -150,11 +182,52 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
               ))}
             </ul>
 
+            {pending !== null && d.status === 'open' ? (
+              <section aria-labelledby="dispute-proposal" className="stack narrow">
+                <Heading level={2} data-size="sm" id="dispute-proposal">
+                  Förslag till beslut i {pending.forumName}
+                </Heading>
+                <Paragraph>{pending.outcome}</Paragraph>
+                {pending.costRegulationOre !== null ? (
+                  <Paragraph data-size="sm">
+                    Kostnadsreglering {formatOre(pending.costRegulationOre)}
+                    {pending.costRegulationPayer !== null && pending.costRegulationPayee !== null
+                      ? `, betalas av ${partyName(pending.costRegulationPayer, municipalities)} till ${partyName(pending.costRegulationPayee, municipalities)}`
+                      : ''}
+                  </Paragraph>
+                ) : null}
+                <Paragraph data-size="sm">
+                  Föreslaget av {partyName(pending.proposedByParty, municipalities)} {formatTimestamp(pending.proposedAt)}. Väntar på bekräftelse från en ekonom hos{' '}
+                  {partyName(pending.awaitingParty, municipalities)}.
+                </Paragraph>
+                {canConfirm ? (
+                  <div className="row">
+                    <Button
+                      disabled={act.isPending}
+                      onClick={() => {
+                        run(`proposals/${pending.id}/confirm`);
+                      }}
+                    >
+                      Bekräfta beslutet
+                    </Button>
+                  </div>
+                ) : null}
+              </section>
+            ) : null}
+
             {canChange && d.status !== 'closed' ? (
               <section aria-labelledby="dispute-actions" className="stack narrow">
                 <Heading level={2} data-size="sm" id="dispute-actions">
                   Nästa steg
                 </Heading>
+                {d.status === 'open' ? (
+                  <Paragraph data-size="sm">
+                    Beslut i detta steg fattas av {d.currentStep.forumName}.{' '}
+                    {canRecord
+                      ? 'Registrera beslutet enligt forumets protokoll.'
+                      : 'Ditt förslag blir ett beslut när en ekonom hos den andra parten har bekräftat det.'}
+                  </Paragraph>
+                ) : null}
                 <Textfield
                   id="dispute-note"
                   label={d.status === 'open' ? 'Anteckning eller beslut' : 'Anteckning'}
@@ -177,6 +250,18 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                     error={costError}
                     onChange={(e) => {
                       setCost(e.target.value);
+                    }}
+                  />
+                ) : null}
+                {d.status === 'open' && canRecord ? (
+                  <Textfield
+                    id="dispute-minutes"
+                    label="Forumets protokoll (krävs för beslut)"
+                    description={`Var ${d.currentStep.forumName} fattade beslutet, till exempel datum och paragraf.`}
+                    value={minutes}
+                    error={minutesError}
+                    onChange={(e) => {
+                      setMinutes(e.target.value);
                     }}
                   />
                 ) : null}
@@ -214,14 +299,24 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                       Eskalera till {steps[d.currentStep.index + 1]?.forumName ?? 'nästa steg'}
                     </Button>
                   ) : null}
-                  {d.status === 'open' ? (
+                  {d.status === 'open' && canPropose ? (
+                    <Button
+                      disabled={act.isPending}
+                      onClick={() => {
+                        run('proposals');
+                      }}
+                    >
+                      Föreslå beslut
+                    </Button>
+                  ) : null}
+                  {d.status === 'open' && canRecord ? (
                     <Button
                       disabled={act.isPending}
                       onClick={() => {
                         run('decide');
                       }}
                     >
-                      Markera som avgjord
+                      Registrera forumets beslut
                     </Button>
                   ) : null}
                   <Button

@@ -18,6 +18,41 @@ export interface DisputeEvent {
   readonly at: string;
 }
 
+/** A proposed decision waiting for (or settled by) the other party (decision 0071). */
+export interface Proposal {
+  readonly id: string;
+  readonly stepNo: number;
+  readonly forum: string;
+  readonly forumName: string;
+  readonly outcome: string;
+  readonly costRegulationOre: number | null;
+  readonly costRegulationPayer: string | null;
+  readonly costRegulationPayee: string | null;
+  /** User id of the proposer. */
+  readonly proposedBy: string;
+  readonly proposedByParty: string;
+  readonly proposedAt: string;
+  readonly status: 'pending' | 'confirmed' | 'superseded';
+  /** The party whose economist may confirm it. */
+  readonly awaitingParty: string;
+  readonly settledBy: string | null;
+  readonly settledAt: string | null;
+}
+
+/** The standing decision and the forum that took it. */
+export interface Decision {
+  readonly forum: string;
+  readonly forumName: string;
+  readonly basis: 'parties' | 'forum-minutes';
+  readonly decidedOn: string | null;
+  /** User id of whoever confirmed or recorded it. */
+  readonly decidedBy: string;
+  readonly proposalId: string | null;
+  readonly proposedBy: string | null;
+  readonly proposedByParty: string | null;
+  readonly forumMinutes: string | null;
+}
+
 /** Status of a dispute. */
 export type DisputeStatus = 'open' | 'decided' | 'closed';
 
@@ -42,6 +77,9 @@ export interface Dispute {
   readonly costRegulationPayee: string | null;
   /** Day of the standing decision. */
   readonly decidedOn: string | null;
+  readonly decision: Decision | null;
+  readonly pendingDecision: Proposal | null;
+  readonly proposals: readonly Proposal[];
   readonly history: readonly DisputeEvent[];
 }
 
@@ -70,6 +108,6 @@ export function levelName(level: string): string {
 
 /** Swedish names of the actions. */
 export function actionName(a: string): string {
-  const names: Readonly<Record<string, string>> = { opened: 'Öppnad', escalated: 'Eskalerad', decided: 'Beslut', closed: 'Avslutad' };
+  const names: Readonly<Record<string, string>> = { opened: 'Öppnad', escalated: 'Eskalerad', proposed: 'Förslag till beslut', decided: 'Beslut', closed: 'Avslutad' };
   return names[a] ?? a;
 }
