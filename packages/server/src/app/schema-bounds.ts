@@ -29,10 +29,10 @@ export const FINITE = 'x-samverkan-finite';
 /** The Ajv keyword behind `FINITE` (register it with the validator). */
 export const finiteKeyword = {
   keyword: FINITE,
-  type: 'number',
+  // No `type`: Ajv runs number keywords only on finite numbers, which is the very gap.
   schemaType: 'boolean',
   errors: false,
-  validate: (required: boolean, data: number): boolean => !required || Number.isFinite(data),
+  validate: (required: boolean, data: unknown): boolean => !required || typeof data !== 'number' || Number.isFinite(data),
 } as const;
 
 /** The parts of a route schema that describe what a client sends. */

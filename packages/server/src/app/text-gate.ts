@@ -7,7 +7,7 @@
  * identifiers (`format: "uuid"` or `"x-samverkan-not-text": true`) skip the personnummer check.
  * Being generic, it covers routes added later without their authors doing anything.
  */
-import { refusePersonnummer, SamverkanError } from '@samverkan/core';
+import { containsPersonnummer, refusePersonnummer, SamverkanError } from '@samverkan/core';
 import type { FastifyRequest } from 'fastify';
 import type { App } from './app-context.js';
 
@@ -81,17 +81,30 @@ function itemSchema(schema: unknown, index: number): unknown {
   return undefined;
 }
 
+/** Shortest text the personnummer pattern can match (YYMMDDNNNN). */
+const SHORTEST_PERSONNUMMER = 10;
+
+/** The cheap test every string passes through; only a failing one is examined for its message. */
+function needsRefusal(value: string, identifier: boolean): boolean {
+  return controlCharacter.test(value) || loneSurrogate.test(value) || (!identifier && value.length >= SHORTEST_PERSONNUMMER && containsPersonnummer(value));
+}
+
 /** Check every string in `value` (keys too) as written text, `field` naming where it sits. */
 export function checkWrittenValue(value: unknown, schema: unknown, field: string): void {
   if (typeof value === 'string') {
-    checkWrittenText(value, field, isIdentifier(schema));
+    const identifier = isIdentifier(schema);
+    // Field names are built only for a refusal: a 1 MB body of short strings stays cheap.
+    if (needsRefusal(value, identifier)) checkWrittenText(value, field, identifier);
   } else if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => {
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === 'string' && !needsRefusal(item, false)) continue;
       checkWrittenValue(item, itemSchema(schema, i), `${field}.${String(i)}`);
-    });
+    }
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      checkWrittenText(key, field); // a key that fails is named by its parent, never echoed
+      if (needsRefusal(key, false)) checkWrittenText(key, field); // named by its parent, never echoed
       // A wildcard route's "*" parameter is the rest of the path: name it "path".
       checkWrittenValue(item, propertySchema(schema, key), key === '*' && field === 'path' ? field : `${field}.${key}`);
     }
