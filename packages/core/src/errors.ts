@@ -43,6 +43,8 @@ export const errorCatalogue = {
   SAMV_ERR_FORBIDDEN: { httpStatus: 403, exitCode: 2 },
   /** A state transition that is not allowed (e.g. editing an approved invoice basis). */
   SAMV_ERR_CONFLICT: { httpStatus: 409, exitCode: 2 },
+  /** A billing run with nothing to bill in its scope (no records yet, or none where the municipality is a party). */
+  SAMV_ERR_NOTHING_TO_BILL: { httpStatus: 422, exitCode: 2 },
   /** An action on provisional data (example or forecast values) that was not confirmed by naming them. */
   SAMV_ERR_CONFIRMATION_REQUIRED: { httpStatus: 409, exitCode: 2 },
   /** Too many attempts (sign-in rate limit). */

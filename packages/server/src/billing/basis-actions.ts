@@ -2,10 +2,13 @@
  * What happens to an invoice basis after its run: draft → approved (locked; never edited again)
  * → sent. Only the seller's side decides (its economists, or the administrator): the region's
  * economists for bases the region sells, a municipality's economist for their municipality's.
- * A draft's buyer reference and note may be edited; an approved or sent basis only credited: a
- * credit note (every line negated, each referencing the line it credits) plus a new draft
- * computed afresh from the records and values stored now. Every change is one audited
- * transaction; every UPDATE names the state it leaves in its WHERE clause.
+ * A draft's buyer reference and note may be edited; an approved or sent basis only credited, with
+ * a reason: it becomes `credited` (never sent after that), its lines release their billing keys,
+ * and in the same transaction come a credit note (every line negated, each referencing the line
+ * it credits, no billing keys) and a corrected draft computed afresh — the released records with
+ * today's values (for an allocation, the pair's share computed now) — that claims the keys again.
+ * Every change is one audited transaction; every UPDATE names the state it leaves in its WHERE
+ * clause.
  */
 import type { Transaction } from 'kysely';
 import { invalidInput, negateOre, ore, SamverkanError, sumOre, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
@@ -18,14 +21,15 @@ import { requireAction, roleLabels } from '../auth/roles.js';
 import { actorOf, type SessionUser } from '../auth/session-user.js';
 import { BASIS_PARTIES, creditNotesOf, findBasis, fromDraft, insertBasis, linesOf } from './basis-store.js';
 import { basisView, partyName, type BasisRow, type InvoiceBasisView } from './basis-view.js';
-import { computeFlow } from './run-store.js';
+import { computeFlow, flowKinds, keepLines } from './run-plan.js';
+import { claimedKeys } from './billing-keys.js';
 import { isBillingFlow, parseBillingPeriod } from './periods.js';
 import type { BasisInputs, RunOptions } from './basis-draft.js';
 import { isLockViolation, isUniqueViolation } from './unique-violation.js';
 import { basisProvenance, type ProvenanceWarning } from './basis-provenance.js';
 import { partyScope } from '../auth/scope.js';
 
-const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat' };
+const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
 function notFound(id: string): SamverkanError {
   return new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, { field: 'id', value: id });
@@ -144,6 +148,7 @@ export function sendBasis(store: Store, agreement: Agreement, user: SessionUser,
   return change(store, agreement, user, id, 'send', async (trx, row) => {
     const r = await trx.updateTable('invoice_bases').set({ status: 'sent', sent_at: nowIso() }).where('id', '=', id).where('status', '=', 'approved').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
     if (r.numUpdatedRows === 0n) {
+      if (row.status === 'credited') throw conflict('Fakturaunderlaget är krediterat och kan inte markeras som skickat; skicka i stället det nya utkastet när det är godkänt.', row.status);
       throw conflict(row.status === 'draft' ? 'Fakturaunderlaget är ett utkast; godkänn det innan det skickas.' : `Fakturaunderlaget är redan ${statusText[row.status] ?? row.status}.`, row.status);
     }
     return undefined;
@@ -164,24 +169,62 @@ export function updateDraft(store: Store, agreement: Agreement, user: SessionUse
   });
 }
 
-/** Credit an approved or sent basis: a credit note plus a new draft computed afresh. */
-export async function creditBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<{ credited: InvoiceBasisView; creditNote: InvoiceBasisView; replacement: InvoiceBasisView | null }> {
+/** The reason a credit needs: 3–500 characters, named `reason` when missing. */
+export function creditReason(text: string | undefined): string {
+  const reason = (text ?? '').trim();
+  if (reason.length < 3 || reason.length > 500) {
+    throw invalidInput('reason', 'reason: ange varför underlaget krediteras (3–500 tecken); skälet sparas på underlaget, på kreditnotan och i granskningsloggen.', text);
+  }
+  return reason;
+}
+
+/**
+ * The corrected draft of `original` once its keys are released: the same flow, period and pair
+ * computed now — for records only the released ones, for an allocation the pair's lines that no
+ * other basis bills, for a dispute only the released ones. Computed before the transaction.
+ */
+async function replacementDraft(store: Store, agreement: Agreement, original: BasisRow, released: readonly { billing_key: string | null; record_id: string | null }[]): Promise<ReturnType<typeof keepLines>> {
+  if (!isBillingFlow(original.flow)) return undefined;
+  const flow = original.flow;
+  const run = original.billing_run_id === null ? undefined : await store.db.selectFrom('billing_runs').selectAll().where('id', '=', original.billing_run_id).executeTakeFirst();
+  const options: RunOptions = run?.options_json ? (JSON.parse(run.options_json) as RunOptions) : {};
+  const kind = flowKinds[flow];
+  const ids = [...new Set(released.flatMap((l) => (l.record_id === null ? [] : [l.record_id])))];
+  const recomputed = await computeFlow(store.db, agreement, flow, parseBillingPeriod(flow, original.period), options, kind === 'records' ? { kind: 'ids', ids } : undefined);
+  const same = recomputed.bases.find((b) => b.seller.id === original.seller_code && (b.seller.unit ?? null) === original.seller_unit && b.buyer.id === original.buyer_code && (b.buyer.unit ?? null) === original.buyer_unit);
+  if (!same) return undefined;
+  const keys = new Set(released.flatMap((l) => (l.billing_key === null ? [] : [l.billing_key])));
+  if (kind !== 'pairs') return keepLines(same, (k) => keys.has(k));
+  const claimed = await claimedKeys(store.db, same.lines.map((l) => l.billingKey));
+  return keepLines(same, (k) => keys.has(k) || !claimed.has(k));
+}
+
+/** Credit an approved or sent basis with a reason: a credit note plus a corrected draft computed afresh. */
+export async function creditBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, input: { reason?: string | undefined } = {}): Promise<{ credited: InvoiceBasisView; creditNote: InvoiceBasisView; replacement: InvoiceBasisView | null }> {
+  const reason = creditReason(input.reason);
   const original = await findBasis(store.db, user, id);
   if (!original) throw notFound(id);
   requireSellerSide(agreement, user, original);
   if (original.status === 'draft') throw conflict('Fakturaunderlaget är ett utkast; bara godkända eller skickade underlag krediteras.', original.status);
+  if (original.status === 'credited') throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
   if (original.credit_of !== null) throw conflict('Fakturaunderlaget är en kreditnota och kan inte krediteras.', original.status);
-  // The new draft: the same flow and period computed now, the same seller–buyer pair.
-  const run = original.billing_run_id === null ? undefined : await store.db.selectFrom('billing_runs').selectAll().where('id', '=', original.billing_run_id).executeTakeFirst();
-  const options: RunOptions = run?.options_json ? (JSON.parse(run.options_json) as RunOptions) : {};
-  const recomputed = isBillingFlow(original.flow) ? await computeFlow(store.db, agreement, original.flow, parseBillingPeriod(original.flow, original.period), options) : { bases: [], notes: [] };
-  const same = recomputed.bases.find((b) => b.seller.id === original.seller_code && (b.seller.unit ?? null) === original.seller_unit && b.buyer.id === original.buyer_code && (b.buyer.unit ?? null) === original.buyer_unit);
+  const same = await replacementDraft(store, agreement, original, await linesOf(store.db, id));
   const made: { creditNote: string; replacement: string | null } = { creditNote: '', replacement: null };
   const credit = change(store, agreement, user, id, 'credit', async (trx) => {
     const existing = await creditNotesOf(trx, [id]);
     if (existing.has(id)) throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
     const lines = await linesOf(trx, id);
     const at = nowIso();
+    // First the status (the lock triggers then allow releasing the keys), then the release.
+    const r = await trx
+      .updateTable('invoice_bases')
+      .set({ status: 'credited', credited_at: at, credit_reason: reason })
+      .where('id', '=', id)
+      .where('status', 'in', ['approved', 'sent'])
+      .where(partyScope(user, BASIS_PARTIES))
+      .executeTakeFirst();
+    if (r.numUpdatedRows === 0n) throw conflict('Fakturaunderlaget har ändrats under tiden (krediterat av någon annan?); läs om det och försök igen.', original.status);
+    await trx.updateTable('invoice_lines').set({ billing_key: null }).where('invoice_basis_id', '=', id).where('billing_key', 'is not', null).execute();
     const trace = JSON.parse(original.trace_json) as Trace;
     const creditStep: CalculationStep = { id: 'kreditering', description: `Kreditering av fakturaunderlag ${id}: varje rad med omvänt tecken`, inputs: { krediteratUnderlag: id, beloppÖre: original.total_ore }, result: negateOre(ore(original.total_ore)), unit: 'öre' };
     made.creditNote = await insertBasis(trx, {
@@ -197,6 +240,7 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
       replacesId: null,
       demo: flag(original.demo),
       createdAt: at,
+      creditReason: reason,
       lines: lines.map((l) => ({
         description: `Kredit: ${l.description}`,
         quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`,
@@ -209,18 +253,21 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
         date: l.line_date,
         reference: l.reference,
         creditsLineId: l.id,
+        billingKey: null,
+        recordId: l.record_id,
         steps: [...(JSON.parse(l.steps_json) as CalculationStep[]), { id: 'kreditering', description: 'Raden krediteras med omvänt tecken', inputs: { krediteradRad: l.id, beloppÖre: l.amount_ore }, result: -l.amount_ore, unit: 'öre' }],
       })),
     });
     if (same) made.replacement = await insertBasis(trx, fromDraft(same, { runId: original.billing_run_id, flow: original.flow, period: original.period, demo: flag(original.demo), createdAt: at, replacesId: id }));
-    return { ...made };
+    return { ...made, reason, releasedKeys: lines.filter((l) => l.billing_key !== null).length };
   });
   let credited: InvoiceBasisView;
   try {
     credited = await credit;
   } catch (e) {
-    // A simultaneous credit of the same basis lost on the unique index of credit_of.
-    if (isUniqueViolation(e)) throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
+    // A simultaneous credit of the same basis lost on the unique index of credit_of; or a run
+    // claimed a key of the corrected draft in between.
+    if (isUniqueViolation(e)) throw conflict('Fakturaunderlaget krediterades eller fakturerades samtidigt av någon annan; läs om det och försök igen.', original.status);
     throw e;
   }
   const creditNote = await getBasis(store, agreement, user, made.creditNote);

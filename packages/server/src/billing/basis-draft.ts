@@ -8,11 +8,16 @@ import type { Agreement, CalculationStep, IndexSeries, InvoiceLine, Ore, Party, 
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { BillingPeriod } from './periods.js';
+import type { RecordSelection } from './flow-records.js';
 
-/** One line and its steps. */
+/** One line, its steps and what it bills. */
 export interface LineDraft {
   readonly line: InvoiceLine;
   readonly steps: readonly CalculationStep[];
+  /** What the line bills, unique among lines of non-credited bases (billing-keys.ts, migration 0006). */
+  readonly billingKey: string;
+  /** The imported record (import_rows.id) the line bills, when it bills one. */
+  readonly recordId: string | null;
 }
 
 /** The imports and records a basis was computed from. */
@@ -48,6 +53,8 @@ export interface FlowInput {
   readonly index: IndexSeries;
   readonly period: BillingPeriod;
   readonly options: RunOptions;
+  /** Which event records the record flows use (default: all of the period). */
+  readonly records?: RecordSelection;
 }
 
 /** A flow's result. */

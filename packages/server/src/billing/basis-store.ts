@@ -2,12 +2,14 @@
  * Invoice bases in the store. Every read is scoped in SQL (a municipality economist sees only
  * bases where their municipality is seller or buyer; another's basis is simply not found), and
  * every change of a basis is an UPDATE with `WHERE status = <the state it leaves>`, so an approved
- * basis is never changed by accident; the lock triggers of migration 0002 back that up.
+ * basis is never changed by accident; the lock triggers of migration 0006 back that up. Every
+ * amount is checked before it is stored (safe integers, the total the exact sum of the lines), so
+ * any stored basis can be credited: its negation is always a safe integer too.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '../audit/canonical-json.js';
-import type { CalculationStep, Trace } from '@samverkan/core';
+import { SamverkanError, type CalculationStep, type Trace } from '@samverkan/core';
 import { partyScope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/session-user.js';
 import type { Database } from '../store/schema.js';
@@ -32,6 +34,9 @@ export interface NewLine {
   readonly reference: string | null;
   readonly creditsLineId: string | null;
   readonly steps: readonly CalculationStep[];
+  /** What the line bills (null on credit notes); unique among non-credited lines. */
+  readonly billingKey: string | null;
+  readonly recordId: string | null;
 }
 
 /** A basis to store (always as a draft). */
@@ -49,6 +54,8 @@ export interface NewBasis {
   readonly demo: boolean;
   readonly createdAt: string;
   readonly lines: readonly NewLine[];
+  /** On a credit note: why the basis was credited. */
+  readonly creditReason?: string;
 }
 
 /** A flow's draft as a basis to store. */
@@ -61,7 +68,7 @@ export function fromDraft(d: BasisDraft, common: Pick<NewBasis, 'runId' | 'flow'
     trace: d.trace,
     inputs: d.inputs,
     creditOf: null,
-    lines: d.lines.map(({ line, steps }) => ({
+    lines: d.lines.map(({ line, steps, billingKey, recordId }) => ({
       description: line.description,
       quantity: String(line.quantity),
       unit: line.unit,
@@ -74,12 +81,41 @@ export function fromDraft(d: BasisDraft, common: Pick<NewBasis, 'runId' | 'flow'
       reference: line.reference ?? null,
       creditsLineId: null,
       steps,
+      billingKey,
+      recordId,
     })),
   };
 }
 
-/** Insert a basis and its lines as a draft; returns its id. */
+const SAFE = 'ett heltal antal öre mellan −9 007 199 254 740 991 och 9 007 199 254 740 991';
+
+/**
+ * Refuse a basis whose amounts could not be stored exactly or credited: every line's unit price
+ * and amount, the total and its negation must be safe integers, and the total the exact sum of
+ * the lines (summed in BigInt, so an overflowing sum is seen, not rounded).
+ */
+export function checkAmounts(b: Pick<NewBasis, 'totalOre' | 'lines' | 'flow' | 'period'>): void {
+  const where = `Fakturaunderlaget (${b.flow} ${b.period})`;
+  let sum = 0n;
+  b.lines.forEach((l, i) => {
+    for (const [field, value] of [['belopp', l.amountOre], ['á-pris', l.unitPriceOre]] as const) {
+      if (!Number.isSafeInteger(value)) {
+        throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: rad ${String(i + 1)}.${field} är ${String(value)} öre, inte ${SAFE}; underlaget sparas inte.`, { field: `rader[${String(i)}].${field}`, value });
+      }
+    }
+    sum += BigInt(l.amountOre);
+  });
+  if (!Number.isSafeInteger(b.totalOre) || !Number.isSafeInteger(-b.totalOre)) {
+    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: summan är ${String(b.totalOre)} öre, inte ${SAFE}; underlaget sparas inte.`, { field: 'summa', value: b.totalOre });
+  }
+  if (sum !== BigInt(b.totalOre)) {
+    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: summan ${String(b.totalOre)} öre är inte radernas summa ${sum.toString()} öre (${SAFE} krävs); underlaget sparas inte.`, { field: 'summa', value: b.totalOre });
+  }
+}
+
+/** Insert a basis and its lines as a draft (amounts checked first); returns its id. */
 export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Promise<string> {
+  checkAmounts(b);
   const id = randomUUID();
   await trx
     .insertInto('invoice_bases')
@@ -100,6 +136,7 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
       replaces_id: b.replacesId,
       created_at: b.createdAt,
       demo: toFlag(b.demo),
+      credit_reason: b.creditReason ?? null,
     })
     .execute();
   const rows = b.lines.map((l, i) => ({
@@ -118,14 +155,21 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
     reference: l.reference,
     credits_line_id: l.creditsLineId,
     steps_json: canonicalJson(l.steps),
+    billing_key: l.billingKey,
+    record_id: l.recordId,
   }));
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('invoice_lines').values(rows.slice(i, i + 200)).execute();
   return id;
 }
 
+/** Bases with their run's number (a basis's run is shown as Körning 1 / Tilläggskörning N). */
+function basesWithRun(db: Kysely<Database>) {
+  return db.selectFrom('invoice_bases').leftJoin('billing_runs', 'billing_runs.id', 'invoice_bases.billing_run_id').selectAll('invoice_bases').select('billing_runs.sequence as run_sequence');
+}
+
 /** The basis `id` if the user may see it. */
 export async function findBasis(db: Kysely<Database>, user: SessionUser, id: string): Promise<BasisRow | undefined> {
-  return db.selectFrom('invoice_bases').selectAll().where('id', '=', id).where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
+  return basesWithRun(db).where('invoice_bases.id', '=', id).where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
 }
 
 /** Filters of the basis list. */
@@ -138,11 +182,11 @@ export interface BasisFilter {
 
 /** Bases the user may see, newest first. */
 export async function listBases(db: Kysely<Database>, user: SessionUser, f: BasisFilter): Promise<BasisRow[]> {
-  let q = db.selectFrom('invoice_bases').selectAll().where(partyScope(user, BASIS_PARTIES)).orderBy('created_at', 'desc').orderBy('seller_code').orderBy('buyer_code');
-  if (f.status !== undefined) q = q.where('status', '=', f.status);
-  if (f.flow !== undefined) q = q.where('flow', '=', f.flow);
-  if (f.period !== undefined) q = q.where('period', '=', f.period);
-  if (f.billingRunId !== undefined) q = q.where('billing_run_id', '=', f.billingRunId);
+  let q = basesWithRun(db).where(partyScope(user, BASIS_PARTIES)).orderBy('invoice_bases.created_at', 'desc').orderBy('invoice_bases.seller_code').orderBy('invoice_bases.buyer_code');
+  if (f.status !== undefined) q = q.where('invoice_bases.status', '=', f.status);
+  if (f.flow !== undefined) q = q.where('invoice_bases.flow', '=', f.flow);
+  if (f.period !== undefined) q = q.where('invoice_bases.period', '=', f.period);
+  if (f.billingRunId !== undefined) q = q.where('invoice_bases.billing_run_id', '=', f.billingRunId);
   return q.execute();
 }
 

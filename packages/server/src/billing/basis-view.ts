@@ -11,8 +11,10 @@ import type { InvoiceBasesTable, InvoiceLinesTable } from '../store/schema.js';
 import { flag } from '../store/flag.js';
 import type { BasisInputs } from './basis-draft.js';
 import { basisProvenance, type Provenance } from './basis-provenance.js';
+import { runLabel } from './run-label.js';
 
-export type BasisRow = Selectable<InvoiceBasesTable>;
+/** A stored basis, with its run's number when read through basis-store (null: no run). */
+export type BasisRow = Selectable<InvoiceBasesTable> & { readonly run_sequence?: number | null };
 export type LineRow = Selectable<InvoiceLinesTable>;
 
 /** A party of a basis. */
@@ -48,11 +50,15 @@ export interface LineView {
 export interface InvoiceBasisView {
   readonly id: string;
   readonly billingRunId: string | null;
+  /** The run's number within its flow and period (1 = the run, ≥ 2 = tilläggskörning). */
+  readonly runSequence: number | null;
+  /** "Körning 1" / "Tilläggskörning 2". */
+  readonly runLabel: string | null;
   readonly flow: string;
   readonly period: string;
   readonly seller: PartyView;
   readonly buyer: PartyView;
-  /** draft → approved (locked) → sent. */
+  /** draft → approved (locked) → sent; approved or sent → credited (a credit note was made). */
   readonly status: string;
   readonly totalOre: number;
   /** Set on a credit note: the basis it credits. */
@@ -67,6 +73,9 @@ export interface InvoiceBasisView {
   readonly approvedBy: string | null;
   readonly approvedAt: string | null;
   readonly sentAt: string | null;
+  /** When it was credited, and why (also on its credit note). */
+  readonly creditedAt: string | null;
+  readonly creditReason: string | null;
   readonly demo: boolean;
   readonly lines?: readonly LineView[];
   readonly trace?: Trace;
@@ -111,6 +120,8 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
   const base: InvoiceBasisView = {
     id: r.id,
     billingRunId: r.billing_run_id,
+    runSequence: r.run_sequence ?? null,
+    runLabel: r.run_sequence === undefined || r.run_sequence === null ? null : runLabel(r.run_sequence),
     flow: r.flow,
     period: r.period,
     seller: party(agreement, r.seller_code, r.seller_unit),
@@ -126,6 +137,8 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
     sentAt: r.sent_at,
+    creditedAt: r.credited_at,
+    creditReason: r.credit_reason,
     demo: flag(r.demo),
   };
   if (lines === undefined) return base;

@@ -53,7 +53,7 @@ interface Basis {
 }
 interface Started {
   created: boolean;
-  run: { id: string; flow: string; period: string; notes: string[] };
+  run: { id: string; flow: string; period: string; notes: string[]; sequence: number; supplementary: boolean; label: string; scopeName: string };
   invoiceBases: Basis[];
 }
 
@@ -242,7 +242,8 @@ for (const target of databaseTargets) {
 
     it('refuses a run without records, and a period of the wrong kind, in Swedish', async () => {
       const none = await region.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2025-11' });
-      expect(none.status).toBe(400);
+      expect(none.status).toBe(422);
+      expect((none.body as { error: { code: string } }).error.code).toBe('SAMV_ERR_NOTHING_TO_BILL');
       expect(JSON.stringify(none.body)).toContain('inga underlag');
       const wrong = await region.request('POST', '/api/v1/billing-runs', { flow: 'mt-fixed', period: '2026-04' });
       expect(wrong.status).toBe(400);
@@ -279,32 +280,52 @@ for (const target of databaseTargets) {
       expect(after.basis.totalOre).toBe(198000);
     });
 
-    it('a credit is a credit note of the basis plus a new draft computed afresh from today’s records', async () => {
+    it('a credit (with a reason) is a credit note plus a draft computed afresh from the same records; a late record goes to a tilläggskörning', async () => {
       const original = find('synhorsel', '2321→region/syncentralen');
-      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`)).status).toBe(409);
+      const reason = { reason: 'Fel antal minuter rapporterat' };
+      const noReason = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, {});
+      expect(noReason.status).toBe(400);
+      expect(noReason.body).toMatchObject({ error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'body.reason' } } });
+      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`)).status).toBe(400);
+      const blank = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, { reason: '    ' });
+      expect(blank.body).toMatchObject({ error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'reason' } } });
+      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason)).status).toBe(409);
       expect((await approveConfirmed(admin, original.id)).status).toBe(200);
       // A task found afterwards for the same month and pair.
       const late: OmbudAssignment = { reference: 'S-3', date: '2026-04-28', municipality: '2321', service: 'syncentralen', minutes: { intervention: 100, administration: 0, reporting: 0, travel: 0, travelCombinable: false } };
       expect((await uploadFile(t.url, region, 'ombud-tasks', encode(ombudCsv([late]), 'utf-8'), 'sen.csv')).status).toBe(201);
-      const res = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`);
+      const unbilledBefore = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel&period=2026-04')).body as { periods: { unbilledRecords: number; records: { filename: string; line: number }[] }[] };
+      expect(unbilledBefore.periods).toEqual([{ period: '2026-04', unbilledRecords: 1, records: [expect.objectContaining({ filename: 'sen.csv', line: 2 })] }]);
+      const res = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { credited, creditNote, replacement } = res.body as { credited: Basis; creditNote: Basis; replacement: Basis };
-      expect(credited).toMatchObject({ id: original.id, status: 'approved', creditedBy: creditNote.id, totalOre: 34800 });
-      expect(creditNote).toMatchObject({ creditOf: original.id, status: 'draft', totalOre: -34800, seller: { id: '2321' }, buyer: { id: 'region', unit: 'syncentralen' } });
+      expect(credited).toMatchObject({ id: original.id, status: 'credited', creditReason: reason.reason, creditedBy: creditNote.id, totalOre: 34800 });
+      expect(creditNote).toMatchObject({ creditOf: original.id, status: 'draft', creditReason: reason.reason, totalOre: -34800, seller: { id: '2321' }, buyer: { id: 'region', unit: 'syncentralen' } });
       const originalLines = (await detail(admin, original.id)).basis.lines ?? [];
       expect(creditNote.lines?.map((l) => [l.creditsLine, l.amountOre, l.quantity])).toEqual(originalLines.map((l) => [l.id, -l.amountOre, `-${l.quantity}`]));
-      const expectedNew = ombudInvoiceBasis(agreement, { month: '2026-04', assignments: [...ombud, late], index }).bases.find((b) => b.seller.id === '2321' && b.buyer.unit === 'syncentralen');
+      // The corrected draft bills the credited records again (today's values); S-3 is not in it.
+      const expectedNew = ombudInvoiceBasis(agreement, { month: '2026-04', assignments: ombud, index }).bases.find((b) => b.seller.id === '2321' && b.buyer.unit === 'syncentralen');
       expect(replacement).toMatchObject({ replaces: original.id, status: 'draft', creditOf: null, billingRunId: original.billingRunId, totalOre: expectedNew?.totalOre });
-      expect(replacement.totalOre).toBe(34800 + 2 * 34800);
-      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`)).status).toBe(409);
+      expect(replacement.totalOre).toBe(34800);
+      expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason)).status).toBe(409);
+      const resend = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/send`);
+      expect(resend.status).toBe(409);
+      expect(JSON.stringify(resend.body)).toContain('krediterat och kan inte markeras som skickat');
+      // S-3 arrived after the run: the tilläggskörning bills it, and only it.
+      const supplementary = await start(region, 'synhorsel', '2026-04');
+      expect(supplementary.status, JSON.stringify(supplementary.body)).toBe(201);
+      expect(supplementary.body.run).toMatchObject({ sequence: 2, supplementary: true, label: 'Tilläggskörning 2', scopeName: 'Hela länet' });
+      expect(totals(supplementary.body.invoiceBases)).toEqual({ '2321→region/syncentralen': 2 * 34800 });
+      const unbilledAfter = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel')).body as { periods: { period: string }[] };
+      expect(unbilledAfter.periods.map((p) => p.period)).not.toContain('2026-04');
       expect((await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/approve`)).status).toBe(200);
-      const creditOfCredit = await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/credit`);
+      const creditOfCredit = await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/credit`, reason);
       expect(creditOfCredit.status).toBe(409);
       expect(JSON.stringify(creditOfCredit.body)).toContain('kreditnota');
 
-      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${original.id}`)).body as { entries: { action: string; after: { creditNote?: string } }[] };
+      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${original.id}`)).body as { entries: { action: string; after: { creditNote?: string; reason?: string; status?: string } }[] };
       expect(audit.entries.map((e) => e.action)).toEqual(['credit', 'approve']);
-      expect(audit.entries[0]?.after.creditNote).toBe(creditNote.id);
+      expect(audit.entries[0]?.after).toMatchObject({ creditNote: creditNote.id, reason: reason.reason, status: 'credited' });
     });
 
     it('only the seller’s side decides; a municipality economist sees only bases where their municipality is a party', async () => {

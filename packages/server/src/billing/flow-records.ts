@@ -3,7 +3,7 @@
  * order), or for state records the newest value of each identity (a later import of the same
  * inventory date, year or area replaces the earlier one).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { BasisInputs } from './basis-draft.js';
 
@@ -37,7 +37,9 @@ function query(db: Kysely<Database>, kind: string) {
       'import_rows.identity_key',
       'import_rows.data_json',
     ])
-    .where('import_rows.kind', '=', kind);
+    .where('import_rows.kind', '=', kind)
+    // A staging import's rows are not visible until it completes (decision 0131).
+    .where('imports.status', '=', 'complete');
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof query>['execute']>>[number];
@@ -56,9 +58,27 @@ function toRecord(r: Row): StoredRecord {
   };
 }
 
-/** Event records of `kind` in `period`, oldest import first, then by line. */
-export async function eventRecords(db: Kysely<Database>, kind: string, period: string): Promise<StoredRecord[]> {
-  const rows = await query(db, kind).where('import_rows.period', '=', period).orderBy('imports.uploaded_at').orderBy('import_rows.line').execute();
+/**
+ * Which event records a flow computes from: every record of the period, those that no line of a
+ * non-credited basis bills yet (a run), or the given ones (the records a credit released).
+ */
+export type RecordSelection = { readonly kind: 'all' } | { readonly kind: 'unclaimed' } | { readonly kind: 'ids'; readonly ids: readonly string[] };
+
+/** SQL: no line of a non-credited basis bills the record `import_rows.id` (credited lines have no key). */
+export const notClaimed = sql<SqlBool>`not exists (select 1 from invoice_lines l where l.record_id = import_rows.id and l.billing_key is not null)`;
+
+/** Event records of `kind` in `period` (all, or `selection`), oldest import first, then by line. */
+export async function eventRecords(db: Kysely<Database>, kind: string, period: string, selection: RecordSelection = { kind: 'all' }): Promise<StoredRecord[]> {
+  let q = query(db, kind).where('import_rows.period', '=', period);
+  if (selection.kind === 'unclaimed') q = q.where(notClaimed);
+  if (selection.kind === 'ids') {
+    if (selection.ids.length === 0) return [];
+    const wanted = new Set(selection.ids);
+    // Filtered in memory: a credited basis may name thousands of records (more than one IN list holds).
+    const rows = await q.orderBy('imports.uploaded_at').orderBy('import_rows.line').execute();
+    return rows.filter((r) => wanted.has(r.id)).map(toRecord);
+  }
+  const rows = await q.orderBy('imports.uploaded_at').orderBy('import_rows.line').execute();
   return rows.map(toRecord);
 }
 

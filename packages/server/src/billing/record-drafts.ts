@@ -1,18 +1,21 @@
 /**
- * Turning core's invoice bases of a record-based flow (assignments, tasks, work orders) into
- * drafts. Core numbers its per-record steps `uppdrag[i]:…`; the flow passes each record's id as
- * the line reference, so every line is matched to its record, gets that record's steps (plus the
- * step naming the imported row) and its own reference back. General steps (the indexed rate) go
- * into every basis's trace; each basis's trace holds the steps of its own lines only.
+ * Turning core's invoice bases of a record-based flow (assignments, tasks, work orders, costs)
+ * into drafts. Each record goes to core with its import row id as the system `key` (never
+ * screened for personnummer; the user's own `reference` is) and every line comes back with it,
+ * so the line is matched to its record, gets that record's steps (plus the step naming the
+ * imported row), its record id and its billing key (`record:<id>:<category>`). Core numbers its
+ * per-record steps `uppdrag[i]:…` / `kostnad[i]:…`; general steps (the indexed rate) go into
+ * every basis's trace; each basis's trace holds the steps of its own lines only.
  */
-import type { CalculationStep, InvoiceBasis, InvoiceLine, Trace } from '@samverkan/core';
+import type { CalculationStep, InvoiceBasis, Trace } from '@samverkan/core';
 import type { BasisDraft, LineDraft } from './basis-draft.js';
 import { inputsOf, sourceStep, type StoredRecord } from './flow-records.js';
+import { recordKey } from './billing-keys.js';
 
 const RECORD_STEP = /^(uppdrag|kostnad)\[(\d+)\]:/;
 
-/** Drafts for `bases` whose line references are record ids of `records` (in the order given to core). */
-export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, records: readonly StoredRecord[], userReference: (r: StoredRecord) => string | undefined): BasisDraft[] {
+/** Drafts for `bases` whose lines carry the keys (ids) of `records`, given to core in this order. */
+export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, records: readonly StoredRecord[]): BasisDraft[] {
   const indexOf = new Map(records.map((r, i) => [r.id, i]));
   const stepsByRecord = new Map<number, CalculationStep[]>();
   const general: CalculationStep[] = [];
@@ -30,13 +33,12 @@ export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, recor
   return bases.map((b) => {
     const used = new Map<number, StoredRecord>();
     const lines: LineDraft[] = b.lines.map((l) => {
-      const i = l.reference === undefined ? undefined : indexOf.get(l.reference);
+      const i = l.key === undefined ? undefined : indexOf.get(l.key);
       const record = i === undefined ? undefined : records[i];
       if (i === undefined || record === undefined) throw new Error(`invoice line without its record (${l.category})`);
       used.set(i, record);
-      // The record id served only to match; the line carries the user's own reference.
-      const line: InvoiceLine = { ...l, reference: userReference(record) };
-      return { line, steps: [sourceStep(record), ...(stepsByRecord.get(i) ?? [])] };
+      // The key served to match; the stored line keeps the user's reference, never the key (basis-store).
+      return { line: l, steps: [sourceStep(record), ...(stepsByRecord.get(i) ?? [])], billingKey: recordKey(record.id, l.category), recordId: record.id };
     });
     const own = [...used.keys()].sort((a, c) => a - c).flatMap((i) => stepsByRecord.get(i) ?? []);
     return {

@@ -1,29 +1,35 @@
 /**
- * Billing runs: one run per flow and period (unique index), computed with core from the stored
- * records, the current index values and the effective parameters, and stored with one draft
- * invoice basis per seller–buyer pair, in one audited transaction. Two simultaneous requests for
- * the same run produce one run: the check for an existing run is repeated inside the transaction
- * (which writers of the audit chain enter one at a time), and the unique index catches anything
- * else; the loser gets the existing run (not an error).
+ * Billing runs, numbered per flow and period (docs/decisions/0060-billing-ledger-and-runs.md):
+ * run 1 bills what is billable, each later run (a tilläggskörning) exactly what arrived since —
+ * whatever no line of a non-credited basis bills yet (billing keys, unique in the database).
+ * A run has a scope: the whole county, or one municipality (then only bases where it is seller
+ * or buyer); a municipality economist's runs are always scoped to their municipality.
+ *
+ * The plan is computed outside the write transaction (SQLite must not hold its writer long) and
+ * inserted inside it with the next sequence number. Two simultaneous identical requests both
+ * compute the same plan; the second insert hits the unique billing key (or the unique
+ * flow/period/sequence) and rolls back, is recomputed once, finds nothing new and answers with
+ * the winner's run. Nothing new to bill is an answer (200, `created: false`, a note), not an error.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { invalidInput, SamverkanError, type Agreement } from '@samverkan/core';
+import { findMunicipality, invalidInput, SamverkanError, type Agreement } from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { BillingRunsTable, Database } from '../store/schema.js';
 import { flag, toFlag } from '../store/flag.js';
 import { nowIso } from '../store/clock.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { actorOf, type SessionUser } from '../auth/session-user.js';
-import { effectiveAgreement } from '../reference/effective-agreement.js';
-import { currentIndexSeries } from '../reference/index-values.js';
-import { flowComputations } from './flows/index.js';
+import { municipalityScope, partyScope } from '../auth/scope.js';
 import { flowInfo, isBillingFlow, parseBillingPeriod, billingFlows, type BillingFlow, type BillingPeriod } from './periods.js';
 import type { FlowResult, RunOptions } from './basis-draft.js';
 import { BASIS_PARTIES, fromDraft, insertBasis, listBases, creditNotesOf } from './basis-store.js';
-import { partyScope } from '../auth/scope.js';
-import { basisView, type InvoiceBasisView } from './basis-view.js';
+import { basisView, partyName, type InvoiceBasisView } from './basis-view.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { billablePlan, flowKinds } from './run-plan.js';
+import { runLabel, scopeName } from './run-label.js';
+
+export { computeFlow } from './run-plan.js';
 
 type RunRow = Selectable<BillingRunsTable>;
 
@@ -33,6 +39,15 @@ export interface BillingRunView {
   readonly flow: string;
   readonly title: string;
   readonly period: string;
+  /** 1 = the run of the flow and period, ≥ 2 = tilläggskörning N. */
+  readonly sequence: number;
+  readonly supplementary: boolean;
+  /** "Körning 1" / "Tilläggskörning 2". */
+  readonly label: string;
+  /** Null = the whole county; else the municipality code the run was limited to. */
+  readonly scope: string | null;
+  /** "Hela länet" or the municipality's name. */
+  readonly scopeName: string;
   readonly status: string;
   readonly startedBy: string;
   readonly startedAt: string;
@@ -47,19 +62,26 @@ export interface BillingRunView {
 
 /** What starting a run answers. */
 export interface StartedRun {
-  /** False when the run existed already (this or a simultaneous request made it). */
+  /** False when nothing new was billable (or a simultaneous request billed it): `run` is then the latest run. */
   readonly created: boolean;
   readonly run: BillingRunView;
   readonly invoiceBases: readonly InvoiceBasisView[];
+  /** Why no run was made (Swedish), when `created` is false. */
+  readonly note: string | null;
 }
 
-function runView(r: RunRow, visibleBases: number): BillingRunView {
+function runView(agreement: Agreement, r: RunRow, visibleBases: number): BillingRunView {
   const flow = r.flow;
   return {
     id: r.id,
     flow,
     title: isBillingFlow(flow) ? flowInfo[flow].title : flow,
     period: r.period,
+    sequence: r.sequence,
+    supplementary: r.sequence > 1,
+    label: runLabel(r.sequence),
+    scope: r.scope,
+    scopeName: scopeName(agreement, r.scope),
     status: r.status,
     startedBy: r.started_by,
     startedAt: r.started_at,
@@ -77,66 +99,63 @@ export function requireFlow(text: string): BillingFlow {
   return text;
 }
 
-/** Compute a flow for a period with the current index values and effective parameters. */
-export async function computeFlow(db: Kysely<Database>, agreement: Agreement, flow: BillingFlow, period: BillingPeriod, options: RunOptions): Promise<FlowResult> {
-  const [effective, index] = await Promise.all([effectiveAgreement(db, agreement), currentIndexSeries(db)]);
-  return flowComputations[flow]({ db, agreement: effective, index, period, options });
-}
-
-async function answer(db: Kysely<Database>, agreement: Agreement, user: SessionUser, run: RunRow, created: boolean): Promise<StartedRun> {
-  const rows = await listBases(db, user, { billingRunId: run.id });
-  const credited = await creditNotesOf(db, rows.map((r) => r.id));
-  return { created, run: runView(run, rows.length), invoiceBases: rows.map((r) => basisView(agreement, r, credited.get(r.id) ?? null)) };
-}
-
-async function existingRun(db: Kysely<Database>, flow: string, period: string): Promise<RunRow | undefined> {
-  return db.selectFrom('billing_runs').selectAll().where('flow', '=', flow).where('period', '=', period).executeTakeFirst();
-}
-
-/** Start (or find) the run for `flow` and `period`. */
-export async function startBillingRun(store: Store, agreement: Agreement, user: SessionUser, input: { flow: string; period: string; options?: RunOptions }): Promise<StartedRun> {
-  const flow = requireFlow(input.flow);
-  const period = parseBillingPeriod(flow, input.period);
-  const before = await existingRun(store.db, flow, period.text);
-  if (before) return answer(store.db, agreement, user, before, false);
-  const options: RunOptions = input.options ?? {};
-  const result = await computeFlow(store.db, agreement, flow, period, options);
-  if (result.bases.length === 0) {
+/**
+ * The scope a run of `user` gets: a municipality economist only their own municipality (asking
+ * for another is 403); the region's economists and the administrator the county (null) or the
+ * municipality they name.
+ */
+export function runScope(agreement: Agreement, user: SessionUser, asked: string | undefined): string | null {
+  const own = municipalityScope(user);
+  const named = asked === undefined ? undefined : findMunicipality(agreement.municipalities, asked, { field: 'scope' }).code;
+  if (own === undefined) return named ?? null;
+  if (named !== undefined && named !== own) {
     throw new SamverkanError(
-      'SAMV_ERR_INVALID_INPUT',
-      `period: det finns inga underlag att fakturera för ${flowInfo[flow].title} ${period.text}.${result.notes.length > 0 ? ` ${result.notes.join(' ')}` : ''} Importera underlagen först.`,
-      { field: 'period', value: period.text },
+      'SAMV_ERR_FORBIDDEN',
+      `scope: en kommunekonom startar bara körningar för sin egen kommun (${partyName(agreement, own)}), inte för ${partyName(agreement, named)}.`,
+      { field: 'scope', value: asked },
     );
   }
-  const actor = actorOf(user);
-  let outcome: { id: string; created: boolean };
-  try {
-    outcome = await store.transaction(async (trx) => {
-      const raced = await existingRun(trx, flow, period.text);
-      if (raced) return { id: raced.id, created: false };
-      const id = randomUUID();
-      const at = nowIso();
-      const demo = result.bases.every((b) => b.inputs.records.length > 0) && (await allDemo(trx, result.bases.flatMap((b) => b.inputs.records)));
-      await trx
-        .insertInto('billing_runs')
-        .values({ id, flow, period: period.text, status: 'completed', started_by: actor, started_at: at, finished_at: at, demo: toFlag(demo), options_json: JSON.stringify(options), summary_json: JSON.stringify({ notes: result.notes }) })
-        .execute();
-      const created: { id: string; seller: string; buyer: string; totalOre: number }[] = [];
-      for (const b of result.bases) {
-        const basisId = await insertBasis(trx, fromDraft(b, { runId: id, flow, period: period.text, demo, createdAt: at, replacesId: null }));
-        created.push({ id: basisId, seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`), buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`), totalOre: b.totalOre });
-      }
-      await appendAudit(trx, { actor, action: 'create', entity: 'billing_runs', entityId: id, before: null, after: { flow, period: period.text, options, invoiceBases: created, notes: result.notes } });
-      return { id, created: true };
-    });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    const winner = await existingRun(store.db, flow, period.text);
-    if (!winner) throw e;
-    return answer(store.db, agreement, user, winner, false);
+  return own;
+}
+
+async function answer(db: Kysely<Database>, agreement: Agreement, user: SessionUser, run: RunRow, created: boolean, note: string | null): Promise<StartedRun> {
+  const rows = await listBases(db, user, { billingRunId: run.id });
+  const credited = await creditNotesOf(db, rows.map((r) => r.id));
+  return { created, run: runView(agreement, run, rows.length), invoiceBases: rows.map((r) => basisView(agreement, r, credited.get(r.id) ?? null)), note };
+}
+
+/** The newest run of a flow and period that has a basis the user (and scope) may see. */
+async function latestRun(db: Kysely<Database>, user: SessionUser, flow: string, period: string, scope: string | null): Promise<RunRow | undefined> {
+  return db
+    .selectFrom('billing_runs')
+    .selectAll('billing_runs')
+    .where('billing_runs.flow', '=', flow)
+    .where('billing_runs.period', '=', period)
+    .where((eb) => {
+      let bases = eb.selectFrom('invoice_bases').select('invoice_bases.id').whereRef('invoice_bases.billing_run_id', '=', 'billing_runs.id').where(partyScope(user, BASIS_PARTIES));
+      if (scope !== null) bases = bases.where((b) => b.or([b('invoice_bases.seller_code', '=', scope), b('invoice_bases.buyer_code', '=', scope)]));
+      return eb.exists(bases);
+    })
+    .orderBy('billing_runs.sequence', 'desc')
+    .executeTakeFirst();
+}
+
+function nothingNewNote(flow: BillingFlow, period: string, latest: RunRow, scope: string | null, agreement: Agreement): string {
+  const where = scope === null ? '' : ` där ${scopeName(agreement, scope)} är part`;
+  const correction = flowKinds[flow] === 'pairs' ? ' Fördelningen av en period faktureras en gång per part; en ändrad fördelning rättas genom kreditering.' : ' Rättelser görs genom kreditering.';
+  return `Inget nytt att fakturera för ${flowInfo[flow].title} ${period}${where}: allt som är fakturerbart är redan fakturerat (senast i ${runLabel(latest.sequence)}).${correction}`;
+}
+
+function nothingToBill(agreement: Agreement, flow: BillingFlow, period: BillingPeriod, scope: string | null, notes: readonly string[]): SamverkanError {
+  const extra = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+  if (scope !== null) {
+    return new SamverkanError(
+      'SAMV_ERR_NOTHING_TO_BILL',
+      `scope: det finns inga fakturaunderlag för ${flowInfo[flow].title} ${period.text} där ${scopeName(agreement, scope)} är säljare eller köpare; en kommunekonom kan bara starta körningar för den egna kommunens underlag.${extra}`,
+      { field: 'scope', value: scope },
+    );
   }
-  const run = await store.db.selectFrom('billing_runs').selectAll().where('id', '=', outcome.id).executeTakeFirstOrThrow();
-  return answer(store.db, agreement, user, run, outcome.created);
+  return new SamverkanError('SAMV_ERR_NOTHING_TO_BILL', `period: det finns inga underlag att fakturera för ${flowInfo[flow].title} ${period.text}.${extra} Importera underlagen först.`, { field: 'period', value: period.text });
 }
 
 /** True when every record is demo data (the run then is demo data too). */
@@ -149,9 +168,59 @@ async function allDemo(db: Kysely<Database>, recordIds: readonly string[]): Prom
   return true;
 }
 
+/** Insert `plan` as the next run of the flow and period, in one audited transaction; returns its id. */
+async function insertRun(store: Store, user: SessionUser, flow: BillingFlow, period: BillingPeriod, options: RunOptions, scope: string | null, plan: FlowResult): Promise<string> {
+  const actor = actorOf(user);
+  return store.transaction(async (trx) => {
+    const last = await trx.selectFrom('billing_runs').select((eb) => eb.fn.max('sequence').as('n')).where('flow', '=', flow).where('period', '=', period.text).executeTakeFirst();
+    const sequence = (last?.n ?? 0) + 1;
+    const id = randomUUID();
+    const at = nowIso();
+    const demo = plan.bases.every((b) => b.inputs.records.length > 0) && (await allDemo(trx, plan.bases.flatMap((b) => b.inputs.records)));
+    await trx
+      .insertInto('billing_runs')
+      .values({ id, flow, period: period.text, sequence, scope, status: 'completed', started_by: actor, started_at: at, finished_at: at, demo: toFlag(demo), options_json: JSON.stringify(options), summary_json: JSON.stringify({ notes: plan.notes }) })
+      .execute();
+    const created: { id: string; seller: string; buyer: string; totalOre: number; lines: number }[] = [];
+    for (const b of plan.bases) {
+      const basisId = await insertBasis(trx, fromDraft(b, { runId: id, flow, period: period.text, demo, createdAt: at, replacesId: null }));
+      created.push({ id: basisId, seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`), buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`), totalOre: b.totalOre, lines: b.lines.length });
+    }
+    await appendAudit(trx, { actor, action: 'create', entity: 'billing_runs', entityId: id, before: null, after: { flow, period: period.text, sequence, scope, options, invoiceBases: created, notes: plan.notes } });
+    return id;
+  });
+}
+
+/** Start the next run for `flow` and `period` (or answer with the latest when nothing new is billable). */
+export async function startBillingRun(store: Store, agreement: Agreement, user: SessionUser, input: { flow: string; period: string; options?: RunOptions; scope?: string | undefined }): Promise<StartedRun> {
+  const flow = requireFlow(input.flow);
+  const period = parseBillingPeriod(flow, input.period);
+  const scope = runScope(agreement, user, input.scope);
+  const options: RunOptions = input.options ?? {};
+  for (let attempt = 1; ; attempt++) {
+    const plan = await billablePlan(store.db, agreement, flow, period, options, scope);
+    if (plan.bases.length === 0) {
+      const latest = await latestRun(store.db, user, flow, period.text, scope);
+      if (!latest) throw nothingToBill(agreement, flow, period, scope, plan.notes);
+      return answer(store.db, agreement, user, latest, false, nothingNewNote(flow, period.text, latest, scope, agreement));
+    }
+    try {
+      const id = await insertRun(store, user, flow, period, options, scope, plan);
+      const run = await store.db.selectFrom('billing_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return await answer(store.db, agreement, user, run, true, null);
+    } catch (e) {
+      // A simultaneous run claimed some of the same keys (or took the number): recompute once.
+      if (!isUniqueViolation(e) || attempt >= 2) {
+        if (isUniqueViolation(e)) throw new SamverkanError('SAMV_ERR_CONFLICT', `En annan körning för ${flowInfo[flow].title} ${period.text} pågick samtidigt; försök igen.`, { field: 'period', value: period.text });
+        throw e;
+      }
+    }
+  }
+}
+
 /** Every run, newest first, with the number of bases the user may see. */
-export async function listRuns(db: Kysely<Database>, user: SessionUser, filter: { flow?: string | undefined; period?: string | undefined }): Promise<BillingRunView[]> {
-  let q = db.selectFrom('billing_runs').selectAll().orderBy('started_at', 'desc');
+export async function listRuns(db: Kysely<Database>, agreement: Agreement, user: SessionUser, filter: { flow?: string | undefined; period?: string | undefined }): Promise<BillingRunView[]> {
+  let q = db.selectFrom('billing_runs').selectAll().orderBy('started_at', 'desc').orderBy('sequence', 'desc');
   if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow);
   if (filter.period !== undefined) q = q.where('period', '=', filter.period);
   const runs = await q.execute();
@@ -162,5 +231,5 @@ export async function listRuns(db: Kysely<Database>, user: SessionUser, filter: 
     .groupBy('billing_run_id')
     .execute();
   const count = new Map(counts.map((c) => [c.billing_run_id, c.n]));
-  return runs.map((r) => runView(r, count.get(r.id) ?? 0));
+  return runs.map((r) => runView(agreement, r, count.get(r.id) ?? 0));
 }

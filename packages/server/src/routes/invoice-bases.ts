@@ -20,7 +20,7 @@ import { withBasisName, withBasisNames } from '../billing/basis-names.js';
 
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('sent')])),
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('sent'), Type.Literal('credited')])),
     flow: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     period: Type.Optional(Type.String({ minLength: 4, maxLength: 10 })),
     billingRunId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -53,6 +53,11 @@ const noBodyIsEmpty = (request: FastifyRequest, _reply: FastifyReply, done: () =
   done();
 };
 
+const CreditBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500, description: 'Skälet till krediteringen (3–500 tecken); sparas på underlaget, kreditnotan och i granskningsloggen' }) },
+  { additionalProperties: false },
+);
+
 /** Register the invoice-basis routes. */
 export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   const tags = ['fakturering'];
@@ -78,8 +83,8 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
     const user = authorize(request, 'invoices:decide');
     return { invoiceBasis: await sendBasis(ctx.store, ctx.agreement, user, request.params.id) };
   });
-  app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera: kreditnota plus nytt utkast beräknat på nytt', params: IdParams, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
+  app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera med skäl: underlaget blir krediterat, kreditnota plus nytt utkast beräknat på nytt', params: IdParams, body: CreditBody, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
     const user = authorize(request, 'invoices:decide');
-    return reply.status(201).send(await creditBasis(ctx.store, ctx.agreement, user, request.params.id));
+    return reply.status(201).send(await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason }));
   });
 };

@@ -9,6 +9,7 @@
 import { costRegulationInvoiceBasis, TraceBuilder, type CostRegulation, type InvoiceLine } from '@samverkan/core';
 import type { BasisDraft, FlowInput, FlowResult } from '../basis-draft.js';
 import { escalationPath } from '../../disputes/dispute-view.js';
+import { disputeKey } from '../billing-keys.js';
 
 /** Compute the `cost-regulation` bases of a month. */
 export async function costRegulationFlow(input: FlowInput): Promise<FlowResult> {
@@ -48,7 +49,7 @@ export async function costRegulationFlow(input: FlowInput): Promise<FlowResult> 
     return result.trace.steps.filter((s) => s.id.startsWith(`tvist[${String(i)}]:`));
   };
   const drafts: BasisDraft[] = result.bases.map((b) => {
-    const lines = b.lines.map((line) => ({ line, steps: stepsOf(line) }));
+    const lines = b.lines.map((line) => ({ line, steps: stepsOf(line), billingKey: disputeKey(line.reference ?? ''), recordId: null }));
     const trace = new TraceBuilder(input.agreement);
     for (const r of result.trace.rules) trace.rule(r);
     for (const l of lines) trace.step(...l.steps);

@@ -9,18 +9,19 @@ import { daytimeInvoiceBasis, formatKronor, type DaytimeAssignment } from '@samv
 import type { FlowInput, FlowResult } from '../basis-draft.js';
 import { eventRecords } from '../flow-records.js';
 import { recordDrafts } from '../record-drafts.js';
-import { referenceOf, type DaytimeData } from './record-data.js';
+import type { DaytimeData } from './record-data.js';
 
 const reasonText = { 'kvall-natt': 'kväll/natt utan ersättning', storsjoglantan: 'ansluten till Storsjögläntan (ingår i tilläggsbeloppet)' } as const;
 
 /** Compute the `dagtid` bases of a month. */
 export async function dagtidFlow(input: FlowInput): Promise<FlowResult> {
-  const records = await eventRecords(input.db, 'daytime-assignments', input.period.text);
+  const records = await eventRecords(input.db, 'daytime-assignments', input.period.text, input.records);
   if (records.length === 0) return { bases: [], notes: [] };
   const assignments: DaytimeAssignment[] = records.map((r) => {
     const d = (r.data as DaytimeData);
     return {
-      reference: r.id,
+      key: r.id,
+      ...(d.reference === undefined ? {} : { reference: d.reference }),
       date: d.date,
       start: d.start,
       minutes: d.minutes,
@@ -36,5 +37,5 @@ export async function dagtidFlow(input: FlowInput): Promise<FlowResult> {
   const homeNotes = result.homeRegionReport.map(
     (h) => `Underlag till hemregion (${h.clause}): regionen fakturerar ${h.homeRegion.name} för ${String(h.assignments)} uppdrag, ${String(h.startedHours)} påbörjade timmar, ${formatKronor(h.amountOre)}.`,
   );
-  return { bases: recordDrafts(result.bases, result.trace, records, referenceOf), notes: [...notes, ...homeNotes] };
+  return { bases: recordDrafts(result.bases, result.trace, records), notes: [...notes, ...homeNotes] };
 }

@@ -83,6 +83,14 @@ export async function developmentFundsFlow(input: FlowInput): Promise<FlowResult
       const info = line === undefined ? undefined : lineInfo.get(line);
       return info === undefined ? [] : [...areaSteps(info.area), info.share];
     },
+    {
+      flow: 'development-funds',
+      period: input.period.text,
+      part: (b, i) => {
+        const line = b.lines[i];
+        return line === undefined ? undefined : lineInfo.get(line)?.area;
+      },
+    },
   );
   return { bases, notes: r.keyNote === undefined ? [] : [r.keyNote] };
 }

@@ -23,6 +23,6 @@ export async function mtFixedFlow(input: FlowInput): Promise<FlowResult> {
   });
   const result = mtFixedInvoice(input.agreement, { year: input.period.year, half, inventory: { snapshotDate: snapshot.date, counts }, index: input.index });
   const own = (id: string): boolean => id.startsWith('fordelning:');
-  const bases = allocationDrafts(result.bases, result.trace, inputsOf(records), (s) => own(s.id), (b) => result.trace.steps.filter((s) => s.id === `fordelning:${b.buyer.id}`));
+  const bases = allocationDrafts(result.bases, result.trace, inputsOf(records), (s) => own(s.id), (b) => result.trace.steps.filter((s) => s.id === `fordelning:${b.buyer.id}`), { flow: 'mt-fixed', period: input.period.text });
   return { bases, notes: [] };
 }

@@ -3,7 +3,6 @@
  * billing flows read them back. One place, so the writer and the readers cannot drift apart.
  */
 import type { AssignmentMinutes, InpatientCostKind, OmbudService } from '@samverkan/core';
-import type { StoredRecord } from '../flow-records.js';
 
 /** `daytime-assignments`. */
 export interface DaytimeData {
@@ -76,10 +75,4 @@ export interface PopulationData {
   readonly municipality: string;
   readonly population: number;
   readonly source?: string;
-}
-
-/** The user's own reference of a record, when it has one. */
-export function referenceOf(r: StoredRecord): string | undefined {
-  const ref = (r.data as { reference?: unknown }).reference;
-  return typeof ref === 'string' ? ref : undefined;
 }

@@ -61,6 +61,7 @@ export async function tillaggsbeloppFlow(input: FlowInput): Promise<FlowResult> 
       const step = shareSteps.get(b.seller.id);
       return step ? [step] : [];
     },
+    { flow: 'tillaggsbelopp', period: input.period.text },
   );
   return { bases, notes: r.keyNote === undefined ? [] : [r.keyNote] };
 }
