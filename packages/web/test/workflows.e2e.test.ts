@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await context.close();
   });
 
-  it('en tvist öppnas, eskaleras ett steg, avgörs med kostnadsreglering och avslutas', async () => {
+  it('en tvist öppnas, eskaleras ett steg, kommunen föreslår beslut med kostnadsreglering, regionen bekräftar, och tvisten avslutas', async () => {
     const { page, context } = await openPage(browser);
     await signIn(page, app.url, demo.municipalityEconomist);
     await visit(page, app.url, 'tvister');
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await page.getByLabel('Anteckning eller beslut').fill('Regionen står för materialet de första 14 dagarna.');
     await page.getByLabel(/Kostnadsreglering/).fill('12 500,50');
     // With an amount, the paying party must be chosen; the message is tied to the select.
-    await page.getByRole('button', { name: 'Markera som avgjord' }).click();
+    await page.getByRole('button', { name: 'Föreslå beslut' }).click();
     const payer = page.getByLabel('Vem betalar?');
     await eventually(async () => {
       expect(await payer.getAttribute('aria-invalid')).toBe('true');
@@ -92,7 +92,25 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     const payerMessages = await Promise.all(payerDescribedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
     expect(payerMessages.join(' ')).toMatch(/Välj vilken part som betalar/);
     await payer.selectOption({ label: 'Region Jämtland Härjedalen' });
-    await page.getByRole('button', { name: 'Markera som avgjord' }).click();
+    await page.getByRole('button', { name: 'Föreslå beslut' }).click();
+    // One party alone does not decide (decision 0071): the proposal waits for the region's economist.
+    await eventually(async () => {
+      const text = await mainText(page);
+      expect(text).toMatch(/Förslag till beslut i Lokal samverkansarena \(Östersund\)/);
+      expect(text).toMatch(/Väntar på bekräftelse från en ekonom hos Region Jämtland Härjedalen/);
+      expect(text).toMatch(/Status Pågår/);
+    });
+    expect(await page.getByRole('button', { name: 'Bekräfta beslutet' }).count()).toBe(0);
+    const disputeUrl = page.url();
+    const region = await openPage(browser);
+    await signIn(region.page, app.url, demo.regionEconomist);
+    await region.page.goto(disputeUrl);
+    await region.page.getByRole('button', { name: 'Bekräfta beslutet' }).click();
+    await eventually(async () => {
+      expect(await mainText(region.page)).toMatch(/Beslutat av Lokal samverkansarena \(Östersund\)/);
+    });
+    await region.context.close();
+    await page.reload();
     await eventually(async () => {
       const text = await mainText(page);
       expect(text).toMatch(/Status Avgjord/);
