@@ -1,7 +1,8 @@
 /**
  * Completeness by enumeration: EVERY combination of the finite care inputs goes through `assess`,
- * and the answer is compared with the spec table (responsibility.md, R1–R8) written here as an
- * independent, straightforward function — not with the engine's own tables.
+ * and the answer is compared with the spec table (responsibility.md, R1–R8, with R4 split by the
+ * SABO wish for the region's open clinic) written here as an independent, straightforward
+ * function — not with the engine's own tables.
  *
  * Unknown inputs: an answer is decided exactly when every way of filling in the unknown inputs
  * gives the same party (and unit); otherwise it is undecided and lists as missing exactly the
@@ -36,7 +37,8 @@ function specRule(k: Known): { rule: string; party: 'region' | 'kommun'; unit: s
   if (!k.registered) return { rule: 'R1', party: 'region', unit: '' };
   if (k.storsjoglantan) return { rule: 'R2', party: 'region', unit: 'Storsjögläntan' };
   if (k.atDayActivity) return { rule: 'R3', party: 'kommun', unit: '' };
-  if (k.housing !== 'ordinart') return { rule: 'R4', party: 'kommun', unit: '' };
+  // SABO Ansvarsfördelning: a wish for the region's open clinic is respected (no safety condition).
+  if (k.housing !== 'ordinart') return k.prefersHealthCentre ? { rule: 'R4o', party: 'region', unit: 'regionens öppna mottagning' } : { rule: 'R4', party: 'kommun', unit: '' };
   // Criterion 3: CFS ≥ 6, or CFS = 5 with cognitive impairment.
   const frail = k.cfs >= 6 || (k.cfs === 5 && k.cognitiveImpairment);
   const allMet = k.safeAtHome && k.needOver14Days && frail && k.cannotReachHealthCentre;
@@ -137,7 +139,7 @@ describe('every combination of the care inputs', () => {
     const agreement = shippedAgreement();
     const rules = compileResponsibilityRules(agreement);
     const codes = [...agreement.municipalities.map((m) => m.code), 'none'];
-    const undecidedRules = new Set(['R2u', 'R3u', 'R6u', 'R8']);
+    const undecidedRules = new Set(['R2u', 'R3u', 'R4u', 'R6u', 'R8']);
     const failures: string[] = [];
     let count = 0;
     let undecided = 0;

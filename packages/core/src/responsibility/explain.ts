@@ -16,7 +16,7 @@ const missingLabels: Readonly<Record<string, string>> = {
   cfs: 'personens skörhet enligt Clinical Frailty Scale (kriterium 3)',
   cognitiveImpairment: 'om personen har kognitiv svikt (kriterium 3)',
   cannotReachHealthCentre: 'om personen kan ta sig till hälsocentralen, själv eller med stöd (kriterium 4)',
-  prefersHealthCentre: 'om personen önskar få sin vård på hälsocentralen',
+  prefersHealthCentre: 'om personen önskar få sin vård av regionen, på hälsocentralen eller regionens öppna mottagning',
   preferenceRisksSafety: 'om önskemålet om vård på hälsocentralen skulle påverka patientsäkerheten',
   listedAtOtherHealthCentre: 'om personen är listad vid en annan hälsocentral än boendets',
   time: 'vilken tid på dygnet insatsen görs',

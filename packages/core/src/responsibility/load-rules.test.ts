@@ -37,10 +37,10 @@ function errorOf(a: Agreement): { code: string; message: string; details: readon
 const care = responsibilityRuleFiles.care;
 
 describe('compileResponsibilityRules on the shipped agreement', () => {
-  it('loads every table, checked, with the care rules R1–R7 as the decided outcomes', () => {
+  it('loads every table, checked, with the care rules R1–R7 and R4o as the decided outcomes', () => {
     const rules = compileResponsibilityRules(shippedAgreement());
-    expect(rules.careRuleIds).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']);
-    expect(rules.care.views.map((v) => v.id)).toEqual(['R1', 'R2', 'R2u', 'R3', 'R3u', 'R4', 'R5', 'R6', 'R6u', 'R7', 'R8']);
+    expect(rules.careRuleIds).toEqual(['R1', 'R2', 'R3', 'R4', 'R4o', 'R5', 'R6', 'R7']);
+    expect(rules.care.views.map((v) => v.id)).toEqual(['R1', 'R2', 'R2u', 'R3', 'R3u', 'R4', 'R4o', 'R4u', 'R5', 'R6', 'R6u', 'R7', 'R8']);
     expect(rules.criteria.map((c) => c.id)).toEqual(['safeAtHome', 'needOver14Days', 'frailty', 'cannotReachHealthCentre']);
     expect(rules.products.views.map((v) => v.id)).toContain('M2-oxygen');
     expect(rules.cfs.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -66,6 +66,22 @@ for (const target of databaseTargets) {
       }
     });
 
+    it('special housing: the wish for the region\'s open clinic changes the answer, citing SABO (R4o); unknown wish → R4u', async () => {
+      const sabo = { date: '2026-03-01', housing: 'korttidsplats', registeredMunicipality: '2309', storsjoglantan: false, atDayActivity: false };
+      const answer = async (extra: Record<string, unknown>): Promise<{ careResponsibility: Record<string, unknown> & { clauses: { id: string; quote: string }[] } }> => {
+        const res = await anonymous(t.url).request('POST', '/api/v1/assess', { ...sabo, ...extra });
+        expect(res.status).toBe(200);
+        return res.body as { careResponsibility: Record<string, unknown> & { clauses: { id: string; quote: string }[] } };
+      };
+      const wish = await answer({ prefersHealthCentre: true });
+      expect(wish.careResponsibility).toMatchObject({ party: 'region', unit: 'regionens öppna mottagning', rule: 'R4o', municipality: null });
+      expect(wish.careResponsibility.clauses.map((c) => c.id)).toContain('SABO.ansvarsfordelning.oppen-mottagning');
+      expect((await answer({ prefersHealthCentre: false })).careResponsibility).toMatchObject({ party: 'kommun', rule: 'R4', municipality: { code: '2309', name: 'Krokom' } });
+      expect((await answer({})).careResponsibility).toMatchObject({ party: 'undecided', rule: 'R4u', missing: ['prefersHealthCentre'] });
+      // At the day activity the municipality answers while the person is there, whatever the wish (R3).
+      expect((await answer({ prefersHealthCentre: true, atDayActivity: true })).careResponsibility).toMatchObject({ party: 'kommun', rule: 'R3' });
+    });
+
     it('refuses a personnummer and an invalid field in Swedish', async () => {
       const pnr = await anonymous(t.url).request('POST', '/api/v1/assess', { housing: 'ordinart', registeredMunicipality: '2380', homeRegion: '19121212-1212' });
       expect(pnr.status).toBe(422);

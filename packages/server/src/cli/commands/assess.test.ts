@@ -72,6 +72,34 @@ describe('samverkan assess, one situation', () => {
   });
 });
 
+describe('samverkan assess, special housing and the wish for the region\'s open clinic (SABO Ansvarsfördelning)', () => {
+  const sabo = { date: '2026-03-01', housing: 'sarskilt_boende', registeredMunicipality: '2380', storsjoglantan: false, atDayActivity: false };
+  const answer = (extra: Record<string, unknown>): AssessOutput => {
+    const r = cli(['assess', '--input', '-', '--json'], JSON.stringify({ ...sabo, ...extra }));
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as AssessOutput;
+  };
+
+  it('the wish changes the answer to the region, citing SABO\'s clause verbatim', () => {
+    const a = answer({ prefersHealthCentre: true });
+    expect(a.careResponsibility).toMatchObject({ party: 'region', unit: 'regionens öppna mottagning', municipality: null, rule: 'R4o', missing: [] });
+    expect(a.careResponsibility.clauses[0]).toMatchObject({
+      id: 'SABO.ansvarsfordelning.oppen-mottagning',
+      quote: 'Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.',
+    });
+    expect(a.performing).toMatchObject({ rule: 'U7', missing: ['time'] });
+    const text = cli(['assess', '--input', '-'], JSON.stringify({ ...sabo, prefersHealthCentre: true }));
+    expect(text.stdout).toContain('Hälso- och sjukvårdsansvar: Regionen (regionens öppna mottagning) [R4o]');
+  });
+
+  it('without the wish the municipality answers (R4); when nobody asked, the answer is undecided and asks for it (R4u)', () => {
+    expect(answer({ prefersHealthCentre: false }).careResponsibility).toMatchObject({ party: 'kommun', municipality: { code: '2380' }, rule: 'R4' });
+    expect(answer({}).careResponsibility).toMatchObject({ party: 'undecided', rule: 'R4u', missing: ['prefersHealthCentre'] });
+    const explained = cli(['assess', '--input', '-', '--explain'], JSON.stringify(sabo));
+    expect(explained.stdout).toContain('om personen önskar få sin vård av regionen, på hälsocentralen eller regionens öppna mottagning');
+  });
+});
+
 describe('samverkan assess --batch', () => {
   it('answers every line in order, one output line per input line', () => {
     const input = readFileSync(join(examples, 'assess-batch.ndjson'), 'utf8');
@@ -80,7 +108,7 @@ describe('samverkan assess --batch', () => {
     const out = r.stdout.trimEnd().split('\n');
     expect(out.length).toBe(input.trimEnd().split('\n').length);
     const rules = out.map((l) => (JSON.parse(l) as { careResponsibility: { rule: string } }).careResponsibility.rule);
-    expect(rules).toEqual(['R5', 'R7', 'R4', 'R2', 'R1', 'R8']);
+    expect(rules).toEqual(['R5', 'R7', 'R4o', 'R2', 'R1', 'R8']);
     // Each line is the same document `--json` gives for that situation.
     const first = cli(['assess', '--input', '-', '--json'], input.split('\n')[0]);
     expect(JSON.parse(out[0] ?? '')).toEqual(JSON.parse(first.stdout));
@@ -103,7 +131,9 @@ describe('samverkan assess --batch', () => {
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'housing', line: 2 } } });
     expect(out[1]?.error?.message).toMatch(/^rad 2: housing: "villa" är inte giltigt/);
     expect(out[2]).toMatchObject({ line: 3, error: { code: 'SAMV_ERR_INVALID_INPUT', message: 'rad 3: raden är inte giltig JSON.' } });
-    expect(out[3]?.careResponsibility?.rule).toBe('R4');
+    // Line 4 says neither whether the person wishes care at the region's open clinic (SABO) nor
+    // whether they are at a day activity: both can change the answer.
+    expect(out[3]?.careResponsibility).toMatchObject({ rule: 'R3u', party: 'undecided', missing: ['atDayActivity', 'prefersHealthCentre'] });
     expect(r.stderr).toContain('2 av 4 rader kunde inte besvaras (rad 2, 3)');
   });
 

@@ -27,7 +27,7 @@ const missingLabels: Readonly<Record<string, string>> = {
   cfs: 'kriterium 3: skörhet enligt Clinical Frailty Scale',
   cognitiveImpairment: 'kriterium 3: om personen har kognitiv svikt',
   cannotReachHealthCentre: 'kriterium 4: om personen kan ta sig till hälsocentralen',
-  prefersHealthCentre: 'om personen önskar vård på hälsocentralen',
+  prefersHealthCentre: 'om personen önskar vård av regionen (hälsocentralen eller regionens öppna mottagning)',
   preferenceRisksSafety: 'om önskemålet påverkar patientsäkerheten',
   listedAtOtherHealthCentre: 'om personen är listad vid en annan hälsocentral än boendets',
   time: 'vilken tid på dygnet insatsen görs',

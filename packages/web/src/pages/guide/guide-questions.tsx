@@ -234,7 +234,14 @@ export function GuideQuestions({
           <YesNo
             name="prefersHealthCentre"
             allowUnknown
-            legend="Vill personen få sin vård av regionen på hälsocentralen trots att kriterierna är uppfyllda?"
+            legend={
+              state.housing === undefined || state.housing === 'ordinart'
+                ? 'Vill personen få sin vård av regionen på hälsocentralen trots att kriterierna är uppfyllda?'
+                : 'Vill personen få sin vård på regionens öppna mottagning?'
+            }
+            {...(state.housing === undefined || state.housing === 'ordinart'
+              ? {}
+              : { description: 'I särskilt boende, på korttidsplats och i bostad med särskilt stöd och service ska en sådan önskan respekteras (Överenskommelse särskilt boende, Ansvarsfördelning).' })}
             value={state.prefersHealthCentre}
             onChange={(v) => {
               update({ prefersHealthCentre: v });

@@ -16,11 +16,21 @@ describe('the guide asks only what the answer still depends on', () => {
   it('stops after R2 for Storsjögläntan', () => {
     expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual(['registeredMunicipality', 'housing', 'storsjoglantan', 'productKind', 'time']);
   });
-  it('asks neither day activity nor criteria in special housing (R4)', () => {
-    const v = visibleQuestions(q('registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false'));
-    expect(v).not.toContain('atDayActivity');
-    expect(v).not.toContain('safeAtHome');
-    expect(v.at(-1)).toBe('time');
+  it('asks in special housing for the wish for the region\'s open clinic, not the criteria nor patient safety (R4/R4o)', () => {
+    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
+    expect(visibleQuestions(q(sabo)).at(-1)).toBe('prefersHealthCentre');
+    const noWish = visibleQuestions(q(`${sabo}&prefersHealthCentre=false`));
+    expect(noWish).not.toContain('atDayActivity');
+    expect(noWish).not.toContain('safeAtHome');
+    expect(noWish.at(-1)).toBe('time');
+    // With the wish (or unknown wish) the day activity decides first (R3 before R4o), never patient safety.
+    const wish = visibleQuestions(q(`${sabo}&prefersHealthCentre=true`));
+    expect(wish).toContain('atDayActivity');
+    expect(wish).not.toContain('preferenceRisksSafety');
+    expect(wish).not.toContain('productKind');
+    expect(visibleQuestions(q(`${sabo}&prefersHealthCentre=unknown&atDayActivity=false`)).at(-1)).toBe('time');
+    expect(toAssessInput(q(`${sabo}&prefersHealthCentre=true&atDayActivity=false`))).toMatchObject({ housing: 'sarskilt_boende', prefersHealthCentre: true, atDayActivity: false });
+    expect(pruneState(q(`${sabo}&prefersHealthCentre=false&atDayActivity=true`))).not.toHaveProperty('atDayActivity');
   });
   it('asks the criteria one by one in ordinary housing and stops at the first one not met (R7)', () => {
     expect(visibleQuestions(q(ord)).at(-1)).toBe('safeAtHome');
@@ -45,7 +55,7 @@ describe('the guide asks only what the answer still depends on', () => {
     expect(visibleQuestions(q(`${ord}&safeAtHome=unknown`)).at(-1)).toBe('needOver14Days');
   });
   it('shows the inputs the service lists as missing: physician listing and product follow-ups', () => {
-    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
+    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false&prefersHealthCentre=false';
     expect(visibleQuestions(q(sabo))).not.toContain('listedAtOtherHealthCentre');
     expect(visibleQuestions(q(sabo), ['listedAtOtherHealthCentre'])).toContain('listedAtOtherHealthCentre');
     const product = `${sabo}&productKind=consumables`;

@@ -144,8 +144,14 @@ function careQuestions(s: GuideState): { questions: QuestionId[]; finished: bool
   // R2: Storsjögläntan decides before housing.
   if (!ask('storsjoglantan', s.storsjoglantan !== undefined)) return { questions: q, finished: false };
   if (s.storsjoglantan === true) return { questions: q, finished: true };
-  // R4: in special housing the municipality is responsible, also during day activity (R3).
-  if (s.housing !== 'ordinart') return { questions: q, finished: true };
+  // R4/R4o: in special housing the municipality is responsible unless the person wishes care at
+  // the region's open clinic, which is respected (SABO.ansvarsfordelning, no patient-safety
+  // condition); only with that wish does day activity (R3) change the answer.
+  if (s.housing !== 'ordinart') {
+    if (!ask('prefersHealthCentre', s.prefersHealthCentre !== undefined)) return { questions: q, finished: false };
+    if (s.prefersHealthCentre !== false && !ask('atDayActivity', s.atDayActivity !== undefined)) return { questions: q, finished: false };
+    return { questions: q, finished: true };
+  }
   // R3: at day activity the municipality is responsible while the person is there.
   if (!ask('atDayActivity', s.atDayActivity !== undefined)) return { questions: q, finished: false };
   if (s.atDayActivity === true) return { questions: q, finished: true };

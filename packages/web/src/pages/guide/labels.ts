@@ -38,7 +38,7 @@ export const questionLabels: Readonly<Record<QuestionId, string>> = {
   cfs: 'Clinical Frailty Scale',
   cognitiveImpairment: 'Kognitiv svikt',
   cannotReachHealthCentre: 'Kriterium 4, kan inte ta sig till hälsocentralen',
-  prefersHealthCentre: 'Önskar vård på hälsocentralen',
+  prefersHealthCentre: 'Önskar vård av regionen (hälsocentral eller öppen mottagning)',
   preferenceRisksSafety: 'Önskemålet påverkar patientsäkerheten',
   listedAtOtherHealthCentre: 'Listad vid annan hälsocentral',
   productKind: 'Produkt',
