@@ -97,6 +97,26 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await context.close();
   });
 
+  it('särskilt boende: guiden frågar om önskemål om regionens öppna mottagning, och önskemålet ger regionen (R4o)', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${app.url}/#/ansvarsguide`);
+    await page.getByLabel('Var är personen folkbokförd?').selectOption({ label: 'Krokom' });
+    await answer(page, /Hur bor personen/, 'Särskilt boende (SoL)');
+    await answer(page, /ansluten till Storsjögläntan/, 'Nej');
+    // SABO Ansvarsfördelning: the wish is asked, but neither the criteria nor patient safety.
+    await answer(page, /regionens öppna mottagning/, 'Nej');
+    await expectResponsible(page, 'Krokoms kommun', 'R4');
+    await answer(page, /regionens öppna mottagning/, 'Ja');
+    // With the wish, the day activity decides first (R3).
+    await answer(page, /daglig verksamhet/, 'Nej');
+    await expectResponsible(page, 'Region Jämtland Härjedalen (regionens öppna mottagning)', 'R4o');
+    expect(await group(page, /Kriterium 1/).count()).toBe(0);
+    expect(await group(page, /patientsäkerheten/).count()).toBe(0);
+    expect(await page.getByText('Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.').count()).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await context.close();
+  });
+
   it('kan fyllas i med bara tangentbordet, med synligt fokus på varje steg', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${app.url}/#/ansvarsguide`);
