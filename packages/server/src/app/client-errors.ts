@@ -27,8 +27,10 @@ export function clientErrorResponse(err: ParserError): string {
   const kb = String(MAX_HEADER_BYTES / 1024);
   switch (err.code) {
     case 'HPE_HEADER_OVERFLOW': {
-      // No line break yet means the request line itself (the URL) did not fit.
-      const urlTooLong = Buffer.isBuffer(err.rawPacket) && !err.rawPacket.includes('\r\n');
+      // When the request line (the URL) takes most of the room, the URL is what is too long.
+      const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined;
+      const lineEnd = raw?.indexOf('\r\n') ?? -1;
+      const urlTooLong = raw !== undefined && (lineEnd === -1 ? raw.length : lineEnd) > MAX_HEADER_BYTES / 2;
       return urlTooLong
         ? answer(414, `Adressen är för lång: begärans rad och huvuden får vara högst ${kb} kB. Skicka stora uppgifter i begärans kropp.`, 'url')
         : answer(431, `Begärans huvuden är för stora: högst ${kb} kB tillsammans. Ta bort onödiga kakor eller huvuden och försök igen.`, 'headers');

@@ -52,11 +52,25 @@ export function openStore(options: StoreOptions): Store {
     audit: options.audit,
     async transaction(fn) {
       let chain: ReturnType<typeof bindChainContext> | undefined;
-      const result = await db.transaction().execute(async (trx) => {
-        await dialect.lockAuditChain(trx);
-        chain = bindChainContext(trx, options.audit);
-        return fn(trx);
-      });
+      // SQLite rolls a transaction back by itself on SQLITE_FULL (and I/O errors); Kysely's own
+      // ROLLBACK then fails with "no transaction is active", which would hide why it failed.
+      const failed: { error?: unknown; set: boolean } = { set: false };
+      const result = await db
+        .transaction()
+        .execute(async (trx) => {
+          await dialect.lockAuditChain(trx);
+          chain = bindChainContext(trx, options.audit);
+          try {
+            return await fn(trx);
+          } catch (e) {
+            failed.error = e;
+            failed.set = true;
+            throw e;
+          }
+        })
+        .catch((e: unknown) => {
+          throw failed.set ? failed.error : e;
+        });
       if (chain?.head !== undefined) checkpointAfterCommit(options.audit, chain.head);
       return result;
     },
