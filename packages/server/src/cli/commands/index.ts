@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerStart } from './start.js';
 import { registerDbInit } from './db-init.js';
+import { registerDbBackup } from './db-backup.js';
 import { registerUsersAdd } from './users-add.js';
 import { registerAuditVerify } from './audit-verify.js';
 import { registerAgreements } from './agreements.js';
@@ -19,4 +20,4 @@ import { registerAssess } from './assess.js';
 /** A command module registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport];
+export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerDbBackup, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport];
