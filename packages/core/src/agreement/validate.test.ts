@@ -140,13 +140,13 @@ describe('agreement data validation names file, line, path and value', () => {
 
   it('checks obligations: owner, due date for the frequency, anchor year, renewing documents', () => {
     const owner = edited('obligations.yaml', replace('owner: lokal-samverkansarena', 'owner: kommunfullmäktige'));
-    expect(loadError(owner).message).toContain('ägaren "kommunfullmäktige" vid /obligations/12/owner är varken ett forum');
+    expect(loadError(owner).message).toContain('ägaren "kommunfullmäktige" vid /obligations/13/owner är varken ett forum');
     const due = edited('obligations.yaml', replace('due: "03-31"', 'due: "02-30"'));
     expect(loadError(due).message).toContain('ogiltigt värde "02-30" vid /obligations/0/due: ska vara ett datum MM-DD som finns varje år.');
     const anchor = edited('obligations.yaml', replace('    anchorYear: 2028\n', ''));
     expect(loadError(anchor).message).toContain('nyckeln "anchorYear" saknas vid /obligations/2');
     const perPeriod = edited('obligations.yaml', replace('documents: [PRINC, MT, ORD', 'documents: [GEMUTV, MT, ORD'));
-    expect(loadError(perPeriod).message).toContain('dokumentet "GEMUTV" vid /obligations/19/documents/0 förlängs inte automatiskt');
+    expect(loadError(perPeriod).message).toContain('dokumentet "GEMUTV" vid /obligations/20/documents/0 förlängs inte automatiskt');
   });
 
   it('checks that every dispute step names a forum', () => {
