@@ -8,7 +8,8 @@
  *   changed split is corrected by crediting;
  * - cost-regulation bills each dispute once;
  * - a scope (a municipality) keeps only the bases where it is seller or buyer.
- * Lines whose key is claimed meanwhile are dropped as well (the unique index is the last word).
+ * Allocation and dispute lines whose key is claimed are dropped as well; between computing and
+ * storing, the unique index is the last word.
  */
 import { sumOre, type Agreement } from '@samverkan/core';
 import type { Kysely } from 'kysely';
@@ -80,7 +81,8 @@ export async function billablePlan(db: Kysely<Database>, agreement: Agreement, f
     const billed = await billedPairs(db, flow, period.text, bases);
     bases = bases.filter((b) => !billed.has(allocationPairPrefix(flow, period.text, b.seller, b.buyer)));
   }
-  const claimed = await claimedKeys(db, bases.flatMap((b) => b.lines.map((l) => l.billingKey)));
+  // Unclaimed records have no claimed component, so only pairs and disputes need the key check.
+  const claimed = kind === 'records' ? new Set<string>() : await claimedKeys(db, bases.flatMap((b) => b.lines.map((l) => l.billingKey)));
   const kept = claimed.size === 0 ? bases : bases.flatMap((b) => keepLines(b, (k) => !claimed.has(k)) ?? []);
   return { bases: kept, notes: result.notes };
 }
