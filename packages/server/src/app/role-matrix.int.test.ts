@@ -179,6 +179,14 @@ const matrix: readonly Row[] = [
     call: (c) => c.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2026-01' }),
     expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: 200, manager: 403, viewer: 403 },
   },
+  {
+    // Nothing new to bill (the demo run billed it all): 200 with the latest run, unless the scope is another municipality's.
+    name: 'POST /api/v1/billing-runs (körning för en kommun)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('POST', '/api/v1/billing-runs', { flow: 'synhorsel', period: '2026-01', scope: ctx.municipality(v) }),
+    expect: { anonymous: 401, admin: 200, region_economist: 200, municipality_economist: { own: 200, other: 403 }, manager: 403, viewer: 403 },
+  },
+  { name: 'GET /api/v1/billing-runs/unbilled', call: get('/api/v1/billing-runs/unbilled?flow=dagtid'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/invoice-bases', call: get('/api/v1/invoice-bases'), expect: SIGNED_IN_READ },
   {
     name: 'GET /api/v1/invoice-bases/:id',
@@ -214,7 +222,7 @@ const matrix: readonly Row[] = [
   {
     name: 'POST /api/v1/invoice-bases/:id/credit (utkast)',
     scoped: true,
-    call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/credit`),
+    call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/credit`, { reason: 'Matris' }),
     expect: { anonymous: 401, admin: 409, region_economist: 403, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
   },
 ];

@@ -2,6 +2,7 @@
  * Reading imports and their records back, scoped in SQL: a municipality economist sees the
  * imports of their municipality and the records where their municipality is a party (seller,
  * buyer or the municipality the record concerns); everyone else with `records:read` sees all.
+ * Only complete imports are read: a staging import's rows are not visible yet (decision 0131).
  */
 import type { Kysely } from 'kysely';
 import { flag } from '../store/flag.js';
@@ -12,7 +13,7 @@ import { importView, type ImportView } from './import-view.js';
 
 /** Imports the user may see, newest first. */
 export async function listImports(db: Kysely<Database>, user: SessionUser, filter: { kind?: string | undefined; limit: number }): Promise<ImportView[]> {
-  let q = db.selectFrom('imports').selectAll().orderBy('uploaded_at', 'desc').limit(filter.limit);
+  let q = db.selectFrom('imports').selectAll().where('status', '=', 'complete').orderBy('uploaded_at', 'desc').limit(filter.limit);
   const own = municipalityScope(user);
   if (own !== undefined) q = q.where('municipality_code', '=', own);
   if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
@@ -42,7 +43,8 @@ export async function listRecords(
 ): Promise<RecordView[]> {
   let q = db
     .selectFrom('import_rows')
-    .selectAll()
+    .selectAll('import_rows')
+    .where('import_rows.import_id', 'in', (eb) => eb.selectFrom('imports').select('imports.id').where('imports.status', '=', 'complete'))
     .where(partyScope(user, ['seller_code', 'buyer_code', 'municipality_code']))
     .orderBy('period')
     .orderBy('import_id')

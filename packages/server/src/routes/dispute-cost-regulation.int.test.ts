@@ -98,7 +98,8 @@ for (const target of databaseTargets) {
       expect(after).toMatchObject({ status: 'decided', costRegulationOre: null, costRegulationPayer: null, costRegulationPayee: null });
       expect(after.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const run = await economist.request('POST', '/api/v1/billing-runs', { flow: 'cost-regulation', period: (after.decidedOn ?? '').slice(0, 7) });
-      expect(run.status, JSON.stringify(run.body)).toBe(400);
+      // Nothing to bill is 422 (billing ledger, decision 0060), still naming the period.
+      expect(run.status, JSON.stringify(run.body)).toBe(422);
       expect((run.body as ErrorBody).error.location.field).toBe('period');
     });
 

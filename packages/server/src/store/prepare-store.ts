@@ -7,6 +7,7 @@ import type { Agreement } from '@samverkan/core';
 import { openStore, type Store, type StoreOptions } from './db.js';
 import { seedMunicipalities } from './seed-municipalities.js';
 import { seedDemoData, type DemoSeedResult } from './demo-data.js';
+import { sweepDeadStagings } from '../imports/import-staging.js';
 import { introduceAuditKey } from '../audit/introduce-key.js';
 
 /** What `prepareStore` did. */
@@ -24,6 +25,8 @@ export async function prepareStore(options: StoreOptions, agreement: Agreement, 
   const store = openStore(options);
   try {
     const migrations = await store.migrate();
+    // Rows of an import whose process was killed while staging them (decision 0131).
+    await sweepDeadStagings(store);
     await seedMunicipalities(store, agreement);
     // Before anything new is audited: a chain written before the key is brought under it.
     await introduceAuditKey(store);

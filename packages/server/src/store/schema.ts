@@ -141,7 +141,19 @@ export interface ImportsTable {
   uploaded_by: string;
   uploaded_at: string;
   demo: Flag;
+  /**
+   * `staging` while the rows are written in short transactions, `complete` once visible (0007).
+   * Every reader of imports or import_rows must keep to `complete` imports.
+   */
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  /** `host:pid` of the process writing a staging import (0007). */
+  staged_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Last sign of life of the staging writer (0007); a stale one may be swept. */
+  heartbeat_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+/** Whether an import's rows are visible yet. */
+export type ImportStatus = 'staging' | 'complete';
 
 export interface ImportRowsTable {
   id: string;

@@ -154,14 +154,14 @@ export const allocationKeysKind: ImportKind<FactorRow> = {
         gather.add(f, line);
         return Promise.resolve();
       },
-      async finish() {
+      async finish(trx) {
         let inserted = 0;
         let duplicates = 0;
         for (const k of gather.keys.values()) {
           const factors = checkKey(w, k);
           // Pass 1 validated the same rows; a failure here means the file changed under us.
           if (!Array.isArray(factors)) throw new Error(`allocation key ${k.name} failed its check in pass 2`);
-          const current = await w.trx
+          const current = await trx
             .selectFrom('allocation_keys')
             .selectAll()
             .where('name', '=', k.name)
@@ -179,7 +179,7 @@ export const allocationKeysKind: ImportKind<FactorRow> = {
             duplicates += 1;
             continue;
           }
-          await w.trx
+          await trx
             .insertInto('allocation_keys')
             .values({
               id: randomUUID(),

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { buildIndexSeries, indexUse, isSamverkanError, type IndexPoint } from '@samverkan/core';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import { toFlag } from '../../store/flag.js';
 import type { ColumnSpec } from '../columns.js';
 import type { RowProblem } from '../row-problems.js';
@@ -69,41 +71,51 @@ export const indexValuesKind: ImportKind<IndexValueRow> = {
   writer(w) {
     let inserted = 0;
     let duplicates = 0;
+    // A few values per series and year: kept until the import becomes visible, then written in
+    // that one transaction (reference data is not staged, decision 0131).
+    const values: IndexValueRow[] = [];
+    const write = async (trx: Transaction<Database>, v: IndexValueRow): Promise<void> => {
+      const current = await trx
+        .selectFrom('index_values')
+        .selectAll()
+        .where('series', '=', v.point.series)
+        .where('year', '=', v.point.year)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (current && current.percent === v.percent && current.kind === v.point.kind && current.source === v.source && current.published_on === v.published && current.decision_ref === v.decisionRef) {
+        duplicates += 1;
+        return;
+      }
+      await trx
+        .insertInto('index_values')
+        .values({
+          id: randomUUID(),
+          series: v.point.series,
+          year: v.point.year,
+          percent: v.percent,
+          kind: v.point.kind,
+          published_on: v.published,
+          source: v.source,
+          decision_ref: v.decisionRef,
+          version: (current?.version ?? 0) + 1,
+          example: toFlag(/exempel/i.test(v.source)),
+          demo: toFlag(w.demo),
+          recorded_at: w.recordedAt,
+          recorded_by: w.actor,
+        })
+        .execute();
+      inserted += 1;
+    };
     return {
-      async add(v) {
-        const current = await w.trx
-          .selectFrom('index_values')
-          .selectAll()
-          .where('series', '=', v.point.series)
-          .where('year', '=', v.point.year)
-          .orderBy('version', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        if (current && current.percent === v.percent && current.kind === v.point.kind && current.source === v.source && current.published_on === v.published && current.decision_ref === v.decisionRef) {
-          duplicates += 1;
-          return;
-        }
-        await w.trx
-          .insertInto('index_values')
-          .values({
-            id: randomUUID(),
-            series: v.point.series,
-            year: v.point.year,
-            percent: v.percent,
-            kind: v.point.kind,
-            published_on: v.published,
-            source: v.source,
-            decision_ref: v.decisionRef,
-            version: (current?.version ?? 0) + 1,
-            example: toFlag(/exempel/i.test(v.source)),
-            demo: toFlag(w.demo),
-            recorded_at: w.recordedAt,
-            recorded_by: w.actor,
-          })
-          .execute();
-        inserted += 1;
+      add(v) {
+        values.push(v);
+        return Promise.resolve();
       },
-      finish: () => Promise.resolve({ inserted, duplicates }),
+      async finish(trx) {
+        for (const v of values) await write(trx, v);
+        return { inserted, duplicates };
+      },
     };
   },
 };

@@ -4,7 +4,7 @@
  * Rows are read twice (pass 1 validates, pass 2 writes), so a kind holds no rows in memory except
  * what a cross-row check needs (a few index years, an allocation key's factors).
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Agreement } from '@samverkan/core';
 import type { Database } from '../../store/schema.js';
 import type { ColumnSpec } from '../columns.js';
@@ -17,9 +17,14 @@ export interface KindContext {
   readonly filename: string;
 }
 
-/** What writing needs: the import being written, inside its transaction. */
+/**
+ * What writing needs: the import being written. Rows go in through `stage`, one short transaction
+ * per chunk, while the import is still invisible (decision 0131); reads outside it use `db`.
+ */
 export interface WriteContext extends KindContext {
-  readonly trx: Transaction<Database>;
+  readonly db: Kysely<Database>;
+  /** Run `fn` in one short transaction of the staging import; keep it to one chunk of rows. */
+  stage<R>(fn: (trx: Transaction<Database>) => Promise<R>): Promise<R>;
   readonly importId: string;
   readonly kind: string;
   readonly actor: string;
@@ -46,7 +51,11 @@ export interface KindSession<T> {
 /** Writing one file's rows (pass 2). */
 export interface KindWriter<T> {
   add(value: T, line: number): Promise<void>;
-  finish(): Promise<WriteCounts>;
+  /**
+   * After the last row, inside the one transaction that makes the import visible: write what is
+   * left (at most one chunk, or a kind's few reference rows) and count.
+   */
+  finish(trx: Transaction<Database>): Promise<WriteCounts>;
 }
 
 /** An import kind. Methods (not function properties) so kinds of different row types share one list. */

@@ -10,8 +10,8 @@
  *   uses. A file may give each identity once.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import type { ImportRowsTable } from '../../store/schema.js';
+import type { Insertable, Transaction } from 'kysely';
+import type { Database, ImportRowsTable } from '../../store/schema.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { toFlag } from '../../store/flag.js';
 import type { RowProblem } from '../row-problems.js';
@@ -72,11 +72,11 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
   let batch: Insertable<ImportRowsTable>[] = [];
   let inserted = 0;
   let duplicates = 0;
-  const flush = async (): Promise<void> => {
+  const flush = async (trx: Transaction<Database>): Promise<void> => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const r = await w.trx
+    const r = await trx
       .insertInto('import_rows')
       .values(rows)
       .onConflict((oc) => oc.columns(['kind', 'natural_key']).doNothing())
@@ -88,27 +88,38 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
   return {
     async add(d, line) {
       batch.push(rowValues(w, d, line, naturalKey(w.kind, d)));
-      if (batch.length >= BATCH_ROWS) await flush();
+      if (batch.length >= BATCH_ROWS) await w.stage(flush);
     },
-    async finish() {
-      await flush();
+    async finish(trx) {
+      await flush(trx);
       return { inserted, duplicates };
     },
   };
 }
 
 function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
+  let batch: Insertable<ImportRowsTable>[] = [];
   let inserted = 0;
   let duplicates = 0;
+  const flush = async (trx: Transaction<Database>): Promise<void> => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await trx.insertInto('import_rows').values(rows).execute();
+    inserted += rows.length;
+  };
   return {
     async add(d, line) {
       const identity = d.identity ?? '';
-      const current = await w.trx
+      // The current value among visible imports; a file gives each identity once, so this
+      // import's own staged rows never need to be seen here.
+      const current = await w.db
         .selectFrom('import_rows')
         .innerJoin('imports', 'imports.id', 'import_rows.import_id')
         .select(['import_rows.period', 'import_rows.seller_code', 'import_rows.buyer_code', 'import_rows.municipality_code', 'import_rows.amount_ore', 'import_rows.data_json'])
         .where('import_rows.kind', '=', w.kind)
         .where('import_rows.identity_key', '=', identity)
+        .where('imports.status', '=', 'complete')
         .orderBy('imports.uploaded_at', 'desc')
         .orderBy('import_rows.line', 'desc')
         .limit(1)
@@ -129,11 +140,12 @@ function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
         }
       }
       // A newer value of the identity: unique per import, so importing A, B, A again restores A.
-      await w.trx.insertInto('import_rows').values(rowValues(w, d, line, sha256(`${content}|${w.importId}`))).execute();
-      inserted += 1;
+      batch.push(rowValues(w, d, line, sha256(`${content}|${w.importId}`)));
+      if (batch.length >= BATCH_ROWS) await w.stage(flush);
     },
-    finish() {
-      return Promise.resolve({ inserted, duplicates });
+    async finish(trx) {
+      await flush(trx);
+      return { inserted, duplicates };
     },
   };
 }
