@@ -37,6 +37,18 @@ for (const target of databaseTargets) {
       expect(name('user:ekonom.krokom')).toBe('Kerstin Ekonom');
     });
 
+    it('billing runs name who started them, in the start answer and the list', async () => {
+      const region = await login(t.url, 'ekonom.region');
+      const res = await region.request('POST', '/api/v1/billing-runs', { flow: 'dagtid', period: '2026-01' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const started = res.body as { run: { id: string; startedBy: string; startedByName: string }; invoiceBases: { approvedBy: string | null; approvedByName: string | null }[] };
+      expect(started.run).toMatchObject({ startedBy: 'user:ekonom.region', startedByName: 'Demo Regionekonom' });
+      expect(started.invoiceBases.length).toBeGreaterThan(0);
+      expect(started.invoiceBases.every((b) => b.approvedBy === null && b.approvedByName === null)).toBe(true);
+      const list = (await admin.request('GET', '/api/v1/billing-runs?flow=dagtid')).body as { billingRuns: { id: string; startedByName: string }[] };
+      expect(list.billingRuns.find((r) => r.id === started.run.id)?.startedByName).toBe('Demo Regionekonom');
+    });
+
     it('the audit log names each actor beside the stored id', async () => {
       expect((await admin.request('POST', '/api/v1/index-values', { series: 'LPIK', year: 2033, percent: '2,5', source: 'SKR (test)' })).status).toBe(201);
       const res = await admin.request('GET', '/api/v1/audit?limit=1000');

@@ -15,6 +15,7 @@ import { createResponses, readResponses } from '../app/schemas.js';
 import { billingFlows } from '../billing/periods.js';
 import { listRuns, requireFlow, startBillingRun } from '../billing/run-store.js';
 import { unbilled } from '../billing/unbilled.js';
+import { withRunNames, withStartedRunNames } from '../billing/view-names.js';
 
 const Flow = Type.String({ minLength: 1, maxLength: 40, description: `Flöde: ${billingFlows.join(', ')}` });
 const Period = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-H[12])?$', description: 'ÅÅÅÅ-MM (månad), ÅÅÅÅ-H1/H2 (halvår) eller ÅÅÅÅ (år)' });
@@ -57,11 +58,11 @@ export const registerBillingRuns: RegisterRoutes = (app, ctx) => {
     const user = authorize(request, 'billing:run');
     const b = request.body;
     const started = await startBillingRun(ctx.store, ctx.agreement, user, { flow: b.flow, period: b.period, scope: b.scope, options: b.allocationKey === undefined ? {} : { allocationKey: b.allocationKey } });
-    return reply.status(started.created ? 201 : 200).send(started);
+    return reply.status(started.created ? 201 : 200).send(await withStartedRunNames(ctx.store.db, started));
   });
   app.get('/api/v1/billing-runs', { schema: { tags, summary: 'Faktureringskörningar', querystring: ListQuery, response: readResponses } }, async (request) => {
     const user = authorize(request, 'records:read');
-    return { billingRuns: await listRuns(ctx.store.db, ctx.agreement, user, request.query) };
+    return { billingRuns: await withRunNames(ctx.store.db, await listRuns(ctx.store.db, ctx.agreement, user, request.query)) };
   });
   app.get(
     '/api/v1/billing-runs/unbilled',

@@ -16,7 +16,7 @@ import { changeResponses, IdParams, readResponses } from '../app/schemas.js';
 import { listBases, creditNotesOf } from '../billing/basis-store.js';
 import { basisView } from '../billing/basis-view.js';
 import { approveBasis, creditBasis, getBasis, sendBasis, updateDraft } from '../billing/basis-actions.js';
-import { withBasisName, withBasisNames } from '../billing/basis-names.js';
+import { withBasisName, withBasisNames } from '../billing/view-names.js';
 
 const ListQuery = Type.Object(
   {
