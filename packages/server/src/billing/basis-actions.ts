@@ -28,6 +28,7 @@ import type { BasisInputs, RunOptions } from './basis-draft.js';
 import { isLockViolation, isUniqueViolation } from './unique-violation.js';
 import { basisProvenance, type ProvenanceWarning } from './basis-provenance.js';
 import { partyScope } from '../auth/scope.js';
+import { nextInvoiceIdentity } from './invoice-identity.js';
 
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
@@ -131,9 +132,12 @@ function confirmedWarnings(row: BasisRow, confirmation: ApproveConfirmation): re
 export function approveBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, confirmation: ApproveConfirmation = {}): Promise<InvoiceBasisView> {
   return change(store, agreement, user, id, 'approve', async (trx, row) => {
     const confirmed = row.status === 'draft' ? confirmedWarnings(row, confirmation) : [];
+    if (row.status !== 'draft') throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
+    // The number is taken in this transaction: if the approval fails, the number is not used.
+    const identity = await nextInvoiceIdentity(trx, row);
     const r = await trx
       .updateTable('invoice_bases')
-      .set({ status: 'approved', approved_by: actorOf(user), approved_at: nowIso() })
+      .set({ status: 'approved', approved_by: actorOf(user), approved_at: nowIso(), ...identity })
       .where('id', '=', id)
       .where('status', '=', 'draft')
       .where(partyScope(user, BASIS_PARTIES))
@@ -258,6 +262,9 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
         steps: [...(JSON.parse(l.steps_json) as CalculationStep[]), { id: 'kreditering', description: 'Raden krediteras med omvänt tecken', inputs: { krediteradRad: l.id, beloppÖre: l.amount_ore }, result: -l.amount_ore, unit: 'öre' }],
       })),
     });
+    // Crediting is itself the decision: the credit note is issued (numbered, locked) at once.
+    const noteIdentity = await nextInvoiceIdentity(trx, { seller_code: original.seller_code, seller_unit: original.seller_unit, credit_of: id });
+    await trx.updateTable('invoice_bases').set({ status: 'approved', approved_by: actorOf(user), approved_at: at, ...noteIdentity }).where('id', '=', made.creditNote).where('status', '=', 'draft').execute();
     if (same) made.replacement = await insertBasis(trx, fromDraft(same, { runId: original.billing_run_id, flow: original.flow, period: original.period, demo: flag(original.demo), createdAt: at, replacesId: id }));
     return { ...made, reason, releasedKeys: lines.filter((l) => l.billing_key !== null).length };
   });

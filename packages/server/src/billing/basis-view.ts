@@ -76,6 +76,11 @@ export interface InvoiceBasisView {
   /** When it was credited, and why (also on its credit note). */
   readonly creditedAt: string | null;
   readonly creditReason: string | null;
+  /** Invoice identity, set when approved (a credit note when it is made): the seller's series number, issue and due date (0009). */
+  readonly invoiceNumber: string | null;
+  readonly issueDate: string | null;
+  readonly dueDate: string | null;
+  readonly paymentTermsDays: number | null;
   readonly demo: boolean;
   readonly lines?: readonly LineView[];
   readonly trace?: Trace;
@@ -139,6 +144,10 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
     sentAt: r.sent_at,
     creditedAt: r.credited_at,
     creditReason: r.credit_reason,
+    invoiceNumber: r.invoice_number,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    paymentTermsDays: r.payment_terms_days,
     demo: flag(r.demo),
   };
   if (lines === undefined) return base;

@@ -300,7 +300,7 @@ for (const target of databaseTargets) {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { credited, creditNote, replacement } = res.body as { credited: Basis; creditNote: Basis; replacement: Basis };
       expect(credited).toMatchObject({ id: original.id, status: 'credited', creditReason: reason.reason, creditedBy: creditNote.id, totalOre: 34800 });
-      expect(creditNote).toMatchObject({ creditOf: original.id, status: 'draft', creditReason: reason.reason, totalOre: -34800, seller: { id: '2321' }, buyer: { id: 'region', unit: 'syncentralen' } });
+      expect(creditNote).toMatchObject({ creditOf: original.id, status: 'approved', creditReason: reason.reason, totalOre: -34800, seller: { id: '2321' }, buyer: { id: 'region', unit: 'syncentralen' } });
       const originalLines = (await detail(admin, original.id)).basis.lines ?? [];
       expect(creditNote.lines?.map((l) => [l.creditsLine, l.amountOre, l.quantity])).toEqual(originalLines.map((l) => [l.id, -l.amountOre, `-${l.quantity}`]));
       // The corrected draft bills the credited records again (today's values); S-3 is not in it.
@@ -318,7 +318,8 @@ for (const target of databaseTargets) {
       expect(totals(supplementary.body.invoiceBases)).toEqual({ '2321→region/syncentralen': 2 * 34800 });
       const unbilledAfter = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel')).body as { periods: { period: string }[] };
       expect(unbilledAfter.periods.map((p) => p.period)).not.toContain('2026-04');
-      expect((await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/approve`)).status).toBe(200);
+      // The credit note is issued (numbered, approved) by the credit itself (decision 0140).
+      expect((await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/approve`)).status).toBe(409);
       const creditOfCredit = await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/credit`, reason);
       expect(creditOfCredit.status).toBe(409);
       expect(JSON.stringify(creditOfCredit.body)).toContain('kreditnota');

@@ -12,6 +12,7 @@ import * as m0005 from './0005-dispute-decisions.js';
 import * as m0006 from './0006-billing-ledger.js';
 import * as m0007 from './0007-staged-imports-and-password-change.js';
 import * as m0008 from './0008-audit-keyed-chain.js';
+import * as m0009 from './0009-party-register-and-invoice-numbers.js';
 
 /** Every migration by name, in order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-billing-ledger': m0006,
   '0007-staged-imports-and-password-change': m0007,
   '0008-audit-keyed-chain': m0008,
+  '0009-party-register-and-invoice-numbers': m0009,
 };
 
 /** Kysely's provider over the list above. */
