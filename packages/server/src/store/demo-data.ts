@@ -20,6 +20,7 @@ import { openDispute } from '../disputes/dispute-store.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Role } from '../auth/roles.js';
 import { seedDemoImports } from '../imports/demo-imports.js';
+import { seedDemoParties } from '../reference/demo-parties.js';
 
 /** The one password of every demo user (public, printed by `npm start`). */
 export const DEMO_PASSWORD = 'demo-samverkan';
@@ -63,6 +64,7 @@ export async function seedDemoData(store: Store, agreement: Agreement): Promise<
   }
   const key = readAllocationKeyFile(exampleFile('allocation-key.example.yaml'), 'examples/allocation-key.example.yaml', agreement.municipalities);
   await recordAllocationKey(store, agreement, { ...fromAllocationKey(key), validFrom: '2026-01-01', source: 'examples/allocation-key.example.yaml (EXEMPEL)', demo: true }, DEMO_ACTOR);
+  await seedDemoParties(store, agreement, DEMO_ACTOR);
   await seedDemoRecords(store);
   // Records for every other billing flow, through the real importer (imports/demo-imports.ts).
   await seedDemoImports(store, agreement, DEMO_ACTOR);

@@ -227,6 +227,51 @@ export interface InvoiceBasesTable {
   credited_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** Why it was credited, on the credited basis and on its credit note (0006). */
   credit_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The seller's number series (`<party>|<unit>|<year>`) and the number in it, set only when approved (0009). */
+  invoice_series: ColumnType<string | null, string | null | undefined, string | null>;
+  invoice_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Issue date (the approval day, Europe/Stockholm) and due date from the payment terms (0009). */
+  issue_date: ColumnType<string | null, string | null | undefined, string | null>;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_terms_days: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One version of a party's (or invoicing unit's) invoicing details (0009). */
+export interface PartiesTable {
+  id: string;
+  party_code: string;
+  /** The invoicing unit, or '' for the party itself. */
+  unit_key: string;
+  valid_from: string;
+  version: number;
+  legal_name: string;
+  organisation_number: string;
+  endpoint_scheme: string;
+  endpoint_id: string;
+  street: string | null;
+  postal_code: string;
+  city: string;
+  /** SE + organisationsnummer + 01 when VAT-registered, else null. */
+  vat_number: string | null;
+  /** `bankgiro` | `plusgiro` | null. */
+  payment_kind: string | null;
+  payment_account: string | null;
+  payment_terms_days: number;
+  buyer_reference: string;
+  /** JSON object flow → buyer reference (overrides `buyer_reference` for that flow). */
+  flow_references_json: string;
+  invoice_prefix: string;
+  /** JSON array of the register fields still carrying placeholder (EXEMPEL) values. */
+  placeholder_fields_json: string;
+  demo: Flag;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** The last number used in each seller series (0009). */
+export interface InvoiceSeriesTable {
+  series: string;
+  last_number: number;
 }
 
 export interface InvoiceLinesTable {
@@ -363,6 +408,8 @@ export interface Database {
   dispute_proposals: DisputeProposalsTable;
   dispute_steps: DisputeStepsTable;
   terminations: TerminationsTable;
+  parties: PartiesTable;
+  invoice_series: InvoiceSeriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -373,5 +420,6 @@ export type DisputeRow = Selectable<DisputesTable>;
 export type DisputeStepRow = Selectable<DisputeStepsTable>;
 export type DisputeProposalRow = Selectable<DisputeProposalsTable>;
 export type TerminationRow = Selectable<TerminationsTable>;
+export type PartyRow = Selectable<PartiesTable>;
 export type NewUser = Insertable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
