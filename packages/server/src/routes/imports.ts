@@ -21,7 +21,7 @@ import { municipalityScope } from '../auth/scope.js';
 import { actorOf } from '../auth/session-user.js';
 import { effectiveAgreement } from '../reference/effective-agreement.js';
 import { importKinds, findImportKind } from '../imports/kinds/index.js';
-import { runImport } from '../imports/run-import.js';
+import { runImport, type ImportReport } from '../imports/run-import.js';
 import { uploadTooLarge } from '../imports/file-limits.js';
 import { listImports } from '../imports/import-store.js';
 
@@ -93,17 +93,25 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
           throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Skicka filen som begärans kropp med innehållstypen text/csv, application/octet-stream eller ${IMPORT_CONTENT_TYPES[5] ?? ''}.`, { field: 'content-type' });
         }
         const { spool, limits } = ctx.imports;
+        // A refusal while the body is still arriving (too large, .xls, aborted) closes the connection:
+        // the rest of the body is never read, so the socket cannot carry another request.
+        const refuse = (e: unknown): never => {
+          void reply.header('connection', 'close');
+          throw e;
+        };
         // A declared size beyond the maximum is refused before a byte is read.
         const declared = Number(request.headers['content-length'] ?? '0');
-        if (declared > limits.maxUploadBytes) throw uploadTooLarge(limits.maxUploadBytes);
-        const file = await spool.receive(body, limits.maxUploadBytes);
+        if (declared > limits.maxUploadBytes) refuse(uploadTooLarge(limits.maxUploadBytes));
+        const file = await spool.receive(body, limits.maxUploadBytes).catch(refuse);
+        let report: ImportReport;
         try {
           const agreement = await effectiveAgreement(ctx.store.db, ctx.agreement);
-          const report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own, limits });
-          return await reply.status(report.alreadyImported ? 200 : 201).send(report);
+          report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own, limits });
         } finally {
+          // Removed before the answer is sent, so no spool file outlives its request.
           await file.remove();
         }
+        return reply.status(report.alreadyImported ? 200 : 201).send(report);
       },
     );
     done();
