@@ -57,7 +57,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       e = new SamverkanError('SAMV_ERR_INTERNAL', 'Ett internt fel inträffade. Felet är loggat; försök igen eller kontakta förvaltningen.');
     }
   }
-  if (e.httpStatus >= 500 && e.code !== 'SAMV_ERR_INTERNAL') request.log.error({ code: e.code, cause: causeCode(error) }, e.message);
+  // A feature left unconfigured is the installation's choice, not a failure: a warning.
+  if (e.code === 'SAMV_ERR_NOT_CONFIGURED') request.log.warn({ code: e.code }, e.message);
+  else if (e.httpStatus >= 500 && e.code !== 'SAMV_ERR_INTERNAL') request.log.error({ code: e.code, cause: causeCode(error) }, e.message);
   return reply.status(e.httpStatus).type('application/json; charset=utf-8').send(errorBody(e));
 }
 

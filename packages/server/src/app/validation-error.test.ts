@@ -25,6 +25,11 @@ describe('validation errors', () => {
     expect(e.message).toBe('Fältet body.[personnummer] är okänt (stavfel?).');
     expect(JSON.stringify(isSamverkanError(e) ? e.toJSON() : {})).not.toContain('1212');
   });
+  it('cut a huge made-up key when naming it back', () => {
+    const e = validationError([{ keyword: 'additionalProperties', instancePath: '', schemaPath: '#', params: { additionalProperty: 'x'.repeat(5000) }, message: 'x' }], 'querystring');
+    expect(e.message.length).toBeLessThan(200);
+    expect(e.message).toMatch(/^Fältet query\.x+… är okänt/);
+  });
   it('name the limit of a too large object', () => {
     const e = validationError([{ keyword: 'maxProperties', instancePath: '/values', schemaPath: '#', params: { limit: 200 }, message: 'x' }], 'body');
     expect(e.message).toBe('Fältet body.values får ha högst 200 nycklar.');

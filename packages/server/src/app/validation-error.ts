@@ -6,6 +6,9 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { maskPersonnummer, SamverkanError } from '@samverkan/core';
 
+/** A field name made up by the client is cut to this many characters when named back. */
+export const MAX_FIELD_NAME = 120;
+
 /** At most this many problems are listed in `details`; the rest are counted (the body stays small). */
 export const MAX_REPORTED_PROBLEMS = 50;
 
@@ -27,8 +30,9 @@ function fieldOf(e: FastifySchemaValidationError, part: SchemaErrorDataVar): str
       : e.keyword === 'additionalProperties' && typeof e.params['additionalProperty'] === 'string'
         ? e.params['additionalProperty']
         : '';
-  // A key the client made up is named back, but never a personnummer inside it.
-  return maskPersonnummer([partLabels[part], path, extra].filter((s) => s !== '').join('.'));
+  // A key the client made up is named back, but never a personnummer inside it, nor all of a huge one.
+  const field = maskPersonnummer([partLabels[part], path, extra].filter((s) => s !== '').join('.'));
+  return field.length > MAX_FIELD_NAME ? `${field.slice(0, MAX_FIELD_NAME - 1)}…` : field;
 }
 
 function messageOf(e: FastifySchemaValidationError, field: string): string {
