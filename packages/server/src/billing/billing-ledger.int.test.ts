@@ -150,6 +150,9 @@ for (const target of databaseTargets) {
     });
 
     it('an allocation flow bills each pair once per period; a second run points to crediting', async () => {
+      expect(await unbilled(l.store.db, l.agreement, region, 'tillaggsbelopp', undefined)).toEqual({ flow: 'tillaggsbelopp', counts: 'pairs', periods: [{ period: '2026', unbilledRecords: 8 }] });
+      expect((await unbilled(l.store.db, l.agreement, krokom, 'tillaggsbelopp', undefined)).periods).toEqual([{ period: '2026', unbilledRecords: 1 }]);
+      expect((await unbilled(l.store.db, l.agreement, region, 'mt-fixed', undefined)).periods).toEqual([{ period: '2026-H1', unbilledRecords: 8 }]);
       const first = await startBillingRun(l.store, l.agreement, region, { flow: 'tillaggsbelopp', period: '2026' });
       expect(first.created).toBe(true);
       expect(first.invoiceBases).toHaveLength(8);
@@ -158,6 +161,7 @@ for (const target of databaseTargets) {
       expect(second.note).toContain('rättas genom kreditering');
       const keys = await l.store.db.selectFrom('invoice_lines').select('billing_key').where(sql<boolean>`billing_key like ${'alloc:tillaggsbelopp:2026:%'}`).execute();
       expect(keys).toHaveLength(8);
+      expect((await unbilled(l.store.db, l.agreement, region, 'tillaggsbelopp', undefined)).periods).toEqual([]);
     });
   });
 }
