@@ -179,6 +179,8 @@ export async function recordParty(store: Store, agreement: Agreement, input: Par
       const now = fieldValues(values);
       placeholders = (JSON.parse(latest.placeholder_fields_json) as PlaceholderField[]).filter((f) => before[f] === now[f]);
     }
+    // Without VAT registration there is no VAT number that could be a placeholder.
+    if (values.vat_number === null) placeholders = placeholders.filter((f) => f !== 'vatNumber');
     const row: PartyRow = {
       ...values,
       id: randomUUID(),

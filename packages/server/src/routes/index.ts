@@ -33,6 +33,8 @@ import { registerInvoiceBases } from './invoice-bases.js';
 import { registerAssess } from './assess.js';
 import { registerResponsibilityCfs } from './responsibility-cfs.js';
 import { registerDevelopmentFunds } from './development-funds.js';
+import { registerParties } from './parties.js';
+import { registerExports } from './exports.js';
 
 /** All routes, in registration order. */
 export const routes: readonly RegisterRoutes[] = [
@@ -66,4 +68,6 @@ export const routes: readonly RegisterRoutes[] = [
   registerAssess,
   registerResponsibilityCfs,
   registerDevelopmentFunds,
+  registerParties,
+  registerExports,
 ];
