@@ -49,6 +49,39 @@ for (const target of databaseTargets) {
       expect(list.billingRuns.find((r) => r.id === started.run.id)?.startedByName).toBe('Demo Regionekonom');
     });
 
+    it('disputes name who opened them, who acted in each event and who proposed and confirmed the decision', async () => {
+      const krokom = await login(t.url, 'ekonom.krokom');
+      const region = await login(t.url, 'ekonom.region');
+      const opened = await krokom.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject: 'Vem bekostar hjälpmedel vid utskrivning', parties: ['2309', 'region'] });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      const id = (opened.body as { dispute: { id: string } }).dispute.id;
+      const proposed = await krokom.request('POST', `/api/v1/disputes/${id}/proposals`, { outcome: 'Regionen bekostar de första 14 dagarna.' });
+      expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+      const pending = (proposed.body as { dispute: { pendingDecision: { id: string; proposedBy: string; proposedByName: string } } }).dispute.pendingDecision;
+      // The display name reads as renamed earlier in this file.
+      expect(pending.proposedByName).toBe('Kerstin Ekonom');
+      const confirmed = await region.request('POST', `/api/v1/disputes/${id}/proposals/${pending.id}/confirm`);
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      interface Named {
+        createdBy: string;
+        createdByName: string;
+        history: { action: string; actor: string; actorName: string }[];
+        proposals: { proposedByName: string; settledByName: string | null }[];
+        decision: { decidedByName: string; proposedByName: string | null };
+      }
+      const d = ((await admin.request('GET', `/api/v1/disputes/${id}`)).body as { dispute: Named }).dispute;
+      expect(d).toMatchObject({ createdBy: 'user:ekonom.krokom', createdByName: 'Kerstin Ekonom', decision: { decidedByName: 'Demo Regionekonom', proposedByName: 'Kerstin Ekonom' } });
+      expect(d.proposals).toEqual([expect.objectContaining({ proposedByName: 'Kerstin Ekonom', settledByName: 'Demo Regionekonom' })]);
+      expect(d.history.map((e) => [e.action, e.actor, e.actorName])).toEqual(
+        expect.arrayContaining([
+          ['opened', 'user:ekonom.krokom', 'Kerstin Ekonom'],
+          ['decided', 'user:ekonom.region', 'Demo Regionekonom'],
+        ]),
+      );
+      const list = (await region.request('GET', '/api/v1/disputes')).body as { disputes: Named[] };
+      expect(list.disputes.every((x) => x.history.every((e) => e.actorName !== ''))).toBe(true);
+    });
+
     it('the audit log names each actor beside the stored id', async () => {
       expect((await admin.request('POST', '/api/v1/index-values', { series: 'LPIK', year: 2033, percent: '2,5', source: 'SKR (test)' })).status).toBe(201);
       const res = await admin.request('GET', '/api/v1/audit?limit=1000');

@@ -1,6 +1,6 @@
 /**
  * Readable names for the actors the store records (`user:<username>`, `oidc:<username>`,
- * `cli:<os user>`, `system:<what>`). Stored actor ids are never rewritten: names are looked up
+ * `cli:<os user>`, `system:<what>`, or a bare user id where a row points at a user). Stored actor ids are never rewritten: names are looked up
  * when a view is read, one query per batch of views, so a renamed user shows the new name
  * everywhere and the audit trail keeps the id it was written with.
  */
@@ -26,22 +26,27 @@ function nonUserName(actor: string): string | undefined {
   return undefined;
 }
 
-/** Look up the names of `actors` (nulls ignored) in one query; the answer names any of them. */
+/** Look up the names of `actors` (nulls ignored), at most one query per kind and 500 ids; the answer names any of them. */
 export async function actorNames(db: Kysely<Database>, actors: Iterable<string | null | undefined>): Promise<ActorNames> {
   const usernames = new Set<string>();
+  const ids = new Set<string>();
   for (const a of actors) {
-    const u = a === null || a === undefined ? undefined : usernameOf(a);
+    if (a === null || a === undefined) continue;
+    const u = usernameOf(a);
     if (u !== undefined) usernames.add(u);
+    else if (!a.includes(':')) ids.add(a);
   }
-  const names = new Map<string, string>();
-  const list = [...usernames];
-  for (let i = 0; i < list.length; i += 500) {
-    const rows = await db.selectFrom('users').select(['username', 'display_name']).where('username', 'in', list.slice(i, i + 500)).execute();
-    for (const r of rows) names.set(r.username, r.display_name);
+  const byUsername = new Map<string, string>();
+  const byId = new Map<string, string>();
+  for (const [column, keys, into] of [['username', [...usernames], byUsername] as const, ['id', [...ids], byId] as const]) {
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where(column, 'in', keys.slice(i, i + 500)).execute();
+      for (const r of rows) into.set(r[column], r.display_name);
+    }
   }
   return (actor) => {
     const u = usernameOf(actor);
-    if (u !== undefined) return names.get(u) ?? u;
-    return nonUserName(actor) ?? actor;
+    if (u !== undefined) return byUsername.get(u) ?? u;
+    return byId.get(actor) ?? nonUserName(actor) ?? actor;
   };
 }

@@ -120,8 +120,10 @@ for (const target of databaseTargets) {
         basis: 'parties',
         decidedOn: d.decidedOn,
         decidedBy: ids.get('region'),
+        decidedByName: 'Demo Regionekonom',
         proposalId: ids.get('pendingProposal'),
         proposedBy: ids.get('krokom'),
+        proposedByName: 'Demo Kommunekonom Krokom',
         proposedByParty: '2309',
         forumMinutes: null,
       });

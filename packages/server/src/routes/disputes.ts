@@ -13,6 +13,7 @@ import { authorize } from '../app/request-user.js';
 import { changeResponses, createResponses, IdParams, IsoDateSchema, readResponses } from '../app/schemas.js';
 import { changeDispute, getDispute, listDisputes, openDispute } from '../disputes/dispute-store.js';
 import { confirmDecision, proposeDecision, recordForumDecision } from '../disputes/dispute-decisions.js';
+import { withDisputeName, withDisputeNames } from '../disputes/dispute-names.js';
 
 const Level = Type.Union([Type.Literal('individ'), Type.Literal('organisation'), Type.Literal('storlek-fordelning'), Type.Literal('utforande')]);
 const Party = Type.String({ pattern: '^(\\d{4}|[a-z][a-z0-9-]*)$', description: 'Kommunkod eller "region"' });
@@ -49,26 +50,26 @@ export const registerDisputes: RegisterRoutes = (app, ctx) => {
   const tags = ['tvister'];
   app.get('/api/v1/disputes', { schema: { tags, summary: 'Tvister där du får se parterna', response: readResponses } }, async (request) => {
     const user = authorize(request, 'disputes:read');
-    return { disputes: await listDisputes(ctx.store, ctx.agreement, user) };
+    return { disputes: await withDisputeNames(ctx.store.db, await listDisputes(ctx.store, ctx.agreement, user)) };
   });
   app.get('/api/v1/disputes/:id', { schema: { tags, summary: 'En tvist med eskaleringsväg och historik', params: IdParams, response: readResponses } }, async (request) => {
     const user = authorize(request, 'disputes:read');
-    return { dispute: await getDispute(ctx.store, ctx.agreement, user, request.params.id) };
+    return { dispute: await withDisputeName(ctx.store.db, await getDispute(ctx.store, ctx.agreement, user, request.params.id)) };
   });
   app.post('/api/v1/disputes', { schema: { tags, summary: 'Registrera en tvist (första steget i avtalets tvistordning)', body: OpenBody, response: createResponses } }, async (request, reply) => {
     const user = authorize(request, 'disputes:change');
-    return reply.status(201).send({ dispute: await openDispute(ctx.store, ctx.agreement, user, request.body) });
+    return reply.status(201).send({ dispute: await withDisputeName(ctx.store.db, await openDispute(ctx.store, ctx.agreement, user, request.body)) });
   });
   app.post('/api/v1/disputes/:id/escalate', { schema: { tags, summary: 'Eskalera till nästa forum', params: IdParams, body: NoteBody, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'disputes:change');
-    return { dispute: await changeDispute(ctx.store, ctx.agreement, user, request.params.id, { kind: 'escalate', note: request.body.note }) };
+    return { dispute: await withDisputeName(ctx.store.db, await changeDispute(ctx.store, ctx.agreement, user, request.params.id, { kind: 'escalate', note: request.body.note })) };
   });
   app.post(
     '/api/v1/disputes/:id/proposals',
     { schema: { tags, summary: 'Föreslå beslut i nuvarande steg (ekonom hos en part; den andra partens ekonom bekräftar)', params: IdParams, body: ProposeBody, response: createResponses } },
     async (request, reply) => {
       const user = authorize(request, 'disputes:change');
-      return reply.status(201).send({ dispute: await proposeDecision(ctx.store, ctx.agreement, user, request.params.id, request.body) });
+      return reply.status(201).send({ dispute: await withDisputeName(ctx.store.db, await proposeDecision(ctx.store, ctx.agreement, user, request.params.id, request.body)) });
     },
   );
   app.post(
@@ -76,7 +77,7 @@ export const registerDisputes: RegisterRoutes = (app, ctx) => {
     { schema: { tags, summary: 'Bekräfta den andra partens förslag: beslutet fattas av nuvarande stegs forum', params: ProposalParams, response: changeResponses } },
     async (request) => {
       const user = authorize(request, 'disputes:change');
-      return { dispute: await confirmDecision(ctx.store, ctx.agreement, user, request.params.id, request.params.proposalId) };
+      return { dispute: await withDisputeName(ctx.store.db, await confirmDecision(ctx.store, ctx.agreement, user, request.params.id, request.params.proposalId)) };
     },
   );
   app.post(
@@ -84,11 +85,11 @@ export const registerDisputes: RegisterRoutes = (app, ctx) => {
     { schema: { tags, summary: 'Registrera beslutet som nuvarande stegs forum fattat, enligt protokoll (administratören)', params: IdParams, body: DecideBody, response: changeResponses } },
     async (request) => {
       const user = authorize(request, 'disputes:record-decision');
-      return { dispute: await recordForumDecision(ctx.store, ctx.agreement, user, request.params.id, request.body) };
+      return { dispute: await withDisputeName(ctx.store.db, await recordForumDecision(ctx.store, ctx.agreement, user, request.params.id, request.body)) };
     },
   );
   app.post('/api/v1/disputes/:id/close', { schema: { tags, summary: 'Avsluta tvisten', params: IdParams, body: NoteBody, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'disputes:change');
-    return { dispute: await changeDispute(ctx.store, ctx.agreement, user, request.params.id, { kind: 'close', note: request.body.note }) };
+    return { dispute: await withDisputeName(ctx.store.db, await changeDispute(ctx.store, ctx.agreement, user, request.params.id, { kind: 'close', note: request.body.note })) };
   });
 };
