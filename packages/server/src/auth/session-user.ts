@@ -9,9 +9,11 @@ export interface SessionUser {
   readonly role: Role;
   /** Municipality code for municipality economists, otherwise null. */
   readonly municipality: string | null;
+  /** The audit name when it is not a signed-in user (the CLI's `cli:<os user>`). */
+  readonly actor?: string;
 }
 
 /** How the user is named in the audit trail. */
 export function actorOf(user: SessionUser): string {
-  return `user:${user.username}`;
+  return user.actor ?? `user:${user.username}`;
 }

@@ -16,8 +16,9 @@ import { registerTillaggsbelopp } from './tillaggsbelopp.js';
 import { registerNormalVariation } from './normal-variation.js';
 import { registerImport } from './import.js';
 import { registerAssess } from './assess.js';
+import { registerBilling } from './billing.js';
 
 /** A command module registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerDbBackup, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport];
+export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerDbBackup, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport, registerBilling];
