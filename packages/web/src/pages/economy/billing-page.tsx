@@ -5,6 +5,7 @@
  * approved → sent; credit = credit note + new draft). `#/ekonomi/fakturering/<id>` shows one
  * basis with every line's calculation.
  */
+import { API_BASE } from '../../api/client.js';
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { userMessage } from '../../api/errors.js';
@@ -248,6 +249,7 @@ function BillingOverview(): ReactNode {
                       Underlag
                     </th>
                     <th scope="col">Anmärkning</th>
+                    <th scope="col">Filer</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -268,6 +270,14 @@ function BillingOverview(): ReactNode {
                       </td>
                       <td className="num">{r.invoiceBasisCount}</td>
                       <td>{r.notes.join(' ')}</td>
+                      <td>
+                        <Link href={`${API_BASE}/billing-runs/${encodeURIComponent(r.id)}/export`} download data-testid="run-export">
+                          Ladda ned godkända (ZIP)
+                          <span className="visually-hidden">
+                            , {r.title} {r.period} {r.label ?? ''}
+                          </span>
+                        </Link>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -78,6 +78,10 @@ export interface InvoiceBasis {
   /** When it was credited and why (on the credited basis and its credit note). */
   readonly creditedAt?: string | null;
   readonly creditReason?: string | null;
+  /** Invoice identity once approved (a credit note when made): the seller's series number, issue and due date. */
+  readonly invoiceNumber?: string | null;
+  readonly issueDate?: string | null;
+  readonly dueDate?: string | null;
   /** Detail view only. */
   readonly provenance?: Provenance;
   readonly lines?: readonly InvoiceLine[];

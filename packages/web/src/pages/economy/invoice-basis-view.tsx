@@ -5,6 +5,7 @@
  * sent, credit an approved or sent one. Approving and crediting ask for confirmation in a dialog:
  * approving names every provisional value and needs them confirmed, crediting needs a reason.
  */
+import { API_BASE } from '../../api/client.js';
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Details, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { userMessage } from '../../api/errors.js';
@@ -25,6 +26,14 @@ import { href } from '../../router.js';
 import { flowTitle, isCredited, statusColour, statusName, type InvoiceBasis, type Provenance } from './billing-types.js';
 
 type Action = 'approve' | 'send' | 'credit';
+
+/** The download links of an approved basis (the server names each file by the invoice number). */
+const exportLinks = [
+  { format: 'peppol', label: 'e-faktura (Peppol BIS 3, XML)' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'xlsx', label: 'Excel' },
+  { format: 'sie', label: 'SIE 4I' },
+] as const;
 
 /** The warning on a basis that rests on values that are not final. */
 function ProvenanceAlert({ provenance, creditNote }: { readonly provenance: Provenance; readonly creditNote: boolean }): ReactNode {
@@ -141,6 +150,20 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               <dd className="totals">
                 <strong>{formatOre(b.totalOre)}</strong>
               </dd>
+              {b.invoiceNumber ? (
+                <>
+                  <dt>{b.creditOf ? 'Kreditnotans nummer' : 'Fakturanummer'}</dt>
+                  <dd data-testid="invoice-number">{b.invoiceNumber}</dd>
+                  <dt>Fakturadatum</dt>
+                  <dd data-testid="issue-date">{b.issueDate ?? ''}</dd>
+                  {b.dueDate ? (
+                    <>
+                      <dt>Förfallodatum</dt>
+                      <dd data-testid="due-date">{b.dueDate}</dd>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
               <dt>Skapat</dt>
               <dd>{formatTimestamp(b.createdAt)}</dd>
               {b.approvedAt ? (
@@ -195,6 +218,18 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                 </>
               ) : null}
             </dl>
+
+            {b.status !== 'draft' && b.invoiceNumber ? (
+              <nav className="row no-print" aria-label="Ladda ned underlaget">
+                {exportLinks.map((f) => (
+                  <Link key={f.format} data-testid={`export-${f.format}`} href={`${API_BASE}/invoice-bases/${encodeURIComponent(b.id)}/export?format=${f.format}`} download>
+                    Ladda ned {f.label}
+                  </Link>
+                ))}
+              </nav>
+            ) : b.status === 'draft' ? (
+              <Paragraph data-size="sm">Utkast exporteras inte; godkänn underlaget först för att kunna ladda ned e-faktura, PDF, Excel och SIE.</Paragraph>
+            ) : null}
 
             {mayDecide ? (
               <div className="row no-print">
