@@ -5,8 +5,8 @@
  * basis without "Markera som skickat", people by display name, and axe on the open dialogs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, demo, dialogSettled, eventually, hasChromium, launchBrowser, openPage, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
 
 const focusedLabel = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -16,13 +16,6 @@ const focusedLabel = (page: Page): Promise<string> =>
     if (labelled) return labelled.textContent.trim();
     return (el.getAttribute('aria-label') ?? el.textContent).trim();
   });
-
-/** Wait until the open dialog's opening animation has finished (axe would measure a half-faded colour). */
-async function settled(dialog: Locator): Promise<void> {
-  await eventually(async () => {
-    expect(await dialog.evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && getComputedStyle(el).opacity === '1')).toBe(true);
-  });
-}
 
 describe.skipIf(!hasChromium)('Skydd för fakturaunderlag i webbläsaren (chromium, riktig tjänst)', () => {
   let app: RunningApp;
@@ -68,7 +61,7 @@ describe.skipIf(!hasChromium)('Skydd för fakturaunderlag i webbläsaren (chromi
     await eventually(async () => {
       expect(await focusedLabel(page)).toMatch(/Jag har läst varningarna/);
     });
-    await settled(dialog);
+    await dialogSettled(dialog);
     expect(await axeViolations(page)).toEqual([]);
     // Escape cancels: nothing is approved and focus is back on the button that opened it.
     await page.keyboard.press('Escape');
@@ -105,7 +98,7 @@ describe.skipIf(!hasChromium)('Skydd för fakturaunderlag i webbläsaren (chromi
     await eventually(async () => {
       expect(await focusedLabel(page)).toBe('Skäl till krediteringen');
     });
-    await settled(credit);
+    await dialogSettled(credit);
     expect(await axeViolations(page)).toEqual([]);
     await credit.getByRole('button', { name: 'Kreditera', exact: true }).click();
     const reason = credit.getByLabel('Skäl till krediteringen');

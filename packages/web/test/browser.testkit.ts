@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from '../../server/src/app/start-server.js';
 
@@ -147,6 +147,14 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** Wait until an open dialog's opening animation has finished (axe would measure a half-faded colour). */
+export async function dialogSettled(dialog: Locator): Promise<void> {
+  await eventually(async () => {
+    const done = await dialog.evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && getComputedStyle(el).opacity === '1');
+    if (!done) throw new Error('dialogen öppnas fortfarande');
+  });
 }
 
 /** The guide's answer once it is current (not a previous answer kept while loading): who is responsible. */

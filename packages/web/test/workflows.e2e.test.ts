@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import { axeViolations, demo, dialogSettled, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
 
 const mainText = async (page: Page): Promise<string> => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
@@ -75,7 +75,13 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await page.getByRole('button', { name: 'Öppna tvist' }).click();
     await page.getByRole('heading', { name: /Tvist: Ansvar för sårvårdsmaterial/ }).waitFor();
     expect(await mainText(page)).toMatch(/Ansvariga ledningsfunktioner – här ligger tvisten nu/);
+    // Escalating asks first, naming both forums; the dialog passes axe.
     await page.getByRole('button', { name: /Eskalera till/ }).click();
+    const escalate = page.getByRole('dialog', { name: 'Eskalera tvisten?' });
+    await dialogSettled(escalate);
+    expect(await escalate.innerText()).toMatch(/från Ansvariga ledningsfunktioner till Lokal samverkansarena/);
+    expect(await axeViolations(page)).toEqual([]);
+    await escalate.getByRole('button', { name: 'Ja, eskalera' }).click();
     await eventually(async () => {
       expect(await mainText(page)).toMatch(/Lokal samverkansarena[^–]*– här ligger tvisten nu/i);
     });
@@ -93,6 +99,10 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     expect(payerMessages.join(' ')).toMatch(/Välj vilken part som betalar/);
     await payer.selectOption({ label: 'Region Jämtland Härjedalen' });
     await page.getByRole('button', { name: 'Föreslå beslut' }).click();
+    const propose = page.getByRole('dialog', { name: 'Föreslå beslutet?' });
+    await propose.waitFor();
+    expect((await propose.innerText()).replace(/\s+/g, ' ')).toMatch(/Regionen står för materialet de första 14 dagarna\.[\s\S]*Kostnadsreglering 12 500,50 kr, betalas av Region Jämtland Härjedalen till Östersunds kommun/);
+    await propose.getByRole('button', { name: 'Skicka förslaget' }).click();
     // One party alone does not decide (decision 0071): the proposal waits for the region's economist.
     await eventually(async () => {
       const text = await mainText(page);
@@ -106,6 +116,7 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await signIn(region.page, app.url, demo.regionEconomist);
     await region.page.goto(disputeUrl);
     await region.page.getByRole('button', { name: 'Bekräfta beslutet' }).click();
+    await region.page.getByRole('dialog', { name: 'Bekräfta beslutet?' }).getByRole('button', { name: 'Bekräfta', exact: true }).click();
     await eventually(async () => {
       expect(await mainText(region.page)).toMatch(/Beslutat av Lokal samverkansarena \(Östersund\)/);
     });
@@ -122,6 +133,10 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
       expect(await mainText(page)).toMatch(/Status Avslutad/);
     });
     expect(await mainText(page)).toMatch(/Öppnad.*Eskalerad.*Beslut.*Avslutad/);
+    // Events name people by display name, the user id on hover.
+    const events = page.locator('ul.events .person-name');
+    expect(await events.allInnerTexts()).toEqual(expect.arrayContaining(['Demo Kommunekonom Östersund', 'Demo Regionekonom']));
+    expect(await events.first().getAttribute('title')).toBe('Användar-id: user:ekonom.ostersund');
     await context.close();
   });
 

@@ -16,13 +16,15 @@ import { useSession } from '../../auth/session.js';
 import { PageHeading } from '../../components/page-title.js';
 import { QueryView } from '../../components/query-view.js';
 import { SelectField } from '../../components/select-field.js';
+import { PersonName } from '../../components/person-name.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { DisputeConfirmation, type DisputeActionPath } from './dispute-confirmation.js';
 import { formatTimestamp } from '../../format/dates.js';
 import { formatOre, parseKronorInput } from '../../format/money.js';
 import { href } from '../../router.js';
 import { actionName, levelName, statusName, type Dispute } from './types.js';
 
-/** The path segment after /disputes/:id/ of each action. */
-type Action = 'escalate' | 'proposals' | 'decide' | 'close' | `proposals/${string}/confirm`;
+type Action = DisputeActionPath;
 
 /** The detail view of dispute `id`. */
 export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
@@ -37,6 +39,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
   const [noteError, setNoteError] = useState<string | undefined>();
   const [minutes, setMinutes] = useState('');
   const [minutesError, setMinutesError] = useState<string | undefined>();
+  // An action validated and waiting for the confirmation dialog (close needs none).
+  const [confirming, setConfirming] = useState<{ action: Action; body: Record<string, unknown> } | null>(null);
   const act = useApiMutation<{ dispute: Dispute }, { action: Action; body: Record<string, unknown> }>(
     ({ action, body }) => ({ path: `/disputes/${encodeURIComponent(id)}/${action}`, json: body }),
     ['/disputes'],
@@ -75,17 +79,23 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
       body['costRegulationOre'] = parsed.ore;
       body['costRegulationPayer'] = payer;
     }
-    act.mutate(
-      { action, body },
-      {
-        onSuccess: () => {
-          setNote('');
-          setCost('');
-          setPayer('');
-          setMinutes('');
-        },
+    if (action === 'close') perform({ action, body });
+    else {
+      act.reset();
+      setConfirming({ action, body });
+    }
+  }
+
+  function perform(vars: { action: Action; body: Record<string, unknown> }): void {
+    act.mutate(vars, {
+      onSuccess: () => {
+        setNote('');
+        setCost('');
+        setPayer('');
+        setMinutes('');
+        setConfirming(null);
       },
-    );
+    });
   }
 
   return (
@@ -138,8 +148,9 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                     {d.decision.forumName}
                     {d.decision.decidedOn ? ` ${d.decision.decidedOn}` : ''}
                     {d.decision.basis === 'parties'
-                      ? ` – föreslaget av ${d.decision.proposedByParty ? partyName(d.decision.proposedByParty, municipalities) : 'en part'} och bekräftat av den andra parten`
-                      : ` – enligt protokoll: ${d.decision.forumMinutes ?? ''}`}
+                      ? ` – föreslaget av ${d.decision.proposedByParty ? partyName(d.decision.proposedByParty, municipalities) : 'en part'} och bekräftat av den andra parten (`
+                      : ` – enligt protokoll: ${d.decision.forumMinutes ?? ''} (registrerat av `}
+                    <PersonName id={d.decision.decidedBy} name={d.decision.decidedByName} />)
                   </dd>
                 </>
               ) : null}
@@ -177,7 +188,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
             <ul className="events">
               {d.history.map((e, i) => (
                 <li key={`${e.at}-${String(i)}`}>
-                  {formatTimestamp(e.at)}: {actionName(e.action)} ({steps[e.stepNo]?.forumName ?? e.forum}){e.note ? ` – ${e.note}` : ''}
+                  {formatTimestamp(e.at)}: {actionName(e.action)} ({steps[e.stepNo]?.forumName ?? e.forum}), <PersonName id={e.actor} name={e.actorName} />
+                  {e.note ? ` – ${e.note}` : ''}
                 </li>
               ))}
             </ul>
@@ -197,18 +209,20 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                   </Paragraph>
                 ) : null}
                 <Paragraph data-size="sm">
-                  Föreslaget av {partyName(pending.proposedByParty, municipalities)} {formatTimestamp(pending.proposedAt)}. Väntar på bekräftelse från en ekonom hos{' '}
+                  Föreslaget av {partyName(pending.proposedByParty, municipalities)} (<PersonName id={pending.proposedBy} name={pending.proposedByName} />){' '}
+                  {formatTimestamp(pending.proposedAt)}. Väntar på bekräftelse från en ekonom hos{' '}
                   {partyName(pending.awaitingParty, municipalities)}.
                 </Paragraph>
                 {canConfirm ? (
                   <div className="row">
                     <Button
                       disabled={act.isPending}
+                      aria-haspopup="dialog"
                       onClick={() => {
                         run(`proposals/${pending.id}/confirm`);
                       }}
                     >
-                      Bekräfta beslutet
+                      Bekräfta beslutet…
                     </Button>
                   </div>
                 ) : null}
@@ -282,7 +296,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                     ))}
                   </SelectField>
                 ) : null}
-                {act.isError && payerServerError === undefined ? (
+                {act.isError && payerServerError === undefined && confirming === null ? (
                   <Alert data-color="danger" role="alert">
                     {userMessage(act.error)}
                   </Alert>
@@ -292,31 +306,34 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                     <Button
                       variant="secondary"
                       disabled={act.isPending}
+                      aria-haspopup="dialog"
                       onClick={() => {
                         run('escalate');
                       }}
                     >
-                      Eskalera till {steps[d.currentStep.index + 1]?.forumName ?? 'nästa steg'}
+                      Eskalera till {steps[d.currentStep.index + 1]?.forumName ?? 'nästa steg'}…
                     </Button>
                   ) : null}
                   {d.status === 'open' && canPropose ? (
                     <Button
                       disabled={act.isPending}
+                      aria-haspopup="dialog"
                       onClick={() => {
                         run('proposals');
                       }}
                     >
-                      Föreslå beslut
+                      Föreslå beslut…
                     </Button>
                   ) : null}
                   {d.status === 'open' && canRecord ? (
                     <Button
                       disabled={act.isPending}
+                      aria-haspopup="dialog"
                       onClick={() => {
                         run('decide');
                       }}
                     >
-                      Registrera forumets beslut
+                      Registrera forumets beslut…
                     </Button>
                   ) : null}
                   <Button
@@ -331,6 +348,17 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                 </div>
               </section>
             ) : null}
+            <DisputeConfirmation
+              dispute={d}
+              confirming={confirming}
+              pending={act.isPending}
+              error={act.isError && confirming !== null ? <ErrorAlert error={act.error} /> : null}
+              party={(code) => partyName(code, municipalities)}
+              onCancel={() => {
+                setConfirming(null);
+              }}
+              onConfirm={perform}
+            />
           </div>
         );
       }}

@@ -15,6 +15,8 @@ export interface DisputeEvent {
   readonly action: string;
   readonly note: string | null;
   readonly actor: string;
+  /** The actor's display name. */
+  readonly actorName?: string;
   readonly at: string;
 }
 
@@ -30,6 +32,7 @@ export interface Proposal {
   readonly costRegulationPayee: string | null;
   /** User id of the proposer. */
   readonly proposedBy: string;
+  readonly proposedByName?: string;
   readonly proposedByParty: string;
   readonly proposedAt: string;
   readonly status: 'pending' | 'confirmed' | 'superseded';
@@ -47,6 +50,7 @@ export interface Decision {
   readonly decidedOn: string | null;
   /** User id of whoever confirmed or recorded it. */
   readonly decidedBy: string;
+  readonly decidedByName?: string;
   readonly proposalId: string | null;
   readonly proposedBy: string | null;
   readonly proposedByParty: string | null;
