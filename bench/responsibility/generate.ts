@@ -17,7 +17,8 @@ export const FIELDS = [
   'prefersHealthCentre',
   'preferenceRisksSafety',
 ] as const;
-const RADIX = [9, 3, 3, 4, 3, 3, 10, 3, 3, 3, 3];
+/** Number of values of each input, in FIELDS order (the packed situation is a mixed-radix number over these). */
+export const RADIX = [9, 3, 3, 4, 3, 3, 10, 3, 3, 3, 3];
 
 /** mulberry32: a small, fast, seeded PRNG (32-bit state). */
 export function mulberry32(seed: number): () => number {

@@ -1,7 +1,9 @@
 /**
  * The care table for @gorules/zen-engine as a JSON Decision Model: one decision table (hit policy
  * "first"), a unary-test column per raw input, one row per raw box, rows in the table's priority
- * order; outputs the rule id and the party.
+ * order; outputs the rule id and the party. The table runs in Loop Mode (zen's documented way to
+ * evaluate many inputs in one call: the node maps over the array at `inputField` and writes the
+ * results to `outputPath`), so one `evaluate` answers a whole batch.
  */
 import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
 import type { RawRule, RawValue } from './raw-table.js';
@@ -33,6 +35,10 @@ export function zenDocument(rules: readonly RawRule[]): object {
         position: { x: 200, y: 0 },
         content: {
           hitPolicy: 'first',
+          executionMode: 'loop',
+          inputField: 'situations',
+          outputPath: 'answers',
+          passThrough: false,
           inputs: FIELDS.map((f) => ({ id: `in_${f}`, name: f, field: f })),
           outputs: [
             { id: 'out_rule', name: 'rule', field: 'rule' },
@@ -57,9 +63,10 @@ export function zenDecision(rules: readonly RawRule[]): { engine: ZenEngine; dec
   return { engine, decision: engine.createDecision(doc), rows: doc.nodes[1]?.content?.rules.length ?? 0 };
 }
 
-/** Evaluate one situation. */
-export async function runZen(decision: ZenDecision, facts: Record<string, string | number>): Promise<{ rule: string; party: string }> {
-  const r = await decision.evaluate(facts);
-  const out = r.result as { rule?: string; party?: string } | null;
-  return { rule: out?.rule ?? '', party: out?.party ?? '' };
+/** Evaluate a batch of situations in one call (Loop Mode). */
+export async function runZenBatch(decision: ZenDecision, situations: readonly Record<string, string | number>[]): Promise<readonly { rule?: string; party?: string }[]> {
+  const r = await decision.evaluate({ situations });
+  const out = (r.result as { answers?: { rule?: string; party?: string }[] } | null)?.answers;
+  if (out?.length !== situations.length) throw new Error('zen-engine answered a batch with the wrong number of answers');
+  return out;
 }

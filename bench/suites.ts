@@ -1,0 +1,22 @@
+/**
+ * Every benchmark `npm run bench` runs, in order. A suite not yet written has `load: null` and is
+ * listed in bench/results.md as "not yet measured". To plug a suite in, export `suite: Suite`
+ * (bench/harness/suite.ts) from its module and point `load` at it.
+ */
+import type { Suite } from './harness/suite.js';
+
+export interface SuiteEntry {
+  readonly name: string;
+  /** Heading used when the suite is not (yet) measured. */
+  readonly title: string;
+  readonly load: (() => Promise<Suite>) | null;
+}
+
+export const suites: readonly SuiteEntry[] = [
+  { name: 'responsibility', title: 'Rules (Ansvarsguide) against zen-engine, json-rules-engine and a raw lookup', load: async () => (await import('./responsibility/suite.js')).suite },
+  { name: 'import', title: 'Import against DuckDB', load: null },
+  { name: 'billing', title: 'Billing run: time and memory', load: null },
+  { name: 'api', title: 'API against bare Fastify', load: null },
+  { name: 'web', title: 'Web: bytes on the wire and the guide', load: null },
+  { name: 'sqlite-vs-postgres', title: 'SQLite against PostgreSQL: the same import and billing', load: null },
+];
