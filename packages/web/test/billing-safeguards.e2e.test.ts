@@ -1,6 +1,7 @@
 /**
  * Safeguards on invoice bases in the browser, against the real service and its demo data (whose
- * index values are examples): the provenance warning on the basis page, the approve dialog that
+ * index values are examples): a flow's unbilled periods with the button that starts their run,
+ * the provenance warning on the basis page, the approve dialog that
  * names the values and needs them confirmed, the credit dialog that needs a reason, a credited
  * basis without "Markera som skickat", people by display name, and axe on the open dialogs.
  */
@@ -35,10 +36,17 @@ describe.skipIf(!hasChromium)('Skydd för fakturaunderlag i webbläsaren (chromi
     // The sign-in page's own "who am I" answers 401 before signing in; count only what follows.
     errors.length = 0;
     await visit(page, app.url, 'ekonomi/fakturering');
-    await page.getByLabel('Flöde').first().selectOption({ label: 'Uppdrag dagtid' });
-    await page.getByLabel('Period', { exact: true }).fill('2026-01');
-    await page.getByRole('button', { name: 'Starta faktureringskörning' }).click();
-    await page.getByText(/gav \d+ fakturaunderlag/).waitFor();
+    // Choosing the flow lists its periods with records not yet billed, each with the run to start.
+    await page.getByLabel('Flöde').selectOption({ label: 'Uppdrag dagtid' });
+    const unbilled = page.getByRole('region', { name: /Ej fakturerade poster: Uppdrag dagtid/ });
+    const january = unbilled.getByRole('row', { name: /^2026-01/ });
+    await january.waitFor();
+    expect(await january.innerText()).toMatch(/^2026-01\s+\d+\s+Starta körning/);
+    await january.getByRole('button', { name: 'Starta körning för Uppdrag dagtid 2026-01' }).click();
+    await unbilled.getByText(/Körning 1 för Uppdrag dagtid 2026-01 gav \d+ fakturaunderlag/).waitFor();
+    await eventually(async () => {
+      expect(await unbilled.getByRole('row', { name: /^2026-01/ }).count()).toBe(0);
+    });
     const bases = page.getByRole('region', { name: 'Fakturaunderlag' });
     await eventually(async () => {
       expect(await bases.getByRole('row', { name: /Östersund till Region Jämtland Härjedalen, 2026-01/ }).innerText()).toMatch(/Körning 1/);
