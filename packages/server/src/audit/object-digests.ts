@@ -27,7 +27,8 @@ type Db = Kysely<Database>;
 type Value = string | number | boolean | null;
 
 const ID_CHUNK = 400;
-const ROW_PAGE = 20_000;
+/** Rows per page when hashing one import: small, so other requests' queries get their turn between pages. */
+const ROW_PAGE = 2000;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -62,6 +63,34 @@ async function userDigests(db: Db, ids: readonly string[]): Promise<Map<string, 
   return out;
 }
 
+/**
+ * Digests of imports computed ahead of their publishing transaction (`precomputeImportSeal`), with
+ * the row count they saw: hashing 300 000 rows inside that transaction would hold the chain lock
+ * (and SQLite's only connection) for seconds.
+ */
+const precomputed = new Map<string, { readonly rows: number; readonly digest: string }>();
+
+/**
+ * Hash a staged import's rows before the transaction that publishes it (imports/run-import.ts),
+ * outside any transaction and in small pages, so other requests keep being answered. The seal in
+ * the publishing transaction then only checks that the row count is unchanged.
+ */
+export async function precomputeImportSeal(db: Db, id: string): Promise<void> {
+  const digest = await importDigest(db, id);
+  const n = await db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number | string>().as('n')).where('import_id', '=', id).executeTakeFirstOrThrow();
+  if (digest !== undefined) precomputed.set(id, { rows: Number(n.n), digest });
+}
+
+async function sealedImportDigest(db: Db, id: string): Promise<string | undefined> {
+  const ahead = precomputed.get(id);
+  precomputed.delete(id);
+  if (ahead !== undefined) {
+    const n = await db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number | string>().as('n')).where('import_id', '=', id).executeTakeFirstOrThrow();
+    if (Number(n.n) === ahead.rows) return ahead.digest;
+  }
+  return importDigest(db, id);
+}
+
 /** Digest of one import's header and rows (read in pages, so a 300 000-row import fits). */
 async function importDigest(db: Db, id: string): Promise<string | undefined> {
   const head = await db.selectFrom('imports').select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo']).where('id', '=', id).executeTakeFirst();
@@ -84,6 +113,8 @@ async function importDigest(db: Db, id: string): Promise<string | undefined> {
     const last = rows.at(-1);
     if (last === undefined || rows.length < ROW_PAGE) break;
     after = last.id;
+    // Hashing is synchronous: let the event loop answer other requests between pages.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return combine([head.id, head.kind, head.filename, head.content_sha256, head.municipality_code, head.row_count, head.uploaded_by, head.uploaded_at, flagValue(head.demo)], hashes);
 }
@@ -124,13 +155,13 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
 }
 
 /** Current digests of `ids` in `table`; a missing object maps to null. */
-export async function digestsOf(db: Db, table: SealTable, ids: readonly string[]): Promise<Record<string, string | null>> {
+export async function digestsOf(db: Db, table: SealTable, ids: readonly string[], useAhead = false): Promise<Record<string, string | null>> {
   const found = new Map<string, string>();
   if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v);
   else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v);
   else {
     for (const id of ids) {
-      const d = await importDigest(db, id);
+      const d = useAhead ? await sealedImportDigest(db, id) : await importDigest(db, id);
       if (d !== undefined) found.set(id, d);
     }
   }
@@ -187,7 +218,7 @@ export async function sealFor(db: Db, entity: string, entityId: string): Promise
   const state: SealedState = {};
   for (const table of sealTables) {
     const ids = scope[table];
-    if (ids !== undefined && ids.length > 0) state[table] = await digestsOf(db, table, ids);
+    if (ids !== undefined && ids.length > 0) state[table] = await digestsOf(db, table, ids, true);
   }
   return Object.keys(state).length === 0 ? null : state;
 }

@@ -17,6 +17,7 @@ import { findMunicipality, refusePersonnummer, SamverkanError, type Agreement } 
 import type { Store } from '../store/db.js';
 import { toFlag } from '../store/flag.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { precomputeImportSeal } from '../audit/object-digests.js';
 import type { FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
 import type { ImportKind, WriteCounts } from './kinds/kind.js';
@@ -122,8 +123,11 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
     }, req.limits);
     // The same bytes were valid in pass 1; anything else means the file changed between passes.
     if (!pass2.problems.empty) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${req.filename}: filen ändrades medan den lästes in; inget har sparats. Försök igen.`, { file: req.filename });
+    // The last batch is staged before publishing, so the audit seal of the rows (decision 0100)
+    // can be hashed outside the short publishing transaction.
+    const counts = await staging.transaction((trx) => writer.finish(trx));
+    if (counts.inserted > 0) await precomputeImportSeal(store.db, importId);
     return await staging.publish(async (trx) => {
-      const counts = await writer.finish(trx);
       if (counts.inserted === 0) throw new NothingNew(counts);
       const view = importView(row);
       await appendAudit(trx, {
