@@ -30,6 +30,7 @@ const nextStep: Readonly<Record<string, string>> = {
   SAMV_ERR_UNAUTHENTICATED: 'Logga in och försök igen.',
   SAMV_ERR_FORBIDDEN: 'Din roll saknar behörighet för detta. Kontakta en administratör om du behöver åtkomst.',
   SAMV_ERR_CONFLICT: 'Ladda om sidan för att se aktuell status och försök sedan igen.',
+  SAMV_ERR_NOTHING_TO_BILL: 'Importera underlagen för perioden först, eller välj en period som har ofakturerade poster.',
   SAMV_ERR_CONFIRMATION_REQUIRED: 'Läs varningarna om värden som inte är slutliga och bekräfta dem innan du godkänner.',
   SAMV_ERR_RATE_LIMITED: 'Vänta en minut och försök sedan igen.',
   SAMV_ERR_IMPORT_REJECTED: 'Inget har sparats. Rätta raderna i filen och importera hela filen igen.',
