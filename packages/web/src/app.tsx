@@ -47,8 +47,9 @@ function NotAllowed({ route, signedIn }: { readonly route: RouteDef; readonly si
 }
 
 function Page({ location }: { readonly location: Location }): ReactNode {
-  const { user } = useSession();
-  const first = location.segments[0] ?? 'ansvarsguide';
+  const { user, mustChangePassword } = useSession();
+  // A password an administrator chose must be replaced before anything else (the API refuses the rest).
+  const first = user && mustChangePassword ? 'byt-losenord' : (location.segments[0] ?? 'ansvarsguide');
   const route = routes.find((r) => r.segment === first);
   if (!route) return <NotFound />;
   if (!can(user ?? undefined, route.permission)) {

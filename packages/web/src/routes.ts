@@ -31,4 +31,5 @@ export const routes: readonly RouteDef[] = [
   { segment: 'tvister', title: 'Tvister', permission: 'disputes.read', inNav: true, page: lazy(() => import('./pages/disputes/disputes-page.js')) },
   { segment: 'administration', title: 'Administration', permission: 'admin', inNav: true, page: lazy(() => import('./pages/admin/admin-page.js')) },
   { segment: 'logga-in', title: 'Logga in', permission: 'guide', inNav: false, page: lazy(() => import('./pages/login/login-page.js')) },
+  { segment: 'byt-losenord', title: 'Byt lösenord', permission: 'guide', inNav: false, page: lazy(() => import('./pages/login/change-password-page.js')) },
 ];

@@ -11,6 +11,8 @@ import type { User } from './roles.js';
 interface SessionResponse {
   readonly user: User;
   readonly csrfToken: string;
+  /** An administrator chose the password: the session may only change it. */
+  readonly mustChangePassword: boolean;
 }
 
 /** What components can read from the session. */
@@ -19,6 +21,10 @@ export interface Session {
   readonly user: User | null | undefined;
   readonly signIn: (username: string, password: string) => Promise<User>;
   readonly signOut: () => Promise<void>;
+  /** True while the signed-in account must choose its own password before anything else. */
+  readonly mustChangePassword: boolean;
+  /** Change the own password; the server starts a new session. */
+  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -26,6 +32,7 @@ const SessionContext = createContext<Session | undefined>(undefined);
 /** Provides the session to the app; checks `me` once on start. */
 export function SessionProvider({ children }: { readonly children: ReactNode }): ReactNode {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -33,7 +40,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
     api<SessionResponse>('/auth/me')
       .then((s) => {
         setCsrfToken(s.csrfToken);
-        if (active) setUser(s.user);
+        if (active) {
+          setUser(s.user);
+          setMustChangePassword(s.mustChangePassword);
+        }
       })
       .catch((e: unknown) => {
         // 401 simply means nobody is signed in; any other failure also leaves the app usable
@@ -52,7 +62,19 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
       setCsrfToken(s.csrfToken);
       queryClient.clear();
       setUser(s.user);
+      setMustChangePassword(s.mustChangePassword);
       return s.user;
+    },
+    [queryClient],
+  );
+
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => {
+      const s = await api<SessionResponse>('/auth/password', { json: { currentPassword, newPassword } });
+      setCsrfToken(s.csrfToken);
+      queryClient.clear();
+      setUser(s.user);
+      setMustChangePassword(s.mustChangePassword);
     },
     [queryClient],
   );
@@ -64,10 +86,11 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
       setCsrfToken(undefined);
       queryClient.clear();
       setUser(null);
+      setMustChangePassword(false);
     }
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  const value = useMemo(() => ({ user, signIn, signOut, mustChangePassword, changePassword }), [user, signIn, signOut, mustChangePassword, changePassword]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 
