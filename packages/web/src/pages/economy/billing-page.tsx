@@ -34,7 +34,7 @@ function StartRunForm({ runs }: { readonly runs: readonly BillingRun[] }): React
   const [flow, setFlow] = useState('');
   const [period, setPeriod] = useState('');
   const [errors, setErrors] = useState<{ flow?: string; period?: string }>({});
-  const run = useApiMutation<{ created: boolean; run: BillingRun; invoiceBases: readonly InvoiceBasis[] }, { flow: string; period: string }>(
+  const run = useApiMutation<StartedRun, { flow: string; period: string }>(
     (body) => ({ path: '/billing-runs', json: body }),
     ['/billing-runs', '/invoice-bases'],
   );
@@ -96,14 +96,13 @@ function StartRunForm({ runs }: { readonly runs: readonly BillingRun[] }): React
           </Alert>
         ) : null}
         {run.isSuccess ? (
-          <Alert data-color={run.data.invoiceBases.length > 0 ? 'success' : 'info'} role="status">
+          <Alert data-color={run.data.created ? 'success' : 'info'} role="status">
             <Paragraph>
-              {run.data.created ? 'Körningen' : 'Körningen fanns redan:'} {run.data.run.title} {run.data.run.period}
-              {run.data.run.label ? ` (${run.data.run.label})` : ''}{' '}
-              {run.data.invoiceBases.length > 0
-                ? `gav ${String(run.data.invoiceBases.length)} fakturaunderlag. Granska och godkänn dem i listan nedan.`
-                : 'gav inga fakturaunderlag.'}
+              {run.data.created
+                ? `${run.data.run.label ?? 'Körningen'}: ${run.data.run.title} ${run.data.run.period} gav ${String(run.data.invoiceBases.length)} fakturaunderlag. Granska och godkänn dem i listan nedan.`
+                : `Inget nytt att fakturera för ${run.data.run.title} ${run.data.run.period}; den senaste körningen är ${run.data.run.label ?? 'kvar som den var'}.`}
             </Paragraph>
+            {run.data.note ? <Paragraph data-size="sm">{run.data.note}</Paragraph> : null}
             {run.data.run.notes.map((n) => (
               <Paragraph key={n} data-size="sm">
                 {n}
@@ -122,13 +121,21 @@ function StartRunForm({ runs }: { readonly runs: readonly BillingRun[] }): React
   );
 }
 
+/** What `POST /billing-runs` answers; `note` says why nothing new was billed (`created: false`). */
+interface StartedRun {
+  readonly created: boolean;
+  readonly run: BillingRun;
+  readonly invoiceBases: readonly InvoiceBasis[];
+  readonly note?: string | null;
+}
+
 /** What the unbilled counts count, per kind of flow. */
 const countName: Readonly<Record<'records' | 'pairs' | 'disputes', string>> = { records: 'Poster', pairs: 'Parter', disputes: 'Tvister' };
 
 /** Per flow and period, the records no basis bills yet, with the run that would bill them. */
 function UnbilledSection({ flow, runs }: { readonly flow: string; readonly runs: readonly BillingRun[] }): ReactNode {
   const unbilled = useApiQuery<UnbilledPeriods>(`/billing-runs/unbilled?flow=${encodeURIComponent(flow)}`);
-  const run = useApiMutation<{ created: boolean; run: BillingRun; invoiceBases: readonly InvoiceBasis[] }, { flow: string; period: string }>(
+  const run = useApiMutation<StartedRun, { flow: string; period: string }>(
     (body) => ({ path: '/billing-runs', json: body }),
     ['/billing-runs', '/invoice-bases'],
   );
@@ -200,8 +207,10 @@ function UnbilledSection({ flow, runs }: { readonly flow: string; readonly runs:
           </Alert>
         ) : null}
         {run.isSuccess ? (
-          <Alert data-color="success">
-            {run.data.run.label ?? 'Körningen'} för {run.data.run.title} {run.data.run.period} gav {String(run.data.invoiceBases.length)} fakturaunderlag.
+          <Alert data-color={run.data.created ? 'success' : 'info'}>
+            {run.data.created
+              ? `${run.data.run.label ?? 'Körningen'} för ${run.data.run.title} ${run.data.run.period} gav ${String(run.data.invoiceBases.length)} fakturaunderlag.`
+              : (run.data.note ?? 'Inget nytt att fakturera.')}
           </Alert>
         ) : null}
       </div>
