@@ -78,6 +78,9 @@ for (const target of databaseTargets) {
         ['/api/v1/clauses?q=%00', 400],
       ];
       for (const [path, status] of cases) expectSwedish(await admin.request('GET', path), status, path);
+      const long = await admin.request('GET', `/api/v1/${'a'.repeat(12_000)}`);
+      expectSwedish(long, 404, 'long unknown path');
+      expect(JSON.stringify(long.body).length).toBeLessThan(1000);
       const logged = t.logs.slice(logsBefore).join('\n');
       expect(logged).not.toContain('"stack"');
       expect(logged).not.toContain('"level":50');
