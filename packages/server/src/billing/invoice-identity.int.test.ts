@@ -182,8 +182,8 @@ for (const target of databaseTargets) {
       await expect(buildInvoiceDocument(t.store.db, agreement, user, real.id)).rejects.toThrow(/Säljaren Östersunds kommun har fortfarande exempelvärden \(EXEMPEL\) i partsregistret: organisationsnummer/);
       // Real values for Östersund and the region: the document builds, from the version valid on the issue date.
       const inputs = demoPartyInputs(agreement);
-      const real2380 = { ...inputs.find((p) => p.partyCode === '2380'), organisationNumber: '212000-2411', address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'ÖSD-EKONOMI', validFrom: '2026-01-01' };
-      const realRegion = { ...inputs.find((p) => p.partyCode === 'region' && p.unit === null), organisationNumber: '232100-0214', address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'RJH-4711', validFrom: '2026-01-01' };
+      const real2380 = { ...inputs.find((p) => p.partyCode === '2380'), organisationNumber: '212000-2411', vatNumber: 'SE212000241101', address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'ÖSD-EKONOMI', validFrom: '2026-01-01' };
+      const realRegion = { ...inputs.find((p) => p.partyCode === 'region' && p.unit === null), organisationNumber: '232100-0214', vatNumber: 'SE232100021401', address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'RJH-4711', validFrom: '2026-01-01' };
       for (const body of [real2380, realRegion]) {
         const r = await admin.request('POST', '/api/v1/parties', body);
         expect(r.status, JSON.stringify(r.body)).toBe(201);

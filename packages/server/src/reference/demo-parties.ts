@@ -30,13 +30,16 @@ const PLACEHOLDERS = Object.keys(placeholderFieldNames) as PlaceholderField[];
 /** The demo register's inputs (valid from 2026-01-01). */
 export function demoPartyInputs(agreement: Agreement): PartyInput[] {
   const region = agreement.meta.region;
-  const common = { validFrom: '2026-01-01', vatRegistered: false, paymentTermsDays: 30 } as const;
+  // Every Swedish region and municipality is VAT-registered (SE + orgnr + 01); the exempt flows'
+  // Peppol invoices must carry the seller's number (BR-E-02, decision 0150).
+  const common = { validFrom: '2026-01-01', vatRegistered: true, paymentTermsDays: 30 } as const;
   const regionInput = (n: number, unit: string | null, legal: string, prefix: string): PartyInput => ({
     ...common,
     partyCode: region.id,
     unit,
     legalName: legal,
     organisationNumber: demoOrganisationNumber(1),
+    vatNumber: `SE${demoOrganisationNumber(1)}01`,
     address: { street: `EXEMPEL Regiongatan ${String(n)}`, postalCode: '831 80', city: 'Östersund' },
     payment: { kind: 'bankgiro', account: demoBankgiro(n) },
     buyerReference: `EXEMPEL-${prefix}`,
@@ -52,6 +55,7 @@ export function demoPartyInputs(agreement: Agreement): PartyInput[] {
       partyCode: m.code,
       legalName: `${m.name}${genitiveS.has(m.name) ? 's' : ''} kommun`,
       organisationNumber: demoOrganisationNumber(10 + i),
+      vatNumber: `SE${demoOrganisationNumber(10 + i)}01`,
       address: { street: `EXEMPEL Kommunhuset ${String(i + 1)}`, postalCode: `8${String(30 + i)} 80`, city: m.name },
       payment: { kind: 'bankgiro', account: demoBankgiro(10 + i) },
       buyerReference: `EXEMPEL-${m.code}`,
