@@ -145,7 +145,7 @@ export interface Answer {
   /** The date the answer applies to (ISO). */
   readonly date: string;
   readonly careResponsibility: CareAnswer;
-  /** The four criteria, in ordinary housing; empty otherwise. */
+  /** The four criteria, when the deciding rule looks at them (ordinary housing, R5–R8); empty otherwise. */
   readonly criteria: readonly CriterionAnswer[];
   /** Every missing input over all questions, in input order (products as `products[i].flag`). */
   readonly missing: readonly string[];

@@ -210,8 +210,15 @@ describe('every combination of the care inputs', () => {
                           } else if (care.clauses.length === 0) {
                             failures.push(`${where()}: no clause`);
                           }
-                          // Criteria: each met / not_met / unknown, in ordinary housing only.
-                          if (housing === 'ordinart') {
+                          // Criteria: each met / not_met / unknown, in ordinary housing only, and only where they
+                          // decide: not for visitors (R1), Storsjögläntan (R2) or while at day activity (R3).
+                          const criteriaDecide = housing === 'ordinart' && code !== 'none' && storsjoglantan === 0 && atDayActivity === 0;
+                          const criteriaIrrelevant = code === 'none' || storsjoglantan === 1 || atDayActivity === 1;
+                          if (criteriaIrrelevant && answer.criteria.length !== 0) {
+                            failures.push(`${where()}: criteria listed although ${care.rule} does not look at them`);
+                          } else if (criteriaDecide && answer.criteria.length !== 4) {
+                            failures.push(`${where()}: ${String(answer.criteria.length)} criteria, expected all four`);
+                          } else if (housing === 'ordinart' && answer.criteria.length > 0) {
                             const got = answer.criteria.map((c) => c.status).join(',');
                             const want = [
                               expectedCriterion(safeAtHome),

@@ -10,6 +10,7 @@ import type { Answer } from './answer.js';
 import { ANSWER_SCHEMA_VERSION } from './answer.js';
 import { cachesOf, unionMissing } from './assess-cache.js';
 import { assessCareResponsibility } from './assess-care.js';
+import { shownCriteria, withDecidingClauses } from './criteria-relevance.js';
 import { handoverAnswers, performingAnswer, physicianAnswer, productAnswers, visionHearingAnswer } from './assess-questions.js';
 import type { ResponsibilityRules } from './load-rules.js';
 import type { Situation } from './situation.js';
@@ -27,7 +28,9 @@ export function assess(agreement: Pick<Agreement, 'meta'>, rules: Responsibility
     throw new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellerna hör till en annan avtalsversion än den som efterfrågas.');
   }
   const c = cachesOf(rules);
-  const { careResponsibility, criteria } = assessCareResponsibility(rules, s);
+  const care = assessCareResponsibility(rules, s);
+  const criteria = shownCriteria(rules, care.careResponsibility, care.criteria);
+  const careResponsibility = withDecidingClauses(rules, care.careResponsibility, criteria);
   const physician = physicianAnswer(rules, c, s);
   const products = productAnswers(rules, c, s, careResponsibility);
   const performing = performingAnswer(rules, c, s, careResponsibility);

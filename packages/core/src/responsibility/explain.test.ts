@@ -45,7 +45,11 @@ describe('explainAnswer', () => {
     expect(storsj).toContain('Regionen (Storsjögläntan) ansvarar för hälso- och sjukvården');
     expect(storsj).toContain('Inkontinensprodukter: Kommunen (Krokom) ansvarar för förskrivning, uppföljning och kostnad eftersom personen är ansluten till Storsjögläntan');
     expect(storsj).toContain('Förband (förbrukningsmaterial): Regionen (Storsjögläntan) ansvarar för förskrivning, uppföljning och kostnad');
-    expect(storsj).toContain('Det ersätts genom tilläggsbeloppet och faktureras inte per timme.');
+    expect(storsj).toContain('ersätts genom tilläggsbeloppet');
+    // Said once, not again in the billing sentence.
+    const performing = storsj.split('\n\n').find((para) => para.startsWith('Utförande:')) ?? '';
+    expect(performing.match(/[Ee]rsätts genom tilläggsbeloppet/g)?.length).toBe(1);
+    expect(storsj).toContain('Det faktureras inte per timme.');
     expect(storsj).toContain('Fast läkarkontakt: Storsjöglänteteamets läkare.');
     const visitor = explain({ housing: 'ordinart', registeredMunicipality: 'none', homeRegion: 'Region Skåne', time: '21:00' });
     expect(visitor).toContain('Regionen fakturerar därefter personens hemregion (Region Skåne).');

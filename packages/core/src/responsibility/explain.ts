@@ -93,7 +93,8 @@ function billingSentence(answer: Answer): string {
     case 'per_started_hour':
       return p.rate ? `Hyrs personal ersätts den med ${rateText(p.rate)}.` : 'Hyrd personal ersätts per påbörjad timme.';
     case 'tillaggsbelopp':
-      return 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
+      // The reason usually says it already; saying it twice reads as a copying mistake.
+      return /tilläggsbelopp/.test(p.reason) ? 'Det faktureras inte per timme.' : 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
     case 'home_region': {
       const home = answer.careResponsibility.homeRegion;
       return `Regionen fakturerar därefter personens hemregion${home ? ` (${home})` : ''}.`;

@@ -10,3 +10,4 @@ export * from './situation.js';
 export * from './assess.js';
 export * from './explain.js';
 export * from './assess-input.js';
+export * from './rates-for-date.js';

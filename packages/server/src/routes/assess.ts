@@ -8,6 +8,7 @@ import Type from 'typebox';
 import { assessInput, SituationInputSchema, todayInStockholm } from '@samverkan/core';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { ErrorBody, readResponses } from '../app/schemas.js';
+import { calculationInputs } from './calculations/calculation-inputs.js';
 import { rulesFor } from './responsibility-rules-cache.js';
 
 const Query = Type.Object({ explain: Type.Optional(Type.Boolean({ description: 'Lägg till en svensk förklaring att läsa upp' })) }, { additionalProperties: false });
@@ -26,6 +27,10 @@ export const registerAssess: RegisterRoutes = (app, ctx) => {
         response: { ...readResponses, 422: ErrorBody },
       },
     },
-    (request) => assessInput(ctx.agreement, rules, request.body, { today: todayInStockholm().toString(), explain: request.query.explain === true }),
+    async (request) => {
+      // Rates in the price level of the date asked (the recorded index values and parameter decisions).
+      const { agreement, index } = await calculationInputs(ctx);
+      return assessInput(ctx.agreement, rules, request.body, { today: todayInStockholm().toString(), explain: request.query.explain === true, rates: { parameters: agreement.parameters, index } });
+    },
   );
 };
