@@ -43,6 +43,10 @@ const SUBTOTAL = /<cac:TaxSubtotal>[\s\S]*?<\/cac:TaxSubtotal>/;
 const inSubtotal = (f: (x: string) => string) => (xml: string): string => xml.replace(SUBTOTAL, (m) => f(m));
 const EXTRA_E_SUBTOTAL = '<cac:TaxSubtotal><cbc:TaxableAmount currencyID="SEK">0.00</cbc:TaxableAmount><cbc:TaxAmount currencyID="SEK">0.00</cbc:TaxAmount><cac:TaxCategory><cbc:ID>E</cbc:ID><cbc:Percent>0</cbc:Percent><cbc:TaxExemptionReason>x</cbc:TaxExemptionReason><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal></cac:TaxTotal>';
 
+/** A zero document-level allowance (`false`) or charge (`true`) in `category`, inserted before the TaxTotal. */
+const docAllowance = (charge: boolean, category: string, percent: string | null): string =>
+  `<cac:AllowanceCharge><cbc:ChargeIndicator>${String(charge)}</cbc:ChargeIndicator><cbc:AllowanceChargeReason>Test</cbc:AllowanceChargeReason><cbc:Amount currencyID="SEK">0.00</cbc:Amount><cac:TaxCategory><cbc:ID>${category}</cbc:ID>${percent === null ? '' : `<cbc:Percent>${percent}</cbc:Percent>`}<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:AllowanceCharge><cac:TaxTotal>`;
+
 const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[] = [
   ['PEPPOL-EN16931-R001', 'E', drop(el('cbc:ProfileID'))],
   ['PEPPOL-EN16931-R002', 'E', sub(/(<cbc:Note>[^<]*<\/cbc:Note>)/, '$1<cbc:Note>två</cbc:Note>')],
@@ -150,6 +154,24 @@ const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[
   ['BR-S-01', 'E', inFirstLine(sub(/<cbc:ID>E<\/cbc:ID>\s*<cbc:Percent>0<\/cbc:Percent>/, '<cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>'))],
   ['BR-S-05', 'E', inFirstLine(sub('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'))],
   ['BR-S-10', 'E', chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>'))],
+  ['BR-S-09', 'E', chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>'))],
+  ['BR-CO-11', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">1.00</cbc:AllowanceTotalAmount><cbc:PayableAmount'))],
+  ['BR-CO-12', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">1.00</cbc:ChargeTotalAmount><cbc:PayableAmount'))],
+  ['BR-DEC-10', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">0.000</cbc:AllowanceTotalAmount><cbc:PayableAmount'))],
+  ['BR-DEC-11', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">0.000</cbc:ChargeTotalAmount><cbc:PayableAmount'))],
+  ['BR-DEC-16', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:PrepaidAmount currencyID="SEK">0.000</cbc:PrepaidAmount><cbc:PayableAmount'))],
+  ['BR-DEC-17', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:PayableRoundingAmount currencyID="SEK">0.000</cbc:PayableRoundingAmount><cbc:PayableAmount'))],
+  ['PEPPOL-EN16931-R054', 'E', sub('</cbc:DocumentCurrencyCode>', '</cbc:DocumentCurrencyCode><cbc:TaxCurrencyCode>EUR</cbc:TaxCurrencyCode>')],
+  ['PEPPOL-EN16931-R061', 'E', sub('<cbc:PaymentMeansCode>30<', '<cbc:PaymentMeansCode>49<')],
+  ['BR-E-03', 'E', chain(inSupplier(drop(block('cac:PartyTaxScheme'))), sub('<cac:TaxTotal>', docAllowance(false, 'E', '0')))],
+  ['BR-E-04', 'E', chain(inSupplier(drop(block('cac:PartyTaxScheme'))), sub('<cac:TaxTotal>', docAllowance(true, 'E', '0')))],
+  ['BR-E-06', 'E', sub('<cac:TaxTotal>', docAllowance(false, 'E', '5'))],
+  ['BR-E-07', 'E', sub('<cac:TaxTotal>', docAllowance(true, 'E', '5'))],
+  ['BR-O-03', 'O', chain(inSupplier(sub('<cac:PartyLegalEntity>', '<cac:PartyTaxScheme><cbc:CompanyID>SE202100548901</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>')), sub('<cac:TaxTotal>', docAllowance(false, 'O', null)))],
+  ['BR-O-06', 'O', sub('<cac:TaxTotal>', docAllowance(false, 'O', '0'))],
+  ['BR-O-07', 'O', sub('<cac:TaxTotal>', docAllowance(true, 'O', '0'))],
+  ['BR-O-13', 'O', sub('<cac:TaxTotal>', docAllowance(false, 'E', '0'))],
+  ['BR-O-14', 'O', sub('<cac:TaxTotal>', docAllowance(true, 'E', '0'))],
   ['UBL-XSD-ORDER', 'E', sub(/(\s*<cbc:DocumentCurrencyCode>SEK<\/cbc:DocumentCurrencyCode>)(\s*<cbc:BuyerReference>[^<]*<\/cbc:BuyerReference>)/, '$2$1')],
 ];
 
