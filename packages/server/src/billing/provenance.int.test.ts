@@ -138,6 +138,7 @@ for (const target of databaseTargets) {
     it('a credited basis cannot be marked sent through the API', async () => {
       const res = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/credit`, { reason: 'Indexvärdena var exempel; SKR:s utfall har publicerats.' });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect((res.body as { credited: Basis }).credited).toMatchObject({ status: 'credited', approvedByName: 'Demo Kommunekonom Östersund' });
       const send = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/send`);
       expect(send.status).toBe(409);
       expect((send.body as ErrorBody).error.code).toBe('SAMV_ERR_CONFLICT');

@@ -73,7 +73,7 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   });
   app.patch('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ändra köparens referens eller anteckning (bara utkast)', params: IdParams, body: PatchBody, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body) };
+    return { invoiceBasis: await withBasisName(ctx.store.db, await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body)) };
   });
   app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget); ett underlag på exempel- eller prognosvärden kräver confirmProvisional', params: IdParams, body: ApproveBody, response: changeResponses }, preValidation: noBodyIsEmpty }, async (request) => {
     const user = authorize(request, 'invoices:decide');
@@ -81,10 +81,12 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   });
   app.post('/api/v1/invoice-bases/:id/send', { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await sendBasis(ctx.store, ctx.agreement, user, request.params.id) };
+    return { invoiceBasis: await withBasisName(ctx.store.db, await sendBasis(ctx.store, ctx.agreement, user, request.params.id)) };
   });
   app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera med skäl: underlaget blir krediterat, kreditnota plus nytt utkast beräknat på nytt', params: IdParams, body: CreditBody, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
     const user = authorize(request, 'invoices:decide');
-    return reply.status(201).send(await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason }));
+    const r = await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason });
+    const [credited, creditNote, replacement] = await withBasisNames(ctx.store.db, [r.credited, r.creditNote, ...(r.replacement === null ? [] : [r.replacement])]);
+    return reply.status(201).send({ ...r, credited, creditNote, replacement: replacement ?? null });
   });
 };
