@@ -36,12 +36,24 @@ export function housingIndex(h: Housing): number {
   return housings.indexOf(h);
 }
 
+/** The care question's result: the answer and the criteria (shared and frozen, like the answers). */
+export interface CareResult {
+  readonly careResponsibility: CareAnswer;
+  readonly criteria: readonly CriterionAnswer[];
+}
+
 /** Per criteria cell: the criteria answers and their contribution to the care cell number. */
 export interface CriteriaEntry {
   readonly careOffset: number;
   readonly answers: readonly CriterionAnswer[];
-  /** Missing raw inputs per criterion id (when that criterion is unknown). */
-  readonly missing: ReadonlyMap<string, readonly string[]>;
+  /** Missing raw inputs per care-table dimension that is a criterion (when that criterion is unknown). */
+  readonly missingByCareDim: readonly (readonly string[] | undefined)[];
+  /**
+   * Undecided results for this criteria cell, built on first use, keyed by rule, setting and the
+   * care cell's missing-input mask (which, with this cell's criteria, determines the missing
+   * inputs) — so no answer is built per care cell.
+   */
+  readonly undecided: Map<number, CareResult>;
 }
 
 /**
@@ -50,8 +62,8 @@ export interface CriteriaEntry {
  */
 export interface Caches {
   readonly criteria: (CriteriaEntry | undefined)[];
-  readonly careDecided: Map<number, CareAnswer>;
-  readonly careUndecided: Map<number, CareAnswer>;
+  /** Decided care answers keyed by rule, setting and municipality (see assess-care.ts); filled to full length on first use. */
+  readonly careDecided: (CareAnswer | undefined)[];
   readonly physician: (PhysicianAnswer | undefined)[];
   /** Answers that cite a rate (valid on a date), per date. */
   readonly byDate: Map<string, DateCaches>;
@@ -84,8 +96,7 @@ export function cachesOf(rules: ResponsibilityRules): Caches {
   if (!c) {
     c = {
       criteria: new Array<CriteriaEntry | undefined>(criteriaSpace.size),
-      careDecided: new Map(),
-      careUndecided: new Map(),
+      careDecided: [],
       physician: new Array<PhysicianAnswer | undefined>(physicianSpace.size),
       byDate: new Map(),
       handover: new Map(),

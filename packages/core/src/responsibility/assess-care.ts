@@ -4,7 +4,7 @@
  */
 import { SamverkanError } from '../errors.js';
 import type { CareAnswer, CriterionAnswer } from './answer.js';
-import { cachesOf, EMPTY, housingIndex, NO_CRITERIA, rankOf, unionMissing, type Caches, type CriteriaEntry } from './assess-cache.js';
+import { cachesOf, EMPTY, housingIndex, NO_CRITERIA, rankOf, unionMissing, type Caches, type CareResult, type CriteriaEntry } from './assess-cache.js';
 import { careSpace, criteriaSpace } from './inputs.js';
 import type { CompiledCriterion, ResponsibilityRules } from './load-rules.js';
 import type { Situation, Tri } from './situation.js';
@@ -20,31 +20,49 @@ function criteriaEntry(rules: ResponsibilityRules, c: Caches, critCell: number):
   if (hit) return hit;
   const st = careSpace.strides;
   let careOffset = 0;
-  const missing = new Map<string, readonly string[]>();
+  const missingByCareDim: (readonly string[] | undefined)[] = [];
   const answers = rules.criteria.map((crit: CompiledCriterion, i): CriterionAnswer => {
     const status = crit.table.rules[crit.table.winner[critCell] ?? 0]?.outcome ?? 'unknown';
     const digit: Tri = status === 'met' ? 1 : status === 'not_met' ? 0 : 2;
     careOffset += digit * (st[4 + i] ?? 0);
     const dims = status === 'unknown' ? crit.table.missingDims(critCell) : [];
     const names = dims.length === 0 ? EMPTY : Object.freeze(dims.map((d) => criteriaSpace.dims[d]?.name ?? ''));
-    missing.set(crit.id, names);
+    const careDim = careSpace.byName.get(crit.id);
+    if (careDim !== undefined) missingByCareDim[careDim] = names;
     return Object.freeze({ id: crit.id, number: crit.number, title: crit.title, status, clause: crit.clause, missing: names });
   });
-  const entry: CriteriaEntry = { careOffset, answers: Object.freeze(answers), missing };
+  const entry: CriteriaEntry = { careOffset, answers: Object.freeze(answers), missingByCareDim, undecided: new Map() };
   c.criteria[critCell] = entry;
   return entry;
 }
 
-/** The care question alone: the answer and the criteria. */
-export function assessCareResponsibility(
-  rules: ResponsibilityRules,
-  s: Situation,
-): { readonly careResponsibility: CareAnswer; readonly criteria: readonly CriterionAnswer[] } {
+function broken(): SamverkanError {
+  return new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för hälso- och sjukvårdsansvar är trasig.');
+}
+
+/** The missing inputs of an undecided care cell: each missing criterion stands for its own missing inputs. */
+function undecidedMissing(c: Caches, crit: CriteriaEntry, mask: number): readonly string[] {
+  const names: string[] = [];
+  for (let d = 0; d < careSpace.dims.length; d++) {
+    if (((mask >> d) & 1) === 0) continue;
+    const name = careSpace.dims[d]?.name ?? '';
+    names.push(...(crit.missingByCareDim[d] ?? [name]));
+  }
+  return unionMissing(c, [Object.freeze([...new Set(names)].sort((a, b) => rankOf(c, a) - rankOf(c, b)))]);
+}
+
+/**
+ * The care question alone: the answer and the criteria. The hot path is arithmetic and array
+ * loads; answers are built once per (criteria cell, rule, setting, municipality or missing mask)
+ * and shared — the result is frozen, do not mutate it.
+ */
+export function assessCareResponsibility(rules: ResponsibilityRules, s: Situation): CareResult {
   const c = cachesOf(rules);
   const critCell = criteriaCell(s);
   const crit = criteriaEntry(rules, c, critCell);
   const st = careSpace.strides;
   const registered = s.municipality !== null;
+  const ordinary = s.housing === 'ordinart';
   const cell =
     (registered ? 1 : 0) * (st[0] ?? 0) +
     s.storsjoglantan * (st[1] ?? 0) +
@@ -54,38 +72,39 @@ export function assessCareResponsibility(
     s.prefersHealthCentre * (st[8] ?? 0) +
     s.preferenceRisksSafety * (st[9] ?? 0);
   const ruleIndex = rules.care.table.winner[cell] ?? 0;
-  const criteria = s.housing === 'ordinart' ? crit.answers : NO_CRITERIA;
-  const settingIndex = s.housing === 'ordinart' ? 0 : 1;
+  const settingIndex = ordinary ? 0 : 1;
   const view = rules.care.views[ruleIndex];
-  if (!view) throw new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för hälso- och sjukvårdsansvar är trasig.');
+  if (!view) throw broken();
   const o = view.outcome;
-  const setting = settingIndex === 0 ? 'ordinart' : 'sarskilt';
+  const criteria = ordinary ? crit.answers : NO_CRITERIA;
   if (o.party === 'undecided') {
-    const key = cell * criteriaSpace.size + critCell;
-    let answer = c.careUndecided.get(key);
-    if (!answer) {
-      const names: (readonly string[])[] = rules.care.table.missingDims(cell).map((d) => {
-        const name = careSpace.dims[d]?.name ?? '';
-        return crit.missing.get(name) ?? [name];
-      });
-      const missing = unionMissing(c, [Object.freeze([...new Set(names.flat())].sort((a, b) => rankOf(c, a) - rankOf(c, b)))]);
-      answer = Object.freeze({ party: o.party, municipality: null, unit: null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses: view.clauses[setting], missing, homeRegion: null });
-      c.careUndecided.set(key, answer);
+    const mask = rules.care.table.missingMasks[cell] ?? 0;
+    const key = (mask * rules.care.views.length + ruleIndex) * 2 + settingIndex;
+    let result = crit.undecided.get(key);
+    if (!result) {
+      const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
+      const careResponsibility: CareAnswer = Object.freeze({ party: o.party, municipality: null, unit: null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: undecidedMissing(c, crit, mask), homeRegion: null });
+      result = Object.freeze({ careResponsibility, criteria });
+      crit.undecided.set(key, result);
     }
-    return { careResponsibility: answer, criteria };
+    return result;
   }
   const municipality = o.party === 'kommun' ? s.municipality : null;
   const homeRegion = registered ? null : s.homeRegion;
-  const build = (): CareAnswer =>
-    Object.freeze({ party: o.party, municipality, unit: o.unit ?? null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses: view.clauses[setting], missing: EMPTY, homeRegion });
-  if (homeRegion !== null) return { careResponsibility: build(), criteria };
+  if (homeRegion !== null) {
+    const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
+    const careResponsibility: CareAnswer = Object.freeze({ party: o.party, municipality, unit: o.unit ?? null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: EMPTY, homeRegion });
+    return { careResponsibility, criteria };
+  }
   const muni = municipality === null ? 9 : (c.municipalityIndex.get(municipality.code) ?? 9);
   const key = (ruleIndex * 2 + settingIndex) * 10 + muni;
-  let answer = c.careDecided.get(key);
-  if (!answer) {
-    answer = build();
-    c.careDecided.set(key, answer);
+  let careResponsibility = c.careDecided[key];
+  if (!careResponsibility) {
+    if (c.careDecided.length === 0) for (let k = 0; k < rules.care.views.length * 20; k++) c.careDecided.push(undefined);
+    const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
+    careResponsibility = Object.freeze({ party: o.party, municipality, unit: o.unit ?? null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: EMPTY, homeRegion });
+    c.careDecided[key] = careResponsibility;
   }
-  return { careResponsibility: answer, criteria };
+  // A fresh pair is cheaper than a per-criteria-cell cache of pairs (which would touch more memory).
+  return { careResponsibility, criteria };
 }
-

@@ -126,6 +126,39 @@ describe('compileDecisionTable', () => {
     expect(t.missingDims(0)).toEqual([]);
     expect(t.missingDims(5)).toEqual([]);
   });
+
+  it('finds missing inputs that only matter once another unknown is filled in (three unknowns)', () => {
+    // x when a and b are both true, y when either is false, undecided otherwise; c never matters.
+    const s3 = makeSpace([triDim('a'), triDim('b'), triDim('c')]);
+    const all = Int32Array.from(s3.radices, (x) => (1 << x) - 1);
+    const problems: DataProblem[] = [];
+    const rule = (id: string, outcome: string, when: Condition | undefined, fallback = false): TableRule<string> => ({
+      id,
+      path: `/rules/${id}`,
+      boxes: when ? compileCondition(when, s3, 't.yaml', '/w', problems) : [all],
+      outcome,
+      before: [],
+      fallback,
+    });
+    const t = compileDecisionTable({
+      file: 't.yaml',
+      space: s3,
+      rules: [
+        rule('X', 'x', { allOf: [{ input: 'a', is: true }, { input: 'b', is: true }] }),
+        rule('Y', 'y', { anyOf: [{ input: 'a', is: false }, { input: 'b', is: false }] }),
+        rule('U', 'undecided', undefined, true),
+      ],
+      classOf: (o) => (o === 'undecided' ? undefined : o),
+    });
+    expect(problems).toEqual([]);
+    const cell = (a: number, b: number, c: number): number => a * 9 + b * 3 + c;
+    expect(t.missingDims(cell(2, 2, 2))).toEqual([0, 1]);
+    expect(t.missingMasks[cell(2, 2, 2)]).toBe(0b011);
+    expect(t.missingDims(cell(1, 2, 2))).toEqual([1]);
+    expect(t.missingDims(cell(2, 1, 0))).toEqual([0]);
+    expect(t.missingDims(cell(0, 2, 2))).toEqual([]);
+    expect(t.missingDims(cell(1, 1, 2))).toEqual([]);
+  });
 });
 
 describe('compileCondition', () => {

@@ -16,7 +16,7 @@ import { SamverkanError } from '../errors.js';
 import type { DataProblem } from '../agreement/validate.js';
 import { dataError } from '../agreement/validate.js';
 import { firstCellOf, forEachCellInBox, intersectBoxes, type Box } from './condition.js';
-import { decodeCell, describeCell, isUnknownDigit, type Space } from './space.js';
+import { describeCell, type Space } from './space.js';
 
 /** A rule after its condition has been compiled. */
 export interface TableRule<O> {
@@ -47,6 +47,8 @@ export interface DecisionTable<O> {
   readonly winner: Uint8Array;
   /** Dimensions (indices) whose unknown value changes the outcome of `cell`; empty when decided. */
   missingDims(cell: number): readonly number[];
+  /** The same as bit masks per cell (bit d = dimension d; 0 when decided), for hot paths. */
+  readonly missingMasks: Int32Array;
 }
 
 const MAX_RULES = 31;
@@ -179,7 +181,7 @@ export function compileDecisionTable<O>(spec: TableSpec<O>): DecisionTable<O> {
     space,
     rules,
     winner,
-    missingDims: missingFinder(space, classes),
+    ...missingFinder(space, classes),
   };
 }
 
@@ -256,39 +258,70 @@ function popcountAtLeast2(x: number): boolean {
 }
 
 /**
- * Missing inputs of a cell: the unknown dimensions u for which some filling-in of the other unknowns
- * leaves a cell (only u unknown) with two or more outcome classes. Computed on first request and
- * remembered per cell.
+ * Missing inputs of every cell as a bit mask (bit d = dimension d), computed once at compile time
+ * by dynamic programming in increasing cell order (answers then never pay for a search, even the
+ * first time a cell is asked). Dimension u of a cell is missing when some filling-in of the other
+ * unknowns leaves a cell (only u unknown) with two or more outcome classes. A cell whose only
+ * unknown is u misses u exactly when its own classes are two or more; with several unknowns, fill
+ * in one other unknown w ≠ u: u is missing when it is missing in one of those cells, which have
+ * smaller numbers (the unknown digit is the highest), so they are already done.
  */
-function missingFinder(space: Space, sets: Int32Array): (cell: number) => readonly number[] {
-  const cache = new Map<number, readonly number[]>();
-  const none: readonly number[] = Object.freeze([]);
-  return (cell) => {
-    if (!popcountAtLeast2(sets[cell] ?? 0)) return none;
-    const hit = cache.get(cell);
-    if (hit) return hit;
-    const digits = decodeCell(space, cell);
-    const unknowns: number[] = [];
-    digits.forEach((dg, d) => {
-      const dim = space.dims[d];
-      if (dim && isUnknownDigit(dim, dg)) unknowns.push(d);
-    });
-    const out: number[] = [];
-    for (const u of unknowns) {
-      const others = unknowns.filter((d) => d !== u);
-      // Enumerate the known fillings of the other unknown dimensions.
-      const search = (k: number, at: number): boolean => {
-        if (k === others.length) return popcountAtLeast2(sets[at] ?? 0);
-        const d = others[k] ?? 0;
-        const stride = space.strides[d] ?? 0;
-        const unknownDigit = digits[d] ?? 0;
-        for (let v = 0; v < unknownDigit; v++) if (search(k + 1, at - (unknownDigit - v) * stride)) return true;
-        return false;
-      };
-      if (search(0, cell)) out.push(u);
-    }
-    const frozen = Object.freeze(out);
-    cache.set(cell, frozen);
-    return frozen;
+function missingMasks(space: Space, sets: Int32Array): Int32Array {
+  const n = space.dims.length;
+  const masks = new Int32Array(space.size);
+  const digits = new Int32Array(n);
+  const radices = Int32Array.from(space.radices);
+  const strides = Int32Array.from(space.strides);
+  const unknownAt = Int32Array.from(space.dims, (dim) => (dim.unknown ? dim.values.length : -1));
+  // OR of the masks of the cells where unknown dimension d is filled in with each known value.
+  const filled = (cell: number, d: number): number => {
+    const unknownDigit = digits[d] ?? 0;
+    const stride = strides[d] ?? 0;
+    let m = 0;
+    for (let v = 0; v < unknownDigit; v++) m |= masks[cell - (unknownDigit - v) * stride] ?? 0;
+    return m;
   };
+  for (let cell = 0; cell < space.size; cell++) {
+    let count = 0;
+    let hi = -1;
+    let hi2 = -1;
+    for (let d = 0; d < n; d++) {
+      if (digits[d] === unknownAt[d]) {
+        count++;
+        hi2 = hi;
+        hi = d;
+      }
+    }
+    let m = 0;
+    if (count > 0 && popcountAtLeast2(sets[cell] ?? 0)) {
+      const bit = 1 << hi;
+      // Every u but the highest unknown via filling in the highest; the highest via the next one.
+      m = count === 1 ? bit : (filled(cell, hi) & ~bit) | (filled(cell, hi2) & bit);
+    }
+    masks[cell] = m;
+    for (let d = n - 1; d >= 0; d--) {
+      digits[d] = (digits[d] ?? 0) + 1;
+      if ((digits[d] ?? 0) < (radices[d] ?? 0)) break;
+      digits[d] = 0;
+    }
+  }
+  return masks;
+}
+
+/** Missing dimensions of a cell, from the precomputed masks; one shared frozen list per mask. */
+function missingFinder(space: Space, sets: Int32Array): { missingDims: (cell: number) => readonly number[]; missingMasks: Int32Array } {
+  if (space.dims.length > 31) throw new RangeError('a table may have at most 31 inputs (missing inputs are 32-bit masks)');
+  const masks = missingMasks(space, sets);
+  const lists = new Map<number, readonly number[]>([[0, Object.freeze([])]]);
+  const listOf = (mask: number): readonly number[] => {
+    let l = lists.get(mask);
+    if (!l) {
+      const out: number[] = [];
+      for (let d = 0; d < space.dims.length; d++) if ((mask >> d) & 1) out.push(d);
+      l = Object.freeze(out);
+      lists.set(mask, l);
+    }
+    return l;
+  };
+  return { missingDims: (cell) => listOf(masks[cell] ?? 0), missingMasks: masks };
 }
