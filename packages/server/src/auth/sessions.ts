@@ -11,6 +11,7 @@ import { flag } from '../store/flag.js';
 import { nowIso } from '../store/clock.js';
 import { isRole } from './roles.js';
 import type { SessionUser } from './session-user.js';
+import { cachedSession, forgetSession, rememberSession, sessionGeneration } from './session-cache.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'samverkan_session';
@@ -34,24 +35,39 @@ export interface LiveSession {
   readonly mustChangePassword: boolean;
 }
 
-/** The live session of `sessionId`, or undefined (unknown, expired, or user deactivated). */
-export async function findSession(db: Kysely<Database>, sessionId: string): Promise<LiveSession | undefined> {
+/**
+ * The live session of `sessionId`, or undefined (unknown, expired, or user deactivated). Served
+ * from the short-lived cache when fresh (session-cache.ts); `fresh` reads the database regardless.
+ */
+export async function findSession(db: Kysely<Database>, sessionId: string, options: { readonly fresh?: boolean } = {}): Promise<LiveSession | undefined> {
+  const idHash = sha256(sessionId);
+  if (options.fresh !== true) {
+    const hit = cachedSession(idHash);
+    if (hit !== undefined) return hit;
+  }
+  const generation = sessionGeneration();
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.municipality_code', 'users.active', 'users.must_change_password', 'sessions.expires_at'])
-    .where('sessions.id_hash', '=', sha256(sessionId))
+    .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row || !flag(row.active) || row.expires_at <= nowIso() || !isRole(row.role)) return undefined;
-  return {
+  const session: LiveSession = {
     user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, municipality: row.municipality_code },
     mustChangePassword: flag(row.must_change_password),
   };
+  rememberSession(idHash, session, row.expires_at, generation);
+  return session;
 }
 
 /** End a session (no error when it does not exist). */
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id_hash', '=', sha256(sessionId)).execute();
+  const idHash = sha256(sessionId);
+  forgetSession(idHash);
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  // Again after the delete: a request that read the row meanwhile must not keep it cached.
+  forgetSession(idHash);
 }
 
 /** Remove expired sessions (called at start-up and on sign-in). */

@@ -12,6 +12,7 @@ import { nowIso } from '../store/clock.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password.js';
 import { isRole, roleLabels, roles, type Role } from './roles.js';
+import { forgetUserSessions } from './session-cache.js';
 
 /** A user as the API shows it (never the hash). */
 export interface UserView {
@@ -134,7 +135,8 @@ export interface UserChange {
 export async function updateUser(store: Store, id: string, change: UserChange, actor: string): Promise<UserView> {
   if (change.password !== undefined) checkPasswordStrength(change.password);
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  return store.transaction(async (trx) => {
+  // Cached sessions carry the user's name, role and municipality: forget them once committed.
+  return afterCommitForget(id, store.transaction(async (trx) => {
     const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Användaren ${id} finns inte.`, { field: 'id', value: id });
     const before = userView(row);
@@ -172,7 +174,7 @@ export async function updateUser(store: Store, id: string, change: UserChange, a
     }
     await appendAudit(trx, { actor, action: passwordHash === undefined ? 'update' : 'update-password', entity: 'users', entityId: id, before, after });
     return after;
-  });
+  }));
 }
 
 /** All users, by username. */
@@ -194,7 +196,7 @@ export async function changeOwnPassword(store: Store, userId: string, currentPas
   checkPasswordStrength(newPassword, 'newPassword');
   if (newPassword === currentPassword) throw invalidInput('newPassword', 'newPassword: det nya lösenordet måste skilja sig från det nuvarande.');
   const passwordHash = await hashPassword(newPassword);
-  return store.transaction(async (trx) => {
+  return afterCommitForget(userId, store.transaction(async (trx) => {
     const current = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
     // Changed by someone else between the check and now: let the person start over.
     if (current.password_hash !== row.password_hash) throw new SamverkanError('SAMV_ERR_CONFLICT', 'Lösenordet ändrades nyss på annat håll. Logga in igen och försök på nytt.', { field: 'currentPassword' });
@@ -205,5 +207,15 @@ export async function changeOwnPassword(store: Store, userId: string, currentPas
     const after = userView({ ...current, password_hash: passwordHash, must_change_password: 0 });
     await appendAudit(trx, { actor, action: 'change-password', entity: 'users', entityId: userId, before, after });
     return after;
-  });
+  }));
+}
+
+/** Forget the user's cached sessions when the change has committed (or failed: forgetting is always safe). */
+async function afterCommitForget<T>(userId: string, change: Promise<T>): Promise<T> {
+  forgetUserSessions(userId);
+  try {
+    return await change;
+  } finally {
+    forgetUserSessions(userId);
+  }
 }

@@ -14,6 +14,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import { SamverkanError } from '@samverkan/core';
+import { CachedStatements } from './statement-cache.js';
 
 /** How long a write transaction waits for another connection's write lock before giving up. */
 export const SQLITE_WRITE_WAIT_MS = 30_000;
@@ -63,7 +64,7 @@ class ImmediateDriver extends SqliteDriver {
   }
 }
 
-/** Kysely's SQLite dialect with IMMEDIATE write transactions. */
+/** Kysely's SQLite dialect with IMMEDIATE write transactions and reused prepared statements. */
 export class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly database: BetterSqlite3.Database,
@@ -73,6 +74,6 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateDriver({ database: this.database }, this.database, this.busyTimeoutMs);
+    return new ImmediateDriver({ database: new CachedStatements(this.database) }, this.database, this.busyTimeoutMs);
   }
 }
