@@ -16,6 +16,7 @@ import { installTextGate, NOT_TEXT } from './text-gate.js';
 import { handleClientError, MAX_HEADER_BYTES } from './client-errors.js';
 import { registerSecurity } from './security.js';
 import { installSessionHook } from './session-hook.js';
+import { installRequestLog } from './request-log.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
 import { registerWebAndNotFound } from './web-static.js';
 import { routes } from '../routes/index.js';
@@ -31,6 +32,8 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   const baseLogger: FastifyBaseLogger = logger;
   const app: App = Fastify({
     loggerInstance: baseLogger,
+    // One line per request instead of Fastify's two (request-log.ts).
+    disableRequestLogging: true,
     // Only the listed proxies' X-Forwarded-* count (decision 0132); none listed: the socket address.
     trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
     // Bounded work per request (decision 0120): JSON bodies ≤ 1 MB (imports stream their own).
@@ -48,6 +51,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  installRequestLog(app);
   installSchemaBounds(app);
   installJsonBodyParser(app);
   installTextGate(app);

@@ -49,6 +49,8 @@ export function serializeRequest(req: RequestLike): Record<string, unknown> {
  * import's file name that is then refused) is masked, so it never reaches a log line.
  */
 export function logSafeUrl(url: string): string {
+  // Most URLs carry no escapes: check them as they are, without decoding (this runs on every request).
+  if (!url.includes('%') && !url.includes('+')) return containsPersonnummer(url) ? maskPersonnummer(url) : url;
   let decoded = url;
   try {
     decoded = decodeURIComponent(url.replace(/\+/g, ' '));
