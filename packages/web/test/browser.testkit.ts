@@ -128,8 +128,16 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-/** Save a screenshot (the full page unless `fullPage: false`) as docs/screenshots/<name>.png. */
+/** True when the run was asked to rewrite the tracked screenshots (`UPDATE_SCREENSHOTS=1`). */
+export const updateScreenshots = process.env['UPDATE_SCREENSHOTS'] === '1';
+
+/**
+ * Save a screenshot (the full page unless `fullPage: false`) as docs/screenshots/<name>.png, only
+ * when `UPDATE_SCREENSHOTS=1`: the files are tracked, and rewriting them on every test run left
+ * every working tree dirty with pixel noise (issue 11).
+ */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  if (!updateScreenshots) return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
