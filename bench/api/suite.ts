@@ -1,0 +1,142 @@
+/**
+ * API benchmark (issue 11, point 4): `POST /api/v1/assess` (anonymous), `POST /api/v1/calculations/price`
+ * (signed in: session cookie and CSRF token) and `GET /healthz` of the real service (`samverkan start`
+ * from dist, SQLite, demo data, logging at info) against the ceiling: a bare Fastify 5 route in a
+ * process of its own returning the same bytes with the same content type. autocannon on loopback,
+ * 10 connections, a bounded time per run; ours and the ceiling alternate (A B A B …) and the ratio
+ * of req/s is taken per pair. Both answer the same bytes: ours is asked once before, and that
+ * answer is what the ceiling serves.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stats } from '../harness/stats.js';
+import { interleaved, ratios } from '../harness/paired.js';
+import type { Row, Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
+import { load, type LoadOptions, type LoadResult } from './autocannon.js';
+import { startBare, startOurs } from './processes.js';
+
+const CONNECTIONS = 10;
+const P99_GOAL_MS = 10;
+const RATIO_GOAL = 0.5;
+
+interface Case {
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: string;
+  readonly signedIn: boolean;
+  readonly goal: boolean;
+}
+
+const cases: readonly Case[] = [
+  {
+    name: 'POST /api/v1/assess (anonymous)',
+    method: 'POST',
+    path: '/api/v1/assess',
+    // The shipped example situation (ordinary housing, products, an evening time).
+    body: JSON.stringify(JSON.parse(readFileSync(new URL('../../../agreements/jamtland-2026/examples/assess-ordinart.json', import.meta.url), 'utf8'))),
+    signedIn: false,
+    goal: true,
+  },
+  { name: 'POST /api/v1/calculations/price (signed in)', method: 'POST', path: '/api/v1/calculations/price', body: JSON.stringify({ flow: 'dagtid', year: 2026, minutes: 90 }), signedIn: true, goal: true },
+  { name: 'GET /healthz', method: 'GET', path: '/healthz', signedIn: false, goal: false },
+];
+
+async function signIn(url: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ekonom.region', password: 'demo-samverkan' }) });
+  if (res.status !== 200) throw new Error(`sign-in: ${String(res.status)} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+async function run(opts: SuiteOptions): Promise<SuiteResult> {
+  const duration = opts.quick ? 2 : 10;
+  const rounds = opts.quick ? 5 : 5;
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-bench-api-'));
+  const ours = await startOurs(dir);
+  const failures: string[] = [];
+  const rows: Row[] = [];
+  const extra: string[] = ['| route | ours: bytes of the answer | non-2xx or errors (ours / ceiling, all runs) |', '|---|---|---|'];
+  try {
+    const auth = await signIn(ours.url);
+    const answers = [];
+    for (const c of cases) {
+      const headers: Record<string, string> = { ...(c.body === undefined ? {} : { 'content-type': 'application/json' }), ...(c.signedIn ? auth : {}) };
+      const res = await fetch(`${ours.url}${c.path}`, { method: c.method, headers, ...(c.body === undefined ? {} : { body: c.body }) });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`${c.name}: ${String(res.status)} ${body}`);
+      answers.push({ c, headers, body, contentType: res.headers.get('content-type') ?? 'application/json; charset=utf-8' });
+    }
+    const routesFile = join(dir, 'routes.json');
+    writeFileSync(routesFile, JSON.stringify(answers.map((a) => ({ method: a.c.method, path: a.c.path, contentType: a.contentType, body: a.body }))));
+    const bare = await startBare(routesFile, '/healthz');
+    try {
+      for (const a of answers) {
+        const opt = (url: string): LoadOptions => ({ url: `${url}${a.c.path}`, method: a.c.method, headers: a.headers, ...(a.c.body === undefined ? {} : { body: a.c.body }), connections: CONNECTIONS, duration });
+        const bareAnswer = await (await fetch(`${bare.url}${a.c.path}`, { method: a.c.method, headers: a.headers, ...(a.c.body === undefined ? {} : { body: a.c.body }) })).text();
+        if (bareAnswer !== a.body) failures.push(`${a.c.name}: the ceiling's answer differs from ours`);
+        const runs: { ours: LoadResult[]; bare: LoadResult[] } = { ours: [], bare: [] };
+        // Warm both (JIT, caches) with one short unmeasured run each.
+        await load({ ...opt(ours.url), duration: 1 });
+        await load({ ...opt(bare.url), duration: 1 });
+        const r = await interleaved(
+          {
+            ours: async () => {
+              const x = await load(opt(ours.url));
+              runs.ours.push(x);
+              return x.reqPerSec;
+            },
+            bare: async () => {
+              const x = await load(opt(bare.url));
+              runs.bare.push(x);
+              return x.reqPerSec;
+            },
+          },
+          { runs: rounds },
+        );
+        const ratio = stats(ratios(r.ours, r.bare));
+        const p99 = stats(runs.ours.map((x) => x.p99Ms));
+        const bareP99 = stats(runs.bare.map((x) => x.p99Ms));
+        const bad = (xs: LoadResult[]): number => xs.reduce((s, x) => s + x.non2xx + x.errors, 0);
+        extra.push(`| ${a.c.name} | ${String(Buffer.byteLength(a.body))} | ${String(bad(runs.ours))} / ${String(bad(runs.bare))} |`);
+        if (bad(runs.ours) > 0) failures.push(`${a.c.name}: ${String(bad(runs.ours))} answers of ours were not 2xx`);
+        rows.push({
+          measure: `${a.c.name}: throughput`,
+          ours: { stats: stats(r.ours), unit: 'req/s' },
+          peer: { name: 'bare Fastify 5', figure: { stats: stats(r.bare), unit: 'req/s' } },
+          ratio: { label: 'of the ceiling', figure: { stats: ratio, unit: '%' } },
+          ...(a.c.goal ? { goal: { text: '≥ 50 % of the ceiling', met: ratio.median >= RATIO_GOAL, ...(ratio.median >= RATIO_GOAL ? {} : { detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points` }) } } : {}),
+        });
+        rows.push({
+          measure: `${a.c.name}: p99 latency`,
+          ours: { stats: p99, unit: 'ms' },
+          peer: { name: 'bare Fastify 5', figure: { stats: bareP99, unit: 'ms' } },
+          ...(a.c.goal ? { goal: { text: 'p99 < 10 ms', met: p99.median < P99_GOAL_MS, ...(p99.median < P99_GOAL_MS ? {} : { detail: `${(p99.median - P99_GOAL_MS).toFixed(1)} ms over` }) } } : {}),
+        });
+      }
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await ours.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    title: 'API against bare Fastify',
+    intro: [
+      `The real service (\`samverkan start\` from dist, SQLite with the demo data, logging at info to /dev/null) and the ceiling (a bare Fastify 5 app, logger off, one route per path returning ours' exact answer bytes and content type), each in its own process; autocannon in the benchmark's process on loopback, ${String(CONNECTIONS)} connections, no pipelining, ${String(duration)} s per run, ${String(rounds)} interleaved rounds after a 1 s warm-up of each. The signed-in route carries the session cookie and the CSRF token of \`ekonom.region\`.`,
+    ],
+    rows,
+    notes: [
+      'Throughput counts 2xx answers per second; the ratio is ours ÷ ceiling within each round.',
+      'All three processes (autocannon, ours, the ceiling when it runs) share the machine\'s 2 cores, so absolute figures fall with the load; the ratio is the figure to compare.',
+    ],
+    extra: extra.join('\n'),
+    failures,
+  };
+}
+
+/** The API suite. */
+export const suite: Suite = { name: 'api', run };
