@@ -62,11 +62,10 @@ export async function renderSettlementPdf(s: TillaggsbeloppSettlement): Promise<
       ['Justering', kronorText(s.adjustmentOre)],
       ['Efter avstämning', kronorText(s.totalOre)],
     ]),
-    { text: 'Uppräkning med index', style: 'h2' },
-    chainTable(s),
     { text: `Fördelning enligt ${s.key.title}${s.key.example ? ' (EXEMPEL)' : ''}`, style: 'h2' },
     allocationTable(s),
     { stack: [{ text: 'Fördelningen i diagram', style: 'h2' }, splitChart(s.allocations.map((a) => ({ label: a.name, amountOre: a.amountOre })))], unbreakable: true },
+    { stack: [{ text: 'Uppräkning med index', style: 'h2' }, chainTable(s)], unbreakable: true },
     { text: 'Tolkningar', style: 'h3' },
     { text: s.interpretations.map((i) => `${i.id}: ${i.option}`).join(' · ') },
   );
