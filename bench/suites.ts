@@ -18,5 +18,5 @@ export const suites: readonly SuiteEntry[] = [
   { name: 'billing', title: 'Billing run: time and memory', load: null },
   { name: 'api', title: 'API against bare Fastify', load: async () => (await import('./api/suite.js')).suite },
   { name: 'web', title: 'Web: bytes on the wire and the guide', load: null },
-  { name: 'sqlite-vs-postgres', title: 'SQLite against PostgreSQL: the same import and billing', load: null },
+  { name: 'sqlite-vs-postgres', title: 'SQLite against PostgreSQL: the same import and billing', load: async () => (await import('./sqlite-vs-postgres/suite.js')).suite },
 ];
