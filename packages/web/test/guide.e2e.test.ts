@@ -54,7 +54,8 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     // The nine CFS levels are shown with their Swedish descriptions (ORD Bilaga 1).
     expect(await group(page, /Clinical Frailty Scale/).getByRole('radio').count()).toBe(10);
     expect(await page.getByText(/individer som behöver hjälp med alla utomhusaktiviteter/i).count()).toBeGreaterThan(0);
-    await answer(page, /Kriterium 4/, 'Ja');
+    // Asked positively: "Nej, personen kan inte ta sig dit" meets criterion 4.
+    await answer(page, /Kriterium 4: Kan personen ta sig till hälsocentralen/, 'Nej');
     await answer(page, /hälsocentralen trots att kriterierna/, 'Nej');
     await expectResponsible(page, 'Östersunds kommun', 'R5');
     expect(await count(page, '[data-testid=answer-criteria] li')).toBe(4);
@@ -94,6 +95,8 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await expectResponsible(page, 'Region Jämtland Härjedalen (Storsjögläntan)', 'R2');
     expect(await group(page, /Kriterium 1/).count()).toBe(0);
     expect(await page.getByTestId('answer-performing').innerText()).toContain('tilläggsbeloppet');
+    // The criteria do not decide here, so they are not listed as "Okänt".
+    expect(await count(page, '[data-testid=answer-criteria]')).toBe(0);
     await context.close();
   });
 
@@ -114,6 +117,111 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     expect(await group(page, /patientsäkerheten/).count()).toBe(0);
     expect(await page.getByText('Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.').count()).toBeGreaterThan(0);
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await context.close();
+  });
+
+  it('flera produkter i ett svar: varje rad får sin egen ansvarige och klausul, och rader kan tas bort', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${app.url}/#/ansvarsguide`);
+    await page.getByLabel('Var är personen folkbokförd?').selectOption({ label: 'Krokom' });
+    await answer(page, /Hur bor personen/, 'Ordinärt boende');
+    await answer(page, /ansluten till Storsjögläntan/, 'Ja');
+    await expectResponsible(page, 'Region Jämtland Härjedalen (Storsjögläntan)', 'R2');
+    await page.getByRole('button', { name: 'Lägg till en produkt' }).click();
+    await page.getByLabel('Produkt 1', { exact: true }).selectOption({ label: 'Inkontinensprodukter' });
+    await page.getByRole('button', { name: 'Lägg till en produkt till' }).click();
+    await page.getByLabel('Produkt 2', { exact: true }).selectOption({ label: 'Förbrukningsmaterial (sjukvårdsmaterial)' });
+    // Consumables used for work-environment reasons are the employer's (P1): the guide asks, for this row only.
+    await answer(page, /arbetsmiljöskäl\? \(produkt 2\)/, 'Nej');
+    expect(await page.getByRole('group', { name: /\(produkt 1\)/ }).count()).toBe(0);
+    const products = page.getByTestId('answer-product');
+    await eventually(async () => {
+      await currentAnswer(page);
+      expect(await products.count()).toBe(2);
+      expect(await products.nth(1).getAttribute('data-party')).toBe('region');
+    });
+    // PALL Sjukvårdsprodukter: incontinence products are the municipality's, consumables Storsjögläntan's.
+    expect(await products.nth(0).innerText()).toMatch(/^Inkontinensprodukter: Krokoms kommun förskriver/);
+    expect(await products.nth(1).innerText()).toMatch(/^Förbrukningsmaterial: Region Jämtland Härjedalen \(Storsjögläntan\) förskriver/);
+    expect(await products.nth(0).getAttribute('data-party')).toBe('kommun');
+    expect(await products.nth(1).getAttribute('data-party')).toBe('region');
+    expect(await products.nth(0).locator('blockquote').count()).toBe(1);
+    expect(await products.nth(1).locator('blockquote').count()).toBe(1);
+    expect(decodeURIComponent(page.url())).toContain('p0=incontinence&p1=consumables');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'ansvarsguide-produkter');
+    // Remove the first row: the other stays, with its own answer.
+    await page.getByRole('button', { name: 'Ta bort inkontinensprodukter' }).click();
+    await eventually(async () => {
+      await currentAnswer(page);
+      expect(await products.count()).toBe(1);
+      expect(await products.nth(0).innerText()).toMatch(/^Förbrukningsmaterial: Region Jämtland Härjedalen \(Storsjögläntan\)/);
+    });
+    expect(await page.getByLabel('Produkt 1', { exact: true }).inputValue()).toBe('consumables');
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await context.close();
+  });
+
+  it('en fråga som besvarats syns kvar och kan ändras: Storsjögläntan för en besökare, och ett tidigare kriterium', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${app.url}/#/ansvarsguide`);
+    await page.getByLabel('Var är personen folkbokförd?').selectOption({ label: 'Inte folkbokförd i länet' });
+    await answer(page, /Hur bor personen/, 'Ordinärt boende');
+    await expectResponsible(page, 'Region Jämtland Härjedalen', 'R1');
+    // The service asks about Storsjögläntan (physician contact); once answered it stays and can be changed.
+    await answer(page, /ansluten till Storsjögläntan/, 'Ja');
+    await eventually(async () => {
+      await currentAnswer(page);
+      expect(await group(page, /ansluten till Storsjögläntan/).count()).toBe(1);
+      expect(await group(page, /ansluten till Storsjögläntan/).getByRole('radio', { name: 'Ja', exact: true }).isChecked()).toBe(true);
+    });
+    await answer(page, /ansluten till Storsjögläntan/, 'Nej');
+    await eventually(async () => {
+      expect(await group(page, /ansluten till Storsjögläntan/).getByRole('radio', { name: 'Nej', exact: true }).isChecked()).toBe(true);
+    });
+    // No criteria are listed for a visitor: they do not decide.
+    expect(await count(page, '[data-testid=answer-criteria]')).toBe(0);
+
+    // An earlier answer changed after the answer is complete: the answer follows it, both ways.
+    await page.getByLabel('Var är personen folkbokförd?').selectOption({ label: 'Östersund' });
+    await answer(page, /ansluten till Storsjögläntan/, 'Nej');
+    await answer(page, /daglig verksamhet/, 'Nej');
+    await answer(page, /Kriterium 1/, 'Ja');
+    await answer(page, /Kriterium 2/, 'Ja');
+    await group(page, /Clinical Frailty Scale/).getByRole('radio', { name: /^7 – / }).check();
+    await answer(page, /Kriterium 4/, 'Nej');
+    await answer(page, /hälsocentralen trots att kriterierna/, 'Nej');
+    await expectResponsible(page, 'Östersunds kommun', 'R5');
+    await answer(page, /Kriterium 2/, 'Nej');
+    await expectResponsible(page, 'Region Jämtland Härjedalen (hälsocentralen)', 'R7');
+    expect(await count(page, '[data-testid=answer-criteria] li[data-status=not_met]')).toBe(1);
+    // The sentence that decided is quoted first, in full.
+    expect(await page.getByTestId('answer-card').locator('blockquote').first().innerText()).toContain('frekvent');
+    // Back to "Ja": the questions after it are asked again (their earlier answers were dropped with
+    // the criterion that made them irrelevant), and answering them gives the municipality again.
+    await answer(page, /Kriterium 2/, 'Ja');
+    await group(page, /Clinical Frailty Scale/).getByRole('radio', { name: /^7 – / }).check();
+    await answer(page, /Kriterium 4/, 'Nej');
+    await answer(page, /hälsocentralen trots att kriterierna/, 'Nej');
+    await expectResponsible(page, 'Östersunds kommun', 'R5');
+    await context.close();
+  });
+
+  it('CFS 5 utan kognitiv svikt: det avgörande kriteriet citeras i sin helhet', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=5&cognitiveImpairment=false`);
+    await expectResponsible(page, 'Region Jämtland Härjedalen (hälsocentralen)', 'R7');
+    const quote = await page.getByTestId('answer-card').locator('blockquote').first().innerText();
+    expect(quote).toContain('lindrig skörhet (5 på skalan i Clinical Frailty Scale) med samtidig kognitiv svikt');
+    expect(await page.getByTestId('answer-why').innerText()).toContain('inte är uppfyllt');
+    await context.close();
+  });
+
+  it('timpriset visas i nivån för året som frågan gäller (2026: 660 kr)', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${app.url}/#/ansvarsguide?date=2026-03-02&registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=false&time=10:00`);
+    await expectResponsible(page, 'Region Jämtland Härjedalen (hälsocentralen)', 'R7');
+    expect(await page.getByTestId('answer-performing').innerText()).toMatch(/660,00\skr per påbörjad timme \(2026 års nivå\)/);
     await context.close();
   });
 
@@ -176,7 +284,7 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await choose(/Kriterium 1/, 'Space'); // Ja
     await choose(/Kriterium 2/, 'Space'); // Ja
     await choose(/Clinical Frailty Scale/, 'ArrowDown', 6); // 1 → 7
-    await choose(/Kriterium 4/, 'Space'); // Ja
+    await choose(/Kriterium 4/, 'ArrowDown'); // Ja → Nej (cannot reach the health centre: met)
     await choose(/hälsocentralen trots att kriterierna/, 'ArrowDown'); // Nej
     await expectResponsible(page, 'Bergs kommun', 'R5');
     // The answer's actions are reachable too.
@@ -188,8 +296,27 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
 
   it('fungerar på en 360 px bred telefon utan sidledsrullning och utan tillgänglighetsfel', async () => {
     const { page, context } = await openPage(browser, 360, 740);
-    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false`);
+    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=aid`);
     await expectResponsible(page, 'Östersunds kommun', 'R5');
+    // A compact summary sticks to the bottom of the screen while the questions are read…
+    const jump = page.getByTestId('answer-jump');
+    await eventually(async () => {
+      expect(await jump.innerText()).toMatch(/Ansvarar:\s*Östersunds kommun · 1 produkt/);
+    });
+    const box = await jump.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(740 + 1);
+    expect(box?.y ?? 0).toBeGreaterThan(740 - 120);
+    await screenshot(page, 'ansvarsguide-360-sammanfattning', { fullPage: false });
+    // …and "Till svaret" moves focus to the answer, in view.
+    await jump.getByRole('link', { name: 'Till svaret' }).click();
+    await eventually(async () => {
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('answer-heading');
+      const top = await page.locator('#answer-heading').evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(740);
+    });
+    expect(page.url()).toContain('#/ansvarsguide?');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);

@@ -59,7 +59,7 @@ export function AnswerPanel({ input, answer }: { readonly input: AssessInput | u
   return (
     <section aria-labelledby="answer-heading" className="guide-answer" aria-busy={answer.isFetching}>
       <Card data-color="neutral" className="answer-card" data-answer-for={current ? key : ''} data-testid="answer-card">
-        <Heading level={2} data-size="sm" id="answer-heading">
+        <Heading level={2} data-size="sm" id="answer-heading" tabIndex={-1}>
           Svar
         </Heading>
         {input === undefined ? <Paragraph>Svaret visas här när du har svarat på var personen är folkbokförd och hur personen bor.</Paragraph> : null}
@@ -164,7 +164,7 @@ function AnswerBody({ r }: { readonly r: AssessResult }): ReactNode {
             Produkter
           </Heading>
           {r.products.map((p) => (
-            <div key={p.index} data-testid="answer-product">
+            <div key={p.index} data-testid="answer-product" data-party={p.party} data-rule={p.rule}>
               <Paragraph>
                 <strong>{capitalise(p.label ?? p.kindLabel)}: </strong>
                 {p.party === 'undecided'

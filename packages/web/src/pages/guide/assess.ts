@@ -38,14 +38,17 @@ export function toAssessInput(given: GuideState): AssessInput | undefined {
     const v = s[k];
     if (v !== undefined && v !== 'unknown') out[k] = v;
   }
-  if (s.productKind !== undefined && s.productKind !== 'none') {
-    const product: Record<string, string | boolean> = { kind: s.productKind };
+  // Each product row with a kind is one product question; its answer names its own party and clause.
+  const products = (s.products ?? []).flatMap((p) => {
+    if (p.kind === undefined) return [];
+    const product: Record<string, string | boolean> = { kind: p.kind };
     for (const f of PRODUCT_FLAGS) {
-      const v = s[f];
+      const v = p.flags[f];
       if (v !== undefined && v !== 'unknown') product[f] = v;
     }
-    out['products'] = [product];
-  }
+    return [product];
+  });
+  if (products.length > 0) out['products'] = products;
   return out;
 }
 

@@ -10,11 +10,12 @@ import { useMunicipalities } from '../../api/municipalities.js';
 import { PageHeading } from '../../components/page-title.js';
 import { replaceQuery } from '../../router.js';
 import type { PageProps } from '../../routes.js';
+import { AnswerJump } from './answer-jump.js';
 import { AnswerPanel } from './answer-panel.js';
 import { toAssessInput, type AssessResult } from './assess.js';
 import { GuideQuestions, type CfsScale } from './guide-questions.js';
 import { InputSummary } from './input-summary.js';
-import { PRODUCT_FLAGS, stateFromQuery, stateToQuery, type GuideState } from './guide-state.js';
+import { stateFromQuery, stateToQuery, type GuideState } from './guide-state.js';
 import './guide.css';
 
 /** The guide page. */
@@ -28,10 +29,7 @@ export default function GuidePage({ location }: PageProps): ReactNode {
   const update = useCallback((patch: Partial<GuideState>) => {
     // Read the latest answers from the URL (not this render's copy) so quick successive answers all count.
     const current = stateFromQuery(new URLSearchParams(window.location.hash.split('?')[1] ?? ''));
-    const next: Record<string, unknown> = { ...current, ...patch };
-    // A new product kind asks its own follow-up questions.
-    if ('productKind' in patch) for (const f of PRODUCT_FLAGS) next[f] = undefined;
-    replaceQuery(stateToQuery(next));
+    replaceQuery(stateToQuery({ ...current, ...patch }));
   }, []);
   return (
     <div className="guide">
@@ -59,6 +57,7 @@ export default function GuidePage({ location }: PageProps): ReactNode {
               Börja om
             </Button>
           </div>
+          {input === undefined ? null : <AnswerJump answer={answer.data} />}
         </section>
         <AnswerPanel input={input} answer={answer} />
       </div>

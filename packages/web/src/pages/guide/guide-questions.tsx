@@ -4,13 +4,13 @@
  * PALL.ansvarsfordelning in plain Swedish; the CFS levels come from the service (ORD Bilaga 1).
  */
 import type { ReactNode } from 'react';
-import { Details, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { Button, Details, Fieldset, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useApiQuery } from '../../api/hooks.js';
 import type { Municipality } from '../../api/municipalities.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { Choice, MunicipalitySelect, OptionalText, YesNo } from './questions.js';
-import { PRODUCT_FLAGS, PRODUCT_KINDS, visibleQuestions, type GuideState, type Housing, type ProductFlag, type ProductKind, type QuestionId } from './guide-state.js';
+import { MAX_PRODUCTS, PRODUCT_KINDS, visibleProductFlags, visibleQuestions, type GuideProduct, type GuideState, type Housing, type QuestionId } from './guide-state.js';
 import { productFlagQuestions, productKindLabels } from './labels.js';
 
 /** `GET /responsibility/cfs`. */
@@ -57,25 +57,121 @@ function Cfs({ value, onChange }: { readonly value: number | 'unknown' | undefin
   );
 }
 
-function ProductKindSelect({ value, onChange }: { readonly value: ProductKind | 'none' | undefined; readonly onChange: (v: ProductKind | 'none' | undefined) => void }): ReactNode {
+/** One product row: the kind, the follow-up questions the answer depends on, and removal. */
+function ProductRow({
+  product,
+  index,
+  sentIndex,
+  missing,
+  onChange,
+  onRemove,
+}: {
+  readonly product: GuideProduct;
+  readonly index: number;
+  /** Position among the rows sent to the service (rows without a kind are not sent). */
+  readonly sentIndex: number;
+  readonly missing: readonly string[];
+  readonly onChange: (p: GuideProduct) => void;
+  readonly onRemove: () => void;
+}): ReactNode {
+  const n = String(index + 1);
+  const name = product.kind === undefined ? `produkt ${n}` : productKindLabels[product.kind].toLowerCase();
   return (
-    <SelectField
-      id="q-productKind"
-      label="Gäller frågan en produkt? (valfritt)"
-      description="Sjukvårdsmaterial, hjälpmedel eller MT-utrustning: guiden svarar på vem som förskriver, följer upp och betalar."
-      value={value ?? ''}
-      onChange={(v) => {
-        onChange(v === '' ? undefined : v === 'none' ? 'none' : PRODUCT_KINDS.find((k) => k === v));
-      }}
-    >
-      <Select.Option value="">Välj produkt</Select.Option>
-      <Select.Option value="none">Ingen produktfråga</Select.Option>
-      {PRODUCT_KINDS.map((k) => (
-        <Select.Option key={k} value={k}>
-          {productKindLabels[k]}
-        </Select.Option>
+    <li className="guide-product" data-testid="guide-product">
+      <SelectField
+        id={`q-p${String(index)}`}
+        label={`Produkt ${n}`}
+        value={product.kind ?? ''}
+        onChange={(v) => {
+          const kind = PRODUCT_KINDS.find((k) => k === v);
+          // A new kind asks its own follow-up questions.
+          onChange(kind === undefined ? { flags: {} } : { kind, flags: {} });
+        }}
+      >
+        <Select.Option value="">Välj produkt</Select.Option>
+        {PRODUCT_KINDS.map((k) => (
+          <Select.Option key={k} value={k}>
+            {productKindLabels[k]}
+          </Select.Option>
+        ))}
+      </SelectField>
+      {visibleProductFlags(product, sentIndex, missing).map((f) => (
+        <YesNo
+          key={f}
+          name={`p${String(index)}.${f}`}
+          allowUnknown
+          legend={`${productFlagQuestions[f]} (produkt ${n})`}
+          value={product.flags[f]}
+          onChange={(v) => {
+            onChange({ ...product, flags: { ...product.flags, [f]: v } });
+          }}
+        />
       ))}
-    </SelectField>
+      <Button variant="tertiary" data-size="sm" className="guide-product-remove" onClick={onRemove} aria-label={`Ta bort ${name}`}>
+        Ta bort
+      </Button>
+    </li>
+  );
+}
+
+/** The product questions: any number of rows (up to MAX_PRODUCTS), each answered on its own. */
+function ProductRows({
+  products,
+  missing,
+  onChange,
+}: {
+  readonly products: readonly GuideProduct[];
+  readonly missing: readonly string[];
+  readonly onChange: (products: readonly GuideProduct[]) => void;
+}): ReactNode {
+  return (
+    <Fieldset className="guide-question" data-question="products">
+      <Fieldset.Legend>Gäller frågan produkter? (valfritt)</Fieldset.Legend>
+      <Fieldset.Description>
+        Sjukvårdsmaterial, hjälpmedel eller MT-utrustning: guiden svarar för varje produkt på vem som förskriver, följer upp och betalar. Lägg
+        till en rad per produkt.
+      </Fieldset.Description>
+      {products.length > 0 ? (
+        <ol className="guide-products">
+          {products.map((p, i) => (
+            <ProductRow
+              // Rows have no identity beyond their position; removing one re-renders the rest.
+              key={i}
+              product={p}
+              index={i}
+              sentIndex={products.slice(0, i).filter((x) => x.kind !== undefined).length}
+              missing={missing}
+              onChange={(next) => {
+                onChange(products.map((old, j) => (j === i ? next : old)));
+              }}
+              onRemove={() => {
+                onChange(products.filter((_, j) => j !== i));
+                // Keep the keyboard user in the product list: the add button is always there.
+                requestAnimationFrame(() => document.getElementById('guide-add-product')?.focus());
+              }}
+            />
+          ))}
+        </ol>
+      ) : null}
+      {products.length < MAX_PRODUCTS ? (
+        <div>
+          <Button
+            id="guide-add-product"
+            variant="secondary"
+            data-size="sm"
+            onClick={() => {
+              onChange([...products, { flags: {} }]);
+              const next = products.length;
+              requestAnimationFrame(() => document.getElementById(`q-p${String(next)}`)?.focus());
+            }}
+          >
+            {products.length === 0 ? 'Lägg till en produkt' : 'Lägg till en produkt till'}
+          </Button>
+        </div>
+      ) : (
+        <Paragraph data-size="sm">Högst {String(MAX_PRODUCTS)} produkter i ett svar.</Paragraph>
+      )}
+    </Fieldset>
   );
 }
 
@@ -93,21 +189,7 @@ export function GuideQuestions({
   readonly update: (patch: Partial<GuideState>) => void;
 }): ReactNode {
   const visible = visibleQuestions(state, missing);
-  const isFlag = (q: QuestionId): q is ProductFlag => (PRODUCT_FLAGS as readonly string[]).includes(q);
   const render = (q: QuestionId): ReactNode => {
-    if (isFlag(q)) {
-      return (
-        <YesNo
-          name={q}
-          allowUnknown
-          legend={productFlagQuestions[q]}
-          value={state[q]}
-          onChange={(v) => {
-            update({ [q]: v });
-          }}
-        />
-      );
-    }
     switch (q) {
       case 'registeredMunicipality':
         return (
@@ -217,15 +299,16 @@ export function GuideQuestions({
           />
         );
       case 'cannotReachHealthCentre':
+        // Asked positively so that "Ja" means able to; the input is its negation (ORD kriterium 4).
         return (
           <YesNo
             name="cannotReachHealthCentre"
             allowUnknown
-            legend="Kriterium 4: Kan personen inte ta sig till hälsocentralen?"
-            description="Varken själv eller med stöd av personlig assistent eller någon annan, på grund av sjukdom, medicinskt tillstånd eller psykisk eller fysisk funktionsnedsättning."
-            value={state.cannotReachHealthCentre}
+            legend="Kriterium 4: Kan personen ta sig till hälsocentralen?"
+            description="Själv eller med stöd av personlig assistent eller någon annan. Kriteriet är uppfyllt när personen inte kan det, på grund av sjukdom, medicinskt tillstånd eller psykisk eller fysisk funktionsnedsättning."
+            value={state.cannotReachHealthCentre === undefined || state.cannotReachHealthCentre === 'unknown' ? state.cannotReachHealthCentre : !state.cannotReachHealthCentre}
             onChange={(v) => {
-              update({ cannotReachHealthCentre: v });
+              update({ cannotReachHealthCentre: v === 'unknown' ? v : !v });
             }}
           />
         );
@@ -273,12 +356,13 @@ export function GuideQuestions({
             }}
           />
         );
-      case 'productKind':
+      case 'products':
         return (
-          <ProductKindSelect
-            value={state.productKind}
-            onChange={(v) => {
-              update({ productKind: v });
+          <ProductRows
+            products={state.products ?? []}
+            missing={missing}
+            onChange={(products) => {
+              update({ products });
             }}
           />
         );

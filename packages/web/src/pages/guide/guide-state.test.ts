@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frailtyMet, pruneState, stateFromQuery, stateToQuery, visibleQuestions, type GuideState } from './guide-state.js';
+import { frailtyMet, pruneState, stateFromQuery, stateToQuery, visibleProductFlags, visibleQuestions, type GuideState } from './guide-state.js';
 import { toAssessInput } from './assess.js';
 
 const q = (s: string): GuideState => stateFromQuery(new URLSearchParams(s));
@@ -11,10 +11,10 @@ describe('the guide asks only what the answer still depends on', () => {
     expect(visibleQuestions(q('registeredMunicipality=2326'))).toEqual(['registeredMunicipality', 'housing']);
   });
   it('stops the care questions after R1 when the person is not registered in the county', () => {
-    expect(visibleQuestions(q('registeredMunicipality=none&housing=ordinart'))).toEqual(['registeredMunicipality', 'housing', 'homeRegion', 'productKind', 'time']);
+    expect(visibleQuestions(q('registeredMunicipality=none&housing=ordinart'))).toEqual(['registeredMunicipality', 'housing', 'homeRegion', 'products', 'time']);
   });
   it('stops after R2 for Storsjögläntan', () => {
-    expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual(['registeredMunicipality', 'housing', 'storsjoglantan', 'productKind', 'time']);
+    expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual(['registeredMunicipality', 'housing', 'storsjoglantan', 'products', 'time']);
   });
   it('asks in special housing for the wish for the region\'s open clinic, not the criteria nor patient safety (R4/R4o)', () => {
     const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
@@ -27,7 +27,7 @@ describe('the guide asks only what the answer still depends on', () => {
     const wish = visibleQuestions(q(`${sabo}&prefersHealthCentre=true`));
     expect(wish).toContain('atDayActivity');
     expect(wish).not.toContain('preferenceRisksSafety');
-    expect(wish).not.toContain('productKind');
+    expect(wish).not.toContain('products');
     expect(visibleQuestions(q(`${sabo}&prefersHealthCentre=unknown&atDayActivity=false`)).at(-1)).toBe('time');
     expect(toAssessInput(q(`${sabo}&prefersHealthCentre=true&atDayActivity=false`))).toMatchObject({ housing: 'sarskilt_boende', prefersHealthCentre: true, atDayActivity: false });
     expect(pruneState(q(`${sabo}&prefersHealthCentre=false&atDayActivity=true`))).not.toHaveProperty('atDayActivity');
@@ -58,9 +58,42 @@ describe('the guide asks only what the answer still depends on', () => {
     const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false&prefersHealthCentre=false';
     expect(visibleQuestions(q(sabo))).not.toContain('listedAtOtherHealthCentre');
     expect(visibleQuestions(q(sabo), ['listedAtOtherHealthCentre'])).toContain('listedAtOtherHealthCentre');
-    const product = `${sabo}&productKind=consumables`;
-    expect(visibleQuestions(q(product), ['products[0].workEnvironment'])).toContain('workEnvironment');
-    expect(visibleQuestions(q(product), [])).not.toContain('workEnvironment');
+    const product = q(`${sabo}&p0=consumables`).products?.[0] ?? { flags: {} };
+    expect(visibleProductFlags(product, 0, ['products[0].workEnvironment'])).toEqual(['workEnvironment']);
+    expect(visibleProductFlags(product, 0, ['products[1].workEnvironment'])).toEqual([]);
+    expect(visibleProductFlags(product, 0, [])).toEqual([]);
+  });
+});
+
+describe('a question once answered stays visible and changeable', () => {
+  it('keeps the Storsjögläntan question for a visitor after it is answered (the service asked for it)', () => {
+    const visitor = 'registeredMunicipality=none&housing=ordinart';
+    expect(visibleQuestions(q(visitor), ['storsjoglantan'])).toContain('storsjoglantan');
+    // Answered: the service no longer lists it as missing, but the question stays.
+    expect(visibleQuestions(q(`${visitor}&storsjoglantan=true`), [])).toContain('storsjoglantan');
+    expect(stateToQuery(q(`${visitor}&storsjoglantan=true`)).get('storsjoglantan')).toBe('true');
+  });
+  it('keeps an answered physician listing visible', () => {
+    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false&prefersHealthCentre=false';
+    expect(visibleQuestions(q(`${sabo}&listedAtOtherHealthCentre=true`), [])).toContain('listedAtOtherHealthCentre');
+  });
+});
+
+describe('several products in one answer', () => {
+  const done = 'registeredMunicipality=2380&housing=ordinart&storsjoglantan=true';
+  it('reads and writes one row per product, each with its own follow-ups', () => {
+    const s = q(`${done}&p0=incontinence&p1=aid&p1.afterDischarge=false&p2=`);
+    expect(s.products).toEqual([{ kind: 'incontinence', flags: {} }, { kind: 'aid', flags: { afterDischarge: false } }, { flags: {} }]);
+    expect(stateToQuery(s).toString()).toBe(`${done}&p0=incontinence&p1=aid&p1.afterDischarge=false&p2=`);
+  });
+  it('sends each row with a kind as one product question, in order', () => {
+    expect(toAssessInput(q(`${done}&p0=incontinence&p1=&p2=aid&p2.afterDischarge=unknown&p2.workEnvironment=true`))?.['products']).toEqual([
+      { kind: 'incontinence' },
+      { kind: 'aid', workEnvironment: true },
+    ]);
+  });
+  it('reads a link from before several products as the first row', () => {
+    expect(q(`${done}&productKind=consumables&workEnvironment=false`).products).toEqual([{ kind: 'consumables', flags: { workEnvironment: false } }]);
   });
 });
 
@@ -81,13 +114,13 @@ describe('URL state and the assess request', () => {
     expect(stateToQuery(s).toString()).toBe('registeredMunicipality=none&housing=ordinart&time=09%3A30');
   });
   it('ignores malformed values instead of guessing', () => {
-    expect(q('cfs=12&housing=slott&time=25:00&registeredMunicipality=Berg&date=igår&productKind=godis')).toEqual({});
+    expect(q('cfs=12&housing=slott&time=25:00&registeredMunicipality=Berg&date=igår&productKind=godis&p0=godis')).toEqual({});
   });
   it('holds no personal data: only known keys survive', () => {
     expect(stateToQuery(q('namn=Anna&personnummer=19121212-1212&registeredMunicipality=2326')).toString()).toBe('registeredMunicipality=2326');
   });
   it('sends unknown answers as omitted, never as false, and one product question with its flags', () => {
-    const input = toAssessInput(q(`${ord}&safeAtHome=unknown&needOver14Days=true&cfs=unknown&cannotReachHealthCentre=true&prefersHealthCentre=false&productKind=consumables&workEnvironment=false&afterDischarge=unknown`));
+    const input = toAssessInput(q(`${ord}&safeAtHome=unknown&needOver14Days=true&cfs=unknown&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=consumables&p0.workEnvironment=false&p0.afterDischarge=unknown`));
     expect(input).toEqual({
       registeredMunicipality: '2380',
       housing: 'ordinart',
@@ -99,7 +132,7 @@ describe('URL state and the assess request', () => {
       products: [{ kind: 'consumables', workEnvironment: false }],
     });
     // Before the care questions are answered, a product question in a hand-edited link is not sent.
-    expect(toAssessInput(q(`${ord}&productKind=aid`))).not.toHaveProperty('products');
+    expect(toAssessInput(q(`${ord}&p0=aid`))).not.toHaveProperty('products');
     expect(toAssessInput(q('registeredMunicipality=2380'))).toBeUndefined();
   });
 });

@@ -21,6 +21,15 @@ export type ProductKind = (typeof PRODUCT_KINDS)[number];
 export const PRODUCT_FLAGS = ['workEnvironment', 'specialisedCare', 'afterDischarge', 'notProcured', 'specialistResponsibility', 'physicianOnlyPrescription', 'onBehalfOfOther'] as const;
 export type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
+/** One product row: its kind (unset while the row is new) and the follow-up answers about it. */
+export interface GuideProduct {
+  readonly kind?: ProductKind;
+  readonly flags: Readonly<Partial<Record<ProductFlag, Tri>>>;
+}
+
+/** At most this many product rows (the service takes 50; a nurse needs a handful). */
+export const MAX_PRODUCTS = 10;
+
 /** The guide's inputs, all optional until answered. */
 export interface GuideState {
   readonly date?: string;
@@ -38,15 +47,8 @@ export interface GuideState {
   readonly prefersHealthCentre?: Tri;
   readonly preferenceRisksSafety?: Tri;
   readonly listedAtOtherHealthCentre?: Tri;
-  /** One product question; `none` = no product question. */
-  readonly productKind?: ProductKind | 'none';
-  readonly workEnvironment?: Tri;
-  readonly specialisedCare?: Tri;
-  readonly afterDischarge?: Tri;
-  readonly notProcured?: Tri;
-  readonly specialistResponsibility?: Tri;
-  readonly physicianOnlyPrescription?: Tri;
-  readonly onBehalfOfOther?: Tri;
+  /** The product questions, one row each (several products in one answer). */
+  readonly products?: readonly GuideProduct[];
   /** HH:MM. */
   readonly time?: string;
 }
@@ -66,14 +68,13 @@ export const QUESTION_ORDER = [
   'prefersHealthCentre',
   'preferenceRisksSafety',
   'listedAtOtherHealthCentre',
-  'productKind',
-  ...PRODUCT_FLAGS,
+  'products',
   'time',
 ] as const;
 export type QuestionId = (typeof QUESTION_ORDER)[number];
 
 /** Questions shown only when the service lists them as missing (or they are already answered). */
-const SERVER_DRIVEN: ReadonlySet<QuestionId> = new Set<QuestionId>(['listedAtOtherHealthCentre', ...PRODUCT_FLAGS]);
+const SERVER_DRIVEN: ReadonlySet<QuestionId> = new Set<QuestionId>(['listedAtOtherHealthCentre']);
 
 const HOUSING: readonly Housing[] = ['ordinart', 'sarskilt_boende', 'korttidsplats', 'lss_bostad'];
 const TRI_KEYS = [
@@ -86,7 +87,6 @@ const TRI_KEYS = [
   'prefersHealthCentre',
   'preferenceRisksSafety',
   'listedAtOtherHealthCentre',
-  ...PRODUCT_FLAGS,
 ] as const;
 
 const tri = (v: string | null): Tri | undefined => (v === 'unknown' ? 'unknown' : v === 'true' ? true : v === 'false' ? false : undefined);
@@ -109,11 +109,44 @@ export function stateFromQuery(q: URLSearchParams): GuideState {
   const cfs = q.get('cfs');
   if (cfs === 'unknown') out['cfs'] = 'unknown';
   else if (cfs !== null && /^[1-9]$/.test(cfs)) out['cfs'] = Number(cfs);
-  const kind = q.get('productKind');
-  if (kind === 'none' || PRODUCT_KINDS.some((k) => k === kind)) out['productKind'] = kind ?? 'none';
+  const products = productsFromQuery(q);
+  const result: GuideState = products.length > 0 ? { ...out, products } : out;
   const time = q.get('time');
-  if (time !== null && /^([01]\d|2[0-3]):[0-5]\d$/.test(time)) out['time'] = time;
-  return out;
+  if (time !== null && /^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return { ...result, time };
+  return result;
+}
+
+const isKind = (v: string | null): v is ProductKind => PRODUCT_KINDS.some((k) => k === v);
+
+/**
+ * Product rows from the query: `p0=incontinence&p0.afterDischarge=true&p1=aid…` (a row without a
+ * kind is `p1=`). A link from before several products (`productKind=…` with flat flags) is read as
+ * the first row, so shared links keep working.
+ */
+function productsFromQuery(q: URLSearchParams): GuideProduct[] {
+  const rows: GuideProduct[] = [];
+  for (let i = 0; i < MAX_PRODUCTS; i++) {
+    const kind = q.get(`p${String(i)}`);
+    if (kind === null) break;
+    const flags: Partial<Record<ProductFlag, Tri>> = {};
+    for (const f of PRODUCT_FLAGS) {
+      const v = tri(q.get(`p${String(i)}.${f}`));
+      if (v !== undefined) flags[f] = v;
+    }
+    // An empty kind is a row not filled in yet; an unknown one is dropped, never guessed.
+    if (isKind(kind)) rows.push({ kind, flags });
+    else if (kind === '') rows.push({ flags });
+  }
+  const legacy = q.get('productKind');
+  if (rows.length === 0 && isKind(legacy)) {
+    const flags: Partial<Record<ProductFlag, Tri>> = {};
+    for (const f of PRODUCT_FLAGS) {
+      const v = tri(q.get(f));
+      if (v !== undefined) flags[f] = v;
+    }
+    rows.push({ kind: legacy, flags });
+  }
+  return rows;
 }
 
 /** Whether the frailty criterion (ORD 3a/3b) is met, not met or not yet known. */
@@ -171,9 +204,21 @@ function careQuestions(s: GuideState): { questions: QuestionId[]; finished: bool
   return { questions: q, finished: true };
 }
 
-/** `products[0].afterDischarge` → `afterDischarge`; other names unchanged. */
-export function missingToQuestion(name: string): string {
-  return name.replace(/^products\[0\]\./, '');
+/** `products[1].afterDischarge` → `{ index: 1, flag: 'afterDischarge' }`; other names → undefined. */
+export function missingProductFlag(name: string): { readonly index: number; readonly flag: ProductFlag } | undefined {
+  const m = /^products\[(\d+)\]\.(\w+)$/.exec(name);
+  const flag = PRODUCT_FLAGS.find((f) => f === m?.[2]);
+  return m && flag ? { index: Number(m[1]), flag } : undefined;
+}
+
+/** The follow-up questions of a product row (`index` among the rows sent): those the service lists as missing, and those answered. */
+export function visibleProductFlags(product: GuideProduct, index: number, missing: readonly string[]): readonly ProductFlag[] {
+  if (product.kind === undefined) return [];
+  const asked = new Set(missing.flatMap((n) => {
+    const m = missingProductFlag(n);
+    return m?.index === index ? [m.flag] : [];
+  }));
+  return PRODUCT_FLAGS.filter((f) => asked.has(f) || product.flags[f] !== undefined);
 }
 
 /**
@@ -185,32 +230,30 @@ export function visibleQuestions(s: GuideState, missing: readonly string[] = [])
   const care = careQuestions(s);
   const shown = new Set<QuestionId>(care.questions);
   if (care.finished) {
-    shown.add('productKind');
+    shown.add('products');
     shown.add('time');
-    const fromServer = new Set(missing.map(missingToQuestion));
-    for (const id of QUESTION_ORDER) {
-      if (!SERVER_DRIVEN.has(id)) continue;
-      const isFlag = (PRODUCT_FLAGS as readonly string[]).includes(id);
-      if (isFlag && (s.productKind === undefined || s.productKind === 'none')) continue;
-      if (fromServer.has(id) || s[id] !== undefined) shown.add(id);
-    }
-    // The service may need an input the care flow skipped (e.g. Storsjögläntan for the physician).
+    const fromServer = new Set<string>(missing);
+    // The service may need an input the care flow skipped (e.g. Storsjögläntan for the physician,
+    // the physician listing in special housing).
     for (const id of QUESTION_ORDER) if (fromServer.has(id) && id !== 'homeRegion') shown.add(id);
+    // A question once asked and answered stays visible and changeable, even when the latest answer
+    // no longer lists it as missing (answering it is what settled it).
+    const kept = pruneState(s);
+    for (const id of QUESTION_ORDER) if (kept[id] !== undefined) shown.add(id);
   }
   return QUESTION_ORDER.filter((id) => shown.has(id));
 }
 
 /** Drop answers to questions that are no longer asked, so the URL and the request stay minimal. */
 export function pruneState(s: GuideState): GuideState {
-  const care = new Set<string>(careQuestions(s).questions);
-  const finished = careQuestions(s).finished;
+  const { questions, finished } = careQuestions(s);
+  const care = new Set<string>(questions);
   const kept: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s)) {
     if (v === undefined) continue;
     const serverDriven = SERVER_DRIVEN.has(k as QuestionId) || k === 'storsjoglantan';
-    const productFlag = (PRODUCT_FLAGS as readonly string[]).includes(k);
-    if (productFlag && (s.productKind === undefined || s.productKind === 'none')) continue;
-    if (k === 'date' || care.has(k) || (finished && (k === 'productKind' || k === 'time' || serverDriven))) kept[k] = v;
+    if (k === 'products' && !finished) continue;
+    if (k === 'date' || care.has(k) || (finished && (k === 'products' || k === 'time' || serverDriven))) kept[k] = v;
   }
   return kept;
 }
@@ -221,6 +264,16 @@ export function stateToQuery(state: GuideState): URLSearchParams {
   const q = new URLSearchParams();
   const keys: readonly (keyof GuideState)[] = ['date', ...QUESTION_ORDER];
   for (const k of keys) {
+    if (k === 'products') {
+      (pruned.products ?? []).slice(0, MAX_PRODUCTS).forEach((p, i) => {
+        q.set(`p${String(i)}`, p.kind ?? '');
+        for (const f of PRODUCT_FLAGS) {
+          const v = p.flags[f];
+          if (v !== undefined) q.set(`p${String(i)}.${f}`, String(v));
+        }
+      });
+      continue;
+    }
     const v = pruned[k];
     if (v !== undefined) q.set(k, String(v));
   }

@@ -2,12 +2,25 @@
 import type { ReactNode } from 'react';
 import { Heading } from '@digdir/designsystemet-react';
 import { municipalityName, type Municipality } from '../../api/municipalities.js';
-import { QUESTION_ORDER, type GuideState } from './guide-state.js';
-import { questionLabels, valueLabel } from './labels.js';
+import { PRODUCT_FLAGS, QUESTION_ORDER, type GuideState } from './guide-state.js';
+import { productFlagLabels, productKindLabels, questionLabels, valueLabel } from './labels.js';
 
 /** Print-only summary of the inputs. */
 export function InputSummary({ state, municipalities }: { readonly state: GuideState; readonly municipalities: readonly Municipality[] }): ReactNode {
   const rows = QUESTION_ORDER.flatMap((q) => {
+    if (q === 'products') {
+      return (state.products ?? []).flatMap((p, i) =>
+        p.kind === undefined
+          ? []
+          : [
+              { q: `p${String(i)}`, label: `${questionLabels.products} ${String(i + 1)}`, shown: productKindLabels[p.kind] },
+              ...PRODUCT_FLAGS.flatMap((f) => {
+                const v = p.flags[f];
+                return v === undefined ? [] : [{ q: `p${String(i)}.${f}`, label: `${productFlagLabels[f]} (produkt ${String(i + 1)})`, shown: valueLabel(q, v) }];
+              }),
+            ],
+      );
+    }
     const v = state[q];
     if (v === undefined) return [];
     const shown =

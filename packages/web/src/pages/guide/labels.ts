@@ -26,6 +26,24 @@ export const productFlagQuestions: Readonly<Record<ProductFlag, string>> = {
   onBehalfOfOther: 'Utför vårdgivaren arbetet på en annan huvudmans uppdrag?',
 };
 
+/** Short labels of the product follow-up questions, for the printed summary. */
+export const productFlagLabels: Readonly<Record<ProductFlag, string>> = {
+  workEnvironment: 'Av arbetsmiljöskäl',
+  specialisedCare: 'I samband med specialiserad vård',
+  afterDischarge: 'Efter utskrivning',
+  notProcured: 'Ej upphandlad eller ej passande förpackning',
+  specialistResponsibility: 'Medicinskt ansvar i specialiserad vård',
+  physicianOnlyPrescription: 'Endast läkare förskriver',
+  onBehalfOfOther: 'På annans uppdrag',
+};
+
+/**
+ * Questions asked the other way round than the input reads, so that "Ja" means what a person
+ * expects: criterion 4 is asked "Kan personen ta sig till hälsocentralen?" and "Ja" is sent as
+ * `cannotReachHealthCentre: false` (ORD Ansvarsfördelning, kriterium 4).
+ */
+export const ASKED_POSITIVELY: ReadonlySet<QuestionId> = new Set<QuestionId>(['cannotReachHealthCentre']);
+
 /** Short labels of every question, for the printed summary. */
 export const questionLabels: Readonly<Record<QuestionId, string>> = {
   registeredMunicipality: 'Folkbokförd',
@@ -37,18 +55,11 @@ export const questionLabels: Readonly<Record<QuestionId, string>> = {
   needOver14Days: 'Kriterium 2, behov mer än 14 dagar',
   cfs: 'Clinical Frailty Scale',
   cognitiveImpairment: 'Kognitiv svikt',
-  cannotReachHealthCentre: 'Kriterium 4, kan inte ta sig till hälsocentralen',
+  cannotReachHealthCentre: 'Kriterium 4, kan ta sig till hälsocentralen',
   prefersHealthCentre: 'Önskar vård av regionen (hälsocentral eller öppen mottagning)',
   preferenceRisksSafety: 'Önskemålet påverkar patientsäkerheten',
   listedAtOtherHealthCentre: 'Listad vid annan hälsocentral',
-  productKind: 'Produkt',
-  workEnvironment: 'Av arbetsmiljöskäl',
-  specialisedCare: 'I samband med specialiserad vård',
-  afterDischarge: 'Efter utskrivning',
-  notProcured: 'Ej upphandlad eller ej passande förpackning',
-  specialistResponsibility: 'Medicinskt ansvar i specialiserad vård',
-  physicianOnlyPrescription: 'Endast läkare förskriver',
-  onBehalfOfOther: 'På annans uppdrag',
+  products: 'Produkt',
   time: 'Klockslag',
 };
 
@@ -61,10 +72,10 @@ const housingLabels: Readonly<Record<string, string>> = {
 
 /** An answer value in Swedish. */
 export function valueLabel(q: QuestionId, v: string | number | boolean): string {
-  if (v === true) return 'Ja';
-  if (v === false) return 'Nej';
+  const positive = ASKED_POSITIVELY.has(q);
+  if (v === true) return positive ? 'Nej' : 'Ja';
+  if (v === false) return positive ? 'Ja' : 'Nej';
   if (v === 'unknown') return 'Vet inte';
   if (q === 'housing') return housingLabels[String(v)] ?? String(v);
-  if (q === 'productKind') return v === 'none' ? 'Ingen produktfråga' : (Object.entries(productKindLabels).find(([k]) => k === v)?.[1] ?? String(v));
   return String(v);
 }
