@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     expect(rows).toHaveLength(1);
     // Line 3 of the file (the header is line 1), the column, what to do, and the value.
     expect(rows[0]).toMatch(/^3\s+insatstid\s+.+\s+fyrtio$/);
-    expect(await page.getByRole('alert').first().innerText()).toMatch(/inget har sparats\. Rätta raderna .*igen\./i);
+    expect(await page.getByRole('alert').first().innerText()).toMatch(/\d+ problem på \d+ rad(er)?, inget har sparats\. Rätta felen .*igen\./i);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'ekonomi-import-felrapport');
     // All or nothing: the good rows of the refused file were not stored.

@@ -2,39 +2,68 @@
  * The billable time of one assignment (ORD.uppdrag-dagtid, SYNHOR.ekonomisk-ersattning): the sum
  * of intervention time, administration including documentation, reporting back to the orderer,
  * and travel time only when the trip could not be combined with an ordinary visit.
+ *
+ * A part may be decimal minutes ("37.5"), written as exact decimal text so it is stored as given
+ * (decision 0180): both clauses bill per started hour, so only the exact sum matters, and the
+ * sum rounded up to a whole minute gives the same started hours as the exact sum
+ * (ceil(ceil(x) / 60) = ceil(x / 60) for x ≥ 0). Rounding each part instead would not
+ * (30,5 + 29,5 is one hour, 31 + 30 two).
  */
 import type { CalculationStep } from '../trace.js';
+import { addRational, formatRational, parseDecimal, rational, type Rational } from '../decimal.js';
+import { invalidInput } from '../errors.js';
 import { requireMinutes } from './hourly-pricing.js';
+
+/** Whole minutes as a number, or exact decimal minutes as text with a point ("37.5"). */
+export type MinuteAmount = number | string;
 
 /** Minutes of one assignment, split as the clauses list them. */
 export interface AssignmentMinutes {
   /** Insatstid / uppdragstid. */
-  readonly intervention: number;
+  readonly intervention: MinuteAmount;
   /** Administration including documentation. */
-  readonly administration: number;
+  readonly administration: MinuteAmount;
   /** Återrapportering to the orderer. */
-  readonly reporting: number;
+  readonly reporting: MinuteAmount;
   /** Restid. */
-  readonly travel: number;
+  readonly travel: MinuteAmount;
   /** True when the trip could be combined with an ordinary visit; travel then does not count. */
   readonly travelCombinable: boolean;
 }
 
-/** Total billable minutes and the step that shows the sum; each part is validated and named by `field`. */
+/** A part as an exact rational; whole numbers and decimal text ≥ 0 only, anything else names `field`. */
+function exactMinutes(value: MinuteAmount, field: string): Rational {
+  if (typeof value === 'number') return rational(BigInt(requireMinutes(value, field)));
+  const r = parseDecimal(value, field);
+  if (r.num < 0n) throw invalidInput(field, `${field}: antalet minuter får inte vara negativt (${value}).`, value);
+  return r;
+}
+
+/** A part as the step shows it: a number when whole, else the exact decimal text. */
+function shown(r: Rational): number | string {
+  return r.den === 1n ? Number(r.num) : formatRational(r, 12);
+}
+
+/**
+ * Total billable minutes (whole: the exact sum rounded up, which keeps the started hours exact)
+ * and the step that shows the sum; each part is validated and named by `field`.
+ */
 export function billableMinutes(m: AssignmentMinutes, field: string, clause: string): { minutes: number; step: CalculationStep } {
-  const intervention = requireMinutes(m.intervention, `${field}.insatstid`);
-  const administration = requireMinutes(m.administration, `${field}.administration`);
-  const reporting = requireMinutes(m.reporting, `${field}.aterrapportering`);
-  const travel = requireMinutes(m.travel, `${field}.restid`);
-  const countedTravel = m.travelCombinable ? 0 : travel;
-  const minutes = intervention + administration + reporting + countedTravel;
+  const interventionR = exactMinutes(m.intervention, `${field}.insatstid`);
+  const administrationR = exactMinutes(m.administration, `${field}.administration`);
+  const reportingR = exactMinutes(m.reporting, `${field}.aterrapportering`);
+  const travelR = exactMinutes(m.travel, `${field}.restid`);
+  const exact = [interventionR, administrationR, reportingR, ...(m.travelCombinable ? [] : [travelR])].reduce(addRational, rational(0n));
+  const minutes = Number((exact.num + exact.den - 1n) / exact.den);
+  if (!Number.isSafeInteger(minutes)) throw invalidInput(`${field}.minuter`, `${field}: ${formatRational(exact)} minuter är för många.`, formatRational(exact));
+  const rounded = exact.den !== 1n;
   return {
     minutes,
     step: {
       id: `${field}:minuter`,
-      description: m.travelCombinable && travel > 0 ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök' : 'Debiterbar tid',
+      description: `${m.travelCombinable && travelR.num > 0n ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök' : 'Debiterbar tid'}${rounded ? `; ${formatRational(exact, 12).replace('.', ',')} minuter avrundat uppåt till hela minuter (påbörjad timme)` : ''}`,
       formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
-      inputs: { insatstid: intervention, administration, återrapportering: reporting, restid: travel, restidRäknas: !m.travelCombinable },
+      inputs: { insatstid: shown(interventionR), administration: shown(administrationR), återrapportering: shown(reportingR), restid: shown(travelR), restidRäknas: !m.travelCombinable },
       result: minutes,
       unit: 'minuter',
       clauses: [clause],

@@ -86,6 +86,7 @@ const matrix: readonly Row[] = [
     expect: SIGNED_IN_READ,
   },
   { name: 'GET /api/v1/index-values', call: get('/api/v1/index-values'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/index-values/:series/:year/bases', call: get('/api/v1/index-values/VPI/2026/bases'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/parameters', call: get('/api/v1/parameters'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/allocation-keys', call: get('/api/v1/allocation-keys'), expect: SIGNED_IN_READ },
   {
@@ -119,6 +120,9 @@ const matrix: readonly Row[] = [
   { name: 'PATCH /api/v1/users/:id', call: (c, ctx) => c.request('PATCH', `/api/v1/users/${ctx.userId}`, { displayName: `Namn ${String(ctx.seq())}` }), expect: ADMIN_READ },
   { name: 'GET /api/v1/audit', call: get('/api/v1/audit?limit=5'), expect: ADMIN_READ },
   { name: 'GET /api/v1/audit/verify', call: get('/api/v1/audit/verify'), expect: ADMIN_READ },
+  { name: 'GET /api/v1/audit (filter)', call: get('/api/v1/audit?actor=user%3Aadmin&action=create&entity=users&from=2020-01-01&to=2100-12-31&limit=5'), expect: ADMIN_READ },
+  { name: 'GET /api/v1/audit/export.csv', call: get('/api/v1/audit/export.csv?limit=5'), expect: ADMIN_READ },
+  { name: 'GET /api/v1/audit/facets', call: get('/api/v1/audit/facets'), expect: ADMIN_READ },
   { name: 'GET /api/v1/disputes', call: get('/api/v1/disputes'), expect: SIGNED_IN_READ },
   {
     name: 'GET /api/v1/disputes/:id',
@@ -154,6 +158,8 @@ const matrix: readonly Row[] = [
   // Imports, billing runs and invoice bases.
   { name: 'GET /api/v1/import-kinds', call: get('/api/v1/import-kinds'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/imports', call: get('/api/v1/imports'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/imports/templates/:kind.csv', call: get('/api/v1/imports/templates/ombud-tasks.csv'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/imports/templates/:kind.xlsx', call: get('/api/v1/imports/templates/index-values.xlsx'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/records', call: get('/api/v1/records?kind=ombud-tasks'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/development-funds', call: get('/api/v1/development-funds?year=2026'), expect: SIGNED_IN_READ },
   {

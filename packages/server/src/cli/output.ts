@@ -20,8 +20,16 @@ export function readInputFile(path: string, option: string): Uint8Array {
   }
 }
 
+/** A failure the command has already written to standard error in full (e.g. an import's problem list); only its exit code is left. */
+export class ReportedError extends Error {
+  constructor(readonly exitCode: number) {
+    super('reported');
+  }
+}
+
 /** Report an error the way the CLI promises and return the exit code to use. */
 export function reportError(e: unknown, json: boolean): number {
+  if (e instanceof ReportedError) return e.exitCode;
   if (isSamverkanError(e)) {
     if (json) printJson({ error: e.toJSON() });
     process.stderr.write(`Fel: ${e.message}\n`);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { foldHeader, resolveHeader, type ColumnSpec } from './columns.js';
 import type { RowProblem } from './row-problems.js';
+import { formats } from './column-formats.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'date', sv: 'datum', required: true, description: 'datum' },
-  { key: 'reporting', sv: 'återrapportering', aliases: ['aterrapportering'], required: false, description: 'minuter' },
-  { key: 'amount', sv: 'belopp', required: true, description: 'kronor' },
+  { key: 'date', sv: 'datum', required: true, description: 'datum', format: formats.date },
+  { key: 'reporting', sv: 'återrapportering', aliases: ['aterrapportering'], required: false, description: 'minuter', format: formats.startedHourMinutes },
+  { key: 'amount', sv: 'belopp', required: true, description: 'kronor', format: formats.kronor },
 ];
 
 function resolve(header: string[]): { problems: RowProblem[]; keys: (string | undefined)[] } {

@@ -6,6 +6,7 @@
  * be ignored); a missing required column too.
  */
 import type { RowProblem } from './row-problems.js';
+import type { ColumnFormat } from './column-formats.js';
 
 /** One column of an import kind. */
 export interface ColumnSpec {
@@ -18,6 +19,10 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** Swedish description for the documentation and error messages. */
   readonly description: string;
+  /** The unit and allowed forms of a value (the import page, the README and the templates say them). */
+  readonly format: ColumnFormat;
+  /** The column names a party of the row (region or a municipality): a municipality economist's own must be one. */
+  readonly party?: true;
 }
 
 /** Fold a header for matching: lower case, å/ä→a, ö→o, é→e, parentheses dropped, separators → `_`. */

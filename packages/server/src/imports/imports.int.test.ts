@@ -117,7 +117,7 @@ for (const target of databaseTargets) {
       ]);
       expect(body.error.details[0]?.reason).toContain('inget giltigt datum');
       expect(body.error.details[1]?.reason).toContain('okänd kommun "Oslo"');
-      expect(body.error.details[2]?.reason).toContain('inget heltal');
+      expect(body.error.details[2]?.reason).toContain('inget antal minuter');
       expect(body.error.details[2]?.message).toBe(`rad 5, kolumn "insatstid": ${body.error.details[2]?.reason ?? ''}`);
       expect({ rows: await count('import_rows'), imports: await count('imports'), audit: await count('audit_log') }).toEqual(before);
       const records = (await c.request('GET', '/api/v1/records?kind=daytime-assignments&period=2026-07')).body as { records: unknown[] };

@@ -72,3 +72,8 @@ export class ProblemList {
 export function problemMessage(p: RowProblem): string {
   return `rad ${String(p.line)}, kolumn "${p.field}": ${p.reason}`;
 }
+
+/** "11 problem på 8 rader": problems and the rows they are on, counted apart (a row can have several). */
+export function problemCount(problems: number, rows: number): string {
+  return `${String(problems)} problem på ${String(rows)} ${rows === 1 ? 'rad' : 'rader'}`;
+}

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readAgreement } from '../agreement/read-agreement-dir.js';
 import { resolveHeader, type ColumnSpec } from './columns.js';
 import { RowReader } from './row-reader.js';
+import { formats } from './column-formats.js';
 
 const agreement = readAgreement();
-const columns: readonly ColumnSpec[] = ['d', 't', 'n', 'kr', 'dec', 'yn', 'm', 'p', 'y'].map((key) => ({ key, sv: key, required: false, description: key }));
+const columns: readonly ColumnSpec[] = ['d', 't', 'n', 'kr', 'dec', 'yn', 'm', 'p', 'y'].map((key) => ({ key, sv: key, required: false, description: key, format: formats.text }));
 const header = resolveHeader(
   columns.map((c) => c.key),
   columns,

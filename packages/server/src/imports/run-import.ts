@@ -21,7 +21,7 @@ import { precomputeImportSeal } from '../audit/object-digests.js';
 import type { FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
 import type { ImportKind, WriteCounts } from './kinds/kind.js';
-import { problemMessage, type ProblemList } from './row-problems.js';
+import { problemCount, problemMessage, type ProblemList } from './row-problems.js';
 import { passOverFile, type ImportScope } from './validate-file.js';
 import { importView, type ImportView } from './import-view.js';
 import { beginStaging } from './import-staging.js';
@@ -69,10 +69,10 @@ class NothingNew extends Error {
 }
 
 function rejected(filename: string, problems: ProblemList): SamverkanError {
-  const more = problems.unlisted > 0 ? ` De första ${String(problems.problems.length)} felen listas; ${String(problems.unlisted)} till finns.` : '';
+  const more = problems.unlisted > 0 ? ` De första ${String(problems.problems.length)} problemen listas; ${String(problems.unlisted)} till finns.` : '';
   return new SamverkanError(
     'SAMV_ERR_IMPORT_REJECTED',
-    `${filename}: ${String(problems.count)} fel i filen, inget har sparats. Rätta raderna nedan och importera filen igen.${more}`,
+    `${filename}: ${problemCount(problems.count, problems.badRows)}, inget har sparats. Rätta felen nedan och importera filen igen.${more}`,
     { file: filename },
     problems.problems.map((p) => ({ ...p, message: problemMessage(p) })),
   );

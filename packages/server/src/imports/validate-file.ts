@@ -5,7 +5,7 @@
  * and a municipality economist's rows must have their municipality as a party. Used by both
  * passes: pass 1 only collects problems, pass 2 hands each valid row to the kind's writer.
  */
-import { refusePersonnummer } from '@samverkan/core';
+import { findMunicipality, isSamverkanError, refusePersonnummer } from '@samverkan/core';
 import { resolveHeader, type ResolvedHeader } from './columns.js';
 import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
@@ -64,9 +64,10 @@ export async function passOverFile(
     const extra = src.cells.findIndex((c, i) => i >= columns && c !== '');
     if (extra >= 0) row.fail('(rad)', `raden har fler ifyllda kolumner (${String(src.cells.length)}) än rubrikraden (${String(columns)}).`, src.cells[extra]);
     const value = session.read(row);
-    if (value !== undefined && scope.municipality !== undefined) {
-      const parties = session.parties(value);
-      if (!parties.includes(scope.municipality)) {
+    if (scope.municipality !== undefined) {
+      // A row with other problems is checked from its party columns, so all of a file's problems come in one pass.
+      const parties = value !== undefined ? session.parties(value) : namedParties(kind, row, ctx);
+      if (parties !== undefined && !parties.includes(scope.municipality)) {
         row.fail('(rad)', `din kommun (${scope.municipalityName ?? scope.municipality}) är inte part i raden; som kommunekonom får du bara importera underlag där den egna kommunen är part.`);
       }
     }
@@ -80,6 +81,30 @@ export async function passOverFile(
   else if (rows === 0 && problems.empty) problems.add({ line: 2, field: '(fil)', reason: 'filen har bara en rubrikrad och inga rader att importera.' });
   else if (problems.empty) for (const p of session.finish()) problems.add(p);
   return { rows, problems, municipalities };
+}
+
+/**
+ * The parties a row names in its party columns, or undefined when a column is empty or names no
+ * known party (that cell has its own problem; guessing the scope from the rest would mislead).
+ */
+function namedParties(kind: ImportKind<unknown>, row: RowReader, ctx: KindContext): readonly string[] | undefined {
+  const columns = kind.columns.filter((c) => c.party === true);
+  const codes: string[] = [];
+  for (const c of columns) {
+    const v = row.raw(c.key);
+    if (/^region(en)?$/i.test(v) || /^region jämtland härjedalen$/i.test(v)) {
+      codes.push('region');
+      continue;
+    }
+    if (v === '') return undefined;
+    try {
+      codes.push(findMunicipality(ctx.agreement.municipalities, v).code);
+    } catch (e) {
+      if (!isSamverkanError(e)) throw e;
+      return undefined;
+    }
+  }
+  return codes.length === 0 ? undefined : codes;
 }
 
 function headerName(header: ResolvedHeader, i: number): string {

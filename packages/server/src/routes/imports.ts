@@ -1,7 +1,8 @@
 /**
  * Imports: `POST /api/v1/imports/:kind?filename=…` with the raw file as the body (text/csv,
  * application/octet-stream or the xlsx type; streamed to a temporary file, never buffered in
- * memory), `GET /api/v1/imports` (the history), `GET /api/v1/import-kinds` (kinds and columns).
+ * memory), `GET /api/v1/imports` (the history), `GET /api/v1/import-kinds` (kinds and columns with
+ * unit and allowed forms), `GET /api/v1/imports/templates/{kind}.csv|.xlsx` (an empty template).
  * All or nothing: a file with a bad row writes nothing and answers 422 SAMV_ERR_IMPORT_REJECTED
  * with every bad row in `details` (`{ line, field, reason, value?, message }`). A repeated file or
  * repeated records add nothing (200 with `alreadyImported`); a file with new records answers 201.
@@ -24,6 +25,7 @@ import { importKinds, findImportKind } from '../imports/kinds/index.js';
 import { runImport, type ImportReport } from '../imports/run-import.js';
 import { uploadTooLarge } from '../imports/file-limits.js';
 import { listImports } from '../imports/import-store.js';
+import { csvTemplate, xlsxTemplate } from '../imports/templates.js';
 
 /** Content types the import route streams as raw bytes. */
 export const IMPORT_CONTENT_TYPES = [
@@ -36,6 +38,7 @@ export const IMPORT_CONTENT_TYPES = [
 ];
 
 const KindParams = Type.Object({ kind: Type.String({ minLength: 1, maxLength: 64 }) });
+const TemplateParams = Type.Object({ file: Type.String({ minLength: 5, maxLength: 70, pattern: '^[a-z-]+\\.(csv|xlsx)$', description: 'Importtypen och formatet, t.ex. daytime-assignments.csv' }) });
 const ImportQuery = Type.Object(
   { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (visas i historiken och granskningsloggen)' })) },
   { additionalProperties: false },
@@ -61,10 +64,37 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
         description: k.description,
         action: k.action,
         countyWide: k.countyWide,
-        columns: k.columns.map((c) => ({ name: c.sv, english: c.key, aliases: c.aliases ?? [], required: c.required, description: c.description })),
+        columns: k.columns.map((c) => ({ name: c.sv, english: c.key, aliases: c.aliases ?? [], required: c.required, description: c.description, unit: c.format.unit, forms: c.format.forms, example: c.format.example })),
+        templates: { csv: `/api/v1/imports/templates/${k.kind}.csv`, xlsx: `/api/v1/imports/templates/${k.kind}.xlsx` },
       })),
     };
   });
+  app.get(
+    '/api/v1/imports/templates/:file',
+    {
+      schema: {
+        tags,
+        summary: 'Mall för en importtyp: {typ}.csv (UTF-8 med BOM, semikolon) eller {typ}.xlsx (med ett blad som beskriver kolumnerna)',
+        params: TemplateParams,
+        response: readResponses,
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const m = /^(.+)\.(csv|xlsx)$/.exec(request.params.file);
+      const kind = m?.[1] === undefined ? undefined : findImportKind(m[1]);
+      if (!m || !kind) {
+        throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `mall: okänd mall "${request.params.file}". Välj {typ}.csv eller {typ}.xlsx med en av: ${importKinds.map((k) => k.kind).join(', ')}.`, { field: 'file', value: request.params.file });
+      }
+      const tctx = { agreement: await effectiveAgreement(ctx.store.db, ctx.agreement), filename: request.params.file };
+      const csv = m[2] === 'csv';
+      const body = csv ? csvTemplate(kind, tctx) : await xlsxTemplate(kind, tctx);
+      return reply
+        .header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="mall-${kind.kind}.${csv ? 'csv' : 'xlsx'}"`)
+        .send(body);
+    },
+  );
   app.get('/api/v1/imports', { schema: { tags, summary: 'Importerade filer (kommunekonomer: den egna kommunens)', querystring: ListQuery, response: readResponses } }, async (request) => {
     const user = authorize(request, 'records:read');
     return { imports: await listImports(ctx.store.db, user, { kind: request.query.kind, limit: request.query.limit ?? 100 }) };

@@ -85,6 +85,11 @@ for (const target of databaseTargets) {
       expect(text.stderr).toContain('rad 3, kolumn "datum"');
       expect(text.stderr).toContain('rad 4, kolumn "utförare"');
       expect(text.stderr).toContain('inget har sparats');
+      // The summary first, then the problems it points to, each once.
+      expect(text.stderr.indexOf('2 problem på 2 rader')).toBeGreaterThanOrEqual(0);
+      expect(text.stderr.indexOf('Rätta felen nedan')).toBeLessThan(text.stderr.indexOf('rad 3, kolumn "datum"'));
+      expect(text.stderr.indexOf('rad 3, kolumn "datum"')).toBeLessThan(text.stderr.indexOf('rad 4, kolumn "utförare"'));
+      expect(text.stderr.split('inget har sparats')).toHaveLength(2);
       expect(hasStackTrace(text.stderr)).toBe(false);
       const json = run(['import', 'daytime-assignments', file, '--json']);
       expect(json.status).toBe(2);
@@ -98,6 +103,17 @@ for (const target of databaseTargets) {
       const alone = join(dir, 'c.csv');
       writeFileSync(alone, `${HEADER}2026-03-04;09:00;Östersund;region;30;0;0;0;nej;C\n`);
       expect(JSON.parse(run(['import', 'daytime-assignments', alone, '--json']).stdout)).toMatchObject({ inserted: 1 });
+    });
+
+    it('takes the Swedish kind names (English kept as aliases) and lists them in --help', () => {
+      const file = join(dir, 'svenska.csv');
+      writeFileSync(file, `${HEADER}2026-04-06;09:00;Östersund;region;37,5;0;0;0;nej;SV\n`);
+      const sv = run(['import', 'uppdrag-dagtid', file, '--json']);
+      expect(sv.status, sv.stderr).toBe(0);
+      expect(JSON.parse(sv.stdout)).toMatchObject({ kind: 'daytime-assignments', inserted: 1 });
+      const help = run(['import', '--help']);
+      expect(help.status).toBe(0);
+      for (const [svName, en] of [['uppdrag-dagtid', 'daytime-assignments'], ['syn-och-horselombud', 'ombud-tasks'], ['folkmangd', 'population']]) expect(help.stdout).toMatch(new RegExp(`${svName}\\s+${en}`));
     });
 
     it('names unknown kinds and missing files in Swedish with exit 2', () => {

@@ -10,7 +10,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { isSamverkanError, SamverkanError } from '@samverkan/core';
-import { printJson } from '../output.js';
+import { printJson, ReportedError } from '../output.js';
+import { swedishKindNames } from '../../imports/kinds/kind-names.js';
 
 interface Options {
   filename?: string;
@@ -46,18 +47,26 @@ function progressBar(total: number, enabled: boolean): { update(phase: Phase, by
   };
 }
 
+/** The kinds for `--help`: Swedish name and English alias. */
+function kindList(): string {
+  const names = Object.entries(swedishKindNames);
+  const width = Math.max(...names.map(([, sv]) => sv.length));
+  return `\nImporttyper (svenskt namn, engelskt alias som också går):\n${names.map(([en, sv]) => `  ${sv.padEnd(width)}  ${en}`).join('\n')}\n`;
+}
+
 /** Register `import`. */
 export function registerImport(program: Command): void {
   program
     .command('import')
     .description('importera en CSV- eller Excelfil (allt eller inget; samma fil eller samma poster två gånger lägger inte till något)')
-    .argument('<typ>', 'importtyp: daytime-assignments, ombud-tasks, mt-work-orders, mt-inventory, inpatient-staff, connected-counts, index-values, allocation-keys, development-budgets, population')
+    .argument('<typ>', 'importtyp, på svenska eller engelska (se listan nedan)')
     .argument('<fil>', 'CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (.xlsx)')
     .option('--filename <namn>', 'namnet som visas i historiken (standard: filens namn)')
     .option('--json', 'skriv resultatet som JSON')
     .option('--no-progress', 'visa ingen förloppsindikator')
+    .addHelpText('after', kindList)
     .action(async (kindName: string, path: string, opts: Options) => {
-      const [{ findImportKind, importKinds }, { scanFile }, { runImport }, { cliActor, openConfiguredStore }, { effectiveAgreement }] = await Promise.all([
+      const [{ findImportKind, importKinds, swedishKindName }, { scanFile }, { runImport }, { cliActor, openConfiguredStore }, { effectiveAgreement }] = await Promise.all([
         import('../../imports/kinds/index.js'),
         import('../../imports/file-scan.js'),
         import('../../imports/run-import.js'),
@@ -65,7 +74,7 @@ export function registerImport(program: Command): void {
         import('../../reference/effective-agreement.js'),
       ]);
       const kind = findImportKind(kindName);
-      if (!kind) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `typ: okänd importtyp "${kindName}". Välj en av: ${importKinds.map((k) => k.kind).join(', ')}.`, { field: 'typ', value: kindName });
+      if (!kind) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `typ: okänd importtyp "${kindName}". Välj en av: ${importKinds.map((k) => `${swedishKindName(k)} (${k.kind})`).join(', ')}.`, { field: 'typ', value: kindName });
       let size: number;
       try {
         size = statSync(path).size;
@@ -98,10 +107,13 @@ export function registerImport(program: Command): void {
       } catch (e) {
         bar.stop();
         if (opts.json !== true && isSamverkanError(e) && e.code === 'SAMV_ERR_IMPORT_REJECTED') {
+          // The summary ("… Rätta felen nedan …") first, then the problems it points to.
+          process.stderr.write(`Fel: ${e.message}\n`);
           for (const d of e.details) {
             const message = (d as { message?: unknown }).message;
             if (typeof message === 'string') process.stderr.write(`  ${message}\n`);
           }
+          throw new ReportedError(e.exitCode);
         }
         throw e;
       } finally {

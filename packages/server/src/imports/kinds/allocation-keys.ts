@@ -12,6 +12,7 @@ import { canonicalJson } from '../../audit/canonical-json.js';
 import { checkFactors, type StoredAllocationFactor } from '../../reference/allocation-keys.js';
 import { toFlag, flag } from '../../store/flag.js';
 import type { ColumnSpec } from '../columns.js';
+import { formats } from '../column-formats.js';
 import type { RowProblem } from '../row-problems.js';
 import type { RowReader } from '../row-reader.js';
 import type { ImportKind, KindContext } from './kind.js';
@@ -40,16 +41,16 @@ interface KeyDraft {
 const MUNICIPALITY_PREFIX = 'kommun:';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'key', sv: 'nyckel', aliases: ['nyckel_id', 'name'], required: true, description: 'nyckelns id, t.ex. resursfordelning-2027 (små bokstäver, siffror, punkt, bindestreck)' },
-  { key: 'title', sv: 'titel', aliases: ['benamning'], required: true, description: 'nyckelns namn' },
-  { key: 'valid_from', sv: 'gäller från', aliases: ['galler_fran', 'giltig_fran', 'from'], required: true, description: 'första dag nyckeln gäller, ÅÅÅÅ-MM-DD' },
-  { key: 'factor', sv: 'faktor', aliases: ['faktor_id', 'factor_id'], required: true, description: 'faktorns id, t.ex. andel-aldre' },
-  { key: 'factor_name', sv: 'faktornamn', aliases: ['faktorns_namn'], required: true, description: 'faktorns namn, t.ex. Andel äldre' },
-  { key: 'weight', sv: 'vikt', required: true, description: 'faktorns vikt som exakt decimaltal; vikterna summerar till 1' },
-  { key: 'measure', sv: 'mått', aliases: ['matt'], required: true, description: 'vad som mäts, t.ex. Invånare 80 år och äldre' },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa för måtten' },
-  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens'], required: false, description: 'beslut som antog nyckeln' },
-  { key: 'example', sv: 'exempel', required: false, description: 'ja om värdena är ett exempel (märks i alla utdata)' },
+  { key: 'key', sv: 'nyckel', aliases: ['nyckel_id', 'name'], required: true, description: 'nyckelns id, t.ex. resursfordelning-2027 (små bokstäver, siffror, punkt, bindestreck)', format: { unit: 'id', forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. resursfordelning-2027', example: 'resursfordelning-2027' } },
+  { key: 'title', sv: 'titel', aliases: ['benamning'], required: true, description: 'nyckelns namn', format: { ...formats.text, example: 'Resursfördelning 2027' } },
+  { key: 'valid_from', sv: 'gäller från', aliases: ['galler_fran', 'giltig_fran', 'from'], required: true, description: 'första dag nyckeln gäller, ÅÅÅÅ-MM-DD', format: { ...formats.date, example: '2027-01-01' } },
+  { key: 'factor', sv: 'faktor', aliases: ['faktor_id', 'factor_id'], required: true, description: 'faktorns id, t.ex. andel-aldre', format: { unit: 'id', forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. andel-aldre', example: 'andel-aldre' } },
+  { key: 'factor_name', sv: 'faktornamn', aliases: ['faktorns_namn'], required: true, description: 'faktorns namn, t.ex. Andel äldre', format: { ...formats.text, example: 'Andel äldre' } },
+  { key: 'weight', sv: 'vikt', required: true, description: 'faktorns vikt som exakt decimaltal; vikterna summerar till 1', format: { unit: 'decimaltal', forms: 'exakt decimaltal med komma eller punkt, t.ex. 0,5; vikterna summerar till 1', example: '1' } },
+  { key: 'measure', sv: 'mått', aliases: ['matt'], required: true, description: 'vad som mäts, t.ex. Invånare 80 år och äldre', format: { ...formats.text, example: 'Invånare 80 år och äldre' } },
+  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa för måtten', format: { ...formats.text, example: 'SCB' } },
+  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens'], required: false, description: 'beslut som antog nyckeln', format: formats.text },
+  { key: 'example', sv: 'exempel', required: false, description: 'ja om värdena är ett exempel (märks i alla utdata)', format: formats.yesNo },
 ];
 
 function municipalityColumn(header: string, ctx: KindContext): string | undefined {
@@ -128,6 +129,14 @@ export const allocationKeysKind: ImportKind<FactorRow> = {
   action: 'reference:change',
   countyWide: true,
   extraColumn: municipalityColumn,
+  templateColumns: (ctx) =>
+    ctx.agreement.municipalities.map((m) => ({
+      key: `${MUNICIPALITY_PREFIX}${m.code}`,
+      sv: m.name,
+      required: true,
+      description: `faktorns mått för ${m.name} (kolumnen kan också heta ${m.code})`,
+      format: { unit: 'decimaltal', forms: 'exakt decimaltal med komma eller punkt, t.ex. 1 234 eller 0,25', example: '100' },
+    })),
   open(ctx) {
     const gather = new KeyGatherer();
     return {

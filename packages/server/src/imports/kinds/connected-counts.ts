@@ -5,12 +5,13 @@
  * record: a newer import for the same year replaces the count.
  */
 import type { ColumnSpec } from '../columns.js';
+import { formats } from '../column-formats.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'year', sv: 'år', aliases: ['ar', 'year'], required: true, description: 'året som räknats, ÅÅÅÅ' },
-  { key: 'count', sv: 'antal', aliases: ['anslutna', 'antal_anslutna'], required: true, description: 'antal personer i länet anslutna under året' },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: false, description: 'var antalet kommer ifrån' },
+  { key: 'year', sv: 'år', aliases: ['ar', 'year'], required: true, description: 'året som räknats, ÅÅÅÅ', format: formats.year },
+  { key: 'count', sv: 'antal', aliases: ['anslutna', 'antal_anslutna'], required: true, description: 'antal personer i länet anslutna under året', format: { ...formats.count, example: '149' } },
+  { key: 'source', sv: 'källa', aliases: ['kalla'], required: false, description: 'var antalet kommer ifrån', format: { ...formats.text, example: 'Storsjögläntans register' } },
 ];
 
 /** Yearly connected counts. */

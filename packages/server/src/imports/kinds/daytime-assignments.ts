@@ -9,19 +9,20 @@
  */
 import { daytimeDirection, parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter } from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
+import { formats } from '../column-formats.js';
 import { minuteColumns, readMinutes } from './assignment-columns.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD' },
-  { key: 'start', sv: 'starttid', aliases: ['start_time', 'klockslag'], required: true, description: 'starttid TT:MM (avgör dagtid 08–17 eller kväll/natt)' },
-  { key: 'lender', sv: 'utförare', aliases: ['utforare', 'uthyrare', 'säljare', 'saljare', 'seller'], required: true, description: 'den som lånar ut personal och fakturerar: region eller en kommun' },
-  { key: 'hirer', sv: 'beställare', aliases: ['bestallare', 'inhyrare', 'köpare', 'kopare', 'buyer'], required: true, description: 'den som hyr in och betalar: region eller en kommun' },
+  { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD', format: formats.date },
+  { key: 'start', sv: 'starttid', aliases: ['start_time', 'klockslag'], required: true, description: 'starttid TT:MM (avgör dagtid 08–17 eller kväll/natt)', format: formats.clock },
+  { key: 'lender', sv: 'utförare', aliases: ['utforare', 'uthyrare', 'säljare', 'saljare', 'seller'], required: true, description: 'den som lånar ut personal och fakturerar: region eller en kommun', format: formats.party, party: true },
+  { key: 'hirer', sv: 'beställare', aliases: ['bestallare', 'inhyrare', 'köpare', 'kopare', 'buyer'], required: true, description: 'den som hyr in och betalar: region eller en kommun', format: { ...formats.party, example: 'region' }, party: true },
   ...minuteColumns,
-  { key: 'storsjoglantan', sv: 'storsjögläntan', aliases: ['storsjoglantan', 'ansluten_storsjoglantan'], required: false, description: 'ja om personen är ansluten till Storsjögläntan (registreras, faktureras inte); tomt = nej' },
-  { key: 'registered_municipality', sv: 'folkbokföringskommun', aliases: ['folkbokforingskommun', 'folkbokford_i'], required: false, description: 'personens folkbokföringskommun (tomt = kommunen som är part)' },
-  { key: 'home_region', sv: 'hemregion', aliases: ['home_region'], required: false, description: 'hemregion för person som inte är folkbokförd i länet (då lämnas folkbokföringskommun tom)' },
-  { key: 'reference', sv: 'referens', aliases: ['ref', 'uppdragsnummer'], required: false, description: 'egen referens, utan personuppgifter' },
+  { key: 'storsjoglantan', sv: 'storsjögläntan', aliases: ['storsjoglantan', 'ansluten_storsjoglantan'], required: false, description: 'ja om personen är ansluten till Storsjögläntan (registreras, faktureras inte); tomt = nej', format: formats.yesNo },
+  { key: 'registered_municipality', sv: 'folkbokföringskommun', aliases: ['folkbokforingskommun', 'folkbokford_i'], required: false, description: 'personens folkbokföringskommun (tomt = kommunen som är part)', format: { ...formats.municipality, forms: `${formats.municipality.forms}; tomt = kommunen som är part` } },
+  { key: 'home_region', sv: 'hemregion', aliases: ['home_region'], required: false, description: 'hemregion för person som inte är folkbokförd i länet (då lämnas folkbokföringskommun tom)', format: { unit: 'region', forms: 'regionens namn, t.ex. Region Västernorrland; tomt = folkbokförd i länet', example: '' } },
+  { key: 'reference', sv: 'referens', aliases: ['ref', 'uppdragsnummer'], required: false, description: 'egen referens, utan personuppgifter', format: { ...formats.text, example: 'U-1001' } },
 ];
 
 /** The import column of each column the direction rule names. */

@@ -10,6 +10,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { toFlag } from '../../store/flag.js';
 import type { ColumnSpec } from '../columns.js';
+import { formats, choice } from '../column-formats.js';
 import type { RowProblem } from '../row-problems.js';
 import type { ImportKind } from './kind.js';
 
@@ -23,13 +24,13 @@ interface IndexValueRow {
 }
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'series', sv: 'serie', aliases: ['index', 'indexserie'], required: true, description: 'VPI, OPI eller LPIK' },
-  { key: 'year', sv: 'år', aliases: ['ar'], required: true, description: 'året förändringen avser, ÅÅÅÅ' },
-  { key: 'percent', sv: 'procent', aliases: ['förändring', 'forandring', 'procentuell_forandring'], required: true, description: 'årlig förändring i procent, t.ex. 2,9' },
-  { key: 'kind', sv: 'typ', aliases: ['utfall_prognos'], required: false, description: 'utfall eller prognos (tomt = utfall)' },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa, t.ex. SKR cirkulär 25:12' },
-  { key: 'published', sv: 'publicerad', aliases: ['publiceringsdatum', 'published_on'], required: false, description: 'publiceringsdatum ÅÅÅÅ-MM-DD' },
-  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens', 'decision'], required: false, description: 'beslutsreferens' },
+  { key: 'series', sv: 'serie', aliases: ['index', 'indexserie'], required: true, description: 'VPI, OPI eller LPIK', format: choice(['VPI', 'OPI', 'LPIK']) },
+  { key: 'year', sv: 'år', aliases: ['ar'], required: true, description: 'året förändringen avser, ÅÅÅÅ', format: formats.year },
+  { key: 'percent', sv: 'procent', aliases: ['förändring', 'forandring', 'procentuell_forandring'], required: true, description: 'årlig förändring i procent, t.ex. 2,9', format: { unit: 'procent', forms: 'årlig förändring i procent som decimaltal med komma eller punkt, t.ex. 2,9 eller -0,4', example: '2,9' } },
+  { key: 'kind', sv: 'typ', aliases: ['utfall_prognos'], required: false, description: 'utfall eller prognos (tomt = utfall)', format: choice(['utfall', 'prognos'], 'tomt = utfall') },
+  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa, t.ex. SKR cirkulär 25:12', format: { ...formats.text, example: 'SKR cirkulär 25:12' } },
+  { key: 'published', sv: 'publicerad', aliases: ['publiceringsdatum', 'published_on'], required: false, description: 'publiceringsdatum ÅÅÅÅ-MM-DD', format: { ...formats.date, forms: `${formats.date.forms}; tomt = okänt`, example: '' } },
+  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens', 'decision'], required: false, description: 'beslutsreferens', format: formats.text },
 ];
 
 /** Index values. */

@@ -5,16 +5,17 @@
  */
 import type { InpatientCostKind } from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
+import { formats, choice } from '../column-formats.js';
 import type { RowReader } from '../row-reader.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'date', sv: 'datum', required: true, description: 'dag då kostnaden uppstod, ÅÅÅÅ-MM-DD' },
-  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars personal deltog (namn eller kommunkod)' },
-  { key: 'document', sv: 'överenskommelse', aliases: ['overenskommelse', 'dokument', 'boende'], required: true, description: 'ORD (ordinärt boende) eller SABO (särskilt boende)' },
-  { key: 'agreement_reference', sv: 'skriftlig överenskommelse', aliases: ['skriftlig_overenskommelse', 'avtalsreferens', 'agreement_ref'], required: true, description: 'referens till chefernas skriftliga överenskommelse' },
-  { key: 'cost_kind', sv: 'typ', aliases: ['kostnadstyp', 'kind'], required: true, description: 'lön, resa eller färdtid' },
-  { key: 'amount', sv: 'belopp', aliases: ['belopp_kr', 'amount_sek'], required: true, description: 'faktisk kostnad i kronor' },
+  { key: 'date', sv: 'datum', required: true, description: 'dag då kostnaden uppstod, ÅÅÅÅ-MM-DD', format: formats.date },
+  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars personal deltog (namn eller kommunkod)', format: formats.municipality, party: true },
+  { key: 'document', sv: 'överenskommelse', aliases: ['overenskommelse', 'dokument', 'boende'], required: true, description: 'ORD (ordinärt boende) eller SABO (särskilt boende)', format: choice(['ORD', 'SABO']) },
+  { key: 'agreement_reference', sv: 'skriftlig överenskommelse', aliases: ['skriftlig_overenskommelse', 'avtalsreferens', 'agreement_ref'], required: true, description: 'referens till chefernas skriftliga överenskommelse', format: { ...formats.text, example: 'Överenskommelse 2026-04' } },
+  { key: 'cost_kind', sv: 'typ', aliases: ['kostnadstyp', 'kind'], required: true, description: 'lön, resa eller färdtid', format: choice(['lön', 'resa', 'färdtid']) },
+  { key: 'amount', sv: 'belopp', aliases: ['belopp_kr', 'amount_sek'], required: true, description: 'faktisk kostnad i kronor', format: formats.kronor },
 ];
 
 const costKinds: readonly [RegExp, InpatientCostKind][] = [

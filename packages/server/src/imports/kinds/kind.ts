@@ -72,6 +72,8 @@ export interface ImportKind<T> {
   readonly countyWide: boolean;
   /** Columns a kind resolves itself from the header text (e.g. one per municipality). */
   extraColumn?(header: string, ctx: KindContext): string | undefined;
+  /** The columns `extraColumn` accepts, as the template and the documentation list them. */
+  templateColumns?(ctx: KindContext): readonly ColumnSpec[];
   open(ctx: KindContext): KindSession<T>;
   writer(w: WriteContext): KindWriter<T>;
 }

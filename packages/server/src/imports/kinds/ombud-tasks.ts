@@ -5,16 +5,17 @@
  */
 import type { OmbudService } from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
+import { formats, choice } from '../column-formats.js';
 import type { RowReader } from '../row-reader.js';
 import { minuteColumns, readMinutes } from './assignment-columns.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD' },
-  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars ombud utförde uppgiften (namn eller kommunkod)' },
-  { key: 'service', sv: 'enhet', aliases: ['mottagning', 'unit'], required: true, description: 'syncentralen eller hörcentralen (faktureras separat)' },
+  { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD', format: formats.date },
+  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars ombud utförde uppgiften (namn eller kommunkod)', format: formats.municipality, party: true },
+  { key: 'service', sv: 'enhet', aliases: ['mottagning', 'unit'], required: true, description: 'syncentralen eller hörcentralen (faktureras separat)', format: choice(['syncentralen', 'hörcentralen'], 'syn och hör går också') },
   ...minuteColumns,
-  { key: 'reference', sv: 'referens', aliases: ['ref'], required: false, description: 'egen referens, utan personuppgifter' },
+  { key: 'reference', sv: 'referens', aliases: ['ref'], required: false, description: 'egen referens, utan personuppgifter', format: { ...formats.text, example: 'S-17' } },
 ];
 
 const services: readonly [RegExp, OmbudService][] = [

@@ -4,7 +4,7 @@
  * line, column and what to write instead.
  */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { ApiError, userMessage } from '../../api/errors.js';
 import { query } from '../../api/client.js';
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
@@ -15,7 +15,7 @@ import { formatTimestamp } from '../../format/dates.js';
 import { formatInteger } from '../../format/numbers.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
-import { rowProblems, type ImportKind, type ImportRecord, type ImportResult } from './import-types.js';
+import { errorReportCsv, problemSummary, rowProblems, type ImportKind, type ImportRecord, type ImportResult, type RowProblem } from './import-types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,6 +24,11 @@ function contentTypeOf(f: File): string {
   if (/\.xlsx$/i.test(f.name)) return XLSX;
   if (/\.csv$/i.test(f.name) || f.type === 'text/csv') return 'text/csv';
   return 'application/octet-stream';
+}
+
+/** The error report as a data URL (built in the browser: the service keeps nothing of a refused file). */
+function reportHref(problems: readonly RowProblem[]): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(errorReportCsv(problems))}`;
 }
 
 /** The Import page. */
@@ -102,10 +107,22 @@ export default function ImportPage(): ReactNode {
               <ul>
                 {selected.columns.map((c) => (
                   <li key={c.name}>
-                    <code>{c.name}</code> {c.required ? '(krävs)' : '(valfri)'} – {c.description}
+                    <code>{c.name}</code> {c.required ? '(krävs)' : '(valfri)'} – {c.description}. <span className="import-unit">Enhet: {c.unit}.</span>{' '}
+                    <span className="muted">Så kan det skrivas: {c.forms}.</span>
                   </li>
                 ))}
               </ul>
+              <Paragraph data-size="sm">
+                Mall för {selected.title.toLocaleLowerCase('sv-SE')}:{' '}
+                <Link href={selected.templates.csv} download>
+                  CSV-mall
+                </Link>{' '}
+                eller{' '}
+                <Link href={selected.templates.xlsx} download>
+                  Excelmall
+                </Link>{' '}
+                (Excelmallen beskriver varje kolumn på bladet Kolumner).
+              </Paragraph>
             </div>
           ) : null}
           {errors.kind ? <ValidationMessage id="import-kind-error">{errors.kind}</ValidationMessage> : null}
@@ -155,7 +172,14 @@ export default function ImportPage(): ReactNode {
               <Paragraph>{userMessage(upload.error)}</Paragraph>
             </Alert>
             {problems.length > 0 ? (
-              <ScrollTable caption={`Felrapport: ${String(problems.length)} ${problems.length === 1 ? 'rad' : 'rader'} att rätta`}>
+              <>
+              <Paragraph>
+                <Link href={reportHref(problems)} download={`felrapport-${upload.variables.file.name.replace(/\.[^.]+$/, '')}.csv`}>
+                  Ladda ned felrapporten (CSV)
+                </Link>{' '}
+                <span className="muted">– rad, kolumn och fel, utan filens värden.</span>
+              </Paragraph>
+              <ScrollTable caption={`Felrapport: ${problemSummary(problems)} att rätta`}>
                 <thead>
                   <tr>
                     <th scope="col">Rad</th>
@@ -175,6 +199,7 @@ export default function ImportPage(): ReactNode {
                   ))}
                 </tbody>
               </ScrollTable>
+              </>
             ) : null}
           </div>
         ) : null}

@@ -8,6 +8,10 @@ export interface ImportColumn {
   readonly english: string;
   readonly required: boolean;
   readonly description: string;
+  /** The unit or kind of value ("minuter", "kronor", "ÅÅÅÅ-MM-DD"). */
+  readonly unit: string;
+  /** The allowed forms, with examples. */
+  readonly forms: string;
 }
 
 /** A kind of import with its Swedish title, who may import it, and its columns. */
@@ -20,6 +24,8 @@ export interface ImportKind {
   /** Concerns the whole county: not for a municipality economist. */
   readonly countyWide: boolean;
   readonly columns: readonly ImportColumn[];
+  /** Empty templates to download (`/api/v1/imports/templates/{kind}.csv|.xlsx`). */
+  readonly templates: { readonly csv: string; readonly xlsx: string };
 }
 
 /** One stored import. */
@@ -64,4 +70,31 @@ export function rowProblems(error: ApiError): readonly RowProblem[] {
     const line = typeof loc['line'] === 'number' ? loc['line'] : undefined;
     return [{ line, field: text(loc['field']) ?? text(loc['column']), message, value: text(loc['value']) }];
   });
+}
+
+/** "11 problem på 8 rader": problems and the distinct rows they are on. */
+export function problemSummary(problems: readonly RowProblem[]): string {
+  const rows = new Set(problems.map((p) => p.line ?? 0)).size;
+  return `${String(problems.length)} problem på ${String(rows)} ${rows === 1 ? 'rad' : 'rader'}`;
+}
+
+/** A CSV cell for Swedish Excel: quoted when it holds a semicolon, quote or line break. */
+function csvCell(text: string): string {
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The error report of a refused file as CSV (UTF-8 with BOM, semicolons): rad;kolumn;fel. The
+ * file's own cell values are left out (also from the reasons), so the report can be passed on
+ * without the data.
+ */
+export function errorReportCsv(problems: readonly RowProblem[]): string {
+  const rows = problems.map((p) => [p.line === undefined ? '' : String(p.line), p.field ?? '', reasonOnly(p)].map(csvCell).join(';'));
+  return `\uFEFF${['rad;kolumn;fel', ...rows].join('\r\n')}\r\n`;
+}
+
+/** The reason without the "rad 5, kolumn …: " prefix the service adds, and without the cell's value. */
+function reasonOnly(p: RowProblem): string {
+  const reason = p.message.replace(/^rad \d+, kolumn "[^"]*": /, '');
+  return p.value === undefined || p.value === '' ? reason : reason.split(`"${p.value}"`).join('värdet').split(p.value).join('värdet');
 }
