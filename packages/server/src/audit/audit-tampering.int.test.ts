@@ -19,6 +19,14 @@ import { createUser } from '../auth/users.js';
 import { auditHash, auditMac } from './audit-hash.js';
 import { auditKeyFrom } from './audit-key.js';
 import { verifyAudit, type AuditVerification } from './verify-audit.js';
+import { flag, toFlag } from '../store/flag.js';
+
+/** A row read back, made insertable again: flag columns come back as booleans on PostgreSQL. */
+function reinsertable<T extends object>(row: T, flags: readonly (keyof T)[]): T {
+  const out = { ...row };
+  for (const k of flags) (out as Record<keyof T, unknown>)[k] = toFlag(flag(row[k] as boolean | number));
+  return out;
+}
 
 const agreement = readAgreement();
 
@@ -174,7 +182,7 @@ for (const target of databaseTargets) {
         expect(v).toMatchObject({ ok: false, problem: 'deleted-outside', entity: 'users', entityId: u.id });
         if (!v.ok) expect(v.message).toContain('har raderats utanför tjänsten');
       } finally {
-        await store.db.insertInto('users').values(u).execute();
+        await store.db.insertInto('users').values(reinsertable(u, ['active', 'demo', 'must_change_password']) as never).execute();
       }
     });
 
@@ -192,10 +200,10 @@ for (const target of databaseTargets) {
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'imports', entityId: r.import_id });
       } finally {
-        await store.db.insertInto('import_rows').values(r).execute();
+        await store.db.insertInto('import_rows').values(reinsertable(r, ['demo']) as never).execute();
       }
       const extra = { ...r, id: randomUUID(), line: r.line + 1000, natural_key: null, identity_key: null };
-      await store.db.insertInto('import_rows').values(extra).execute();
+      await store.db.insertInto('import_rows').values(reinsertable(extra, ['demo']) as never).execute();
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'imports', entityId: r.import_id });
       } finally {
@@ -206,7 +214,7 @@ for (const target of databaseTargets) {
     it('detects a whole import added without an audit row', async () => {
       const im = await store.db.selectFrom('imports').selectAll().limit(1).executeTakeFirstOrThrow();
       const id = randomUUID();
-      await store.db.insertInto('imports').values({ ...im, id, content_sha256: 'f'.repeat(64) }).execute();
+      await store.db.insertInto('imports').values(reinsertable({ ...im, id, content_sha256: 'f'.repeat(64) }, ['demo']) as never).execute();
       try {
         const v = await verify();
         expect(v).toMatchObject({ ok: false, problem: 'added-outside', entity: 'imports', entityId: id });

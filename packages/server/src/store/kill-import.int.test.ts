@@ -89,7 +89,9 @@ for (const target of databaseTargets) {
       await restartAndCheck();
       expect(await count(store, 'staging')).toBe(0);
       expect(await count(store, 'all')).toBe(visibleBefore);
-      const again = await signIn(server.url, 'ekonom.region');
+      const restarted = server;
+      if (restarted === undefined) throw new Error('no server after restart');
+      const again = await signIn(restarted.url, 'ekonom.region');
       const res = await again.upload('daytime-assignments', bytes, 'stor.csv');
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ rows: ROWS, inserted: ROWS, duplicates: 0 });
