@@ -87,8 +87,23 @@ describe('årshjul for a year', () => {
   it('counts the whole 2026 and 2027 wheel', () => {
     // 2026: 12 + 12 monthly, 2 half-yearly, 4 index uplifts, 9 yearly follow-ups/reviews/seminar, 7 notice deadlines.
     expect(y2026).toHaveLength(12 + 12 + 2 + 4 + 9 + 7);
-    // 2027: the same without notice deadlines, plus the reconciliation and the two-yearly follow-up.
-    expect(y2027).toHaveLength(12 + 12 + 2 + 4 + 9 + 1 + 1);
+    // 2027: the same without notice deadlines, plus the reconciliation, the two-yearly follow-up and "GEMUTV upphör".
+    expect(y2027).toHaveLength(12 + 12 + 2 + 4 + 9 + 1 + 1 + 1);
+  });
+
+  it('2027 ends GEMUTV (no renewal, GEMUTV.giltighetstid): an item on 2027-12-31, none in other years', () => {
+    const ends = of(y2027, 'upphor');
+    expect(ends.map((e) => [e.date, e.id, e.documents, e.clauses])).toEqual([['2027-12-31', 'upphor.GEMUTV', ['GEMUTV'], ['GEMUTV.giltighetstid']]]);
+    expect(ends[0]?.title).toMatch(/^GEMUTV upphör: /);
+    expect(of(y2026, 'upphor')).toEqual([]);
+  });
+
+  it('says where the agreement gives no date: I9 items carry "datum anges inte i avtalet; visas 31 december"', () => {
+    expect(of(y2026, 'samverkansseminarium')[0]?.dateNote).toBe('datum anges inte i avtalet; visas 31 december (tolkning I9)');
+    expect(of(y2027, 'till-avstamning')[0]?.dateNote).toBe('datum anges inte i avtalet; visas 31 mars (tolkning I9)');
+    // Dates the text gives (index uplifts 1 January, MT's fixed part in advance) carry no note.
+    expect(of(y2026, 'dagtid-indexering')[0]?.dateNote).toBeUndefined();
+    expect(of(y2026, 'mt-fast-del-faktura').map((e) => e.dateNote)).toEqual([undefined, undefined]);
   });
 
   it('skips notice deadlines of terminated documents when terminations are given', () => {

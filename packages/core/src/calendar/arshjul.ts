@@ -30,6 +30,18 @@ export interface CalendarEvent {
   readonly clauses: readonly string[];
   readonly documents: readonly string[];
   readonly interpretations: readonly string[];
+  /**
+   * Set when the agreement gives no date and the item is shown on I9's default day, e.g.
+   * "datum anges inte i avtalet; visas 31 december" (so nobody reads 12-31 as a deadline).
+   */
+  readonly dateNote?: string;
+}
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** The note of an item placed by I9's default rather than by the text. */
+function defaultDateNote(date: Temporal.PlainDate): string {
+  return `datum anges inte i avtalet; visas ${String(date.day)} ${MONTHS[date.month - 1] ?? ''} (tolkning I9)`;
 }
 
 /** Years the calendar accepts: from the agreement's first year (nothing falls earlier) to 2200. */
@@ -73,6 +85,36 @@ function deadlinesInYear(doc: AgreementDocument, year: number, terminations: rea
   }
 }
 
+/**
+ * The last day of each document that ends in `year` because it has no renewal (GEMUTV
+ * 2027-12-31, GEMUTV.giltighetstid): "GEMUTV upphör". A termination only ever removes items
+ * (decision 0091), so a terminated document's end is shown by the lifecycle, not added here;
+ * one terminated before its validTo loses this item too.
+ */
+function expiries(agreement: Agreement, year: number, ends: ReadonlyMap<string, Temporal.PlainDate>): CalendarEvent[] {
+  const out: CalendarEvent[] = [];
+  for (const doc of agreement.documents) {
+    if (doc.renewal.kind !== 'none') continue;
+    const end = Temporal.PlainDate.from(doc.validTo);
+    const terminated = ends.get(doc.id);
+    if (end.year !== year || (terminated !== undefined && Temporal.PlainDate.compare(terminated, end) < 0)) continue;
+    out.push({
+      date: end.toString(),
+      id: `upphor.${doc.id}`,
+      obligation: 'upphor',
+      title: `${doc.id} upphör: ${doc.shortTitle}`,
+      description: 'Sista dagen dokumentet gäller; det förlängs inte automatiskt.',
+      owner: null,
+      ownerId: null,
+      frequency: 'per-period',
+      clauses: [doc.renewal.clause],
+      documents: [doc.id],
+      interpretations: [],
+    });
+  }
+  return out;
+}
+
 /** Every obligation occurrence in `year`, sorted by date (then by the order of obligations.yaml). */
 export function calendarForYear(agreement: Agreement, year: number, terminations: readonly Termination[] = []): CalendarEvent[] {
   const start = Temporal.PlainDate.from(agreement.meta.validFrom);
@@ -108,12 +150,15 @@ export function calendarForYear(agreement: Agreement, year: number, terminations
     const { dates, usedDefault } = occurrenceDates(o, year, fallback);
     for (const date of dates) {
       const interpretations = usedDefault ? [...new Set([...(o.interpretations ?? []), 'I9'])] : (o.interpretations ?? []);
+      // obligations.yaml writes I9's default day out (due: "12-31") and names I9: the text gives no date.
+      const placedByDefault = interpretations.includes('I9');
       // Nothing falls before the agreement starts (2026-01-01), nor after all its documents have ended.
       if (Temporal.PlainDate.compare(date, start) < 0) continue;
       const documents = o.documents.filter((id) => inForce(id, date));
       if (documents.length === 0) continue;
-      events.push(event(o, agreement, date, { interpretations, ...(documents.length === o.documents.length ? {} : { documents }) }));
+      events.push(event(o, agreement, date, { interpretations, ...(documents.length === o.documents.length ? {} : { documents }), ...(placedByDefault ? { dateNote: defaultDateNote(date) } : {}) }));
     }
   }
+  events.push(...expiries(agreement, year, ends));
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i).map(({ e }) => e);
 }

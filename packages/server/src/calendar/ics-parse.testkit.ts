@@ -15,7 +15,14 @@ export function unfold(ics: string): string[] {
 export function parseIcsEvents(ics: string): IcsEvent[] {
   const events: Map<string, { params: string; value: string }>[] = [];
   let current: Map<string, { params: string; value: string }> | null = null;
+  let inAlarm = false;
   for (const line of unfold(ics)) {
+    // An alarm's own DESCRIPTION and ACTION are not the event's.
+    if (line === 'BEGIN:VALARM' || line === 'END:VALARM') {
+      inAlarm = line === 'BEGIN:VALARM';
+      continue;
+    }
+    if (inAlarm) continue;
     if (line === 'BEGIN:VEVENT') current = new Map();
     else if (line === 'END:VEVENT' && current) {
       events.push(current);

@@ -46,4 +46,25 @@ describe('the årshjul as iCalendar', () => {
     expect(empty.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(empty).not.toContain('BEGIN:VEVENT');
   });
+
+  it('carries alarms: 30 and 7 days before notice deadlines and GEMUTV\'s last day, 1 day before everything else', () => {
+    const blocks = ics2026.split('BEGIN:VEVENT').slice(1);
+    const triggers = (uid: string): string[] => {
+      const block = (blocks.find((b) => unfold(b).includes(`UID:${uid}`)) ?? '').replace(/\r\n[ \t]/g, '');
+      return [...block.matchAll(/^TRIGGER[^:]*:(.+)\r$/gm)].map((m) => m[1] ?? '');
+    };
+    expect(triggers('uppsagning-sista-dag.ORD-2026-12-31@jamtland-2026.samverkan')).toEqual(['-PT720H', '-PT168H']);
+    expect(blocks.every((b) => b.includes('BEGIN:VALARM') && b.includes('ACTION:DISPLAY'))).toBe(true);
+    const seminar = events2026.find((e) => e.obligation === 'samverkansseminarium');
+    expect(triggers(eventUid(agreement.meta.id, seminar ?? { id: '', date: '' }))).toEqual(['-PT24H']);
+    const y2027 = calendarForYear(agreement, 2027);
+    const gemutv = parseIcsEvents(calendarToIcs(agreement, 2027, y2027)).find((e) => e.get('UID')?.value === 'upphor.GEMUTV-2027-12-31@jamtland-2026.samverkan');
+    expect(gemutv?.get('SUMMARY')?.value).toMatch(/^GEMUTV upphör/);
+    expect(calendarToIcs(agreement, 2027, y2027).split('BEGIN:VEVENT').find((b) => b.includes('upphor.GEMUTV'))?.match(/TRIGGER/g)).toHaveLength(2);
+  });
+
+  it('says in the description when the agreement gives no date', () => {
+    const seminar = parseIcsEvents(ics2026).find((e) => e.get('UID')?.value.startsWith('samverkansseminarium-'));
+    expect(seminar?.get('DESCRIPTION')?.value).toContain('Datum: datum anges inte i avtalet\\; visas 31 december (tolkning I9)');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The årshjul as iCalendar (.ics), so that obligations land in people's own calendars: one
  * all-day event per occurrence, a UID that stays the same for the same obligation and date (a
- * re-import updates instead of duplicating), Swedish summaries and the clauses in the description.
+ * re-import updates instead of duplicating), Swedish summaries and the clauses in the description,
+ * and display alarms (VALARM) ahead of each item.
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { SamverkanError, Temporal, type Agreement, type CalendarEvent } from '@samverkan/core';
@@ -9,6 +10,23 @@ import { SamverkanError, Temporal, type Agreement, type CalendarEvent } from '@s
 /** Stable UID of an occurrence: obligation (and document) id plus date, within this agreement. */
 export function eventUid(agreementId: string, e: Pick<CalendarEvent, 'id' | 'date'>): string {
   return `${e.id}-${e.date}@${agreementId}.samverkan`;
+}
+
+/**
+ * Reminders in place of e-mail (issue 12): a notice deadline or a document's last day warns 30 and
+ * 7 days ahead (a termination needs a decision in the forum first); everything else the day before.
+ */
+export function alarmDays(e: Pick<CalendarEvent, 'frequency'>): readonly number[] {
+  return e.frequency === 'per-period' ? [30, 7] : [1];
+}
+
+function alarms(e: CalendarEvent): NonNullable<EventAttributes['alarms']> {
+  return alarmDays(e).map((days) => ({
+    action: 'display' as const,
+    description: `${e.title} (${days === 1 ? 'i morgon' : `om ${String(days)} dagar`})`,
+    // As hours: the ics package writes days as "-P30DT", which RFC 5545 does not allow; "-PT720H" it does.
+    trigger: { hours: days * 24, before: true },
+  }));
 }
 
 function dayArray(d: Temporal.PlainDate): [number, number, number] {
@@ -19,6 +37,7 @@ function dayArray(d: Temporal.PlainDate): [number, number, number] {
 function description(agreement: Agreement, e: CalendarEvent): string {
   const lines: string[] = [];
   if (e.description) lines.push(e.description);
+  if (e.dateNote !== undefined) lines.push(`Datum: ${e.dateNote}`);
   lines.push(`Ansvarig: ${e.owner ?? 'anges inte i avtalet'}`);
   lines.push(`Dokument: ${e.documents.join(', ')}`);
   for (const id of e.clauses) {
@@ -42,6 +61,7 @@ export function calendarToIcs(agreement: Agreement, year: number, events: readon
       categories: ['Samverkansavtal', ...e.documents],
       transp: 'TRANSPARENT',
       busyStatus: 'FREE',
+      alarms: alarms(e),
     };
   });
   const { error, value } = createEvents(attributes, { productId: 'samverkan/arshjul', calName: `Årshjul ${agreement.meta.title} ${String(year)}` });
