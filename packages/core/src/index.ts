@@ -44,3 +44,4 @@ export * from './economy/development-funds.js';
 export * from './economy/price-quote.js';
 export * from './economy/cost-regulation.js';
 export * from './responsibility/index.js';
+export * from './display/glossary.js';
