@@ -91,7 +91,14 @@ export function dateCaches(c: Caches, date: string): DateCaches {
   return d;
 }
 
+// The last rules asked for and their caches: one process nearly always asks one agreement version,
+// and this spares the WeakMap lookup on every answer (the hot path is otherwise a few loads). It
+// keeps that one rules object alive until another is asked for, which is all it costs.
+let lastRules: ResponsibilityRules | undefined;
+let lastCaches: Caches | undefined;
+
 export function cachesOf(rules: ResponsibilityRules): Caches {
+  if (rules === lastRules && lastCaches) return lastCaches;
   let c = caches.get(rules);
   if (!c) {
     c = {
@@ -107,6 +114,8 @@ export function cachesOf(rules: ResponsibilityRules): Caches {
     };
     caches.set(rules, c);
   }
+  lastRules = rules;
+  lastCaches = c;
   return c;
 }
 
