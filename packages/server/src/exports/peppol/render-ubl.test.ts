@@ -22,6 +22,15 @@ describe('every flow, invoice and credit note', () => {
   });
 });
 
+test('a basis on example or forecast values says so in the document note; a final one does not', () => {
+  const warning = { id: 'example-index:VPI:2026', kind: 'example-index' as const, series: 'VPI', year: 2026, text: 'VPI 2026 är ett exempelvärde.' };
+  const provisional = invoiceFixture('dagtid', { provenance: { final: false, warnings: [warning] } });
+  const xml = renderUbl(provisional);
+  expect(validatePeppol(xml)).toEqual([]);
+  expect(textOf(at(parseXml(xml), 'cbc:Note'))).toContain('Observera – beräknat på värden som inte är slutliga: VPI 2026 är ett exempelvärde.');
+  expect(textOf(at(parseXml(renderUbl(invoiceFixture('dagtid'))), 'cbc:Note'))).not.toContain('Observera');
+});
+
 test('an invoice: identity, period, parties, payment and totals to the öre', () => {
   const doc = invoiceFixture('dagtid');
   const root = parseXml(renderUbl(doc));

@@ -121,7 +121,9 @@ function documentNote(doc: InvoiceDocument): string {
   const head = doc.isCredit && doc.credits !== null
     ? `Kreditnota för faktura ${doc.credits.invoiceNumber} (${doc.credits.issueDate}). Skäl: ${doc.creditReason ?? 'anges inte'}.`
     : `${doc.flowTitle}, period ${doc.period.text}.`;
-  return doc.note === null || doc.note.trim() === '' ? head : `${head} ${doc.note}`;
+  const withNote = doc.note === null || doc.note.trim() === '' ? head : `${head} ${doc.note}`;
+  // Issue 1/5: a basis on example or forecast values says so in every export, here in the note.
+  return doc.provenance.final ? withNote : `${withNote} Observera – beräknat på värden som inte är slutliga: ${doc.provenance.warnings.map((w) => w.text).join(' ')}`;
 }
 
 function writeLine(root: XMLBuilder, doc: InvoiceDocument, l: DocumentLine): void {

@@ -42,7 +42,9 @@ function objectsOf(a: SiePostingAccounts): (readonly [number, SieObject])[] {
 
 function voucherText(doc: InvoiceDocument, side: SieSide): string {
   const other = side === 'seller' ? doc.buyer : doc.seller;
-  return `${doc.isCredit ? 'Kreditfaktura' : 'Faktura'} ${doc.invoiceNumber} ${other.legalName} ${doc.flowTitle} ${doc.period.text}`;
+  const text = `${doc.isCredit ? 'Kreditfaktura' : 'Faktura'} ${doc.invoiceNumber} ${other.legalName} ${doc.flowTitle} ${doc.period.text}`;
+  // A basis on example or forecast values says so in every export (issue 1/5), here in the voucher text.
+  return doc.provenance.final ? text : `${text} (EJ SLUTLIGA VÄRDEN)`;
 }
 
 /** The rows of `doc`'s voucher in the books of `side`; they sum to zero. */
