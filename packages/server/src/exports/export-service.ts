@@ -82,7 +82,7 @@ export async function exportRun(store: Store, agreement: Agreement, user: Sessio
   for (const format of formats) {
     const many = exportFormats[format].renderMany;
     if (many === null) continue;
-    zip.file(`korning-${runId.slice(0, 8)}.${exportFormats[format].extension}`, await many(docs), { date: ZIP_DATE });
+    for (const f of await many(docs)) zip.file(`korning-${runId.slice(0, 8)}${f.suffix}.${exportFormats[format].extension}`, f.bytes, { date: ZIP_DATE });
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const file = { fileName: `fakturor-korning-${runId.slice(0, 8)}.zip`, contentType: 'application/zip', bytes, sha256: sha256(bytes), documents: docs.length };
