@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { canonicalJson } from '../audit/canonical-json.js';
 import { SamverkanError, type CalculationStep, type Trace } from '@samverkan/core';
 import { partyScope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/session-user.js';
@@ -130,8 +129,11 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
       buyer_unit: b.buyer.unit,
       status: 'draft',
       total_ore: b.totalOre,
-      trace_json: canonicalJson(b.trace),
-      inputs_json: b.inputs === null ? null : canonicalJson(b.inputs),
+      // Plain JSON.stringify, not canonicalJson: the stored text is what the sealed digests hash
+      // (object-digests.ts), so it need not be canonical, and sorting the keys of every step was
+      // 27 % of a month's run (issue 11). Core builds traces and steps in a fixed key order.
+      trace_json: JSON.stringify(b.trace),
+      inputs_json: b.inputs === null ? null : JSON.stringify(b.inputs),
       credit_of: b.creditOf,
       replaces_id: b.replacesId,
       created_at: b.createdAt,
@@ -154,7 +156,7 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
     line_date: l.date,
     reference: l.reference,
     credits_line_id: l.creditsLineId,
-    steps_json: canonicalJson(l.steps),
+    steps_json: JSON.stringify(l.steps),
     billing_key: l.billingKey,
     record_id: l.recordId,
   }));
