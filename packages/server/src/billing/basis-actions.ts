@@ -29,6 +29,7 @@ import { isLockViolation, isUniqueViolation } from './unique-violation.js';
 import { basisProvenance, type ProvenanceWarning } from './basis-provenance.js';
 import { partyScope } from '../auth/scope.js';
 import { nextInvoiceIdentity } from './invoice-identity.js';
+import { requireRealParties } from '../exports/export-document.js';
 
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
@@ -150,6 +151,8 @@ export function approveBasis(store: Store, agreement: Agreement, user: SessionUs
 /** approved → sent. */
 export function sendBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
   return change(store, agreement, user, id, 'send', async (trx, row) => {
+    // Sending is refused for placeholder parties exactly as exporting is (a draft keeps its own message).
+    if (row.status === 'approved') await requireRealParties(trx, agreement, row, row.issue_date ?? nowIso().slice(0, 10));
     const r = await trx.updateTable('invoice_bases').set({ status: 'sent', sent_at: nowIso() }).where('id', '=', id).where('status', '=', 'approved').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
     if (r.numUpdatedRows === 0n) {
       if (row.status === 'credited') throw conflict('Fakturaunderlaget är krediterat och kan inte markeras som skickat; skicka i stället det nya utkastet när det är godkänt.', row.status);

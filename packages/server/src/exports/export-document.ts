@@ -49,6 +49,19 @@ function requireRealValues(row: BasisRow, role: string, party: DocumentParty): v
   );
 }
 
+/**
+ * Refuse a real basis whose seller or buyer still has placeholder values in the register version
+ * valid on `onDate` — what sending checks, so a basis is never marked sent with data the export
+ * would refuse.
+ */
+export async function requireRealParties(db: Kysely<Database>, agreement: Agreement, row: BasisRow, onDate: string): Promise<void> {
+  if (flag(row.demo)) return;
+  const seller = await requireParty(db, row.seller_code, row.seller_unit, onDate, partyName(agreement, row.seller_code));
+  requireRealValues(row, 'Säljaren', documentParty(seller, row.seller_code, row.seller_unit));
+  const buyer = await requireParty(db, row.buyer_code, row.buyer_unit, onDate, partyName(agreement, row.buyer_code));
+  requireRealValues(row, 'Köparen', documentParty(buyer, row.buyer_code, row.buyer_unit));
+}
+
 /** The period of a basis as text and inclusive dates. */
 function periodOf(row: BasisRow): InvoiceDocument['period'] {
   if (!isBillingFlow(row.flow)) return { text: row.period, from: row.period, to: row.period };
