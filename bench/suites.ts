@@ -17,6 +17,6 @@ export const suites: readonly SuiteEntry[] = [
   { name: 'import', title: 'Import against DuckDB', load: null },
   { name: 'billing', title: 'Billing run: time and memory', load: async () => (await import('./billing/suite.js')).suite },
   { name: 'api', title: 'API against bare Fastify', load: async () => (await import('./api/suite.js')).suite },
-  { name: 'web', title: 'Web: bytes on the wire and the guide', load: null },
+  { name: 'web', title: 'Web: bytes on the wire and the guide', load: async () => (await import('./wire/suite.js')).suite },
   { name: 'sqlite-vs-postgres', title: 'SQLite against PostgreSQL: the same import and billing', load: async () => (await import('./sqlite-vs-postgres/suite.js')).suite },
 ];
