@@ -45,3 +45,4 @@ export * from './economy/price-quote.js';
 export * from './economy/cost-regulation.js';
 export * from './responsibility/index.js';
 export * from './display/glossary.js';
+export * from './display/step-text.js';

@@ -58,7 +58,7 @@ export interface CalculationStep {
   readonly unit?: string;
   /** Clause ids the step applies. */
   readonly clauses?: readonly string[];
-  /** Named rounding applied in this step, e.g. `half-up till hela kronor`. */
+  /** The rounding applied in this step, in words, e.g. `avrundat till hela kronor, hälften uppåt`. */
   readonly rounding?: string;
 }
 

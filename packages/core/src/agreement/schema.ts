@@ -180,6 +180,8 @@ export const InterpretationsFileSchema = Strict({
       options: Type.Array(
         Strict({
           id: Id,
+          /** Short Swedish name a person reads instead of the id ("hela kronor varje år" for `whole-kronor`). */
+          label: Text,
           description: Text,
           /** Values this option sets, read by the calculations that name this interpretation. */
           values: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Integer(), Type.String(), Type.Boolean()]))),

@@ -90,7 +90,20 @@ const stepInputs: Readonly<Record<string, { readonly label: string; readonly kin
   heltider: { label: 'Heltider', kind: 'text' },
   månader: { label: 'Månader', kind: 'count' },
   referensantal: { label: 'Referensantal', kind: 'count' },
-  summa: { label: 'Summa', kind: 'money' },
+  summa: { label: 'Summa', kind: 'count' },
+  summaKvadrater: { label: 'Summa av kvadraterna', kind: 'count' },
+  n: { label: 'Antal år', kind: 'count' },
+  överenskommelse: { label: 'Överenskommelse', kind: 'text' },
+  basberedskap: { label: 'Påslag för basberedskap', kind: 'text' },
+  beslutsdag: { label: 'Beslutsdag', kind: 'text' },
+  betalare: { label: 'Betalare', kind: 'text' },
+  mottagare: { label: 'Mottagare', kind: 'text' },
+  dokument: { label: 'Dokument', kind: 'text' },
+  tvist: { label: 'Tvist', kind: 'text' },
+  egna: { label: 'Egna inventarier', kind: 'count' },
+  totala: { label: 'Alla inventarier', kind: 'count' },
+  nedre: { label: 'Nedre gräns', kind: 'count' },
+  övre: { label: 'Övre gräns', kind: 'count' },
 };
 
 /** Öre as kronor, whole kronor without ",00" ("640 kr", "659,84 kr"). */
@@ -136,29 +149,38 @@ export function describeRounding(mode: string, step: number, unit: string): stri
   return `${how}, till ${quantity(step, unit)}`;
 }
 
-/** "Timpris: 640 kr", "Restiden räknas: ja", "Förändring: 3,1 %" for one step input. */
-export function describeStepInput(name: string, value: number | string | boolean | null): string {
+/** The Swedish label of a step input ("Timpris" for `timprisÖre`); names the glossary does not know (a municipality, a year) are shown as they are. */
+export function stepInputLabel(name: string): string {
+  return stepInputs[name]?.label ?? name;
+}
+
+/** A step input's value with its unit ("640 kr", "ja", "3,1 %", "45 minuter"). */
+export function stepInputValue(name: string, value: number | string | boolean | null): string {
   const known = stepInputs[name];
-  const label = known?.label ?? name;
-  if (value === null) return `${label}: –`;
-  if (typeof value === 'boolean') return `${label}: ${value ? 'ja' : 'nej'}`;
+  if (value === null) return '–';
+  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   switch (known?.kind) {
     case 'money':
-      return typeof value === 'number' ? `${label}: ${kronorText(value)}` : `${label}: ${formatNumber(value)} kr`;
+      return typeof value === 'number' ? kronorText(value) : `${formatNumber(value)} kr`;
     case 'minutes':
-      return `${label}: ${typeof value === 'number' ? quantity(value, 'minutes') : `${formatNumber(value)} minuter`}`;
+      return typeof value === 'number' ? quantity(value, 'minutes') : `${formatNumber(value)} minuter`;
     case 'hours':
-      return `${label}: ${formatNumber(value)} timmar`;
+      return `${formatNumber(value)} timmar`;
     case 'percent':
-      return `${label}: ${formatNumber(value)} %`;
+      return `${formatNumber(value)} %`;
     case 'year':
-      return `${label}: ${String(value)}`;
+      return String(value);
     case 'yesno':
     case 'count':
     case 'text':
     case undefined:
-      return `${label}: ${formatNumber(value)}`;
+      return formatNumber(value);
   }
+}
+
+/** "Timpris: 640 kr", "Restiden räknas: ja", "Förändring: 3,1 %" for one step input. */
+export function describeStepInput(name: string, value: number | string | boolean | null): string {
+  return `${stepInputLabel(name)}: ${stepInputValue(name, value)}`;
 }
 
 /** Every step-input id the glossary names (for tests that check coverage). */

@@ -129,7 +129,7 @@ export function developmentFinancing(data: EconomyData, input: FinancingInput): 
     );
     trace.step(
       { id: `${b.area}:finansiering`, description: `${b.area}: regionens och kommunernas andelar`, formula: 'budget × regionens andel / 100; resten kommunerna', inputs: { budgetÖre: budgetOre, regionensAndelProcent: formatRational(regionPercent, 6) }, result: regionOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest' },
-      { id: `${b.area}:kommunernas-fordelning`, description: `${b.area}: kommunernas hälft fördelad enligt I10 (${i10.option})`, inputs: Object.fromEntries(parts.map((p) => [p.label, p.amountOre])), result: municipalitiesOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest, summan = kommunernas andel' },
+      { id: `${b.area}:kommunernas-fordelning`, description: `${b.area}: kommunernas hälft fördelad ${i10.label} (tolkning I10)`, inputs: Object.fromEntries(parts.map((p) => [p.label, p.amountOre])), result: municipalitiesOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest, summan = kommunernas andel' },
     );
     return {
       area: b.area,

@@ -14,6 +14,8 @@ export type InterpretationChoices = Readonly<Partial<Record<string, string>>>;
 export interface ChosenOption {
   readonly id: string;
   readonly option: string;
+  /** The option's Swedish name (interpretations.yaml `label`), for step descriptions. */
+  readonly label: string;
   readonly values: Readonly<Record<string, string | number | boolean>>;
   readonly use: InterpretationUse;
 }
@@ -33,7 +35,7 @@ export function chooseOption(data: EconomyData, id: string, choices: Interpretat
       { field: id, value: wanted },
     );
   }
-  return { id, option: option.id, values: option.values ?? {}, use: { id, option: option.id } };
+  return { id, option: option.id, label: option.label, values: option.values ?? {}, use: { id, option: option.id } };
 }
 
 /** An integer value set by an option; a missing or non-integer value is an agreement-data error. */

@@ -133,9 +133,9 @@ export function mtFixedInvoice(data: EconomyData, req: MtFixedRequest): MtFixedR
   const halfOre = ore(divRound(minutes * rate.value, 120n, 'half-up'), 'halvårskostnad');
   trace.step(
     { id: 'antal-inventarier', description: `Registrerade kommunägda inventarier ${snap.date}`, inputs: Object.fromEntries(data.municipalities.map((m) => [m.name, counts.get(m.code) ?? 0])), result: totalDevices, unit: 'inventarier', clauses: [CLAUSE] },
-    { id: 'resursbehov', description: 'Resursbehov per år: grundtid + tid per inventarie × antal', formula: 'grundtid + tidPerInventarie × antal', inputs: { grundtidMinuter: Number(grundtid), tidPerInventarieMinuter: Number(perDevice), antal: totalDevices }, result: Number(minutes), unit: 'minuter', clauses: [CLAUSE] },
-    { id: 'arskostnad', description: 'Fast kostnad per år: resursbehov i timmar × MT:s timersättning', formula: 'minuter / 60 × timpris', inputs: { minuter: Number(minutes), timmar: formatRational(rational(minutes, 60n), 4), timprisÖre: rateOre }, result: yearlyOre, unit: 'öre', clauses: [CLAUSE, 'MT.bilaga-1-rorlig-del'], rounding: 'half-up till helt öre' },
-    { id: 'halvarskostnad', description: `Halvårsfaktura i förskott, halvår ${String(req.half)} ${String(req.year)}`, formula: 'minuter / 60 × timpris / 2', inputs: { minuter: Number(minutes), timprisÖre: rateOre }, result: halfOre, unit: 'öre', clauses: [CLAUSE], rounding: 'half-up till helt öre' },
+    { id: 'resursbehov', description: 'Resursbehov per år: grundtid + tid per inventarie × antal', formula: 'grundtid + tid per inventarie × antal', inputs: { grundtidMinuter: Number(grundtid), tidPerInventarieMinuter: Number(perDevice), antal: totalDevices }, result: Number(minutes), unit: 'minuter', clauses: [CLAUSE] },
+    { id: 'arskostnad', description: 'Fast kostnad per år: resursbehov i timmar × MT:s timersättning', formula: 'minuter / 60 × timpris', inputs: { minuter: Number(minutes), timmar: formatRational(rational(minutes, 60n), 4), timprisÖre: rateOre }, result: yearlyOre, unit: 'öre', clauses: [CLAUSE, 'MT.bilaga-1-rorlig-del'], rounding: 'avrundat till närmaste öre, hälften uppåt' },
+    { id: 'halvarskostnad', description: `Halvårsfaktura i förskott, halvår ${String(req.half)} ${String(req.year)}`, formula: 'minuter / 60 × timpris / 2', inputs: { minuter: Number(minutes), timprisÖre: rateOre }, result: halfOre, unit: 'öre', clauses: [CLAUSE], rounding: 'avrundat till närmaste öre, hälften uppåt' },
   );
   const parts = allocateLargestRemainder(
     halfOre,

@@ -84,7 +84,7 @@ export function mtVariableInvoiceBasis(
       result: priced.amountOre,
       unit: 'öre',
       clauses: [CLAUSE],
-      rounding: 'half-up till helt öre',
+      rounding: 'avrundat till närmaste öre, hälften uppåt',
     });
     const common = { seller, buyer, period, date: o.date, clause: CLAUSE, ...(o.reference === undefined ? {} : { reference: o.reference }), ...(o.key === undefined ? {} : { key: o.key }) };
     lines.push({ ...common, category: 'mt-rorlig-arbete', description: 'MT arbete enligt timersättning', quantity: priced.billedMinutes, unit: 'minute', unitPriceOre: rateOre, baseQuantity: 60, amountOre: priced.amountOre });

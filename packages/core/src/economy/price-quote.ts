@@ -52,7 +52,7 @@ export function priceQuote(data: EconomyData, flow: PricedFlow, year: number, mi
       result: p.amountOre,
       unit: 'öre',
       clauses: [f.clause],
-      rounding: 'half-up till helt öre',
+      rounding: 'avrundat till närmaste öre, hälften uppåt',
     });
     return { flow, year, rateOre, billedMinutes: p.billedMinutes, amountOre: p.amountOre, trace: trace.build() };
   }

@@ -75,7 +75,7 @@ export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDa
       result: tillaggsbeloppOre,
       unit: 'öre',
       clauses: [CLAUSE_AMOUNTS],
-      rounding: 'half-up till hela kronor',
+      rounding: 'avrundat till hela kronor, hälften uppåt',
     },
     {
       id: 'harledning-justeringsbelopp',
@@ -85,7 +85,7 @@ export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDa
       result: adjOre,
       unit: 'öre',
       clauses: [CLAUSE_AMOUNTS],
-      rounding: 'half-up till helt öre',
+      rounding: 'avrundat till närmaste öre, hälften uppåt',
     },
     {
       id: 'justeringsbelopp-avrundat',
@@ -94,7 +94,7 @@ export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDa
       result: adjKr,
       unit: 'öre',
       clauses: [CLAUSE_AMOUNTS],
-      rounding: 'half-up till hela kronor',
+      rounding: 'avrundat till hela kronor, hälften uppåt',
     },
     {
       id: 'harledning-kontroll',

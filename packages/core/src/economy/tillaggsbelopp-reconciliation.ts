@@ -118,7 +118,7 @@ export function reconcileTillaggsbelopp(data: EconomyData, req: ReconciliationRe
     },
     {
       id: 'personer-att-justera',
-      description: i3.option === 'beyond-bound' ? 'Personer utanför närmaste gräns (tolkning I3 beyond-bound)' : 'Antal minus referensantalet (tolkning I3 from-reference)',
+      description: i3.option === 'beyond-bound' ? 'Personer utanför närmaste gräns (tolkning I3)' : 'Antal minus referensantalet (tolkning I3)',
       formula: inside ? '0' : i3.option === 'beyond-bound' ? (req.connected > upper ? 'antal − övre' : '−(nedre − antal)') : 'antal − referensantal',
       inputs: { antal: req.connected, nedre: lower, övre: upper, referensantal: reference },
       result: persons,

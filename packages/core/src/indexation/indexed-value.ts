@@ -6,6 +6,7 @@
  * error; a missing index year is `SAMV_ERR_MISSING_INDEX` (never zero).
  */
 import { formatRational, rational } from '../decimal.js';
+import { describeRounding, formatNumber, quantity } from '../display/glossary.js';
 import { SamverkanError } from '../errors.js';
 import { divRound } from '../rounding.js';
 import type { Parameter } from '../agreement/schema.js';
@@ -42,7 +43,9 @@ export function indexedValue(parameter: Parameter, year: number, index: IndexSer
   const base = baseValueFor(parameter, year);
   const firstUpliftYear = opts.firstUpliftYear ?? ix.firstUpliftYear;
   const step = BigInt(ix.rounding.step);
-  const roundingText = `${ix.rounding.mode} till ${String(ix.rounding.step)} (${parameter.unit})`;
+  const roundingText = describeRounding(ix.rounding.mode, ix.rounding.step, parameter.unit);
+  // A value in the parameter's unit without the "per …" part, for the arithmetic of the sentence.
+  const amount = (v: bigint): string => quantity(Number(v), parameter.unit).replace(/ per .*$/, '');
   const baseValue = integerValue(parameter, base);
   const steps: CalculationStep[] = [
     {
@@ -60,7 +63,7 @@ export function indexedValue(parameter: Parameter, year: number, index: IndexSer
     if (y < firstUpliftYear) {
       steps.push({
         id: `${parameter.id}:${String(y)}`,
-        description: `Ingen uppräkning för ${String(y)}: första uppräkningsåret är ${String(firstUpliftYear)}`,
+        description: `${parameter.title} ${String(y)}: ingen uppräkning (första uppräkningsåret är ${String(firstUpliftYear)}), samma som ${String(y - 1)}`,
         inputs: { föregående: Number(v) },
         result: Number(v),
         unit: parameter.unit,
@@ -76,7 +79,9 @@ export function indexedValue(parameter: Parameter, year: number, index: IndexSer
     const pct = formatRational(point.percent, 12);
     steps.push({
       id: `${parameter.id}:${String(y)}`,
-      description: `Uppräkning med ${ix.series} ${String(y)} (${pct.replace('.', ',')} %)`,
+      // The sentence a person checks by hand (decision 0190): "Timpris 2026: 640 kr × (1 + 3,1 %) =
+      // 659,84 kr, avrundat …"; the unrounded value is exact (shown to four decimals of the unit).
+      description: `${parameter.title} ${String(y)} (${ix.series} ${formatNumber(pct)} %): ${amount(v)} × (1 + ${formatNumber(pct)} %) = ${exactText(v * factor.num, factor.den, parameter.unit)}, ${roundingText}`,
       formula: `avrunda(v(${String(y - 1)}) × (1 + ${ix.series} ${String(y)} / 100))`,
       inputs: { föregående: Number(v), procent: pct, serie: ix.series, år: y },
       result: Number(next),
@@ -97,4 +102,13 @@ export function indexedValue(parameter: Parameter, year: number, index: IndexSer
     indexValues: used,
     steps,
   };
+}
+
+/** An exact quotient in the unit's display (öre as kronor with up to four decimals, "≈" when cut). */
+function exactText(num: bigint, den: bigint, unit: string): string {
+  const money = /^(?:ore|öre)(?:_per_|$)/.test(unit);
+  const r = rational(num, money ? den * 100n : den);
+  const text = formatRational(r, 4);
+  const approx = (r.num * 10000n) % r.den === 0n ? '' : '≈ ';
+  return `${approx}${formatNumber(text)}${money ? ' kr' : ` ${quantity(2, unit).replace(/^2\s?/, '')}`}`;
 }
