@@ -11,6 +11,7 @@ import { routes, type RouteDef } from './routes.js';
 import { Header } from './components/header.js';
 import { SkipLink } from './components/skip-link.js';
 import { usePageTitle } from './components/page-title.js';
+import { DeadlineBanner } from './pages/agreements/deadline-banner.js';
 
 function NotFound(): ReactNode {
   usePageTitle('Sidan finns inte');
@@ -57,7 +58,14 @@ function Page({ location }: { readonly location: Location }): ReactNode {
     return <NotAllowed route={route} signedIn={user !== null} />;
   }
   const P = route.page;
-  return <P location={location} />;
+  // Deadlines warn where people start and where the agreement's lifecycle is managed.
+  const banner = route === routes[0] || route.segment === 'avtal';
+  return (
+    <>
+      {banner ? <DeadlineBanner /> : null}
+      <P location={location} />
+    </>
+  );
 }
 
 /** The whole app. */

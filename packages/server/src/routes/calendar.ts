@@ -38,7 +38,7 @@ export const registerCalendar: RegisterRoutes = (app, ctx) => {
 
   app.get('/api/v1/calendar', { schema: { tags: ['kalender'], summary: 'Årshjulet för ett år', querystring: Query, response: readResponses } }, async (request) => ({
     year: request.query.year,
-    events: (await events(request.query)).map((e) => ({ date: e.date, id: e.id, title: e.title, owner: e.owner, frequency: e.frequency, clauses: e.clauses, documents: e.documents })),
+    events: (await events(request.query)).map((e) => ({ date: e.date, id: e.id, title: e.title, owner: e.owner, frequency: e.frequency, clauses: e.clauses, documents: e.documents, ...(e.dateNote === undefined ? {} : { dateNote: e.dateNote }) })),
   }));
 
   app.get('/api/v1/calendar.ics', { schema: { tags: ['kalender'], summary: 'Årshjulet som iCalendar (.ics)', querystring: Query } }, async (request, reply) =>

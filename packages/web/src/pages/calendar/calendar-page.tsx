@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/page-title.js';
 import { QueryView } from '../../components/query-view.js';
 import { MONTHS_SV, positionInYear, todayInSweden } from '../../format/dates.js';
 import { Wheel } from './wheel.js';
-import { itemsOf, type CalendarItem, type CalendarResponse } from './types.js';
+import { itemsOf, timingOf, type CalendarItem, type CalendarResponse } from './types.js';
 import './calendar.css';
 
 /** The Årshjul page. */
@@ -90,9 +90,22 @@ export default function CalendarPage(): ReactNode {
                         {m.slice(1)}
                       </Heading>
                       <ul className="obligation-list">
-                        {inMonth.map((it: CalendarItem) => (
-                          <li key={`${it.id}-${it.date}`}>
-                            <time dateTime={it.date}>{it.date}</time> {it.title}
+                        {inMonth.map((it: CalendarItem) => {
+                          const timing = timingOf(it.date, today);
+                          return (
+                          <li key={`${it.id}-${it.date}`} className={`timing-${timing.kind}`} data-timing={timing.kind}>
+                            <time dateTime={it.date}>{it.date}</time> {it.title}{' '}
+                            {timing.kind === 'later' ? null : (
+                              <Tag data-color={timing.kind === 'past' ? 'neutral' : timing.kind === 'today' ? 'danger' : 'warning'} data-size="sm" className="timing-tag">
+                                {timing.kind === 'past' ? 'Passerat' : timing.kind === 'today' ? 'I dag' : timing.days === 1 ? 'I morgon' : `Om ${String(timing.days)} dagar`}
+                              </Tag>
+                            )}
+                            {it.dateNote === undefined ? null : (
+                              <>
+                                <br />
+                                <span className="muted date-note">Obs: {it.dateNote}.</span>
+                              </>
+                            )}
                             <br />
                             <span className="muted">
                               {it.owner ? `Ansvarig: ${it.owner}. ` : ''}
@@ -104,7 +117,8 @@ export default function CalendarPage(): ReactNode {
                               </Tag>
                             ))}
                           </li>
-                        ))}
+                          );
+                        })}
                       </ul>
                     </section>
                   );
