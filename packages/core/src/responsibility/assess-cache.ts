@@ -54,6 +54,8 @@ export interface CriteriaEntry {
    * inputs) — so no answer is built per care cell.
    */
   readonly undecided: Map<number, CareResult>;
+  /** The missing inputs of an undecided care cell, per missing-input mask of the care table. */
+  readonly missingByMask: Map<number, readonly string[]>;
 }
 
 /**
@@ -64,6 +66,10 @@ export interface Caches {
   readonly criteria: (CriteriaEntry | undefined)[];
   /** Decided care answers keyed by rule, setting and municipality (see assess-care.ts); filled to full length on first use. */
   readonly careDecided: (CareAnswer | undefined)[];
+  /** Undecided care answers per (interned) missing-input list, then by rule and setting. */
+  readonly careUndecided: Map<readonly string[], (CareAnswer | undefined)[]>;
+  /** Missing-input lists interned by content, so equal lists are one object (and one cache key). */
+  readonly missingLists: Map<string, readonly string[]>;
   readonly physician: (PhysicianAnswer | undefined)[];
   /** Answers that cite a rate (valid on a date), per date. */
   readonly byDate: Map<string, DateCaches>;
@@ -104,6 +110,8 @@ export function cachesOf(rules: ResponsibilityRules): Caches {
     c = {
       criteria: new Array<CriteriaEntry | undefined>(criteriaSpace.size),
       careDecided: [],
+      careUndecided: new Map(),
+      missingLists: new Map(),
       physician: new Array<PhysicianAnswer | undefined>(physicianSpace.size),
       byDate: new Map(),
       handover: new Map(),

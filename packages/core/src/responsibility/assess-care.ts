@@ -31,7 +31,7 @@ function criteriaEntry(rules: ResponsibilityRules, c: Caches, critCell: number):
     if (careDim !== undefined) missingByCareDim[careDim] = names;
     return Object.freeze({ id: crit.id, number: crit.number, title: crit.title, status, clause: crit.clause, missing: names });
   });
-  const entry: CriteriaEntry = { careOffset, answers: Object.freeze(answers), missingByCareDim, undecided: new Map() };
+  const entry: CriteriaEntry = { careOffset, answers: Object.freeze(answers), missingByCareDim, undecided: new Map(), missingByMask: new Map() };
   c.criteria[critCell] = entry;
   return entry;
 }
@@ -40,15 +40,29 @@ function broken(): SamverkanError {
   return new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för hälso- och sjukvårdsansvar är trasig.');
 }
 
-/** The missing inputs of an undecided care cell: each missing criterion stands for its own missing inputs. */
+/**
+ * The missing inputs of an undecided care cell: each missing criterion stands for its own missing
+ * inputs. Remembered per criteria cell and mask, and interned, so 100 000 situations build a few
+ * hundred lists, not one per cell.
+ */
 function undecidedMissing(c: Caches, crit: CriteriaEntry, mask: number): readonly string[] {
+  const hit = crit.missingByMask.get(mask);
+  if (hit) return hit;
   const names: string[] = [];
   for (let d = 0; d < careSpace.dims.length; d++) {
     if (((mask >> d) & 1) === 0) continue;
     const name = careSpace.dims[d]?.name ?? '';
     names.push(...(crit.missingByCareDim[d] ?? [name]));
   }
-  return unionMissing(c, [Object.freeze([...new Set(names)].sort((a, b) => rankOf(c, a) - rankOf(c, b)))]);
+  const sorted = [...new Set(names)].sort((a, b) => rankOf(c, a) - rankOf(c, b));
+  const key = sorted.join('\u0000');
+  let list = c.missingLists.get(key);
+  if (!list) {
+    list = unionMissing(c, [Object.freeze(sorted)]);
+    c.missingLists.set(key, list);
+  }
+  crit.missingByMask.set(mask, list);
+  return list;
 }
 
 /**
@@ -82,8 +96,18 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
     const key = (mask * rules.care.views.length + ruleIndex) * 2 + settingIndex;
     let result = crit.undecided.get(key);
     if (!result) {
-      const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
-      const careResponsibility: CareAnswer = Object.freeze({ party: o.party, municipality: null, unit: null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: undecidedMissing(c, crit, mask), homeRegion: null });
+      const missing = undecidedMissing(c, crit, mask);
+      let byRule = c.careUndecided.get(missing);
+      if (!byRule) {
+        byRule = new Array<CareAnswer | undefined>(rules.care.views.length * 2).fill(undefined);
+        c.careUndecided.set(missing, byRule);
+      }
+      let careResponsibility = byRule[ruleIndex * 2 + settingIndex];
+      if (!careResponsibility) {
+        const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
+        careResponsibility = Object.freeze({ party: o.party, municipality: null, unit: null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing, homeRegion: null });
+        byRule[ruleIndex * 2 + settingIndex] = careResponsibility;
+      }
       result = Object.freeze({ careResponsibility, criteria });
       crit.undecided.set(key, result);
     }
