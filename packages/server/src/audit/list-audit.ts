@@ -1,6 +1,16 @@
 /** Read the audit trail, newest first, with before/after parsed back to JSON values. */
 import type { Kysely } from 'kysely';
+import { parseDate } from '@samverkan/core';
 import type { Database } from '../store/schema.js';
+
+/**
+ * The instant a Swedish calendar day (plus `addDays`) begins, as stored (`…T23:00:00.000Z`): a
+ * day filter means the day in Stockholm, not in UTC.
+ */
+function startOfDay(date: string, field: string, addDays = 0): string {
+  const day = parseDate(date, field).add({ days: addDays });
+  return day.toZonedDateTime({ timeZone: 'Europe/Stockholm' }).toInstant().toString({ fractionalSecondDigits: 3 });
+}
 
 /** One audit row as the API returns it. */
 export interface AuditView {
@@ -16,10 +26,18 @@ export interface AuditView {
   readonly hash: string;
 }
 
-/** Filters for `listAudit`. */
+/** Filters for `listAudit` (all of them must hold). */
 export interface AuditFilter {
   readonly entity?: string | undefined;
   readonly entityId?: string | undefined;
+  /** The stored actor id, e.g. `user:ekonom.region`. */
+  readonly actor?: string | undefined;
+  /** The stored action, e.g. `approve`. */
+  readonly action?: string | undefined;
+  /** First day (YYYY-MM-DD, Europe/Stockholm), inclusive. */
+  readonly from?: string | undefined;
+  /** Last day (YYYY-MM-DD, Europe/Stockholm), inclusive. */
+  readonly to?: string | undefined;
   /** Only rows with a smaller sequence number (paging). */
   readonly beforeSeq?: number | undefined;
   readonly limit: number;
@@ -31,6 +49,10 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   if (filter.entity !== undefined) q = q.where('entity', '=', filter.entity);
   if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
   if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
+  if (filter.actor !== undefined) q = q.where('actor', '=', filter.actor);
+  if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+  if (filter.from !== undefined) q = q.where('at', '>=', startOfDay(filter.from, 'from'));
+  if (filter.to !== undefined) q = q.where('at', '<', startOfDay(filter.to, 'to', 1));
   const rows = await q.execute();
   return rows.map((r) => ({
     seq: r.seq,

@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password.js';
 import { isRole, roleLabels, roles, type Role } from './roles.js';
 import { forgetUserSessions } from './session-cache.js';
+import { normaliseEmail } from './email.js';
 
 /** A user as the API shows it (never the hash). */
 export interface UserView {
@@ -108,7 +109,7 @@ export async function createUser(store: Store, input: NewUserInput, actor: strin
       role,
       municipality_code: municipality,
       password_hash: passwordHash,
-      email: input.email?.trim().toLowerCase() || null,
+      email: normaliseEmail(input.email),
       active: 1,
       demo: toFlag(input.demo ?? false),
       created_at: nowIso(),
@@ -149,7 +150,7 @@ export async function updateUser(store: Store, id: string, change: UserChange, a
       display_name: change.displayName?.trim() || row.display_name,
       role: roleText,
       municipality_code: municipality,
-      email: change.email === undefined ? row.email : change.email?.trim().toLowerCase() || null,
+      email: change.email === undefined ? row.email : normaliseEmail(change.email),
       active: change.active === undefined ? row.active : toFlag(change.active),
       password_hash: passwordHash ?? row.password_hash,
       must_change_password: passwordHash === undefined ? row.must_change_password : 1,

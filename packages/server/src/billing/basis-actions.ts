@@ -30,6 +30,7 @@ import { basisProvenance, type ProvenanceWarning } from './basis-provenance.js';
 import { partyScope } from '../auth/scope.js';
 import { nextInvoiceIdentity } from './invoice-identity.js';
 import { requireRealParties } from '../exports/export-document.js';
+import { decidesForSeller } from './basis-permissions.js';
 
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
@@ -44,9 +45,7 @@ function conflict(message: string, status: string): SamverkanError {
 /** Throw 403 unless `user` decides for the seller of `b` (admin, or an economist of the seller's side). */
 export function requireSellerSide(agreement: Agreement, user: SessionUser, b: BasisRow): void {
   requireAction(user.role, 'invoices:decide');
-  if (user.role === 'admin') return;
-  if (user.role === 'region_economist' && b.seller_code === agreement.meta.region.id) return;
-  if (user.role === 'municipality_economist' && b.seller_code === user.municipality) return;
+  if (decidesForSeller(agreement, user, b.seller_code)) return;
   throw new SamverkanError(
     'SAMV_ERR_FORBIDDEN',
     `Bara säljarens ekonomer (${partyName(agreement, b.seller_code)}) eller administratören får godkänna, skicka, ändra eller kreditera fakturaunderlaget; du är ${roleLabels[user.role]}${user.municipality === null ? '' : ` för ${partyName(agreement, user.municipality)}`}.`,

@@ -26,6 +26,11 @@ export interface NewDispute {
   readonly openedOn?: string | undefined;
   readonly note?: string | undefined;
   readonly demo?: boolean;
+  /**
+   * When the opening was recorded (ISO timestamp); now unless given. Only the demo seed gives it,
+   * so that a demo dispute's "opened" event falls on the day it says it was opened.
+   */
+  readonly recordedAt?: string | undefined;
 }
 
 const PARTY_COLUMNS = ['party_a_code', 'party_b_code'] as const;
@@ -76,7 +81,7 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
   if (first === undefined) throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Tvistordningen för ${input.document} saknar steg.`);
   return store.transaction(async (trx) => {
     const id = randomUUID();
-    const at = nowIso();
+    const at = input.recordedAt ?? nowIso();
     await trx
       .insertInto('disputes')
       .values({

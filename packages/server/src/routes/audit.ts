@@ -1,36 +1,68 @@
 /**
  * The audit trail (administrator only): `GET /api/v1/audit` (newest first, paged with
- * `beforeSeq`; each entry's `actor` id with its `actorName`) and `GET /api/v1/audit/verify` (walks the hash chain; same result as
- * `samverkan audit verify --json`).
+ * `beforeSeq`, filtered by who (`actor`), what (`action`, `entity`, `entityId`) and when (`from`,
+ * `to`, days in Europe/Stockholm); each entry with `actorName`, the Swedish `actionLabel` and
+ * `entityLabel`, and the thing's `entityName`), `GET /api/v1/audit/export.csv` (the same
+ * filters, at most 10 000 rows, as CSV for Excel), `GET /api/v1/audit/facets` (the actors,
+ * actions and entities the log holds, for the filter lists) and `GET /api/v1/audit/verify`
+ * (walks the hash chain; same result as `samverkan audit verify --json`).
  */
 import Type from 'typebox';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { authorize } from '../app/request-user.js';
-import { readResponses } from '../app/schemas.js';
+import { errorResponses, IsoDateSchema, readResponses } from '../app/schemas.js';
 import { listAudit } from '../audit/list-audit.js';
 import { verifyAudit } from '../audit/verify-audit.js';
 import { actorNames } from '../auth/actor-names.js';
+import { nameAuditEntries } from '../audit/named-audit.js';
+import { auditCsv } from '../audit/audit-csv.js';
+import { auditActionLabel, auditEntityLabel } from '../audit/audit-labels.js';
 
-const Query = Type.Object(
-  {
-    entity: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-  },
-  { additionalProperties: false },
-);
+const filters = {
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Vem: lagrat aktörs-id, t.ex. user:ekonom.region' })),
+  action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Vad: lagrad åtgärd, t.ex. approve' })),
+  entity: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Vad: lagrad tabell, t.ex. invoice_bases' })),
+  entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  from: Type.Optional({ ...IsoDateSchema, description: 'Från och med dag (ÅÅÅÅ-MM-DD, svensk tid)' }),
+  to: Type.Optional({ ...IsoDateSchema, description: 'Till och med dag (ÅÅÅÅ-MM-DD, svensk tid)' }),
+  beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+};
+
+const Query = Type.Object({ ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }, { additionalProperties: false });
+const CsvQuery = Type.Object({ ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })) }, { additionalProperties: false });
 
 /** Register the audit routes. */
 export const registerAudit: RegisterRoutes = (app, ctx) => {
-  app.get('/api/v1/audit', { schema: { tags: ['administration'], summary: 'Granskningsloggen', querystring: Query, response: readResponses } }, async (request) => {
+  const tags = ['administration'];
+  app.get('/api/v1/audit', { schema: { tags, summary: 'Granskningsloggen (filtrera på vem, vad och när)', querystring: Query, response: readResponses } }, async (request) => {
     authorize(request, 'audit:read');
     const entries = await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 100 });
-    // The stored actor id stays as written (it is hashed into the chain); the name is read now.
-    const name = await actorNames(ctx.store.db, entries.map((e) => e.actor));
-    return { entries: entries.map((e) => ({ ...e, actorName: name(e.actor) })) };
+    // The stored ids and words stay as written (they are hashed into the chain); names are read now.
+    return { entries: await nameAuditEntries(ctx.store.db, ctx.agreement, entries) };
   });
-  app.get('/api/v1/audit/verify', { schema: { tags: ['administration'], summary: 'Kontrollera granskningsloggens hashkedja', response: readResponses } }, async (request) => {
+  app.get(
+    '/api/v1/audit/export.csv',
+    { schema: { tags, summary: 'Granskningsloggen som CSV (semikolon, UTF-8 med BOM, svenska rubriker)', querystring: CsvQuery, response: { 200: Type.Unknown({ description: 'CSV-filen' }), ...errorResponses } } },
+    async (request, reply) => {
+      authorize(request, 'audit:read');
+      const entries = await nameAuditEntries(ctx.store.db, ctx.agreement, await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 10_000 }));
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="granskningslogg.csv"').send(auditCsv(entries));
+    },
+  );
+  app.get('/api/v1/audit/facets', { schema: { tags, summary: 'Aktörer, åtgärder och objekttyper i granskningsloggen (för filtren)', response: readResponses } }, async (request) => {
+    authorize(request, 'audit:read');
+    const distinct = async (column: 'actor' | 'action' | 'entity'): Promise<string[]> =>
+      (await ctx.store.db.selectFrom('audit_log').select(column).distinct().orderBy(column).execute()).map((r) => r[column]);
+    const [actors, actionIds, entities] = [await distinct('actor'), await distinct('action'), await distinct('entity')];
+    const name = await actorNames(ctx.store.db, actors);
+    const sv = 'sv';
+    return {
+      actors: actors.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name, sv)),
+      actions: actionIds.map((id) => ({ id, label: auditActionLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
+      entities: entities.map((id) => ({ id, label: auditEntityLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
+    };
+  });
+  app.get('/api/v1/audit/verify', { schema: { tags, summary: 'Kontrollera granskningsloggens hashkedja', response: readResponses } }, async (request) => {
     authorize(request, 'audit:read');
     return verifyAudit(ctx.store.db);
   });

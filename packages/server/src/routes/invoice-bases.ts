@@ -4,7 +4,8 @@
  * `PATCH /api/v1/invoice-bases/:id { buyerReference?, note? }` (drafts only),
  * `POST /api/v1/invoice-bases/:id/{approve,send,credit}` (approve takes `{ confirmProvisional }`
  * naming every provenance warning of a basis on example or forecast values). Views name the
- * approver (`approvedByName`). Parties read (a municipality economist only bases where their
+ * approver (`approvedByName`) and what the user may do (`allowedActions`, `deniedActions` with the
+ * reason; billing/basis-permissions.ts). Parties read (a municipality economist only bases where their
  * municipality is seller or buyer); the seller's economists and the administrator decide. An
  * approved basis is locked: changing it answers 409.
  */
@@ -16,7 +17,8 @@ import { changeResponses, IdParams, readResponses } from '../app/schemas.js';
 import { listBases, creditNotesOf } from '../billing/basis-store.js';
 import { basisView } from '../billing/basis-view.js';
 import { approveBasis, creditBasis, getBasis, sendBasis, updateDraft } from '../billing/basis-actions.js';
-import { withBasisName, withBasisNames } from '../billing/view-names.js';
+import { withBasisName, withBasisNames, type NamedBasisView } from '../billing/view-names.js';
+import { withBasisPermissions, type BasisPermissions } from '../billing/basis-permissions.js';
 
 const ListQuery = Type.Object(
   {
@@ -65,28 +67,30 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
     const user = authorize(request, 'records:read');
     const rows = await listBases(ctx.store.db, user, request.query);
     const credited = await creditNotesOf(ctx.store.db, rows.map((r) => r.id));
-    return { invoiceBases: await withBasisNames(ctx.store.db, rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null))) };
+    const views = await withBasisNames(ctx.store.db, rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null)));
+    return { invoiceBases: views.map((v) => withBasisPermissions(ctx.agreement, user, v)) };
   });
   app.get('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses } }, async (request) => {
     const user = authorize(request, 'records:read');
-    return { invoiceBasis: await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id)) };
+    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id))) };
   });
   app.patch('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ändra köparens referens eller anteckning (bara utkast)', params: IdParams, body: PatchBody, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await withBasisName(ctx.store.db, await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body)) };
+    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body))) };
   });
   app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget); ett underlag på exempel- eller prognosvärden kräver confirmProvisional', params: IdParams, body: ApproveBody, response: changeResponses }, preValidation: noBodyIsEmpty }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await withBasisName(ctx.store.db, await approveBasis(ctx.store, ctx.agreement, user, request.params.id, request.body)) };
+    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await approveBasis(ctx.store, ctx.agreement, user, request.params.id, request.body))) };
   });
   app.post('/api/v1/invoice-bases/:id/send', { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } }, async (request) => {
     const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: await withBasisName(ctx.store.db, await sendBasis(ctx.store, ctx.agreement, user, request.params.id)) };
+    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await sendBasis(ctx.store, ctx.agreement, user, request.params.id))) };
   });
   app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera med skäl: underlaget blir krediterat, kreditnota plus nytt utkast beräknat på nytt', params: IdParams, body: CreditBody, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
     const user = authorize(request, 'invoices:decide');
     const r = await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason });
     const [credited, creditNote, replacement] = await withBasisNames(ctx.store.db, [r.credited, r.creditNote, ...(r.replacement === null ? [] : [r.replacement])]);
-    return reply.status(201).send({ ...r, credited, creditNote, replacement: replacement ?? null });
+    const allowed = (v: NamedBasisView | undefined): (NamedBasisView & BasisPermissions) | null => (v === undefined ? null : withBasisPermissions(ctx.agreement, user, v));
+    return reply.status(201).send({ ...r, credited: allowed(credited), creditNote: allowed(creditNote), replacement: allowed(replacement) });
   });
 };

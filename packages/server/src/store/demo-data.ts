@@ -68,13 +68,16 @@ export async function seedDemoData(store: Store, agreement: Agreement): Promise<
   await seedDemoRecords(store);
   // Records for every other billing flow, through the real importer (imports/demo-imports.ts).
   await seedDemoImports(store, agreement, DEMO_ACTOR);
-  const demoAdmin = { id: 'demo', username: 'demo', displayName: 'Demo', role: 'admin' as const, municipality: null };
+  // The seed acts as itself ("systemet (demodata)" in the events), and each dispute's opening is
+  // recorded on the day it says it was opened, so its event and its "Öppnad" date agree.
+  const demoAdmin = { id: 'demo', username: 'demo', displayName: 'Demo', role: 'admin' as const, municipality: null, actor: DEMO_ACTOR };
   await openDispute(store, agreement, demoAdmin, {
     document: 'ORD',
     level: 'organisation',
     subject: 'DEMO: oenighet om vem som utför insatser i ordinärt boende under helger',
     parties: ['2380', agreement.meta.region.id],
     openedOn: '2026-02-02',
+    recordedAt: '2026-02-02T08:30:00.000Z',
     demo: true,
   });
   await openDispute(store, agreement, demoAdmin, {
@@ -83,6 +86,7 @@ export async function seedDemoData(store: Store, agreement: Agreement): Promise<
     subject: 'DEMO: fakturering av ombudstimmar för hörcentralen',
     parties: ['2309', agreement.meta.region.id],
     openedOn: '2026-02-10',
+    recordedAt: '2026-02-10T09:15:00.000Z',
     demo: true,
   });
   return { users, password: DEMO_PASSWORD };
