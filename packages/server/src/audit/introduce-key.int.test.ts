@@ -49,7 +49,7 @@ for (const target of databaseTargets) {
       expect(await introduceAuditKey(store)).toEqual({ introduced: false, reason: 'keyed' });
       const intro = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
       expect(intro).toMatchObject({ action: 'introduce-audit-key', entity: 'audit_log', entity_id: '4' });
-      expect(JSON.parse(intro.state_json ?? '{}')).toMatchObject({ users: { [legacyUser]: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } });
+      expect(JSON.parse(intro.state_json ?? '{}')).toMatchObject({ users: { [legacyUser]: expect.stringMatching(/^v2:[0-9a-f]{64}$/) as unknown } });
       const kinds = readFileSync(join(dir, 'cp.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { kind: string; seq: number }));
       expect(kinds).toContainEqual(expect.objectContaining({ kind: 'legacy', seq: 4 }));
       await createUser(store, { username: 'ny', role: 'viewer' }, 'user:admin');

@@ -1,6 +1,7 @@
 /**
  * Content digests of the objects whose changes must go through the service (decision 0100):
- * a user with its OIDC identities, an import with all its rows, an invoice basis with its lines.
+ * a user with its OIDC identities, an import with all its rows, an invoice basis with its lines,
+ * a version of the party register.
  * Each audit row seals the digests of the objects its change concerns (`state_json`, covered by
  * the row's HMAC); `audit verify` recomputes them and names an object that differs from its last
  * audited state, one that has no audit row at all, and one deleted without one.
@@ -17,7 +18,7 @@ import { flag } from '../store/flag.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** The sealed tables. */
-export const sealTables = ['users', 'imports', 'invoice_bases'] as const;
+export const sealTables = ['users', 'imports', 'invoice_bases', 'parties'] as const;
 export type SealTable = (typeof sealTables)[number];
 
 /** Object id → digest (null: the object does not exist), per table. */
@@ -38,6 +39,19 @@ function flagValue(v: boolean | number): boolean {
   return flag(v);
 }
 
+/**
+ * Digests of users and invoice bases since 0009's columns were sealed (decision 0170) begin with
+ * this tag; a seal without it was made over the column list of 0008 and is checked against that
+ * list (`legacyDigestsOf`), so a database sealed before keeps verifying.
+ */
+export const DIGEST_V2 = 'v2:';
+
+/** An object's digest over today's columns, and over the 0008 column list (what older seals hold). */
+interface Digests {
+  readonly current: string;
+  readonly legacy: string;
+}
+
 function combine(head: readonly Value[], rowHashes: string[]): string {
   rowHashes.sort();
   return sha256(canonicalJson({ head, rows: rowHashes }));
@@ -50,14 +64,15 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Digests of the given users (with their identities). */
-async function userDigests(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+async function userDigests(db: Db, ids: readonly string[]): Promise<Map<string, Digests>> {
+  const out = new Map<string, Digests>();
   for (const part of chunks(ids)) {
-    const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'municipality_code', 'password_hash', 'email', 'active', 'demo', 'created_at']).where('id', 'in', part).execute();
+    const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'municipality_code', 'password_hash', 'email', 'active', 'demo', 'created_at', 'must_change_password']).where('id', 'in', part).execute();
     const identities = await db.selectFrom('user_identities').select(['user_id', 'issuer', 'subject', 'created_at']).where('user_id', 'in', part).execute();
     for (const u of users) {
       const own = identities.filter((i) => i.user_id === u.id).map((i) => sha256(canonicalJson([i.issuer, i.subject, i.created_at])));
-      out.set(u.id, combine([u.id, u.username, u.display_name, u.role, u.municipality_code, u.password_hash, u.email, flagValue(u.active), flagValue(u.demo), u.created_at], own));
+      const head: Value[] = [u.id, u.username, u.display_name, u.role, u.municipality_code, u.password_hash, u.email, flagValue(u.active), flagValue(u.demo), u.created_at];
+      out.set(u.id, { legacy: combine(head, [...own]), current: DIGEST_V2 + combine([...head, flagValue(u.must_change_password)], own) });
     }
   }
   return out;
@@ -120,14 +135,15 @@ async function importDigest(db: Db, id: string): Promise<string | undefined> {
 }
 
 /** Digests of the given invoice bases (with their lines). */
-async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string, Digests>> {
+  const out = new Map<string, Digests>();
   for (const part of chunks(ids)) {
     const bases = await db
       .selectFrom('invoice_bases')
       .select([
         'id', 'billing_run_id', 'flow', 'period', 'seller_code', 'buyer_code', 'status', 'total_ore', 'trace_json', 'credit_of', 'created_at', 'approved_by', 'approved_at', 'sent_at', 'demo',
         'seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json',
+        'credited_at', 'credit_reason', 'invoice_series', 'invoice_number', 'issue_date', 'due_date', 'payment_terms_days',
       ])
       .where('id', 'in', part)
       .execute();
@@ -142,13 +158,22 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
       byBasis.set(l.invoice_basis_id, [...(byBasis.get(l.invoice_basis_id) ?? []), h]);
     }
     for (const b of bases) {
-      out.set(
-        b.id,
-        combine(
-          [b.id, b.billing_run_id, b.flow, b.period, b.seller_code, b.buyer_code, b.status, b.total_ore, b.trace_json, b.credit_of, b.created_at, b.approved_by, b.approved_at, b.sent_at, flagValue(b.demo), b.seller_unit, b.buyer_unit, b.buyer_reference, b.note, b.replaces_id, b.inputs_json],
-          byBasis.get(b.id) ?? [],
-        ),
-      );
+      const head: Value[] = [b.id, b.billing_run_id, b.flow, b.period, b.seller_code, b.buyer_code, b.status, b.total_ore, b.trace_json, b.credit_of, b.created_at, b.approved_by, b.approved_at, b.sent_at, flagValue(b.demo), b.seller_unit, b.buyer_unit, b.buyer_reference, b.note, b.replaces_id, b.inputs_json];
+      const since0009: Value[] = [b.credited_at, b.credit_reason, b.invoice_series, b.invoice_number, b.issue_date, b.due_date, b.payment_terms_days];
+      out.set(b.id, { legacy: combine(head, [...(byBasis.get(b.id) ?? [])]), current: DIGEST_V2 + combine([...head, ...since0009], byBasis.get(b.id) ?? []) });
+    }
+  }
+  return out;
+}
+
+/** Digests of the given party register versions (0009): every column, so a bankgiro changed by SQL is named. */
+async function partyDigests(db: Db, ids: readonly string[]): Promise<Map<string, Digests>> {
+  const out = new Map<string, Digests>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('parties').selectAll().where('id', 'in', part).execute();
+    for (const p of rows) {
+      const d = DIGEST_V2 + combine([p.id, p.party_code, p.unit_key, p.valid_from, p.version, p.legal_name, p.organisation_number, p.endpoint_scheme, p.endpoint_id, p.street, p.postal_code, p.city, p.vat_number, p.payment_kind, p.payment_account, p.payment_terms_days, p.buyer_reference, p.flow_references_json, p.invoice_prefix, p.placeholder_fields_json, flagValue(p.demo), p.recorded_at, p.recorded_by], []);
+      out.set(p.id, { current: d, legacy: d });
     }
   }
   return out;
@@ -156,9 +181,19 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
 
 /** Current digests of `ids` in `table`; a missing object maps to null. */
 export async function digestsOf(db: Db, table: SealTable, ids: readonly string[], useAhead = false): Promise<Record<string, string | null>> {
+  return digestsIn(db, table, ids, useAhead, 'current');
+}
+
+/** Digests of `ids` over the 0008 column list, to check seals made before `DIGEST_V2`. */
+export async function legacyDigestsOf(db: Db, table: SealTable, ids: readonly string[]): Promise<Record<string, string | null>> {
+  return digestsIn(db, table, ids, false, 'legacy');
+}
+
+async function digestsIn(db: Db, table: SealTable, ids: readonly string[], useAhead: boolean, which: keyof Digests): Promise<Record<string, string | null>> {
   const found = new Map<string, string>();
-  if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v);
-  else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v);
+  if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v[which]);
+  else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v[which]);
+  else if (table === 'parties') for (const [k, v] of await partyDigests(db, ids)) found.set(k, v[which]);
   else {
     for (const id of ids) {
       const d = useAhead ? await sealedImportDigest(db, id) : await importDigest(db, id);
@@ -206,6 +241,13 @@ export async function sealScope(db: Db, entity: string, entityId: string): Promi
         .where((eb) => eb.or([eb('credit_of', '=', entityId), eb('replaces_id', '=', entityId)]))
         .execute();
       return { invoice_bases: [entityId, ...rows.map((r) => r.id)] };
+    }
+    case 'parties': {
+      // `<code>[/<unit>]@<valid-from>`: every version recorded for that party and date.
+      const m = /^([^/@]+)(?:\/([^@]+))?@(.+)$/.exec(entityId);
+      if (m === null) return {};
+      const rows = await db.selectFrom('parties').select('id').where('party_code', '=', m[1] ?? '').where('unit_key', '=', m[2] ?? '').where('valid_from', '=', m[3] ?? '').execute();
+      return { parties: rows.map((r) => r.id) };
     }
     default:
       return {};

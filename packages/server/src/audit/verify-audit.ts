@@ -136,7 +136,7 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
     if (newest === undefined || c.checkpoint.seq > newest.checkpoint.seq) newest = c;
   }
 
-  const seals: SealIndex = { users: new Map(), imports: new Map(), invoice_bases: new Map() };
+  const seals: SealIndex = { users: new Map(), imports: new Map(), invoice_bases: new Map(), parties: new Map() };
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let rows = 0;

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { allIds, digestsOf, sealTables, type SealTable } from './object-digests.js';
+import { allIds, DIGEST_V2, digestsOf, legacyDigestsOf, sealTables, type SealTable } from './object-digests.js';
 
 /** The newest seal of every object, per table. */
 export type SealIndex = Record<SealTable, Map<string, { readonly digest: string | null; readonly seq: number }>>;
@@ -22,7 +22,7 @@ export interface ObjectFailure {
   readonly findings: readonly string[];
 }
 
-const label: Record<SealTable, string> = { users: 'användaren', imports: 'importen', invoice_bases: 'fakturaunderlaget' };
+const label: Record<SealTable, string> = { users: 'användaren', imports: 'importen', invoice_bases: 'fakturaunderlaget', parties: 'partsregistrets version' };
 const MAX_FINDINGS = 50;
 
 /** Import statuses (0007) under which rows are not yet visible: such an import is audited when it completes. */
@@ -34,7 +34,7 @@ async function stagingImports(db: Kysely<Database>, ids: readonly string[]): Pro
 
 /** Verify every sealed table; the first failure carries up to 50 findings. */
 export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Promise<{ ok: true; counts: Record<SealTable, number> } | { ok: false; failure: ObjectFailure }> {
-  const counts: Record<SealTable, number> = { users: 0, imports: 0, invoice_bases: 0 };
+  const counts: Record<SealTable, number> = { users: 0, imports: 0, invoice_bases: 0, parties: 0 };
   const failures: Omit<ObjectFailure, 'findings' | 'ok'>[] = [];
   const note = (f: Omit<ObjectFailure, 'findings' | 'ok'>): void => {
     failures.push(f);
@@ -44,6 +44,9 @@ export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Pro
     const seen = new Set<string>();
     for await (const ids of allIds(db, table)) {
       const current = await digestsOf(db, table, ids);
+      // Seals made before the digests' second column list are checked against the first (decision 0170).
+      const olderSeals = ids.filter((id) => !(sealed.get(id)?.digest ?? DIGEST_V2).startsWith(DIGEST_V2));
+      const legacy = olderSeals.length === 0 ? {} : await legacyDigestsOf(db, table, olderSeals);
       const staging = table === 'imports' ? await stagingImports(db, ids) : new Set<string>();
       for (const id of ids) {
         seen.add(id);
@@ -55,7 +58,7 @@ export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Pro
           note({ seq: 0, problem: 'added-outside', entity: table, entityId: id, message: `${name} finns i databasen men har ingen granskningsrad: den har lagts till utanför tjänsten.` });
         } else if (seal.digest === null) {
           note({ seq: seal.seq, problem: 'added-outside', entity: table, entityId: id, message: `${name} raderades enligt granskningsrad ${String(seal.seq)} men finns i databasen igen: den har lagts tillbaka utanför tjänsten.` });
-        } else if (seal.digest !== current[id]) {
+        } else if (seal.digest !== (seal.digest.startsWith(DIGEST_V2) ? current[id] : legacy[id])) {
           note({ seq: seal.seq, problem: 'changed-outside', entity: table, entityId: id, message: `${name} har ändrats utanför tjänsten: innehållet stämmer inte med granskningsrad ${String(seal.seq)}.` });
         } else if (staging.has(id)) {
           note({ seq: seal.seq, problem: 'changed-outside', entity: table, entityId: id, message: `${name} har ändrats utanför tjänsten: den är granskad som klar (rad ${String(seal.seq)}) men markerad som pågående.` });
