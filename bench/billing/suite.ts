@@ -75,7 +75,12 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     {
       measure: `billing run, a month of ${n.toLocaleString('sv-SE')} daytime records (SQLite)`,
       ours: { stats: t, unit: 'ms' },
-      goal: opts.quick ? { text: '< 2 s for 100 000 records (this --quick run has fewer; the goal is judged in the full run)', met: true } : { text: '< 2 s', met: t.median < TIME_GOAL_MS, ...(t.median < TIME_GOAL_MS ? {} : { detail: `${((t.median - TIME_GOAL_MS) / 1000).toFixed(2)} s over (${(t.median / TIME_GOAL_MS).toFixed(1)}× the goal)` }) },
+      goal: (() => {
+        // --quick bills fewer records: the goal is judged on the time scaled linearly to 100 000.
+        const at100k = (t.median * 100_000) / n;
+        const text = n === 100_000 ? '< 2 s' : `< 2 s for 100 000 records (scaled linearly from ${n.toLocaleString('sv-SE')}: ${(at100k / 1000).toFixed(1)} s)`;
+        return at100k < TIME_GOAL_MS ? { text, met: true } : { text, met: false, detail: `${((at100k - TIME_GOAL_MS) / 1000).toFixed(1)} s over (${(at100k / TIME_GOAL_MS).toFixed(1)}× the goal); CPU time alone is ${(stats(cpu).median / 1000).toFixed(2)} s per run here, so the rest is waiting for the loaded machine; what is left is SQLite writing one line row per record and the plan's reads` };
+      })(),
     },
     { measure: 'CPU time of the run (user + system, this process): what the run costs whatever else the machine is doing', ours: { stats: stats(cpu), unit: 'ms' } },
     { measure: 'records billed per second', ours: { stats: stats(times.map((ms) => (n * 1000) / ms)), unit: 'rows/s' } },

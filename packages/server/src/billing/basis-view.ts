@@ -12,6 +12,7 @@ import { flag } from '../store/flag.js';
 import type { BasisInputs } from './basis-draft.js';
 import { basisProvenance, type Provenance } from './basis-provenance.js';
 import { runLabel } from './run-label.js';
+import { displayedSteps, displayedTrace, type DisplayedStep, type DisplayedTrace } from '../calculations/step-display.js';
 
 /** A stored basis, with its run's number when read through basis-store (null: no run). */
 export type BasisRow = Selectable<InvoiceBasesTable> & { readonly run_sequence?: number | null };
@@ -43,7 +44,8 @@ export interface LineView {
   readonly reference: string | null;
   /** On a credit note: the line it credits. */
   readonly creditsLine: string | null;
-  readonly steps: readonly CalculationStep[];
+  /** The line's steps; in the detail view each with its Swedish rendering (`display`). */
+  readonly steps: readonly (CalculationStep | DisplayedStep)[];
 }
 
 /** One basis. */
@@ -83,7 +85,7 @@ export interface InvoiceBasisView {
   readonly paymentTermsDays: number | null;
   readonly demo: boolean;
   readonly lines?: readonly LineView[];
-  readonly trace?: Trace;
+  readonly trace?: Trace | DisplayedTrace;
   readonly inputs?: BasisInputs | null;
   /** Detail view: whether the basis rests only on final values, with a warning for each that is not. */
   readonly provenance?: Provenance;
@@ -118,6 +120,11 @@ export function lineView(l: LineRow): LineView {
     creditsLine: l.credits_line_id,
     steps: JSON.parse(l.steps_json) as CalculationStep[],
   };
+}
+
+/** A line of the detail view: its steps with their Swedish rendering. */
+function displayedLine(v: LineView): LineView {
+  return { ...v, steps: displayedSteps(v.steps) };
 }
 
 /** The view of a basis row; `lines` given = the detail view (with lines, trace and inputs). */
@@ -155,8 +162,8 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
   const inputs = r.inputs_json === null ? null : (JSON.parse(r.inputs_json) as BasisInputs);
   return {
     ...base,
-    lines: [...lines].sort((a, b) => a.line_no - b.line_no).map(lineView),
-    trace,
+    lines: [...lines].sort((a, b) => a.line_no - b.line_no).map((l) => displayedLine(lineView(l))),
+    trace: displayedTrace(trace, agreement),
     inputs,
     provenance: basisProvenance(trace, inputs),
   };

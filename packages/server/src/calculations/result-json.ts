@@ -1,16 +1,18 @@
 /**
  * The JSON documents of the calculation results, shared by the CLI (`--json`) and the API
- * (`/api/v1/calculations/*`) so that both return exactly the same shape.
+ * (`/api/v1/calculations/*`) so that both return exactly the same shape. Steps carry their Swedish
+ * rendering (`display`, step-display.ts).
  */
-import type { MtFixedResult, NormalVariation, PriceQuote, ReconciliationResult } from '@samverkan/core';
+import type { Agreement, MtFixedResult, NormalVariation, PriceQuote, ReconciliationResult } from '@samverkan/core';
+import { displayedSteps, displayedTrace } from './step-display.js';
 
 /** `samverkan price --json` and `POST /calculations/price`. */
-export function priceJson(q: PriceQuote) {
-  return { flow: q.flow, year: q.year, rateOre: q.rateOre, billedMinutes: q.billedMinutes, amountOre: q.amountOre, trace: q.trace };
+export function priceJson(q: PriceQuote, agreement: Agreement) {
+  return { flow: q.flow, year: q.year, rateOre: q.rateOre, billedMinutes: q.billedMinutes, amountOre: q.amountOre, trace: displayedTrace(q.trace, agreement) };
 }
 
 /** `samverkan mt-fixed --json` and `POST /calculations/mt-fixed`. */
-export function mtFixedJson(r: MtFixedResult) {
+export function mtFixedJson(r: MtFixedResult, agreement: Agreement) {
   return {
     totalDevices: r.totalDevices,
     rateOre: r.rateOre,
@@ -18,12 +20,12 @@ export function mtFixedJson(r: MtFixedResult) {
     halfOre: r.halfOre,
     snapshotDate: r.snapshotDate,
     allocations: r.allocations.map((a) => ({ code: a.code, name: a.name, devices: a.devices, amountOre: a.amountOre })),
-    trace: r.trace,
+    trace: displayedTrace(r.trace, agreement),
   };
 }
 
 /** `samverkan tillaggsbelopp --json` and `POST /calculations/tillaggsbelopp`. */
-export function tillaggsbeloppJson(r: ReconciliationResult) {
+export function tillaggsbeloppJson(r: ReconciliationResult, agreement: Agreement) {
   return {
     year: r.year,
     connected: r.connected,
@@ -39,12 +41,12 @@ export function tillaggsbeloppJson(r: ReconciliationResult) {
     keyId: r.keyId,
     keyIsExample: r.keyIsExample,
     ...(r.keyNote === undefined ? {} : { keyNote: r.keyNote }),
-    steps: r.trace.steps,
-    trace: r.trace,
+    steps: displayedSteps(r.trace.steps),
+    trace: displayedTrace(r.trace, agreement),
   };
 }
 
 /** `samverkan normal-variation --json` and `POST /calculations/normal-variation`. */
-export function normalVariationJson(r: NormalVariation) {
-  return { years: r.years, n: r.n, mean: r.mean, sd: r.sd, lower: r.lower, upper: r.upper, steps: r.trace.steps, trace: r.trace };
+export function normalVariationJson(r: NormalVariation, agreement: Agreement) {
+  return { years: r.years, n: r.n, mean: r.mean, sd: r.sd, lower: r.lower, upper: r.upper, steps: displayedSteps(r.trace.steps), trace: displayedTrace(r.trace, agreement) };
 }

@@ -59,7 +59,7 @@ export function registerMtFixed(program: Command): void {
         ...(opts.inventoryDate === undefined ? {} : { chosenSnapshotDate: opts.inventoryDate }),
       });
       if (opts.json === true) {
-        printJson(mtFixedJson(r));
+        printJson(mtFixedJson(r, agreement));
       } else process.stdout.write(toText(r));
     },
   );

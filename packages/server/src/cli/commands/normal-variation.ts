@@ -24,7 +24,7 @@ export function registerNormalVariation(program: Command): void {
     const counts = readCountsCsv(readInputFile(opts.counts, '--counts'), opts.counts);
     const r = normalVariation(agreement, counts, choices);
     if (opts.json === true) {
-      printJson(normalVariationJson(r));
+      printJson(normalVariationJson(r, agreement));
       return;
     }
     process.stdout.write(

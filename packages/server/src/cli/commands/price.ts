@@ -37,7 +37,7 @@ export function registerPrice(program: Command): void {
     const choices = parseInterpretationOption(opts.interpretation, agreement);
     const q = priceQuote(agreement, flow, year, minutes, readIndexOption(opts.index), choices);
     if (opts.json === true) {
-      printJson(priceJson(q));
+      printJson(priceJson(q, agreement));
       return;
     }
     const unit = flow === 'mt' ? 'timme' : 'påbörjad timme';

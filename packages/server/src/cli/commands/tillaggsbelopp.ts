@@ -50,7 +50,7 @@ export function registerTillaggsbelopp(program: Command): void {
       const key = opts.key === undefined ? readExampleAllocationKey(agreement) : readAllocationKeyFile(readInputFile(opts.key, '--key'), opts.key, agreement.municipalities);
       const r = reconcileTillaggsbelopp(agreement, { year, connected, index: readIndexOption(opts.index), key, choices });
       if (opts.json === true) {
-        printJson(tillaggsbeloppJson(r));
+        printJson(tillaggsbeloppJson(r, agreement));
       } else process.stdout.write(toText(r));
     },
   );

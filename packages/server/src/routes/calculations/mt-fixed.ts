@@ -46,6 +46,6 @@ export const registerCalcMtFixed: RegisterRoutes = (app, ctx) => {
       choices: parseChoices(agreement, b.interpretations),
       ...(b.inventoryDate === undefined ? {} : { chosenSnapshotDate: b.inventoryDate }),
     });
-    return mtFixedJson(r);
+    return mtFixedJson(r, agreement);
   });
 };

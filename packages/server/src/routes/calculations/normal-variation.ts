@@ -32,6 +32,6 @@ export const registerCalcNormalVariation: RegisterRoutes = (app, ctx) => {
       request.body.counts.map((c, i) => ({ year: c.year, count: c.count, line: i + 1, file: 'counts' })),
       parseChoices(agreement, request.body.interpretations),
     );
-    return normalVariationJson(r);
+    return normalVariationJson(r, agreement);
   });
 };

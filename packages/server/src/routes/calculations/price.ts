@@ -29,6 +29,6 @@ export const registerCalcPrice: RegisterRoutes = (app, ctx) => {
     const { agreement, index } = await calculationInputs(ctx);
     const b = request.body;
     const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
-    return priceJson(q);
+    return priceJson(q, agreement);
   });
 };

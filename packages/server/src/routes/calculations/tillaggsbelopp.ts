@@ -46,6 +46,6 @@ export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
     }
     const given = { ...(b.interpretations ?? {}), ...(b.policy === undefined ? {} : { I3: b.policy }), ...(b.indexStart === undefined ? {} : { I5: b.indexStart }) };
     const r = reconcileTillaggsbelopp(agreement, { year: b.year, connected: b.connected, index, key, choices: parseChoices(agreement, given) });
-    return tillaggsbeloppJson(r);
+    return tillaggsbeloppJson(r, agreement);
   });
 };

@@ -90,6 +90,8 @@ export interface InvoiceBasis {
     readonly parameters?: readonly { id: string; value: number | string; unit: string; clause: string; validFor: string; source?: string }[];
     readonly steps?: readonly CalculationStep[];
     readonly interpretations?: readonly { id: string; option: string }[];
+    /** Each interpretation by its Swedish names (the server's rendering of `interpretations`). */
+    readonly interpretationTexts?: readonly string[];
   };
 }
 

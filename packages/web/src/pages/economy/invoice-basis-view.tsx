@@ -451,8 +451,8 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                     </tbody>
                   </ScrollTable>
                 ) : null}
-                {b.trace.interpretations && b.trace.interpretations.length > 0 ? (
-                  <Paragraph data-size="sm">Tolkningar: {b.trace.interpretations.map((i) => `${i.id} (${i.option})`).join(', ')}.</Paragraph>
+                {b.trace.interpretationTexts && b.trace.interpretationTexts.length > 0 ? (
+                  <Paragraph data-size="sm">Tolkningar av avtalstexten: {b.trace.interpretationTexts.join('; ')}.</Paragraph>
                 ) : null}
               </section>
             ) : null}
