@@ -11,6 +11,8 @@ import { databaseTargets } from '../testing/databases.testkit.js';
 import { anonymous, login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 import { csvText, encode, uploadFile } from '../imports/upload.testkit.js';
 import { approveConfirmed } from '../billing/approve.testkit.js';
+import { readAgreement } from '../agreement/read-agreement-dir.js';
+import { demoPartyInputs } from '../reference/demo-parties.js';
 
 type Who = 'anonymous' | 'admin' | 'region_economist' | 'municipality_economist' | 'manager' | 'viewer';
 type Variant = 'own' | 'other';
@@ -35,6 +37,8 @@ interface Ctx {
    * `approved`), or sold by the region to it (`region-draft`).
    */
   basisId(kind: BasisKind, variant: Variant): string;
+  /** The demo synhorsel run of January 2026 (approved bases of both municipalities). */
+  runId: string;
 }
 
 type BasisKind = 'draft' | 'approved' | 'region-draft';
@@ -52,6 +56,9 @@ const ADMIN_READ: Expect = { anonymous: 401, admin: 200, region_economist: 403, 
 const ADMIN_CREATE: Expect = { ...ADMIN_READ, admin: 201 };
 
 const get = (path: string) => (c: Client) => c.request('GET', path);
+
+/** Krokom's demo register entry, the input of a new version. */
+const krokomParty = demoPartyInputs(readAgreement()).find((p) => p.partyCode === '2309');
 
 const matrix: readonly Row[] = [
   { name: 'GET /api/v1/documents', call: get('/api/v1/documents'), expect: PUBLIC },
@@ -231,6 +238,29 @@ const matrix: readonly Row[] = [
     call: (c, ctx, v) => c.request('POST', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/credit`, { reason: 'Matris' }),
     expect: { anonymous: 401, admin: 409, region_economist: 403, municipality_economist: { own: 409, other: 404 }, manager: 403, viewer: 403 },
   },
+  // Exports: whoever may read a basis may export it; drafts are refused after the scope check.
+  {
+    name: 'GET /api/v1/invoice-bases/:id/export (godkänt)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('GET', `/api/v1/invoice-bases/${ctx.basisId('approved', v)}/export?format=peppol`),
+    expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
+  },
+  {
+    name: 'GET /api/v1/invoice-bases/:id/export (utkast)',
+    scoped: true,
+    call: (c, ctx, v) => c.request('GET', `/api/v1/invoice-bases/${ctx.basisId('draft', v)}/export?format=sie`),
+    expect: { anonymous: 401, admin: 409, region_economist: 409, municipality_economist: { own: 409, other: 404 }, manager: 409, viewer: 409 },
+  },
+  // A municipality economist's ZIP holds only the documents their municipality is party to.
+  { name: 'GET /api/v1/billing-runs/:id/export', call: (c, ctx) => c.request('GET', `/api/v1/billing-runs/${ctx.runId}/export`), expect: SIGNED_IN_READ },
+  // The party register: everyone signed in reads it, only the administrator records versions.
+  { name: 'GET /api/v1/parties', call: get('/api/v1/parties'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/parties?history=true', call: get('/api/v1/parties?history=true'), expect: SIGNED_IN_READ },
+  {
+    name: 'POST /api/v1/parties',
+    call: (c, ctx) => c.request('POST', '/api/v1/parties', { ...krokomParty, validFrom: `2040-01-${String((ctx.seq() % 28) + 1).padStart(2, '0')}` }),
+    expect: ADMIN_CREATE,
+  },
 ];
 
 const callers: readonly { who: Who; username?: string; municipality?: string }[] = [
@@ -257,6 +287,7 @@ for (const target of databaseTargets) {
     let userId = '';
     let n = 0;
     const bases = new Map<string, string>();
+    let runId = '';
 
     beforeAll(async () => {
       t = await startTestServer(target);
@@ -275,13 +306,14 @@ for (const target of databaseTargets) {
       // Invoice bases from the demo data: each municipality's ombud bases (syncentralen stays a
       // draft, hörcentralen is approved) and the MT bases the region sells to them.
       type RunBasis = { id: string; seller: { id: string }; buyer: { id: string; unit?: string } };
-      const run = async (flow: string): Promise<{ invoiceBases: RunBasis[] }> => {
+      const run = async (flow: string): Promise<{ run: { id: string }; invoiceBases: RunBasis[] }> => {
         const res = await admin.request('POST', '/api/v1/billing-runs', { flow, period: '2026-01' });
         // Say why when the demo run is not there, instead of failing later on an undefined list.
         if (res.status !== 200 && res.status !== 201) throw new Error(`billing run ${flow}: ${String(res.status)} ${JSON.stringify(res.body)}`);
-        return res.body as { invoiceBases: RunBasis[] };
+        return res.body as { run: { id: string }; invoiceBases: RunBasis[] };
       };
       const synhor = await run('synhorsel');
+      runId = synhor.run.id;
       const mt = await run('mt-variable');
       for (const code of ['2380', '2309']) {
         const draft = synhor.invoiceBases.find((b) => b.seller.id === code && b.buyer.unit === 'syncentralen');
@@ -313,6 +345,7 @@ for (const target of databaseTargets) {
         seq: () => ++n,
         url: t.url,
         basisId: (kind, v) => bases.get(`${kind}:${v === 'own' ? own : other}`) ?? 'saknas',
+        runId,
       };
       const client = clients.get(k.caller.username ?? 'anonymous');
       if (!client) throw new Error('no client');
