@@ -32,6 +32,9 @@ export function Header({ location }: { readonly location: Location }): ReactNode
               <span>
                 {user.displayName} <span className="app-user__role">({roleName(user.role)})</span>
               </span>
+              <Link href={href('/byt-losenord')} data-size="sm">
+                Byt lösenord
+              </Link>
               <Button
                 variant="secondary"
                 data-size="sm"

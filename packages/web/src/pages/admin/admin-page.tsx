@@ -8,6 +8,7 @@ import { SubNav } from '../../components/sub-nav.js';
 import type { PageProps } from '../../routes.js';
 import { AuditSection } from './audit-section.js';
 import { IndexValuesSection } from './index-values-section.js';
+import { IndexValueBases } from './index-value-bases.js';
 import { KeysSection } from './keys-section.js';
 import { ParametersSection } from './parameters-section.js';
 import { UsersSection } from './users-section.js';
@@ -28,7 +29,12 @@ export default function AdminPage({ location }: PageProps): ReactNode {
     <div className="stack">
       <SubNav label="Administration" current={`/administration/${current.segment}`} items={sections.map((s) => ({ path: `/administration/${s.segment}`, title: s.title }))} />
       <PageHeading title={`${current.title} – Administration`}>{current.title}</PageHeading>
-      {current.render()}
+      {/* #/administration/index/VPI/2026: one index value's versions and the bases computed with each. */}
+      {current.segment === 'index' && location.segments[2] !== undefined && location.segments[3] !== undefined ? (
+        <IndexValueBases series={location.segments[2]} year={location.segments[3]} />
+      ) : (
+        current.render()
+      )}
     </div>
   );
 }

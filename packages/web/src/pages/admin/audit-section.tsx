@@ -1,12 +1,19 @@
-/** The audit log and its hash-chain verification (`GET /audit`, `GET /audit/verify`). */
-import type { ReactNode } from 'react';
-import { Alert, Paragraph } from '@digdir/designsystemet-react';
+/**
+ * The audit log and its hash-chain verification (`GET /audit`, `GET /audit/verify`): filtered by
+ * who, what and when (`GET /audit/facets` fills the lists), each entry with the person's name, the
+ * action in Swedish, the thing by its name and the changed fields; the same selection as CSV.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Link, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { API_BASE } from '../../api/client.js';
 import { useApiQuery } from '../../api/hooks.js';
 import { QueryView } from '../../components/query-view.js';
 import { PersonName } from '../../components/person-name.js';
 import { ScrollTable } from '../../components/scroll-table.js';
-import { formatTimestamp } from '../../format/dates.js';
+import { SelectField } from '../../components/select-field.js';
+import { formatTimestamp, isIsoDate } from '../../format/dates.js';
 import { formatInteger } from '../../format/numbers.js';
+import { AuditDiff } from './audit-diff.js';
 
 interface AuditEntry {
   readonly seq: number;
@@ -15,33 +22,42 @@ interface AuditEntry {
   /** The actor's display name (`kommandoraden (…)` for the CLI). */
   readonly actorName?: string;
   readonly action: string;
+  readonly actionLabel?: string;
   readonly entity: string;
+  readonly entityLabel?: string;
   readonly entityId: string;
+  /** The thing by its name (a basis by flow, period and parties, a dispute by subject). */
+  readonly entityName?: string;
+  readonly before: unknown;
+  readonly after: unknown;
   readonly hash: string;
+}
+
+interface Facets {
+  readonly actors: readonly { readonly id: string; readonly name: string }[];
+  readonly actions: readonly { readonly id: string; readonly label: string }[];
+  readonly entities: readonly { readonly id: string; readonly label: string }[];
 }
 
 type Verification =
   | { readonly ok: true; readonly rows: number; readonly lastSeq: number; readonly lastHash: string }
   | { readonly ok: false; readonly rows: number; readonly seq: number; readonly problem: string; readonly message: string };
 
-const actions: Readonly<Record<string, string>> = { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen', import: 'Import', approve: 'Godkänd', send: 'Skickad', credit: 'Krediterad', escalate: 'Eskalerad', decide: 'Beslut', close: 'Avslutad', login: 'Inloggning', logout: 'Utloggning', run: 'Körning', terminate: 'Uppsägning' };
-const entities: Readonly<Record<string, string>> = {
-  disputes: 'Tvist',
-  imports: 'Import',
-  allocation_keys: 'Fördelningsnyckel',
-  index_values: 'Indexvärde',
-  parameter_values: 'Parametervärde',
-  users: 'Användare',
-  invoice_bases: 'Fakturaunderlag',
-  billing_runs: 'Faktureringskörning',
-  terminations: 'Uppsägning',
-  development_funds: 'Utvecklingsmedel',
-};
+type FilterKey = 'actor' | 'entity' | 'action' | 'from' | 'to';
 
 /** Verification status first, then the newest entries. */
 export function AuditSection(): ReactNode {
   const verify = useApiQuery<Verification>('/audit/verify');
-  const log = useApiQuery<{ entries: readonly AuditEntry[] }>('/audit');
+  const facets = useApiQuery<Facets>('/audit/facets');
+  const [filter, setFilter] = useState<Record<FilterKey, string>>({ actor: '', entity: '', action: '', from: '', to: '' });
+  const set = (k: FilterKey) => (value: string) => {
+    setFilter((old) => ({ ...old, [k]: value }));
+  };
+  // A day is sent once it is a whole date; a half-typed one says so under its field.
+  const dateError = (v: string): string | undefined => (v === '' || isIsoDate(v) ? undefined : 'Skriv dagen som ÅÅÅÅ-MM-DD.');
+  const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== '' && ((k !== 'from' && k !== 'to') || isIsoDate(v))));
+  const qs = query.toString();
+  const log = useApiQuery<{ entries: readonly AuditEntry[] }>(`/audit${qs === '' ? '' : `?${qs}`}`, { keepPrevious: true });
   return (
     <>
       <Paragraph>
@@ -62,10 +78,52 @@ export function AuditSection(): ReactNode {
           )
         }
       </QueryView>
+      <form
+        className="audit-filters"
+        aria-label="Filtrera granskningsloggen"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <SelectField id="audit-actor" label="Vem" value={filter.actor} onChange={set('actor')}>
+          <Select.Option value="">Alla</Select.Option>
+          {(facets.data?.actors ?? []).map((a) => (
+            <Select.Option key={a.id} value={a.id}>
+              {a.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <SelectField id="audit-entity" label="Vad" value={filter.entity} onChange={set('entity')}>
+          <Select.Option value="">Allt</Select.Option>
+          {(facets.data?.entities ?? []).map((x) => (
+            <Select.Option key={x.id} value={x.id}>
+              {x.label}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <SelectField id="audit-action" label="Händelse" value={filter.action} onChange={set('action')}>
+          <Select.Option value="">Alla</Select.Option>
+          {(facets.data?.actions ?? []).map((x) => (
+            <Select.Option key={x.id} value={x.id}>
+              {x.label}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <Textfield id="audit-from" label="Från och med" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={filter.from} error={dateError(filter.from)} onChange={(e) => { set('from')(e.target.value.trim()); }} />
+        <Textfield id="audit-to" label="Till och med" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={filter.to} error={dateError(filter.to)} onChange={(e) => { set('to')(e.target.value.trim()); }} />
+      </form>
+      <Paragraph>
+        <Link data-testid="audit-csv" href={`${API_BASE}/audit/export.csv${qs === '' ? '' : `?${qs}`}`} download>
+          Ladda ned urvalet som CSV (för Excel)
+        </Link>
+      </Paragraph>
       <QueryView query={log} label="granskningsloggen">
         {({ entries }) => {
           return (
-            <ScrollTable caption="Granskningslogg, senaste posterna">
+            entries.length === 0 ? (
+              <Paragraph data-testid="audit-empty">Inga poster matchar filtret.</Paragraph>
+            ) : (
+            <ScrollTable caption={qs === '' ? 'Granskningslogg, senaste posterna' : 'Granskningslogg, poster som matchar filtret'}>
               <thead>
                 <tr>
                   <th scope="col" className="num">
@@ -74,7 +132,8 @@ export function AuditSection(): ReactNode {
                   <th scope="col">Tid</th>
                   <th scope="col">Vem</th>
                   <th scope="col">Händelse</th>
-                  <th scope="col">Post</th>
+                  <th scope="col">Vad</th>
+                  <th scope="col">Ändringar</th>
                   <th scope="col">Hash</th>
                 </tr>
               </thead>
@@ -84,17 +143,21 @@ export function AuditSection(): ReactNode {
                     <td className="num">{e.seq}</td>
                     <td>{formatTimestamp(e.at)}</td>
                     <td>
-                      <PersonName id={e.actor} name={e.actorName} /> <span className="muted">{e.actor}</span>
+                      <PersonName id={e.actor} name={e.actorName} />
                     </td>
-                    <td>{actions[e.action] ?? e.action}</td>
+                    <td>{e.actionLabel ?? e.action}</td>
                     <td>
-                      {entities[e.entity] ?? e.entity} <span className="muted">{e.entityId}</span>
+                      {e.entityLabel ?? e.entity}: <span title={`Id: ${e.entityId}`}>{e.entityName ?? e.entityId}</span>
+                    </td>
+                    <td>
+                      <AuditDiff seq={e.seq} before={e.before} after={e.after} />
                     </td>
                     <td className="hash">{e.hash.slice(0, 16)}…</td>
                   </tr>
                 ))}
               </tbody>
             </ScrollTable>
+            )
           );
         }}
       </QueryView>

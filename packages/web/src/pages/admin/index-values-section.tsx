@@ -1,6 +1,7 @@
 /** Index values (VPI, OPI, LPIK): yearly percentages with status, source and decision; versioned and audited. */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { href } from '../../router.js';
 import { errorField, userMessage } from '../../api/errors.js';
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
 import { QueryView } from '../../components/query-view.js';
@@ -99,7 +100,8 @@ export function IndexValuesSection(): ReactNode {
     <>
       <Paragraph>
         SKR publicerar LPIK, VPI och OPI årligen. Ett nytt värde för samma serie och år sparas som en ny version; den högsta versionen gäller.
-        Ett år utan indexvärde stoppar beräkningen med ett felmeddelande – det räknas aldrig som noll.
+        Ett år utan indexvärde stoppar beräkningen med ett felmeddelande – det räknas aldrig som noll. Välj ett år för att se vilka
+        fakturaunderlag som beräknats med varje version av värdet.
       </Paragraph>
       <QueryView query={list} label="indexvärdena">
         {({ indexValues: rows }) => {
@@ -121,7 +123,11 @@ export function IndexValuesSection(): ReactNode {
                 {rows.map((r) => (
                   <tr key={r.id}>
                     <td>{r.series}</td>
-                    <td>{r.year}</td>
+                    <td>
+                      <Link href={href(`/administration/index/${r.series}/${String(r.year)}`)} aria-label={`${r.series} ${String(r.year)}: versioner och fakturaunderlag`}>
+                        {r.year}
+                      </Link>
+                    </td>
                     <td className="num">{formatPercent(r.percent)}</td>
                     <td>
                       {r.kind === 'forecast' ? 'Prognos' : 'Utfall'}

@@ -10,11 +10,16 @@ import { QueryView } from '../../components/query-view.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { SelectField } from '../../components/select-field.js';
 
-type Key = 'username' | 'displayName' | 'role' | 'municipality' | 'password';
+type Key = 'username' | 'displayName' | 'email' | 'role' | 'municipality' | 'password';
+
+/** The shape the server accepts (auth/email.ts): one @, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
+const EMAIL_ERROR = 'Skriv e-postadressen som namn@exempel.se, eller lämna fältet tomt.';
+const EMAIL_DESCRIPTION = 'Används för att koppla inloggning via organisationens inloggningstjänst (OIDC) till kontot. Valfri.';
 
 function NewUser(): ReactNode {
   const municipalities = useMunicipalities();
-  const [v, setV] = useState<Record<Key, string>>({ username: '', displayName: '', role: '', municipality: '', password: '' });
+  const [v, setV] = useState<Record<Key, string>>({ username: '', displayName: '', email: '', role: '', municipality: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const save = useApiMutation<unknown, Record<string, unknown>>((body) => ({ path: '/users', json: body }), ['/users']);
   const set = (k: Key) => (value: string) => {
@@ -25,6 +30,7 @@ function NewUser(): ReactNode {
     const found: Partial<Record<Key, string>> = {};
     if (!/^[a-z0-9._-]{3,40}$/.test(v.username)) found.username = 'Användarnamnet ska vara 3–40 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck.';
     if (v.displayName.trim() === '') found.displayName = 'Skriv personens namn som det ska visas.';
+    if (v.email.trim() !== '' && !EMAIL.test(v.email.trim())) found.email = EMAIL_ERROR;
     if (v.role === '') found.role = 'Välj en roll.';
     if (v.role === 'municipality_economist' && v.municipality === '') found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
     if (v.password.length < 12) found.password = 'Lösenordet ska ha minst 12 tecken.';
@@ -37,6 +43,7 @@ function NewUser(): ReactNode {
     save.mutate({
       username: v.username,
       displayName: v.displayName.trim(),
+      ...(v.email.trim() === '' ? {} : { email: v.email.trim() }),
       role: v.role,
       ...(v.role === 'municipality_economist' ? { municipality: v.municipality } : {}),
       password: v.password,
@@ -47,6 +54,7 @@ function NewUser(): ReactNode {
     <form className="stack narrow" noValidate onSubmit={submit}>
       <Textfield id="user-username" label="Användarnamn" autoComplete="off" value={v.username} error={errors.username ?? (serverField === 'username' ? userMessage(save.error) : undefined)} onChange={(e) => { set('username')(e.target.value); }} />
       <Textfield id="user-displayName" label="Namn" autoComplete="off" value={v.displayName} error={errors.displayName} onChange={(e) => { set('displayName')(e.target.value); }} />
+      <Textfield id="user-email" label="E-post" description={EMAIL_DESCRIPTION} type="email" autoComplete="off" value={v.email} error={errors.email ?? (serverField === 'email' ? userMessage(save.error) : undefined)} onChange={(e) => { set('email')(e.target.value); }} />
       <SelectField id="user-role" label="Roll" value={v.role} error={errors.role} onChange={set('role')}>
         <Select.Option value="">Välj</Select.Option>
         {ROLES.map((r) => (
@@ -65,8 +73,8 @@ function NewUser(): ReactNode {
           ))}
         </SelectField>
       ) : null}
-      <Textfield id="user-password" label="Tillfälligt lösenord" description="Minst 12 tecken. Be personen byta lösenord vid första inloggningen." type="password" autoComplete="new-password" value={v.password} error={errors.password ?? (serverField === 'password' ? userMessage(save.error) : undefined)} onChange={(e) => { set('password')(e.target.value); }} />
-      {save.isError && serverField !== 'username' && serverField !== 'password' ? (
+      <Textfield id="user-password" label="Tillfälligt lösenord" description="Minst 12 tecken. Personen måste välja ett eget lösenord vid första inloggningen." type="password" autoComplete="new-password" value={v.password} error={errors.password ?? (serverField === 'password' ? userMessage(save.error) : undefined)} onChange={(e) => { set('password')(e.target.value); }} />
+      {save.isError && serverField !== 'username' && serverField !== 'password' && serverField !== 'email' ? (
         <Alert data-color="danger" role="alert">
           {userMessage(save.error)}
         </Alert>
@@ -81,7 +89,7 @@ function NewUser(): ReactNode {
   );
 }
 
-type ListedUser = User & { readonly active: boolean };
+type ListedUser = User & { readonly active: boolean; readonly email?: string | null };
 
 /** Change a user's role, municipality or whether the account is active (`PATCH /users/:id`). */
 function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): ReactNode {
@@ -91,7 +99,8 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
   const [role, setRole] = useState('');
   const [municipality, setMunicipality] = useState('');
   const [active, setActive] = useState(true);
-  const [errors, setErrors] = useState<Partial<Record<'id' | 'municipality', string>>>({});
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<'id' | 'municipality' | 'email', string>>>({});
   const save = useApiMutation<unknown, { id: string; body: Record<string, unknown> }>(({ id: userId, body }) => ({ path: `/users/${encodeURIComponent(userId)}`, method: 'PATCH', json: body }), ['/users']);
   const pick = (userId: string): void => {
     setId(userId);
@@ -99,10 +108,12 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
     setRole(u?.role ?? '');
     setMunicipality(u?.municipality ?? '');
     setActive(u?.active ?? true);
+    setEmail(u?.email ?? '');
   };
   function submit(e: SubmitEvent): void {
     e.preventDefault();
-    const found: Partial<Record<'id' | 'municipality', string>> = {};
+    const found: Partial<Record<'id' | 'municipality' | 'email', string>> = {};
+    if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = EMAIL_ERROR;
     if (id === '') found.id = 'Välj vilken användare som ska ändras.';
     if (role === 'municipality_economist' && municipality === '') found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
     setErrors(found);
@@ -111,7 +122,7 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
       document.getElementById(`change-${first}`)?.focus();
       return;
     }
-    save.mutate({ id, body: { role, municipality: role === 'municipality_economist' ? municipality : null, active } });
+    save.mutate({ id, body: { role, municipality: role === 'municipality_economist' ? municipality : null, email: email.trim() === '' ? null : email.trim(), active } });
   }
   return (
     <form className="stack narrow" noValidate onSubmit={submit}>
@@ -144,6 +155,7 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
               ))}
             </SelectField>
           ) : null}
+          <Textfield id="change-email" label="E-post" description={EMAIL_DESCRIPTION} type="email" autoComplete="off" value={email} error={errors.email} onChange={(e) => { setEmail(e.target.value); }} />
           <Checkbox
             id="change-active"
             label="Kontot är aktivt"
@@ -186,6 +198,7 @@ export function UsersSection(): ReactNode {
                   <th scope="col">Användarnamn</th>
                   <th scope="col">Roll</th>
                   <th scope="col">Kommun</th>
+                  <th scope="col">E-post</th>
                 </tr>
               </thead>
               <tbody>
@@ -205,6 +218,7 @@ export function UsersSection(): ReactNode {
                     <td>{u.username}</td>
                     <td>{roleName(u.role satisfies Role)}</td>
                     <td>{u.municipality ? partyName(u.municipality, municipalities) : '–'}</td>
+                    <td>{u.email ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -219,7 +233,7 @@ export function UsersSection(): ReactNode {
       {list.data ? (
         <>
           <Heading level={2} data-size="xs">
-            Ändra roll eller inaktivera
+            Ändra roll, e-post eller inaktivera
           </Heading>
           <ChangeUser users={list.data.users} />
         </>

@@ -149,7 +149,7 @@ export default function AgreementsPage(): ReactNode {
                         {d.reference ? `, ${d.reference}` : ''}
                       </td>
                       <td>{d.decision}</td>
-                      <td>{d.documents.length > 0 ? d.documents.join(', ') : '–'}</td>
+                      <td>{d.documents.length > 0 ? d.documents.map((id) => docs.data?.documents.find((x) => x.id === id)?.shortTitle ?? id).join(', ') : '–'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,6 +11,7 @@ import { Alert, Button, Heading, Link, Paragraph, Select, Tag, Textfield } from 
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
 import { errorField, userMessage } from '../../api/errors.js';
 import { partyName, useMunicipalities } from '../../api/municipalities.js';
+import { useDocumentNames } from '../../api/documents.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeading } from '../../components/page-title.js';
@@ -29,6 +30,7 @@ type Action = DisputeActionPath;
 /** The detail view of dispute `id`. */
 export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
   const { user } = useSession();
+  const documentName = useDocumentNames();
   const municipalities = useMunicipalities();
   const dispute = useApiQuery<{ dispute: Dispute }>(`/disputes/${encodeURIComponent(id)}`);
   const [note, setNote] = useState('');
@@ -102,7 +104,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
     <QueryView query={dispute} label="tvisten">
       {({ dispute: d }) => {
         const steps = d.path;
-        const canChange = can(user ?? undefined, 'disputes.change');
+        // The server says whether this user may act on the dispute; the role table is the fallback.
+        const canChange = d.allowedActions === undefined ? can(user ?? undefined, 'disputes.change') : d.allowedActions.length > 0;
         const canPropose = can(user ?? undefined, 'disputes.propose');
         const canRecord = can(user ?? undefined, 'disputes.record-decision');
         // The party a signed-in economist speaks for: the region, or their municipality.
@@ -114,7 +117,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
         const payerServerError = serverField === 'costRegulationPayer' || serverField === 'body.costRegulationPayer' ? userMessage(act.error) : undefined;
         return (
           <div className="stack">
-            <PageHeading title={`Tvist ${d.document}`}>
+            <PageHeading title={`Tvist ${documentName(d.document)}`}>
               Tvist: {d.subject}
             </PageHeading>
             <Paragraph>
@@ -127,7 +130,7 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
               </dd>
               <dt>Överenskommelse och nivå</dt>
               <dd>
-                {d.document}, {levelName(d.level)}
+                {documentName(d.document)} ({d.document}), {levelName(d.level)}
               </dd>
               <dt>Parter</dt>
               <dd>
@@ -229,6 +232,11 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
               </section>
             ) : null}
 
+            {d.readOnlyReason ? (
+              <Alert data-color="info" data-testid="dispute-read-only">
+                {d.readOnlyReason}
+              </Alert>
+            ) : null}
             {canChange && d.status !== 'closed' ? (
               <section aria-labelledby="dispute-actions" className="stack narrow">
                 <Heading level={2} data-size="sm" id="dispute-actions">

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Details, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useApiQuery } from '../../api/hooks.js';
 import { partyName, useMunicipalities } from '../../api/municipalities.js';
+import { useDocumentNames } from '../../api/documents.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeading } from '../../components/page-title.js';
@@ -25,6 +26,7 @@ export default function DisputesPage({ location }: PageProps): ReactNode {
 function DisputeList(): ReactNode {
   const { user } = useSession();
   const municipalities = useMunicipalities();
+  const documentName = useDocumentNames();
   const list = useApiQuery<{ disputes: readonly Dispute[] }>('/disputes');
   return (
     <div className="stack">
@@ -56,7 +58,7 @@ function DisputeList(): ReactNode {
                       <Link href={href(`/tvister/${d.id}`)}>{d.subject}</Link>
                     </td>
                     <td>
-                      {d.document}, {levelName(d.level).toLowerCase()}
+                      {documentName(d.document)}, {levelName(d.level).toLowerCase()}
                     </td>
                     <td>
                       {partyName(d.parties[0], municipalities)} – {partyName(d.parties[1], municipalities)}

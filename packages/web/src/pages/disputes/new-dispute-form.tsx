@@ -4,6 +4,7 @@ import { Alert, Button, Select, Textfield } from '@digdir/designsystemet-react';
 import { useApiMutation } from '../../api/hooks.js';
 import { userMessage } from '../../api/errors.js';
 import { partyName, type Municipality } from '../../api/municipalities.js';
+import { useDocumentNames } from '../../api/documents.js';
 import { SelectField } from '../../components/select-field.js';
 import { isIsoDate, todayInSweden } from '../../format/dates.js';
 import { navigate } from '../../router.js';
@@ -25,6 +26,7 @@ type Key = 'document' | 'level' | 'partyA' | 'partyB' | 'subject' | 'openedOn';
 export function NewDisputeForm({ municipalities }: { readonly municipalities: readonly Municipality[] }): ReactNode {
   const [v, setV] = useState<Record<Key, string>>({ document: '', level: '', partyA: '', partyB: '', subject: '', openedOn: todayInSweden() });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const documentName = useDocumentNames();
   const create = useApiMutation<{ dispute: Dispute }, { document: string; level: string; subject: string; parties: [string, string]; openedOn: string }>(
     (body) => ({ path: '/disputes', json: body }),
     ['/disputes'],
@@ -67,7 +69,7 @@ export function NewDisputeForm({ municipalities }: { readonly municipalities: re
         <Select.Option value="">Välj</Select.Option>
         {DOCUMENTS.map((d) => (
           <Select.Option key={d} value={d}>
-            {d}
+            {documentName(d)}
           </Select.Option>
         ))}
       </SelectField>

@@ -63,6 +63,10 @@ export type DisputeStatus = 'open' | 'decided' | 'closed';
 /** A dispute record (packages/server/src/disputes/dispute-view.ts). */
 export interface Dispute {
   readonly id: string;
+  /** What the signed-in user may do now (disputes/dispute-permissions.ts on the server). */
+  readonly allowedActions?: readonly ('escalate' | 'close' | 'propose' | 'confirm' | 'decide')[];
+  /** Why the user can only read the dispute (their role), or null. */
+  readonly readOnlyReason?: string | null;
   readonly document: string;
   readonly level: string;
   readonly subject: string;

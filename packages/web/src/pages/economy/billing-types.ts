@@ -51,6 +51,9 @@ export interface Provenance {
 }
 
 /** An invoice basis (`lines` and `trace` in the detail view). */
+/** The changes a basis can undergo. */
+export type BasisAction = 'edit' | 'approve' | 'send' | 'credit';
+
 export interface InvoiceBasis {
   readonly id: string;
   readonly billingRunId: string | null;
@@ -73,6 +76,10 @@ export interface InvoiceBasis {
   readonly approvedBy: string | null;
   /** The approver's display name (the id is `approvedBy`). */
   readonly approvedByName?: string | null;
+  /** What the signed-in user may do now (the server's policy; billing/basis-permissions.ts). */
+  readonly allowedActions?: readonly BasisAction[];
+  /** Actions the basis's state offers that the user may not take, with the reason to show. */
+  readonly deniedActions?: readonly { readonly action: BasisAction; readonly reason: string }[];
   readonly approvedAt: string | null;
   readonly sentAt: string | null;
   /** When it was credited and why (on the credited basis and its credit note). */

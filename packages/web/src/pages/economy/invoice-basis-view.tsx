@@ -23,11 +23,14 @@ import { formatTimestamp } from '../../format/dates.js';
 import { formatOre } from '../../format/money.js';
 import { formatDecimalString } from '../../format/numbers.js';
 import { href } from '../../router.js';
-import { flowTitle, isCredited, statusColour, statusName, type InvoiceBasis, type Provenance } from './billing-types.js';
+import { flowTitle, isCredited, statusColour, statusName, type BasisAction, type InvoiceBasis, type Provenance } from './billing-types.js';
 
 type Action = 'approve' | 'send' | 'credit';
 
 /** The download links of an approved basis (the server names each file by the invoice number). */
+/** The buttons a person who may not decide sees disabled, with the server's reason beside them. */
+const deniedLabels: Readonly<Record<BasisAction, string>> = { edit: 'Ändra', approve: 'Godkänn underlaget', send: 'Markera som skickat', credit: 'Kreditera och skapa nytt utkast' };
+
 const exportLinks = [
   { format: 'peppol', label: 'e-faktura (Peppol BIS 3, XML)' },
   { format: 'pdf', label: 'PDF' },
@@ -114,7 +117,10 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
   return (
     <QueryView query={basis} label="fakturaunderlaget">
       {({ invoiceBasis: b }) => {
-        const mayDecide = can(user ?? undefined, 'economy.billing');
+        // The server says what this user may do with this basis (the seller's side decides).
+        const mayDecide = b.allowedActions === undefined ? can(user ?? undefined, 'economy.billing') : b.allowedActions.length > 0;
+        const denied = (b.deniedActions ?? []).filter((d) => d.action !== 'edit');
+        const deniedReason = denied.find((d) => d.action === 'approve')?.reason ?? denied[0]?.reason;
         const credited = isCredited(b);
         const warnings = b.provenance?.warnings ?? [];
         return (
@@ -231,6 +237,20 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               <Paragraph data-size="sm">Utkast exporteras inte; godkänn underlaget först för att kunna ladda ned e-faktura, PDF, Excel och SIE.</Paragraph>
             ) : null}
 
+            {deniedReason ? (
+              <div className="stack narrow no-print" data-testid="basis-denied">
+                <div className="row">
+                  {denied.map((d) => (
+                    <Button key={d.action} variant={d.action === 'approve' ? 'primary' : 'secondary'} disabled aria-describedby="basis-denied-reason">
+                      {deniedLabels[d.action]}
+                    </Button>
+                  ))}
+                </div>
+                <Paragraph data-size="sm" id="basis-denied-reason">
+                  {deniedReason}
+                </Paragraph>
+              </div>
+            ) : null}
             {mayDecide ? (
               <div className="row no-print">
                 {b.status === 'draft' ? (
