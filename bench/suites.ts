@@ -14,7 +14,7 @@ export interface SuiteEntry {
 
 export const suites: readonly SuiteEntry[] = [
   { name: 'responsibility', title: 'Rules (Ansvarsguide) against zen-engine, json-rules-engine and a raw lookup', load: async () => (await import('./responsibility/suite.js')).suite },
-  { name: 'import', title: 'Import against DuckDB', load: null },
+  { name: 'import', title: 'Import against DuckDB', load: async () => (await import('./import/suite.js')).suite },
   { name: 'billing', title: 'Billing run: time and memory', load: async () => (await import('./billing/suite.js')).suite },
   { name: 'api', title: 'API against bare Fastify', load: async () => (await import('./api/suite.js')).suite },
   { name: 'web', title: 'Web: bytes on the wire and the guide', load: async () => (await import('./wire/suite.js')).suite },

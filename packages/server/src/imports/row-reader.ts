@@ -15,6 +15,21 @@ export interface RowContext {
   readonly municipalities: readonly Municipality[];
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for ÅÅÅÅ-MM-DD naming a real day (years 0000–9999), as Temporal.PlainDate.from would accept it. */
+function isPlainIsoDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
+
 /** One row of an import file. */
 export class RowReader {
   readonly problems: RowProblem[] = [];
@@ -76,6 +91,8 @@ export class RowReader {
       this.fail(key, 'datum saknas; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15.');
       return undefined;
     }
+    // The common case without the Temporal polyfill (decision 0176): a plain ISO date is checked with integers.
+    if (isPlainIsoDate(v)) return v;
     try {
       return parseDate(v, this.field(key)).toString();
     } catch {

@@ -1,13 +1,14 @@
 /**
  * One import, all or nothing, with flat memory:
  *   0. the same file (kind + SHA-256) imported before → nothing to do;
- *   1. pass 1 streams the file and validates every row, collecting problems (capped list);
- *      any problem → SAMV_ERR_IMPORT_REJECTED with every bad row, nothing written;
- *   2. pass 2 streams the file again and stages the rows in batches, each batch its own short
- *      transaction, under an `imports` row that no reader sees yet (import-staging.ts, decision
- *      0131): the database is never held for the whole file, so other requests (and other
- *      processes on the same SQLite file) keep being answered;
- *   3. one short transaction makes the import visible, with ONE audit row (counts and file hash,
+ *   1. ONE pass streams the file, parses and validates every row once (decision 0176) and stages
+ *      the valid rows in chunks, each chunk its own short transaction, under an `imports` row
+ *      that no reader sees yet (import-staging.ts, decision 0131): the database is never held for
+ *      the whole file, so other requests (and other processes on the same SQLite file) keep being
+ *      answered. The audit seal of the rows (decision 0100) is hashed as they are staged. Any
+ *      problem → staging stops, the rows staged so far are removed, and SAMV_ERR_IMPORT_REJECTED
+ *      lists every bad row; nothing was ever visible;
+ *   2. one short transaction makes the import visible, with ONE audit row (counts and file hash,
  *      not per row). Records already stored are skipped (natural keys); when nothing at all is
  *      new, or anything fails, the staged rows are removed, so a repeated import adds nothing —
  *      not even an `imports` row — and a failed one leaves nothing visible.
@@ -17,7 +18,7 @@ import { findMunicipality, refusePersonnummer, SamverkanError, type Agreement } 
 import type { Store } from '../store/db.js';
 import { toFlag } from '../store/flag.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { precomputeImportSeal } from '../audit/object-digests.js';
+import { precomputeImportSeal, StagedImportSeal } from '../audit/object-digests.js';
 import type { FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
 import type { ImportKind, WriteCounts } from './kinds/kind.js';
@@ -36,7 +37,7 @@ export interface ImportRequest {
   /** A municipality economist's municipality; undefined for everyone else. */
   readonly municipality: string | undefined;
   readonly demo?: boolean;
-  /** Progress of the two passes, in bytes of the file. */
+  /** Progress of the pass over the file, in bytes (`write`: checked and staged; `validate` is no longer reported). */
   readonly onProgress?: (phase: 'validate' | 'write', bytes: number) => void;
   /** The file limits (decision 0110); the defaults unless configured. */
   readonly limits?: FileLimits;
@@ -63,7 +64,10 @@ export interface ImportReport {
 }
 
 class NothingNew extends Error {
-  constructor(readonly counts: WriteCounts) {
+  constructor(
+    readonly counts: WriteCounts,
+    readonly rows: number,
+  ) {
     super('nothing new');
   }
 }
@@ -93,42 +97,52 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
   const earlier = await earlierQuery.orderBy('uploaded_at').limit(1).executeTakeFirst();
   if (earlier) return { ...base, rows: earlier.row_count, inserted: 0, duplicates: earlier.row_count, alreadyImported: true, import: importView(earlier) };
 
-  let validated = 0;
-  const pass1 = await passOverFile(req.kind, req.file, ctx, scope, undefined, (n) => {
-    validated += n;
-    req.onProgress?.('validate', validated);
-  }, req.limits);
-  if (!pass1.problems.empty) throw rejected(req.filename, pass1.problems);
-
   const importId = randomUUID();
-  const municipalityCode = req.municipality ?? (pass1.municipalities.size === 1 ? [...pass1.municipalities][0] : undefined) ?? null;
-  let written = 0;
+  // row_count and the municipality are known after the pass; the staging row is invisible until then.
   const header = {
     id: importId,
     kind: req.kind.kind,
     filename: req.filename,
     content_sha256: req.file.sha256,
-    municipality_code: municipalityCode,
-    row_count: pass1.rows,
+    municipality_code: req.municipality ?? null,
+    row_count: 0,
     uploaded_by: req.actor,
     demo: toFlag(req.demo ?? false),
   };
   const { staging, uploadedAt } = await beginStaging(store, header);
-  const row = { ...header, uploaded_at: uploadedAt, status: 'complete' as const, staged_by: null, heartbeat_at: null };
+  const seal = new StagedImportSeal(importId);
   try {
-    const writer = req.kind.writer({ ...ctx, db: store.db, stage: (fn) => staging.transaction(fn), importId, kind: req.kind.kind, actor: req.actor, demo: req.demo ?? false, recordedAt: uploadedAt });
-    const pass2 = await passOverFile(req.kind, req.file, ctx, scope, (value, line) => writer.add(value, line), (n) => {
-      written += n;
-      req.onProgress?.('write', written);
+    const writer = req.kind.writer({
+      ...ctx,
+      db: store.db,
+      stage: (fn) => staging.transaction(fn),
+      importId,
+      kind: req.kind.kind,
+      actor: req.actor,
+      demo: req.demo ?? false,
+      recordedAt: uploadedAt,
+      written: (rows) => {
+        for (const r of rows) seal.add(r);
+      },
+    });
+    let read = 0;
+    const pass = await passOverFile(req.kind, req.file, ctx, scope, (value, line) => writer.add(value, line), (n) => {
+      read += n;
+      req.onProgress?.('write', read);
     }, req.limits);
-    // The same bytes were valid in pass 1; anything else means the file changed between passes.
-    if (!pass2.problems.empty) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${req.filename}: filen ändrades medan den lästes in; inget har sparats. Försök igen.`, { file: req.filename });
-    // The last batch is staged before publishing, so the audit seal of the rows (decision 0100)
-    // can be hashed outside the short publishing transaction.
-    const counts = await staging.transaction((trx) => writer.finish(trx));
-    if (counts.inserted > 0) await precomputeImportSeal(store.db, importId);
+    if (!pass.problems.empty) throw rejected(req.filename, pass.problems);
+    const municipalityCode = req.municipality ?? (pass.municipalities.size === 1 ? [...pass.municipalities][0] : undefined) ?? null;
+    const row = { ...header, municipality_code: municipalityCode, row_count: pass.rows, uploaded_at: uploadedAt, status: 'complete' as const, staged_by: null, heartbeat_at: null };
+    // The last chunk is staged before publishing, so the seal is complete outside the short publishing transaction.
+    const counts = await staging.transaction(async (trx) => {
+      const c = await writer.finish(trx);
+      await trx.updateTable('imports').set({ row_count: pass.rows, municipality_code: municipalityCode }).where('id', '=', importId).execute();
+      return c;
+    });
+    // A kind that writes its rows without telling (none today) is hashed from the database instead.
+    if (counts.inserted > 0) await (seal.rows === counts.inserted ? seal.finish(store.db) : precomputeImportSeal(store.db, importId));
     return await staging.publish(async (trx) => {
-      if (counts.inserted === 0) throw new NothingNew(counts);
+      if (counts.inserted === 0) throw new NothingNew(counts, pass.rows);
       const view = importView(row);
       await appendAudit(trx, {
         actor: req.actor,
@@ -138,12 +152,12 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
         before: null,
         after: { ...view, sha256: req.file.sha256, format: req.file.format, encoding: req.file.encoding ?? null, bytes: req.file.bytes, inserted: counts.inserted, duplicates: counts.duplicates },
       });
-      return { ...base, rows: pass1.rows, inserted: counts.inserted, duplicates: counts.duplicates, alreadyImported: false, import: view };
+      return { ...base, rows: pass.rows, inserted: counts.inserted, duplicates: counts.duplicates, alreadyImported: false, import: view };
     });
   } catch (e) {
     // Nothing of a failed or empty import may stay behind, not even invisibly.
     await staging.discard();
-    if (e instanceof NothingNew) return { ...base, rows: pass1.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };
+    if (e instanceof NothingNew) return { ...base, rows: e.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };
     throw e;
   }
 }

@@ -2,8 +2,9 @@
  * Reading an import file row by row with its kind: the header is matched against the kind's
  * columns, every cell is checked for anything that looks like a personnummer (which refuses the
  * whole file at once, naming line and column but never echoing the value), every row is validated,
- * and a municipality economist's rows must have their municipality as a party. Used by both
- * passes: pass 1 only collects problems, pass 2 hands each valid row to the kind's writer.
+ * and a municipality economist's rows must have their municipality as a party. One pass: each
+ * valid row goes to the kind's writer as it is read, until the first problem (then the rest is
+ * only checked, so that every problem is listed, and the import writes nothing).
  */
 import { findMunicipality, isSamverkanError, refusePersonnummer } from '@samverkan/core';
 import { resolveHeader, type ResolvedHeader } from './columns.js';
@@ -30,7 +31,7 @@ export interface PassResult {
   readonly municipalities: ReadonlySet<string>;
 }
 
-/** One pass: validate every row; `onValid` receives each valid row (pass 2 writes it). */
+/** One pass: validate every row; `onValid` receives each valid row while the file has no problem yet. */
 export async function passOverFile(
   kind: ImportKind<unknown>,
   file: ScannedFile,
@@ -74,7 +75,7 @@ export async function passOverFile(
     for (const p of row.problems) problems.add(p);
     if (value !== undefined && row.ok) {
       for (const c of session.parties(value)) if (c !== 'region') municipalities.add(c);
-      if (onValid) await onValid(value, src.line);
+      if (onValid && problems.empty) await onValid(value, src.line);
     }
   }
   if (header === undefined) problems.add({ line: 1, field: '(fil)', reason: `filen är tom; första raden ska vara rubrikraden (${kind.columns.filter((c) => c.required).map((c) => c.sv).join(', ')}).` });

@@ -7,7 +7,7 @@
  * Each row must map to exactly one seller → buyer pair (core's `daytimeDirection`, decision 0070):
  * a row with none or two is refused, and with it the whole file.
  */
-import { daytimeDirection, parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter } from '@samverkan/core';
+import { daytimeDirection, parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter, type Agreement } from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
 import { formats } from '../column-formats.js';
 import { minuteColumns, readMinutes } from './assignment-columns.js';
@@ -27,6 +27,24 @@ const columns: readonly ColumnSpec[] = [
 
 /** The import column of each column the direction rule names. */
 const columnKey = { lender: 'lender', hirer: 'hirer', homeRegion: 'home_region' } as const;
+
+/** The daytime interval (minutes after midnight) per agreement and date: a file has few dates, so each is looked up once. */
+const intervals = new WeakMap<Agreement, Map<string, readonly [number, number]>>();
+
+function dayInterval(agreement: Agreement, date: string): readonly [number, number] {
+  let byDate = intervals.get(agreement);
+  if (byDate === undefined) {
+    byDate = new Map();
+    intervals.set(agreement, byDate);
+  }
+  const known = byDate.get(date);
+  if (known !== undefined) return known;
+  const on = parseDate(date, 'datum');
+  const value = (id: string) => Number(integerValue(requireParameter(agreement, id), parameterValueOn(requireParameter(agreement, id), on)));
+  const interval = [value('dagtid.dagtid-borjar'), value('dagtid.dagtid-slutar')] as const;
+  byDate.set(date, interval);
+  return interval;
+}
 
 /** Daytime assignments. */
 export const daytimeAssignmentsKind = recordKind({
@@ -58,9 +76,7 @@ export const daytimeAssignmentsKind = recordKind({
     }
     if (date !== undefined && start !== undefined && lender !== undefined && hirer !== undefined && storsjoglantan === false) {
       // ORD.arbete-pa-annans-uppdrag: evenings and nights are regulated only for municipal nurses in the region's primary care.
-      const on = parseDate(date, 'datum');
-      const dayStart = Number(integerValue(requireParameter(ctx.agreement, 'dagtid.dagtid-borjar'), parameterValueOn(requireParameter(ctx.agreement, 'dagtid.dagtid-borjar'), on)));
-      const dayEnd = Number(integerValue(requireParameter(ctx.agreement, 'dagtid.dagtid-slutar'), parameterValueOn(requireParameter(ctx.agreement, 'dagtid.dagtid-slutar'), on)));
+      const [dayStart, dayEnd] = dayInterval(ctx.agreement, date);
       const at = parseClockTime(start, 'starttid');
       const isDay = at >= dayStart && at < dayEnd;
       if (!isDay && !(lender !== 'region' && hirer === 'region')) {

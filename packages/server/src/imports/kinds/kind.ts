@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Agreement } from '@samverkan/core';
 import type { Database } from '../../store/schema.js';
+import type { SealedImportRow } from '../../audit/object-digests.js';
 import type { ColumnSpec } from '../columns.js';
 import type { RowReader } from '../row-reader.js';
 import type { RowProblem } from '../row-problems.js';
@@ -30,6 +31,8 @@ export interface WriteContext extends KindContext {
   readonly actor: string;
   readonly demo: boolean;
   readonly recordedAt: string;
+  /** Told of the `import_rows` written (not those skipped as stored), so the seal is hashed while staging. */
+  readonly written?: (rows: readonly SealedImportRow[]) => void;
 }
 
 /** Rows written and rows that were already there. */

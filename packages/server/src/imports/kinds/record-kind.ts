@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, ImportRowsTable } from '../../store/schema.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
+import type { SealedImportRow } from '../../audit/object-digests.js';
 import { toFlag } from '../../store/flag.js';
 import { sequentialUuid } from '../../store/sequential-id.js';
 import type { RowProblem } from '../row-problems.js';
@@ -40,9 +41,9 @@ const INSERT_ROWS = 500;
 /**
  * How many rows one staging transaction writes: a few INSERTs, some tens of milliseconds, so the
  * writer is never held long (decision 0131) while the per-transaction cost (the commit, the WAL
- * frames of the index pages touched) is shared by enough rows (decision 0181).
+ * frames of the index pages touched) is shared by enough rows (decision 0176).
  */
-const CHUNK_ROWS = 2000;
+const CHUNK_ROWS = 1000;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -57,9 +58,12 @@ function contentOf(d: RecordDraft): string {
   return canonicalJson({ period: d.period, seller: d.sellerCode, buyer: d.buyerCode, municipality: d.municipalityCode, amount: d.amountOre, data: d.data });
 }
 
-function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): Insertable<ImportRowsTable> {
+/** A row as written: every sealed column set (what the staged seal hashes, decision 0100). */
+type StagedRow = SealedImportRow & Insertable<ImportRowsTable> & { readonly demo: 0 | 1 };
+
+function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): StagedRow {
   return {
-    // Time-ordered, so the primary key and (import_id, id) indexes grow at their end (decision 0181).
+    // Time-ordered, so the primary key and (import_id, id) indexes grow at their end (decision 0176).
     id: sequentialUuid(),
     import_id: w.importId,
     line,
@@ -77,7 +81,7 @@ function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): 
 }
 
 function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
-  let batch: Insertable<ImportRowsTable>[] = [];
+  let batch: StagedRow[] = [];
   let inserted = 0;
   let duplicates = 0;
   const flush = async (trx: Transaction<Database>): Promise<void> => {
@@ -116,7 +120,7 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
 }
 
 function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
-  let batch: Insertable<ImportRowsTable>[] = [];
+  let batch: StagedRow[] = [];
   let inserted = 0;
   let duplicates = 0;
   const flush = async (trx: Transaction<Database>): Promise<void> => {
