@@ -50,7 +50,7 @@ export function indexedValue(parameter: Parameter, year: number, index: IndexSer
   const steps: CalculationStep[] = [
     {
       id: `${parameter.id}:bas`,
-      description: `Basvärde för ${parameter.title} i ${String(base.baseYear)} års nivå`,
+      description: `Basvärde för ${midSentence(parameter.title)} i ${String(base.baseYear)} års nivå`,
       inputs: { basår: base.baseYear },
       result: Number(baseValue),
       unit: parameter.unit,
@@ -111,4 +111,9 @@ function exactText(num: bigint, den: bigint, unit: string): string {
   const text = formatRational(r, 4);
   const approx = (r.num * 10000n) % r.den === 0n ? '' : '≈ ';
   return `${approx}${formatNumber(text)}${money ? ' kr' : ` ${quantity(2, unit).replace(/^2\s?/, '')}`}`;
+}
+
+/** A title inside a sentence: "Ersättning för …" → "ersättning för …"; "MT:s timersättning" stays. */
+function midSentence(title: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }

@@ -36,9 +36,12 @@ function party(p: InvoiceBasisView['seller']): string {
   return `${p.name}${p.unit === undefined ? '' : ` (${p.unit})`}`;
 }
 
+/** A basis's status as a person says it (the id stays in --json). */
+const statusText: Readonly<Record<string, string>> = { draft: 'utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
+
 /** One line per basis: id, status, number, parties, total. */
 function basisLine(b: InvoiceBasisView): string {
-  return `${b.id}  ${b.status.padEnd(8)}  ${(b.invoiceNumber ?? '–').padEnd(18)}  ${b.flow} ${b.period}  ${party(b.seller)} → ${party(b.buyer)}  ${formatKronor(ore(b.totalOre), { unit: true })}`;
+  return `${b.id}  ${(statusText[b.status] ?? b.status).padEnd(10)}  ${(b.invoiceNumber ?? '–').padEnd(18)}  ${b.flow} ${b.period}  ${party(b.seller)} → ${party(b.buyer)}  ${formatKronor(ore(b.totalOre), { unit: true })}`;
 }
 
 interface JsonOpt {

@@ -9,7 +9,8 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { isSamverkanError, SamverkanError } from '@samverkan/core';
+import { isSamverkanError, quantity, SamverkanError } from '@samverkan/core';
+import { formatCount, savedPosts } from '../step-lines.js';
 import { printJson, ReportedError } from '../output.js';
 import { swedishKindNames } from '../../imports/kinds/kind-names.js';
 
@@ -102,8 +103,8 @@ export function registerImport(program: Command): void {
         });
         bar.stop();
         if (opts.json === true) printJson(report);
-        else if (report.alreadyImported) process.stdout.write(`${report.filename}: inget nytt — ${String(report.duplicates)} av ${String(report.rows)} poster fanns redan (${kind.title}).\n`);
-        else process.stdout.write(`${report.filename}: ${String(report.inserted)} nya poster sparade, ${String(report.duplicates)} fanns redan (${kind.title}, ${String(report.rows)} rader) i ${s.description}.\n`);
+        else if (report.alreadyImported) process.stdout.write(`${report.filename}: inget nytt — ${formatCount(report.duplicates)} av ${report.rows === 1 ? '1 post' : `${formatCount(report.rows)} poster`} fanns redan (${kind.title}).\n`);
+        else process.stdout.write(`${report.filename}: ${savedPosts(report.inserted)}, ${formatCount(report.duplicates)} fanns redan (${kind.title}, ${quantity(report.rows, 'row')}) i ${s.description}.\n`);
       } catch (e) {
         bar.stop();
         if (opts.json !== true && isSamverkanError(e) && e.code === 'SAMV_ERR_IMPORT_REJECTED') {

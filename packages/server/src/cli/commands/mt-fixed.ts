@@ -6,7 +6,8 @@
  * `--interpretation I8=chosen-date`).
  */
 import type { Command } from 'commander';
-import { formatKronor, mtFixedInvoice, SamverkanError, type MtFixedResult } from '@samverkan/core';
+import { formatKronor, mtFixedInvoice, quantity, SamverkanError, type Agreement, type MtFixedResult } from '@samverkan/core';
+import { formatCount, stepLines } from '../step-lines.js';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { readInventoryCsv } from '../../files/inventory-csv.js';
 import { addIndexOption, addInterpretationOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
@@ -20,15 +21,16 @@ function parseHalf(text: string): 1 | 2 {
   throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--half: "${text}" ska vara 1 (januari–juni) eller 2 (juli–december).`, { field: '--half', value: text });
 }
 
-function toText(r: MtFixedResult): string {
+function toText(r: MtFixedResult, agreement: Agreement): string {
   const table = formatTable(
     ['Kommun', 'Inventarier', 'Belopp'],
-    r.allocations.map((a) => [a.name, String(a.devices), formatKronor(a.amountOre)]),
+    r.allocations.map((a) => [a.name, formatCount(a.devices), formatKronor(a.amountOre)]),
   );
   return (
     `MT fast del, halvår ${String(r.half)} ${String(r.year)} (inventering ${r.snapshotDate})\n` +
-    `Resursbehov per år: ${String(r.yearlyMinutes)} minuter; timersättning ${formatKronor(r.rateOre)}\n` +
-    `Årskostnad ${formatKronor(r.yearlyOre)}; halvårsfaktura ${formatKronor(r.halfOre)}\n\n${table}`
+    `Resursbehov per år: ${quantity(r.yearlyMinutes, 'minutes')}; timersättning ${formatKronor(r.rateOre)} per timme\n` +
+    `Årskostnad ${formatKronor(r.yearlyOre)}; halvårsfaktura ${formatKronor(r.halfOre)}\n\n${table}` +
+    stepLines(r.trace, agreement)
   );
 }
 
@@ -60,7 +62,7 @@ export function registerMtFixed(program: Command): void {
       });
       if (opts.json === true) {
         printJson(mtFixedJson(r, agreement));
-      } else process.stdout.write(toText(r));
+      } else process.stdout.write(toText(r, agreement));
     },
   );
 }

@@ -10,6 +10,7 @@ import { readCountsCsv } from '../../files/counts-csv.js';
 import { addInterpretationOption, parseInterpretationOption } from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
 import { normalVariationJson } from '../../calculations/result-json.js';
+import { stepLines } from '../step-lines.js';
 
 /** Register `normal-variation`. */
 export function registerNormalVariation(program: Command): void {
@@ -30,7 +31,8 @@ export function registerNormalVariation(program: Command): void {
     process.stdout.write(
       `Förslag till normalvariation (${String(r.years[0] ?? '')}–${String(r.years.at(-1) ?? '')}, ${String(r.n)} år)\n` +
         `Medelvärde ${r.mean.replace('.', ',')}; standardavvikelse ${r.sd.replace('.', ',')}\n` +
-        `Normalvariation: ${String(r.lower)}–${String(r.upper)} personer\n`,
+        `Normalvariation: ${String(r.lower)}–${String(r.upper)} personer\n` +
+        stepLines(r.trace, agreement),
     );
   });
 }

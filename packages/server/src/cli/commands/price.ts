@@ -5,7 +5,8 @@
  * increment for MT (MT.bilaga-1-rorlig-del).
  */
 import type { Command } from 'commander';
-import { formatKronor, pricedFlows, priceQuote, SamverkanError, type PricedFlow } from '@samverkan/core';
+import { formatKronor, pricedFlows, priceQuote, quantity, SamverkanError, type PricedFlow } from '@samverkan/core';
+import { stepLines } from '../step-lines.js';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
 import { printJson } from '../output.js';
@@ -44,9 +45,10 @@ export function registerPrice(program: Command): void {
     process.stdout.write(
       `${flowNames[flow]} ${String(year)}\n` +
         `Timpris: ${formatKronor(q.rateOre)} per ${unit}\n` +
-        `Debiterad tid: ${String(q.billedMinutes)} minuter (av ${String(minutes)})\n` +
+        `Debiterad tid: ${quantity(q.billedMinutes, 'minutes')} (av ${quantity(minutes, 'minutes')})\n` +
         `Belopp: ${formatKronor(q.amountOre)}\n` +
-        `Klausul: ${q.trace.clauses.join(', ')}\n`,
+        `Avtalspunkt: ${q.trace.clauses.join(', ')}\n` +
+        stepLines(q.trace, agreement),
     );
   });
 }

@@ -5,7 +5,8 @@
  * Without --key the shipped EXAMPLE key is used, and the output says so.
  */
 import type { Command } from 'commander';
-import { formatKronor, reconcileTillaggsbelopp, type ReconciliationResult } from '@samverkan/core';
+import { describeInterpretation, formatKronor, reconcileTillaggsbelopp, type Agreement, type ReconciliationResult } from '@samverkan/core';
+import { formatCount, stepLines } from '../step-lines.js';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { tillaggsbeloppJson } from '../../calculations/result-json.js';
 import { readExampleAllocationKey } from '../../files/example-allocation-key.js';
@@ -14,17 +15,19 @@ import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpr
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
 
-function toText(r: ReconciliationResult): string {
+function toText(r: ReconciliationResult, agreement: Agreement): string {
+  const policy = describeInterpretation({ id: 'I3', option: r.policy }, agreement.interpretations.get('I3')).replace(/^.*: /, '');
   const table = formatTable(
     ['Kommun', 'Andel', 'Belopp'],
     r.allocations.map((a) => [a.name, sharePercent(a.share), formatKronor(a.amountOre)]),
   );
   return (
     `Avstämning av tilläggsbeloppet ${String(r.year)}\n` +
-    `Anslutna personer: ${String(r.connected)} (normalvariation ${String(r.lower)}–${String(r.upper)}: ${r.inside ? 'inom' : 'utanför'})\n` +
+    `Anslutna personer: ${formatCount(r.connected)} (normalvariation ${formatCount(r.lower)}–${formatCount(r.upper)}: ${r.inside ? 'inom' : 'utanför'})\n` +
     `Tilläggsbelopp ${formatKronor(r.baseOre)}; justeringsbelopp ${formatKronor(r.adjustmentPerPersonOre)} per person\n` +
-    `Justering (${r.policy}): ${formatKronor(r.adjustmentOre)}; att fördela: ${formatKronor(r.totalOre)}\n\n${table}` +
-    (r.keyNote === undefined ? '' : `\nOBS: ${r.keyNote}\n`)
+    `Justering (${policy}): ${formatKronor(r.adjustmentOre)}; att fördela: ${formatKronor(r.totalOre)}\n\n${table}` +
+    (r.keyNote === undefined ? '' : `\nOBS: ${r.keyNote}\n`) +
+    stepLines(r.trace, agreement)
   );
 }
 
@@ -51,7 +54,7 @@ export function registerTillaggsbelopp(program: Command): void {
       const r = reconcileTillaggsbelopp(agreement, { year, connected, index: readIndexOption(opts.index), key, choices });
       if (opts.json === true) {
         printJson(tillaggsbeloppJson(r, agreement));
-      } else process.stdout.write(toText(r));
+      } else process.stdout.write(toText(r, agreement));
     },
   );
 }
