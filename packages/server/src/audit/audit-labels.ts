@@ -38,6 +38,7 @@ export const auditEntityLabels: Readonly<Record<string, string>> = {
   parties: 'Part i partsregistret',
   terminations: 'Uppsägning',
   audit_log: 'Granskningsloggen',
+  agreement: 'Samverkansavtalet',
 };
 
 /** The Swedish word for a stored action (the stored word when none is known). */

@@ -35,6 +35,7 @@ import { registerResponsibilityCfs } from './responsibility-cfs.js';
 import { registerDevelopmentFunds } from './development-funds.js';
 import { registerParties } from './parties.js';
 import { registerExports } from './exports.js';
+import { registerReportExports } from './report-exports.js';
 
 /** All routes, in registration order. */
 export const routes: readonly RegisterRoutes[] = [
@@ -70,4 +71,5 @@ export const routes: readonly RegisterRoutes[] = [
   registerDevelopmentFunds,
   registerParties,
   registerExports,
+  registerReportExports,
 ];
