@@ -60,6 +60,22 @@ async function runChild(entry: SuiteEntry, dir: string): Promise<{ result: Suite
   return { result: JSON.parse(readFileSync(out, 'utf8')) as SuiteResult, seconds, error: '' };
 }
 
+function document(sections: readonly string[], pending: readonly SuiteEntry[], previous: ReadonlyMap<string, string>, loadBefore: string, started: Date): string {
+  const ran = suites.filter((s) => !only || only.includes(s.name)).map((s) => s.name);
+  const waiting = pending.filter((p) => p.load !== null && (!only || only.includes(p.name))).map((p) => p.name);
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}\` (bench/run-all.ts) on ${started.toISOString().slice(0, 10)}: ${machineText()}.`,
+    `Load average (1/5/15 min) at the start: ${loadBefore}; now: ${loadText()}. ${quick ? 'This was a `--quick` run (CI-sized data): the figures prove the harness, not the speed.' : 'A full run.'}${only ? ` Suites run now: ${ran.join(', ')}; the other sections are kept from earlier runs (each says when and how it ran).` : ''}${waiting.length > 0 ? ` Still running or not reached: ${waiting.join(', ')} (their sections are from earlier runs).` : ''}`,
+    '',
+    'Every figure is min/median/max over at least 5 runs; a peer runs interleaved with ours (A B A B …) and the ratio is computed within each pair, then summarised. How each suite measures is in bench/README.md.',
+    '',
+    ...sections.map((s) => `${s}\n`),
+    ...pending.map((p) => `${previous.get(p.name) ?? `${begin(p.name)}\n## ${p.title}\n\nNot measured yet.\n${end(p.name)}`}\n`),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-bench-'));
   const previous = previousSections();
@@ -67,8 +83,12 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const loadBefore = loadText();
   const started = new Date();
+  // results.md is rewritten after every suite, so a long run that is stopped keeps what it measured.
+  const save = (pending: readonly SuiteEntry[]): void => {
+    if (write) writeFileSync(resultsPath, document(sections, pending, previous, loadBefore, started));
+  };
   try {
-    for (const entry of suites) {
+    for (const [i, entry] of suites.entries()) {
       if (only && !only.includes(entry.name)) {
         sections.push(previous.get(entry.name) ?? `${begin(entry.name)}\n## ${entry.title}\n\nNot measured yet (run \`npm run bench -- --only=${entry.name}\`).\n${end(entry.name)}`);
         continue;
@@ -84,24 +104,16 @@ async function main(): Promise<void> {
       if (!result) {
         failures.push(`${entry.name}: ${error}`);
         sections.push(`${begin(entry.name)}\n## ${entry.title}\n\n${context}\n\n**The suite failed**: ${error}\n${end(entry.name)}`);
-        continue;
+      } else {
+        failures.push(...result.failures.map((f) => `${entry.name}: ${f}`));
+        sections.push(`${begin(entry.name)}\n${suiteMarkdown(result, context).trimEnd()}\n${end(entry.name)}`);
       }
-      failures.push(...result.failures.map((f) => `${entry.name}: ${f}`));
-      sections.push(`${begin(entry.name)}\n${suiteMarkdown(result, context).trimEnd()}\n${end(entry.name)}`);
+      save(suites.slice(i + 1));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const text = [
-    '# Benchmark results',
-    '',
-    `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` (bench/run-all.ts) on ${started.toISOString().slice(0, 10)}: ${machineText()}.`,
-    `Load average (1/5/15 min) at the start: ${loadBefore}; at the end: ${loadText()}. ${quick ? 'This was a `--quick` run (CI-sized data): the figures prove the harness, not the speed.' : 'A full run.'}`,
-    '',
-    'Every figure is min/median/max over at least 5 runs; a peer runs interleaved with ours (A B A B …) and the ratio is computed within each pair, then summarised. How each suite measures is in bench/README.md.',
-    '',
-    ...sections.map((s) => `${s}\n`),
-  ].join('\n');
+  const text = document(sections, [], previous, loadBefore, started);
   if (write) writeFileSync(resultsPath, text);
   else console.log(text);
   if (failures.length > 0) {
