@@ -94,6 +94,8 @@ const stepInputs: Readonly<Record<string, { readonly label: string; readonly kin
   summaKvadrater: { label: 'Summa av kvadraterna', kind: 'count' },
   n: { label: 'Antal år', kind: 'count' },
   överenskommelse: { label: 'Överenskommelse', kind: 'text' },
+  start: { label: 'Start', kind: 'text' },
+  slut: { label: 'Slut', kind: 'text' },
   basberedskap: { label: 'Påslag för basberedskap', kind: 'text' },
   beslutsdag: { label: 'Beslutsdag', kind: 'text' },
   betalare: { label: 'Betalare', kind: 'text' },

@@ -77,7 +77,7 @@ export const trace: Trace = {
   clauses: ['ORD.uppdrag-dagtid', 'PRINC.pris'],
   parameters: [{ id: 'dagtid.timpris', value: 65900, unit: 'ore_per_started_hour', clause: 'ORD.uppdrag-dagtid', validFor: '2026' }],
   indexValues: [{ series: 'VPI', year: 2026, percent: '2.9', kind: 'forecast', example: true, source: 'exempel – ej SKR:s' }],
-  interpretations: [{ id: 'I7', option: 'per-started-hour' }],
+  interpretations: [{ id: 'I6', option: 'whole-kronor' }],
   steps: [],
 };
 

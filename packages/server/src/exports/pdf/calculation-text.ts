@@ -4,7 +4,7 @@
  * (inputs named …Öre, results with unit `öre`) and is shown in kronor; exact decimals keep their
  * digits with a decimal comma.
  */
-import type { CalculationStep, Trace } from '@samverkan/core';
+import { describeInterpretation, renderStep, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
 import { kronorText } from '../swedish-text.js';
 
 const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
@@ -37,24 +37,22 @@ export function inputNameAndUnit(name: string): { readonly name: string; readonl
   return { name, unit: undefined };
 }
 
-/** The inputs of a step as `name = value` texts. */
+/** The inputs of a step as `label: value` texts with units (core's glossary, decision 0190). */
 export function inputTexts(step: CalculationStep): string[] {
-  return Object.entries(step.inputs ?? {}).map(([k, v]) => {
-    const { name, unit } = inputNameAndUnit(k);
-    return `${name} = ${valueText(v, unit)}`;
-  });
+  return renderStep(step).inputs.map((i) => `${i.label}: ${i.value}`);
 }
 
-/** One step as lines of plain Swedish. */
+/** One step as lines of plain Swedish: the sentence (core's renderStep) as heading, then the details. */
 export function stepTexts(step: CalculationStep): { readonly heading: string; readonly details: readonly string[] } {
+  const shown = renderStep(step);
   const details: string[] = [];
   if (step.formula !== undefined) details.push(`Formel: ${step.formula}`);
   const inputs = inputTexts(step);
   if (inputs.length > 0) details.push(`Indata: ${inputs.join('; ')}`);
-  details.push(`Resultat: ${valueText(step.result, step.unit)}`);
-  if (step.rounding !== undefined) details.push(`Avrundning: ${step.rounding}`);
+  details.push(`Resultat: ${shown.result}`);
+  if (shown.rounding !== undefined) details.push(`Avrundning: ${shown.rounding}`);
   if (step.clauses !== undefined && step.clauses.length > 0) details.push(`Avtalspunkt: ${step.clauses.join(', ')}`);
-  return { heading: step.description, details };
+  return { heading: shown.text, details };
 }
 
 const parameterUnits: Readonly<Record<string, string>> = { minutes: 'minuter', persons: 'personer', percent: '%', count: '', ratio: '' };
@@ -64,11 +62,14 @@ export function parameterValueText(value: number | string, unit: string): string
   return valueText(value, parameterUnits[unit] ?? unit);
 }
 
-/** The trace's parameters, index values and interpretations as texts. */
-export function traceSourceTexts(trace: Trace): { readonly parameters: string[]; readonly indexValues: string[]; readonly interpretations: string[] } {
+/** The trace's parameters (by title), index values and interpretations (by their Swedish labels) as texts. */
+export function traceSourceTexts(
+  trace: Trace,
+  agreement: Pick<Agreement, 'parameters' | 'interpretations'>,
+): { readonly parameters: string[]; readonly indexValues: string[]; readonly interpretations: string[] } {
   return {
-    parameters: trace.parameters.map((p) => `${p.id} = ${parameterValueText(p.value, p.unit)} (gäller ${p.validFor}, avtalspunkt ${p.clause}${p.source === undefined ? '' : `, källa ${p.source}`})`),
+    parameters: trace.parameters.map((p) => `${agreement.parameters.get(p.id)?.title ?? p.id}: ${parameterValueText(p.value, p.unit)} (gäller ${p.validFor}, avtalspunkt ${p.clause}${p.source === undefined ? '' : `, källa ${p.source}`})`),
     indexValues: trace.indexValues.map((u) => `${u.series} ${String(u.year)}: ${u.percent.replace('.', ',')} %${u.kind === 'forecast' ? ' (prognos)' : u.kind === 'outcome' ? ' (utfall)' : ''}${u.example === true ? ' (EXEMPEL)' : ''}${u.source === undefined ? '' : `, källa ${u.source}`}`),
-    interpretations: trace.interpretations.map((i) => `Tolkning ${i.id}: ${i.option}`),
+    interpretations: trace.interpretations.map((i) => describeInterpretation(i, agreement.interpretations.get(i.id))),
   };
 }

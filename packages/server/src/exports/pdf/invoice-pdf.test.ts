@@ -43,13 +43,15 @@ describe.runIf(hasPoppler)('invoice PDF (pdftotext present)', () => {
     expect(text).toContain('samverkansavtalet jamtland-2026, version 2026.1');
     expect(text).toContain('Påbörjade timmar');
     expect(text).toContain('Formel: ceil(minuter / 60)');
-    expect(text).toContain('Indata: timpris = 659,00 kr; timmar = 2');
-    expect(text).toContain('Resultat: 1 318,00 kr');
+    expect(text).toContain('Indata: Timpris: 659 kr; Timmar: 2 timmar');
+    expect(text).toContain('Belopp: timpris × påbörjade timmar: 1 318 kr');
+    expect(text).toContain('Resultat: 1 318 kr');
     expect(text).toContain('Resultat: 75 minuter');
+    expect(text).toContain('Indata: Start: 08:10; Slut: 09:25');
     expect(text).toContain('Avrundning: uppåt till hel timme');
-    expect(text).toContain('dagtid.timpris = 659,00 kr per påbörjad timme');
+    expect(text).toContain('Ersättning för uppdrag dagtid per påbörjad timme: 659,00 kr per påbörjad timme');
     expect(text).toContain('VPI 2026: 2,9 % (prognos) (EXEMPEL)');
-    expect(text).toContain('Tolkning I7: per-started-hour');
+    expect(flat(text)).toContain('Avrundning av indexerade värden (tolkning I6): hela kronor varje år');
   });
 
   it('a credit note names the invoice it credits and the reason, with negative lines and nothing to pay', async () => {

@@ -8,6 +8,7 @@ import type { CalculationStep } from '@samverkan/core';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DocumentLine, InvoiceDocument } from '../invoice-document.js';
 import { dateText, kronorText, pricePerText, quantityText, unitText } from '../swedish-text.js';
+import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { stepTexts, traceSourceTexts } from './calculation-text.js';
 import { renderPdf } from './pdf-engine.js';
 import { factTable, footer, lineLayout, partyBlock, right, styles } from './pdf-parts.js';
@@ -91,7 +92,8 @@ function stepList(steps: readonly CalculationStep[]): Content {
 }
 
 function appendix(doc: InvoiceDocument): Content[] {
-  const src = traceSourceTexts(doc.trace);
+  // Parameter titles and interpretation labels come from the shipped agreement (read once, cached).
+  const src = traceSourceTexts(doc.trace, readAgreement());
   const out: Content[] = [
     { text: `Bilaga: så har beloppen räknats fram`, style: 'h2', pageBreak: 'before' },
     { text: `Beräknat enligt samverkansavtalet ${doc.trace.agreement.id}, version ${doc.trace.agreement.version}. Belopp räknas i hela öre och avrundas bara där steget säger det.` },

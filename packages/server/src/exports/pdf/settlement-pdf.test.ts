@@ -62,7 +62,8 @@ describe('tilläggsbelopp settlement', () => {
     expect(text).toContain('Anslutna personer 175 under 2026');
     expect(text).toContain('Normalvariation 129–169 personer');
     expect(text).toContain('Referensantal 144 personer');
-    expect(text).toContain('beyond-bound');
+    expect(text).toContain('utanför närmaste gräns i normalvariationen (tolkning I3)');
+    expect(text).toContain('personer utanför närmaste gräns');
     expect(text.replace(/\s+/g, ' ')).toContain('6 personer × 27 386,00 kr = 164 316,00 kr');
     expect(text).toMatch(/2025 LPIK 2025 3 %, utfall 3 847 491,00 kr 26 718,00 kr/);
     expect(text).toMatch(/2026 LPIK 2026 2,5 %, utfall 3 943 678,00 kr 27 386,00 kr/);

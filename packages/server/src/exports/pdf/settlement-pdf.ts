@@ -5,6 +5,8 @@
  * split. Everything comes from the settlement input (read from the stored bases).
  */
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import { describeInterpretation } from '@samverkan/core';
+import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { kronorText } from '../swedish-text.js';
 import { renderPdf } from './pdf-engine.js';
 import { factTable, footer, lineLayout, right, styles } from './pdf-parts.js';
@@ -13,9 +15,9 @@ import type { TillaggsbeloppSettlement } from './tillaggsbelopp-settlement.js';
 
 /** The I3 policy in Swedish. */
 export function policyText(policy: string): string {
-  if (policy === 'beyond-bound') return 'justering för varje person utanför närmaste gräns i normalvariationen (tolkning I3: beyond-bound)';
-  if (policy === 'from-reference') return 'justering för skillnaden mot referensantalet (tolkning I3: from-reference)';
-  return `tolkning I3: ${policy}`;
+  if (policy === 'beyond-bound') return 'justering för varje person utanför närmaste gräns i normalvariationen (tolkning I3)';
+  if (policy === 'from-reference') return 'justering för skillnaden mot referensantalet (tolkning I3)';
+  return describeInterpretation({ id: 'I3', option: policy }, readAgreement().interpretations.get('I3'));
 }
 
 function percentText(p: string): string {
@@ -67,7 +69,7 @@ export async function renderSettlementPdf(s: TillaggsbeloppSettlement): Promise<
     { stack: [{ text: 'Fördelningen i diagram', style: 'h2' }, splitChart(s.allocations.map((a) => ({ label: a.name, amountOre: a.amountOre })))], unbreakable: true },
     { stack: [{ text: 'Uppräkning med index', style: 'h2' }, chainTable(s)], unbreakable: true },
     { text: 'Tolkningar', style: 'h3' },
-    { text: s.interpretations.map((i) => `${i.id}: ${i.option}`).join(' · ') },
+    { ul: s.interpretations.map((i) => describeInterpretation(i, readAgreement().interpretations.get(i.id))) },
   );
   if (s.warnings.length > 0) content.push({ text: 'Observera', style: ['h2', 'warning'] }, { ul: [...s.warnings], style: 'warning' });
   return renderPdf(
