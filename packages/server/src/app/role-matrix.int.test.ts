@@ -253,6 +253,16 @@ const matrix: readonly Row[] = [
   },
   // A municipality economist's ZIP holds only the documents their municipality is party to.
   { name: 'GET /api/v1/billing-runs/:id/export', call: (c, ctx) => c.request('GET', `/api/v1/billing-runs/${ctx.runId}/export`), expect: SIGNED_IN_READ },
+  // The settlement exists only for tilläggsbelopp runs: the synhorsel run is 409 for every reader after the role check.
+  {
+    name: 'GET /api/v1/billing-runs/:id/settlement.pdf (annat flöde)',
+    call: (c, ctx) => c.request('GET', `/api/v1/billing-runs/${ctx.runId}/settlement.pdf`),
+    expect: { anonymous: 401, admin: 409, region_economist: 409, municipality_economist: 409, manager: 409, viewer: 409 },
+  },
+  { name: 'GET /api/v1/billing-runs/:id/settlement.pdf (finns inte)', call: get('/api/v1/billing-runs/finns-inte/settlement.pdf'), expect: { anonymous: 401, admin: 404, region_economist: 404, municipality_economist: 404, manager: 404, viewer: 404 } },
+  // The status report: everyone signed in (each sees the open disputes they may read).
+  { name: 'GET /api/v1/agreements/status-report.pdf', call: get('/api/v1/agreements/status-report.pdf?on=2026-03-01'), expect: SIGNED_IN_READ },
+  { name: 'GET /api/v1/agreements/status-report.pdf (fel datum)', call: get('/api/v1/agreements/status-report.pdf?on=2026-13-01'), expect: { anonymous: 401, admin: 400, region_economist: 400, municipality_economist: 400, manager: 400, viewer: 400 } },
   // The party register: everyone signed in reads it, only the administrator records versions.
   { name: 'GET /api/v1/parties', call: get('/api/v1/parties'), expect: SIGNED_IN_READ },
   { name: 'GET /api/v1/parties?history=true', call: get('/api/v1/parties?history=true'), expect: SIGNED_IN_READ },
