@@ -4,12 +4,21 @@
  * are drafts and for a run of another flow (409), and once approved is a PDF whose text holds
  * every municipality's amount and the total; the status report of a day holds the documents and
  * the open disputes the caller may see (a municipality economist only their own); both exports
- * are in the audit trail with the file's SHA-256.
+ * are in the audit trail with the file's SHA-256. On SQLite the CLI commands (`billing settlement
+ * --run`, `agreements --report`) write the same bytes from the server's database file, audited
+ * under the same key.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveConfirmed } from '../billing/approve.testkit.js';
-import { databaseTargets } from '../testing/databases.testkit.js';
+import { auditKeyFrom } from '../audit/audit-key.js';
+import { registerAgreements } from '../cli/commands/agreements.js';
+import { registerBillingSettlement } from '../cli/commands/report-pdfs.js';
+import { databaseTargets, type DatabaseTarget, type TestDatabase } from '../testing/databases.testkit.js';
 import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 import { hasPoppler, pdfText } from './pdf/pdf-text.testkit.js';
 import { kronorText } from './swedish-text.js';
@@ -27,6 +36,40 @@ interface Download {
   readonly bytes: Buffer;
 }
 
+/** One key for the server and the CLI, so both write one verifiable chain. */
+const SHARED_AUDIT_KEY = 'report-exports-test-audit-key-0123456789abcdef';
+
+/** `target` with the shared audit key; remembers the database so the CLI can open the same file. */
+function withSharedKey(target: DatabaseTarget, seen: (db: TestDatabase) => void): DatabaseTarget {
+  return {
+    ...target,
+    async create() {
+      const db = await target.create();
+      const shared: TestDatabase = { options: { ...db.options, audit: { key: auditKeyFrom(SHARED_AUDIT_KEY, 'SAMVERKAN_AUDIT_KEY') } }, drop: () => db.drop() };
+      seen(shared);
+      return shared;
+    },
+  };
+}
+
+/** Run the CLI's own commands in this process with `env` set (restored afterwards). */
+async function cli(args: readonly string[], env: Readonly<Record<string, string>>): Promise<void> {
+  const program = new Command().exitOverride();
+  registerBillingSettlement(program.command('billing'));
+  registerAgreements(program);
+  const saved = Object.fromEntries(['SAMVERKAN_DB_FILE', 'SAMVERKAN_AUDIT_KEY', 'SAMVERKAN_VAR_DIR', 'DATABASE_URL'].map((k) => [k, process.env[k]]));
+  delete process.env['DATABASE_URL'];
+  Object.assign(process.env, env);
+  try {
+    await program.parseAsync(['node', 'samverkan', ...args]);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+    }
+  }
+}
+
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const flat = (t: string): string => t.replace(/[ ]+/g, ' ');
 const amountText = (ore: number): string => kronorText(ore).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
@@ -41,6 +84,7 @@ for (const target of databaseTargets) {
     let dagtidRun = '';
     let bases: Basis[] = [];
     let approved: Basis[] = [];
+    let database: TestDatabase | undefined;
 
     const download = async (c: Client, path: string): Promise<Download> => {
       const res = await fetch(t.url + path, { headers: { cookie: c.cookie } });
@@ -50,7 +94,11 @@ for (const target of databaseTargets) {
     const message = (d: Download): string => (JSON.parse(d.bytes.toString('utf8')) as { error: { message: string } }).error.message;
 
     beforeAll(async () => {
-      t = await startTestServer(target);
+      t = await startTestServer(
+        withSharedKey(target, (db) => {
+          database = db;
+        }),
+      );
       [admin, region, ostersund] = await Promise.all([login(t.url, 'admin'), login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund')]);
       const till = await region.request('POST', '/api/v1/billing-runs', { flow: 'tillaggsbelopp', period: '2026' });
       expect(till.status, JSON.stringify(till.body)).toBe(201);
@@ -139,5 +187,29 @@ for (const target of databaseTargets) {
       expect(bad.status).toBe(400);
       expect(message(bad)).toContain('on');
     });
+
+    // The commands' code on the server's own SQLite file (PostgreSQL is the same code behind the store).
+    it.runIf(target.name === 'SQLite')('writes both PDFs from the CLI: billing settlement --run and agreements --report, audited', async () => {
+      const db = database;
+      if (db === undefined) throw new Error('no database');
+      const out = mkdtempSync(join(tmpdir(), 'samverkan-report-cli-'));
+      const env = { SAMVERKAN_VAR_DIR: out, SAMVERKAN_DB_FILE: db.options.sqliteFile, SAMVERKAN_AUDIT_KEY: SHARED_AUDIT_KEY };
+      try {
+        await cli(['billing', 'settlement', '--run', tillRun, '--out', join(out, 'avstamning.pdf'), '--json'], env);
+        const settlement = readFileSync(join(out, 'avstamning.pdf'));
+        expect(sha256(settlement)).toBe((await download(admin, `/api/v1/billing-runs/${tillRun}/settlement.pdf`)).sha256);
+        await cli(['agreements', '--on', '2026-03-01', '--report', out, '--json'], env);
+        const report = readFileSync(join(out, 'avtalslage-2026-03-01.pdf'));
+        expect(report.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        if (hasPoppler) expect(flat(pdfText(report))).toContain('DEMO: fakturering av ombudstimmar');
+        await expect(cli(['billing', 'settlement', '--run', dagtidRun, '--out', out], env)).rejects.toThrow(/bara för körningar av flödet tillaggsbelopp/);
+        await expect(cli(['agreements', '--report', out, '--terminated', 'ORD=2026-06-30'], env)).rejects.toThrow(/--terminated/);
+        const audit = (await admin.request('GET', '/api/v1/audit?action=export&actor=cli:' + (process.env['USER'] ?? process.env['USERNAME'] ?? 'okänd'))).body as { entries: { entity: string }[] };
+        expect(audit.entries.map((e) => e.entity).sort()).toEqual(['agreement', 'billing_runs']);
+        expect((await admin.request('GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }, 120_000);
   });
 }

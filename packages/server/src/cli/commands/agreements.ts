@@ -3,10 +3,11 @@
  * validity period, notice deadline (I11), renewal and status on a date (default: today in
  * Europe/Stockholm), given the terminations recorded so far: those in the configured database
  * (when there is one) plus any given with --terminated, and says which source it used
- * (docs/decisions/0092-cli-terminations-from-the-database.md).
+ * (docs/decisions/0092-cli-terminations-from-the-database.md). With `--report f.pdf` it writes the
+ * status report PDF instead (commands/report-pdfs.ts).
  */
 import type { Command } from 'commander';
-import { agreementLifecycle, parseDate, todayInStockholm, type DocumentLifecycle, type DocumentStatus } from '@samverkan/core';
+import { agreementLifecycle, parseDate, SamverkanError, todayInStockholm, type DocumentLifecycle, type DocumentStatus } from '@samverkan/core';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { printJson } from '../output.js';
 import { addTerminatedOption, parseTerminatedOption } from '../terminated-option.js';
@@ -38,9 +39,16 @@ export function registerAgreements(program: Command): void {
     .command('agreements')
     .description('visa avtalets dokument: aktuell period, sista dag för uppsägning, förlängning och status')
     .option('--on <DATUM>', 'datum ÅÅÅÅ-MM-DD (standard: i dag, svensk tid)')
+    .option('--report <fil.pdf>', 'skriv avtalsläget som PDF (perioder, uppsägningstider, de närmaste 90 dagarnas åtaganden, öppna tvister) från den konfigurerade databasen; granskningsloggas')
     .option('--json', 'skriv resultatet som JSON');
-  addTerminatedOption(command).action(async (opts: { on?: string; terminated?: string[]; json?: boolean }) => {
+  addTerminatedOption(command).action(async (opts: { on?: string; terminated?: string[]; report?: string; json?: boolean }) => {
     const on = opts.on === undefined ? todayInStockholm() : parseDate(opts.on, '--on');
+    if (opts.report !== undefined) {
+      // The report is a file that leaves the system: it rests on what the database records, audited.
+      if ((opts.terminated ?? []).length > 0) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', '--terminated: avtalsläget som PDF bygger på uppsägningarna i databasen; registrera uppsägningen där i stället för att ange den här.', { field: '--terminated' });
+      await (await import('./report-pdfs.js')).writeStatusReport(on.toString(), opts.report, opts.json === true);
+      return;
+    }
     const agreement = readAgreement();
     const given = parseTerminatedOption(opts.terminated, agreement);
     const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');

@@ -1,5 +1,5 @@
 /**
- * `samverkan billing run|list|approve|credit|export`: the billing ledger from the command line on
+ * `samverkan billing run|list|approve|credit|export|settlement`: the billing ledger from the command line on
  * the configured database (opened like `import`), acting as the administrator with the audit name
  * `cli:<os user>`. Swedish text, or with `--json` exactly one JSON document; errors exit with the
  * catalogue's codes (2 for refusals such as a draft export or a missing confirmation).
@@ -13,6 +13,7 @@ import { printJson } from '../output.js';
 import type { SessionUser } from '../../auth/session-user.js';
 import type { InvoiceBasisView } from '../../billing/basis-view.js';
 import type { ConfiguredStore } from '../configured-store.js';
+import { registerBillingSettlement } from './report-pdfs.js';
 
 /** The CLI's user: the administrator's rights, audited as `cli:<os user>`. */
 async function cliUser(): Promise<SessionUser> {
@@ -167,4 +168,6 @@ export function registerBilling(program: Command): void {
         process.stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
       });
     });
+
+  registerBillingSettlement(billing);
 }
