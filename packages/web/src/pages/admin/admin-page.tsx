@@ -1,6 +1,6 @@
 /**
  * Administration (administrators only): index values, parameters with validity and source,
- * allocation keys, users and roles, and the audit log with its hash-chain verification.
+ * allocation keys, the party register, users and roles, and the audit log with its hash-chain verification.
  */
 import type { ReactNode } from 'react';
 import { PageHeading } from '../../components/page-title.js';
@@ -11,6 +11,7 @@ import { IndexValuesSection } from './index-values-section.js';
 import { IndexValueBases } from './index-value-bases.js';
 import { KeysSection } from './keys-section.js';
 import { ParametersSection } from './parameters-section.js';
+import { PartiesSection } from './parties-section.js';
 import { UsersSection } from './users-section.js';
 import './admin.css';
 
@@ -18,6 +19,7 @@ const sections = [
   { segment: 'index', title: 'Indexvärden', render: () => <IndexValuesSection /> },
   { segment: 'parametrar', title: 'Parametrar', render: () => <ParametersSection /> },
   { segment: 'nycklar', title: 'Fördelningsnycklar', render: () => <KeysSection /> },
+  { segment: 'parter', title: 'Parter', render: () => <PartiesSection /> },
   { segment: 'anvandare', title: 'Användare', render: () => <UsersSection /> },
   { segment: 'logg', title: 'Granskningslogg', render: () => <AuditSection /> },
 ] as const;

@@ -1,10 +1,11 @@
 /**
  * Avtal: the eight documents with parts and colours, the validity timeline with notice deadlines
- * and today marked, the searchable clauses, the decision history, and recording a termination.
+ * and today marked, the status report PDF, the searchable clauses, the decision history, and
+ * recording a termination.
  */
 import type { ReactNode } from 'react';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { query } from '../../api/client.js';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { API_BASE, query } from '../../api/client.js';
 import { useApiQuery } from '../../api/hooks.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
@@ -82,6 +83,14 @@ export default function AgreementsPage(): ReactNode {
         <Heading level={2} data-size="md" id="timeline-heading">
           Giltighet och uppsägning
         </Heading>
+        {user ? (
+          <Paragraph>
+            <Link href={`${API_BASE}/agreements/status-report.pdf${query({ on: today })}`} download data-testid="status-report">
+              Ladda ned avtalsläget {today} som PDF
+            </Link>{' '}
+            – perioder, sista dag för uppsägning, åtaganden de närmaste 90 dagarna och öppna tvister.
+          </Paragraph>
+        ) : null}
         <QueryView query={status} label="giltighetsperioderna">
           {(s) =>
             docs.data ? (

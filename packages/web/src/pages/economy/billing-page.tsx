@@ -286,6 +286,17 @@ function BillingOverview(): ReactNode {
                             , {r.title} {r.period} {r.label ?? ''}
                           </span>
                         </Link>
+                        {r.flow === 'tillaggsbelopp' ? (
+                          <>
+                            <br />
+                            <Link href={`${API_BASE}/billing-runs/${encodeURIComponent(r.id)}/settlement.pdf`} download data-testid="run-settlement">
+                              Avstämning (PDF)
+                              <span className="visually-hidden">
+                                , {r.title} {r.period} {r.label ?? ''}
+                              </span>
+                            </Link>
+                          </>
+                        ) : null}
                       </td>
                     </tr>
                   ))}
