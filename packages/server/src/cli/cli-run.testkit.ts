@@ -1,8 +1,10 @@
 /**
  * Test support: build the packages once (under a lock, since test files run in parallel) and run
- * the real `samverkan` binary, capturing exit code, stdout and stderr.
+ * the real `samverkan` binary, capturing exit code, stdout and stderr — or run the same command
+ * code inside the test process (`samverkanInProcess`), where a spawn would prove nothing new.
  */
 import { spawnSync } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
 import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,31 @@ export interface CliRun {
 export function samverkan(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
   const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stream that keeps what is written to it. */
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Run `samverkan …args` in this process through the CLI's own entry (cli/main.ts `run`): the same
+ * commands, exit codes and separate stdout/stderr as the binary, without starting node. `env` is
+ * added to this process's environment as for `samverkan()`; `stdin` is what standard input holds.
+ */
+export async function samverkanInProcess(args: readonly string[], options: { readonly env?: Readonly<NodeJS.ProcessEnv>; readonly stdin?: string } = {}): Promise<CliRun> {
+  const { run } = await import('./main.js');
+  const stdout = capture();
+  const stderr = capture();
+  const status = await run(args, { stdout: stdout.stream, stderr: stderr.stream, env: { ...process.env, ...options.env }, stdin: Readable.from([Buffer.from(options.stdin ?? '')]) });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /** True when `text` shows a JavaScript stack trace (which must never reach a user). */

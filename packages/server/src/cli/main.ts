@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { reportError } from './output.js';
 import { commanderUsageError, swedishTitle } from './commander-swedish.js';
+import { cliIo, withCliIo, type CliIo } from './cli-io.js';
 
 /** Build the CLI program (exported for tests). */
 export function buildProgram(): Command {
@@ -16,8 +17,13 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'visa hjälp')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
     .configureHelp({ styleTitle: swedishTitle })
-    // Usage errors are reported once, in Swedish, by runCli (not in commander's English).
-    .configureOutput({ outputError: () => undefined })
+    // Usage errors are reported once, in Swedish, by runCli (not in commander's English). Help goes
+    // to the run's own streams (see cli-io.ts).
+    .configureOutput({
+      outputError: () => undefined,
+      writeOut: (text) => cliIo().stdout.write(text),
+      writeErr: (text) => cliIo().stderr.write(text),
+    })
     .exitOverride();
   for (const register of commands) register(program);
   return program;
@@ -37,6 +43,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     return reportError(e, json);
   }
+}
+
+/**
+ * Run `samverkan …args` inside this process with its own streams and environment (whatever `io`
+ * leaves out is the process's); resolves to the exit code. The binary is `runCli(process.argv)`.
+ */
+export function run(args: readonly string[], io: Partial<CliIo>): Promise<number> {
+  return withCliIo(io, () => runCli(['node', 'samverkan', ...args]));
 }
 
 const isMain = process.argv[1] !== undefined && /samverkan(\.js)?$|cli[\\/]main\.(js|ts)$/.test(process.argv[1]);

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { isSamverkanError, SamverkanError } from '@samverkan/core';
+import { cliIo } from './cli-io.js';
 
 /** Print one JSON document to stdout. */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  cliIo().stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
 /** Read a file given on the command line; a missing file is a Swedish error naming it. */
@@ -32,13 +33,13 @@ export function reportError(e: unknown, json: boolean): number {
   if (e instanceof ReportedError) return e.exitCode;
   if (isSamverkanError(e)) {
     if (json) printJson({ error: e.toJSON() });
-    process.stderr.write(`Fel: ${e.message}\n`);
+    cliIo().stderr.write(`Fel: ${e.message}\n`);
     return e.exitCode;
   }
   const internal = new SamverkanError('SAMV_ERR_INTERNAL', 'Ett internt fel inträffade. Kör med SAMVERKAN_DEBUG=1 för detaljer och rapportera felet.');
   if (json) printJson({ error: internal.toJSON() });
-  process.stderr.write(`Fel: ${internal.message}\n`);
-  if (process.env['SAMVERKAN_DEBUG']) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  cliIo().stderr.write(`Fel: ${internal.message}\n`);
+  if (cliIo().env['SAMVERKAN_DEBUG']) cliIo().stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return internal.exitCode;
 }
 

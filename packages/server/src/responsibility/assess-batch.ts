@@ -53,11 +53,11 @@ export async function assessBatch(
   rules: ResponsibilityRules,
   path: string,
   out: Writable,
-  options: { readonly today: string; readonly explain: boolean },
+  options: { readonly today: string; readonly explain: boolean; readonly stdin?: Readable },
 ): Promise<BatchResult> {
   let input: Readable;
   if (path === '-') {
-    input = process.stdin;
+    input = options.stdin ?? process.stdin;
   } else {
     input = createReadStream(path);
     // A missing file is reported before anything is written.

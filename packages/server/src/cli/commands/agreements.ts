@@ -12,6 +12,7 @@ import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { printJson } from '../output.js';
 import { addTerminatedOption, parseTerminatedOption } from '../terminated-option.js';
 import { formatTable } from '../text-table.js';
+import { cliIo } from '../cli-io.js';
 
 const statusText: Record<DocumentStatus, string> = {
   not_started: 'ej påbörjat',
@@ -52,9 +53,9 @@ export function registerAgreements(program: Command): void {
     const agreement = readAgreement();
     const given = parseTerminatedOption(opts.terminated, agreement);
     const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');
-    const { terminations, source } = await configuredTerminations(given);
+    const { terminations, source } = await configuredTerminations(given, cliIo().env);
     const rows = agreementLifecycle(agreement, on, terminations);
     if (opts.json === true) printJson({ on: on.toString(), agreements: rows.map(toJson), terminationsSource: source });
-    else process.stdout.write(toText(on.toString(), rows, describeTerminationsSource(source)));
+    else cliIo().stdout.write(toText(on.toString(), rows, describeTerminationsSource(source)));
   });
 }

@@ -13,7 +13,6 @@
  * Invalid input exits with code 2 and a Swedish message naming the field (SAMV_ERR_INVALID_INPUT);
  * a personnummer anywhere in the input is refused (SAMV_ERR_PERSONNUMMER, exit 2).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { assessInput, SamverkanError, todayInStockholm } from '@samverkan/core';
 import { decodeText } from '../../files/decode.js';
@@ -22,6 +21,7 @@ import { assessBatch } from '../../responsibility/assess-batch.js';
 import { loadResponsibility } from '../../responsibility/responsibility-rules.js';
 import { summaryLines } from '../../responsibility/summary-text.js';
 import { printJson, readInputFile } from '../output.js';
+import { cliIo, readStdin as readAllStdin } from '../cli-io.js';
 
 interface AssessOptions {
   readonly input?: string;
@@ -30,9 +30,9 @@ interface AssessOptions {
   readonly explain?: boolean;
 }
 
-function readStdin(): Uint8Array {
+async function readStdin(): Promise<Uint8Array> {
   try {
-    return readFileSync(0);
+    return await readAllStdin();
   } catch {
     throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', '--input: standard in kunde inte läsas.', { field: '--input' });
   }
@@ -63,7 +63,7 @@ async function run(opts: AssessOptions): Promise<void> {
   const { agreement, rules } = loadResponsibility();
   const today = todayInStockholm().toString();
   if (opts.batch !== undefined) {
-    const result = await assessBatch(agreement, rules, opts.batch, process.stdout, { today, explain: opts.explain === true });
+    const result = await assessBatch(agreement, rules, opts.batch, cliIo().stdout, { today, explain: opts.explain === true, stdin: cliIo().stdin });
     if (result.badLines > 0) {
       const which = result.firstBad.join(', ') + (result.badLines > result.firstBad.length ? ' …' : '');
       throw new SamverkanError(
@@ -75,11 +75,11 @@ async function run(opts: AssessOptions): Promise<void> {
     return;
   }
   const path = opts.input ?? '-';
-  const bytes = path === '-' ? readStdin() : readInputFile(path, '--input');
+  const bytes = path === '-' ? await readStdin() : readInputFile(path, '--input');
   const output = assessInput(agreement, rules, parseInputJson(bytes, path === '-' ? 'standard in' : path), { today, explain: opts.explain === true });
   if (opts.json === true) printJson(output);
-  else if (output.explanation !== undefined) process.stdout.write(`${output.explanation}\n`);
-  else process.stdout.write(`${summaryLines(output).join('\n')}\n`);
+  else if (output.explanation !== undefined) cliIo().stdout.write(`${output.explanation}\n`);
+  else cliIo().stdout.write(`${summaryLines(output).join('\n')}\n`);
 }
 
 /** Register `assess`. */

@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import { SamverkanError } from '@samverkan/core';
 import { printJson } from '../output.js';
+import { cliIo } from '../cli-io.js';
 
 /** Register `audit verify`. */
 export function registerAuditVerify(program: Command): void {
@@ -30,7 +31,7 @@ export function registerAuditVerify(program: Command): void {
             `Nyckel ${result.keyId}; ${String(result.checkpoints)} kontrollpunkter stämmer; ${String(result.objects.users)} användare, ${String(result.objects.imports)} importer och ${String(result.objects.invoice_bases)} fakturaunderlag stämmer med sin senaste granskning.`,
             ...(result.checkpoint === undefined ? [] : ['Ny kontrollpunkt (spara en kopia på annat ställe):', JSON.stringify(result.checkpoint)]),
           ];
-          process.stdout.write(lines.join('\n') + '\n');
+          cliIo().stdout.write(lines.join('\n') + '\n');
         }
       } finally {
         await s.store.close();

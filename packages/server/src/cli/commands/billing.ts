@@ -14,6 +14,7 @@ import type { SessionUser } from '../../auth/session-user.js';
 import type { InvoiceBasisView } from '../../billing/basis-view.js';
 import type { ConfiguredStore } from '../configured-store.js';
 import { registerBillingSettlement } from './report-pdfs.js';
+import { cliIo } from '../cli-io.js';
 
 /** The CLI's user: the administrator's rights, audited as `cli:<os user>`. */
 async function cliUser(): Promise<SessionUser> {
@@ -70,8 +71,8 @@ export function registerBilling(program: Command): void {
           printJson(started);
           return;
         }
-        process.stdout.write(started.created ? `${started.run.label} ${flow} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n` : `Inget nytt att fakturera: ${started.note ?? ''}\n`);
-        for (const b of started.invoiceBases) process.stdout.write(`  ${basisLine(b)}\n`);
+        cliIo().stdout.write(started.created ? `${started.run.label} ${flow} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n` : `Inget nytt att fakturera: ${started.note ?? ''}\n`);
+        for (const b of started.invoiceBases) cliIo().stdout.write(`  ${basisLine(b)}\n`);
       });
     });
 
@@ -93,8 +94,8 @@ export function registerBilling(program: Command): void {
           printJson({ invoiceBases: bases });
           return;
         }
-        if (bases.length === 0) process.stdout.write('Inga fakturaunderlag.\n');
-        for (const b of bases) process.stdout.write(`${basisLine(b)}\n`);
+        if (bases.length === 0) cliIo().stdout.write('Inga fakturaunderlag.\n');
+        for (const b of bases) cliIo().stdout.write(`${basisLine(b)}\n`);
       });
     });
 
@@ -112,7 +113,7 @@ export function registerBilling(program: Command): void {
           printJson({ invoiceBasis: b });
           return;
         }
-        process.stdout.write(`Godkänt: faktura ${b.invoiceNumber ?? '–'}, fakturadatum ${b.issueDate ?? '–'}, förfallodatum ${b.dueDate ?? '–'}.\n  ${basisLine(b)}\n`);
+        cliIo().stdout.write(`Godkänt: faktura ${b.invoiceNumber ?? '–'}, fakturadatum ${b.issueDate ?? '–'}, förfallodatum ${b.dueDate ?? '–'}.\n  ${basisLine(b)}\n`);
       });
     });
 
@@ -130,8 +131,8 @@ export function registerBilling(program: Command): void {
           printJson(r);
           return;
         }
-        process.stdout.write(`Krediterat: kreditnota ${r.creditNote.invoiceNumber ?? '–'} krediterar faktura ${r.credited.invoiceNumber ?? '–'}.\n`);
-        if (r.replacement) process.stdout.write(`Nytt utkast: ${basisLine(r.replacement)}\n`);
+        cliIo().stdout.write(`Krediterat: kreditnota ${r.creditNote.invoiceNumber ?? '–'} krediterar faktura ${r.credited.invoiceNumber ?? '–'}.\n`);
+        if (r.replacement) cliIo().stdout.write(`Nytt utkast: ${basisLine(r.replacement)}\n`);
       });
     });
 
@@ -165,7 +166,7 @@ export function registerBilling(program: Command): void {
           printJson({ file: path, fileName: file.fileName, contentType: file.contentType, bytes: file.bytes.length, sha256: file.sha256 });
           return;
         }
-        process.stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
+        cliIo().stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
       });
     });
 

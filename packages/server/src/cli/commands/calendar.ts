@@ -12,6 +12,7 @@ import { calendarToIcs } from '../../calendar/ics.js';
 import { parseIntegerOption, printJson } from '../output.js';
 import { addTerminatedOption, parseTerminatedOption } from '../terminated-option.js';
 import { formatTable } from '../text-table.js';
+import { cliIo } from '../cli-io.js';
 
 /** The JSON shape of one occurrence (the CLI's stable output). */
 function toJson(e: CalendarEvent) {
@@ -49,7 +50,7 @@ export function registerCalendar(program: Command): void {
     if (opts.owner?.trim() === '') throw invalidInput('--owner', '--owner: ange en text att söka efter bland ansvariga.', opts.owner);
     const given = parseTerminatedOption(opts.terminated, agreement);
     const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');
-    const { terminations, source } = await configuredTerminations(given);
+    const { terminations, source } = await configuredTerminations(given, cliIo().env);
     const all = calendarForYear(agreement, year, terminations);
     const owner = opts.owner;
     const events = owner === undefined ? all : all.filter((e) => ownedBy(e, owner));
@@ -59,7 +60,7 @@ export function registerCalendar(program: Command): void {
       return;
     }
     const table = formatTable(['Datum', 'Åtagande', 'Ansvarig', 'Klausuler'], events.map((e) => [e.date, e.title, e.owner ?? '–', e.clauses.join(', ')]));
-    process.stdout.write(`Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n${describeTerminationsSource(source)}\n\n${table}`);
-    if (opts.ics !== undefined) process.stdout.write(`\nKalendern skrevs till ${opts.ics}.\n`);
+    cliIo().stdout.write(`Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n${describeTerminationsSource(source)}\n\n${table}`);
+    if (opts.ics !== undefined) cliIo().stdout.write(`\nKalendern skrevs till ${opts.ics}.\n`);
   });
 }

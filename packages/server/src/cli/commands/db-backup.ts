@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SamverkanError } from '@samverkan/core';
 import { printJson } from '../output.js';
+import { cliIo } from '../cli-io.js';
 
 /** Register `db backup` and `db restore`. */
 export function registerDbBackup(program: Command): void {
@@ -20,7 +21,7 @@ export function registerDbBackup(program: Command): void {
     .option('--json', 'skriv resultatet som JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       const [{ openConfiguredStore }, { loadConfig }, backup] = await Promise.all([import('../configured-store.js'), import('../../config.js'), import('../../store/backup.js')]);
-      const config = loadConfig();
+      const config = loadConfig(cliIo().env);
       const s = await openConfiguredStore();
       try {
         const audit = s.store.audit;
@@ -28,7 +29,7 @@ export function registerDbBackup(program: Command): void {
         const target = resolve(file);
         const result = config.databaseUrl === undefined ? await backup.backupSqlite(s.store.db, config.sqliteFile, target, audit) : await backup.backupPostgres(s.store.db, config.databaseUrl, target, audit);
         if (opts.json === true) printJson(result);
-        else process.stdout.write(`Säkerhetskopian är skriven: ${result.file}\nKontrollpunkt: ${result.checkpointFile}\nRader: ${Object.entries(result.counts).map(([t, n]) => `${t} ${String(n)}`).join(', ')}\n`);
+        else cliIo().stdout.write(`Säkerhetskopian är skriven: ${result.file}\nKontrollpunkt: ${result.checkpointFile}\nRader: ${Object.entries(result.counts).map(([t, n]) => `${t} ${String(n)}`).join(', ')}\n`);
       } finally {
         await s.store.close();
       }
@@ -45,10 +46,10 @@ export function registerDbBackup(program: Command): void {
         import('../../store/backup.js'),
         import('../../audit/verify-audit.js'),
       ]);
-      const config = loadConfig();
+      const config = loadConfig(cliIo().env);
       const source = resolve(file);
       if (!existsSync(source)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${source} finns inte.`, { field: 'fil', value: source });
-      const audit = readAuditSettings(process.env, config.varDir, config);
+      const audit = readAuditSettings(cliIo().env, config.varDir, config);
       const checkpoint = backup.readBackupCheckpoint(source, audit);
       if (config.databaseUrl === undefined) backup.restoreSqlite(source, config.sqliteFile);
       else backup.restorePostgres(source, config.databaseUrl);
@@ -67,7 +68,7 @@ export function registerDbBackup(program: Command): void {
         if (!verification.ok) throw new SamverkanError('SAMV_ERR_AUDIT_BROKEN', `Återläst, men granskningsloggen stämmer inte: ${verification.message}`, { field: 'seq', value: verification.seq }, [result]);
         if (opts.json === true) printJson(result);
         else {
-          process.stdout.write(
+          cliIo().stdout.write(
             `Återläst till ${s.description} från ${source}.\nRader: ${Object.entries(counts).map(([t, n]) => `${t} ${String(n)}`).join(', ')}\nGranskningsloggen är obruten: ${String(verification.rows)} rader, senaste hash ${verification.lastHash}.\n${archived === undefined ? '' : `Tidigare kontrollpunkter flyttade till ${archived}.\n`}`,
           );
         }

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { printJson } from '../output.js';
+import { cliIo } from '../cli-io.js';
 
 /** Register `db init`. */
 export function registerDbInit(program: Command): void {
@@ -28,10 +29,10 @@ export function registerDbInit(program: Command): void {
           printJson(result);
           return;
         }
-        process.stdout.write(`Databasen är klar: ${s.description}.\n`);
-        process.stdout.write(s.migrations.length > 0 ? `Migreringar körda: ${s.migrations.join(', ')}.\n` : 'Inga nya migreringar.\n');
-        if (s.demo) process.stdout.write(`${demoSignInLines(s.demo).join('\n')}\n`);
-        else if (opts.demo === true) process.stdout.write('Demodata laddades inte: databasen har redan användare.\n');
+        cliIo().stdout.write(`Databasen är klar: ${s.description}.\n`);
+        cliIo().stdout.write(s.migrations.length > 0 ? `Migreringar körda: ${s.migrations.join(', ')}.\n` : 'Inga nya migreringar.\n');
+        if (s.demo) cliIo().stdout.write(`${demoSignInLines(s.demo).join('\n')}\n`);
+        else if (opts.demo === true) cliIo().stdout.write('Demodata laddades inte: databasen har redan användare.\n');
       } finally {
         await s.store.close();
       }

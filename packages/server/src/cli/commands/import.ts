@@ -13,6 +13,7 @@ import { isSamverkanError, quantity, SamverkanError } from '@samverkan/core';
 import { formatCount, savedPosts } from '../step-lines.js';
 import { printJson, ReportedError } from '../output.js';
 import { swedishKindNames } from '../../imports/kinds/kind-names.js';
+import { cliIo } from '../cli-io.js';
 
 interface Options {
   filename?: string;
@@ -27,9 +28,9 @@ const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 /** A progress bar on stderr over the file's bytes, one run per phase. */
 function progressBar(total: number, enabled: boolean): { update(phase: Phase, bytes: number): void; stop(): void } {
-  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  if (!enabled || cliIo().stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} |{bar}| {percentage} % | {done}/{size} MB | {eta_formatted} kvar', hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+    { stream: cliIo().stderr, format: '{phase} |{bar}| {percentage} % | {done}/{size} MB | {eta_formatted} kvar', hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
   );
   let current: Phase | undefined;
@@ -103,16 +104,16 @@ export function registerImport(program: Command): void {
         });
         bar.stop();
         if (opts.json === true) printJson(report);
-        else if (report.alreadyImported) process.stdout.write(`${report.filename}: inget nytt — ${formatCount(report.duplicates)} av ${report.rows === 1 ? '1 post' : `${formatCount(report.rows)} poster`} fanns redan (${kind.title}).\n`);
-        else process.stdout.write(`${report.filename}: ${savedPosts(report.inserted)}, ${formatCount(report.duplicates)} fanns redan (${kind.title}, ${quantity(report.rows, 'row')}) i ${s.description}.\n`);
+        else if (report.alreadyImported) cliIo().stdout.write(`${report.filename}: inget nytt — ${formatCount(report.duplicates)} av ${report.rows === 1 ? '1 post' : `${formatCount(report.rows)} poster`} fanns redan (${kind.title}).\n`);
+        else cliIo().stdout.write(`${report.filename}: ${savedPosts(report.inserted)}, ${formatCount(report.duplicates)} fanns redan (${kind.title}, ${quantity(report.rows, 'row')}) i ${s.description}.\n`);
       } catch (e) {
         bar.stop();
         if (opts.json !== true && isSamverkanError(e) && e.code === 'SAMV_ERR_IMPORT_REJECTED') {
           // The summary ("… Rätta felen nedan …") first, then the problems it points to.
-          process.stderr.write(`Fel: ${e.message}\n`);
+          cliIo().stderr.write(`Fel: ${e.message}\n`);
           for (const d of e.details) {
             const message = (d as { message?: unknown }).message;
-            if (typeof message === 'string') process.stderr.write(`  ${message}\n`);
+            if (typeof message === 'string') cliIo().stderr.write(`  ${message}\n`);
           }
           throw new ReportedError(e.exitCode);
         }

@@ -14,6 +14,7 @@ import { addIndexOption, addInterpretationOption, parseInterpretationOption, par
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
 import { mtFixedJson } from '../../calculations/result-json.js';
+import { cliIo } from '../cli-io.js';
 
 function parseHalf(text: string): 1 | 2 {
   if (text.trim() === '1') return 1;
@@ -62,7 +63,7 @@ export function registerMtFixed(program: Command): void {
       });
       if (opts.json === true) {
         printJson(mtFixedJson(r, agreement));
-      } else process.stdout.write(toText(r, agreement));
+      } else cliIo().stdout.write(toText(r, agreement));
     },
   );
 }

@@ -11,6 +11,7 @@ import { addInterpretationOption, parseInterpretationOption } from '../economy-o
 import { printJson, readInputFile } from '../output.js';
 import { normalVariationJson } from '../../calculations/result-json.js';
 import { stepLines } from '../step-lines.js';
+import { cliIo } from '../cli-io.js';
 
 /** Register `normal-variation`. */
 export function registerNormalVariation(program: Command): void {
@@ -28,7 +29,7 @@ export function registerNormalVariation(program: Command): void {
       printJson(normalVariationJson(r, agreement));
       return;
     }
-    process.stdout.write(
+    cliIo().stdout.write(
       `Förslag till normalvariation (${String(r.years[0] ?? '')}–${String(r.years.at(-1) ?? '')}, ${String(r.n)} år)\n` +
         `Medelvärde ${r.mean.replace('.', ',')}; standardavvikelse ${r.sd.replace('.', ',')}\n` +
         `Normalvariation: ${String(r.lower)}–${String(r.upper)} personer\n` +

@@ -11,6 +11,7 @@ import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
 import { printJson } from '../output.js';
 import { priceJson } from '../../calculations/result-json.js';
+import { cliIo } from '../cli-io.js';
 
 const flowNames: Readonly<Record<PricedFlow, string>> = { dagtid: 'Uppdrag dagtid', synhorsel: 'Syn- och hörselombud', mt: 'MT, rörlig del' };
 
@@ -42,7 +43,7 @@ export function registerPrice(program: Command): void {
       return;
     }
     const unit = flow === 'mt' ? 'timme' : 'påbörjad timme';
-    process.stdout.write(
+    cliIo().stdout.write(
       `${flowNames[flow]} ${String(year)}\n` +
         `Timpris: ${formatKronor(q.rateOre)} per ${unit}\n` +
         `Debiterad tid: ${quantity(q.billedMinutes, 'minutes')} (av ${quantity(minutes, 'minutes')})\n` +

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { parseIntegerOption } from '../output.js';
+import { cliIo } from '../cli-io.js';
 
 /** Register `start`. */
 export function registerStart(program: Command): void {
@@ -41,6 +42,6 @@ export function registerStart(program: Command): void {
         'Avsluta med Ctrl+C.',
         '',
       ];
-      process.stdout.write(lines.join('\n'));
+      cliIo().stdout.write(lines.join('\n'));
     });
 }

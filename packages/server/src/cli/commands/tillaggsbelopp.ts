@@ -14,6 +14,7 @@ import { readAllocationKeyFile } from '../../files/allocation-key-yaml.js';
 import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption, sharePercent } from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
+import { cliIo } from '../cli-io.js';
 
 function toText(r: ReconciliationResult, agreement: Agreement): string {
   const policy = describeInterpretation({ id: 'I3', option: r.policy }, agreement.interpretations.get('I3')).replace(/^.*: /, '');
@@ -54,7 +55,7 @@ export function registerTillaggsbelopp(program: Command): void {
       const r = reconcileTillaggsbelopp(agreement, { year, connected, index: readIndexOption(opts.index), key, choices });
       if (opts.json === true) {
         printJson(tillaggsbeloppJson(r, agreement));
-      } else process.stdout.write(toText(r, agreement));
+      } else cliIo().stdout.write(toText(r, agreement));
     },
   );
 }

@@ -8,11 +8,10 @@ import type { Command } from 'commander';
 import { SamverkanError } from '@samverkan/core';
 import { roleLabels, roles } from '../../auth/roles.js';
 import { printJson } from '../output.js';
+import { cliIo, readStdin as readAllStdin } from '../cli-io.js';
 
 async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return (await readAllStdin()).toString('utf8').replace(/\r?\n$/, '');
 }
 
 interface Options {
@@ -43,7 +42,7 @@ export function registerUsersAdd(program: Command): void {
     .action(async (opts: Options) => {
       let password: string | undefined;
       if (opts.passwordStdin === true) password = await readStdin();
-      else if (process.env['SAMVERKAN_PASSWORD']) password = process.env['SAMVERKAN_PASSWORD'];
+      else if (cliIo().env['SAMVERKAN_PASSWORD']) password = cliIo().env['SAMVERKAN_PASSWORD'];
       else if (opts.oidcOnly !== true) {
         throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'password: ange lösenordet via --password-stdin eller miljövariabeln SAMVERKAN_PASSWORD (eller --oidc-only för konton utan lösenord).', {
           field: 'password',
@@ -58,7 +57,7 @@ export function registerUsersAdd(program: Command): void {
           cliActor(),
         );
         if (opts.json === true) printJson({ user });
-        else process.stdout.write(`Användaren ${user.username} (${roleLabels[user.role]}${user.municipality ? `, kommun ${user.municipality}` : ''}) är upplagd i ${s.description}.\n`);
+        else cliIo().stdout.write(`Användaren ${user.username} (${roleLabels[user.role]}${user.municipality ? `, kommun ${user.municipality}` : ''}) är upplagd i ${s.description}.\n`);
       } finally {
         await s.store.close();
       }
