@@ -19,6 +19,7 @@ import { installSessionHook } from './session-hook.js';
 import { installRequestLog } from './request-log.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
 import { registerWebAndNotFound } from './web-static.js';
+import { registerUserGuide } from './user-guide.js';
 import { routes } from '../routes/index.js';
 
 /** Options for `buildApp`. */
@@ -68,6 +69,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   await registerOpenApi(app, ctx.agreement.meta.version);
   registerOpenApiDocument(app);
   for (const register of routes) register(app, ctx);
+  registerUserGuide(app);
   await registerWebAndNotFound(app, ctx.config.webDir);
   return app;
 }

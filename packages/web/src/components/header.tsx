@@ -27,6 +27,10 @@ export function Header({ location }: { readonly location: Location }): ReactNode
           <span className="app-brand__sub">Region Jämtland Härjedalen och länets kommuner</span>
         </a>
         <div className="app-user">
+          {/* Served by the service itself (decision 0200), so it works offline and without signing in. */}
+          <Link href="/anvandarguide" data-size="sm">
+            Användarguide
+          </Link>
           {user ? (
             <>
               <span>
