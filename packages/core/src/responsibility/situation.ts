@@ -6,6 +6,7 @@
  */
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { Compile, type Validator } from 'typebox/compile';
 import { Strict } from '../agreement/schema.js';
 import { parseClockTime, parseDate } from '../dates.js';
 import { invalidInput, type SamverkanError } from '../errors.js';
@@ -136,11 +137,24 @@ function valueAt(root: unknown, field: string): unknown {
   return cur;
 }
 
+let compiledSituation: Validator | undefined;
+
+/**
+ * The compiled check of the situation schema, built on first use: a valid situation (the usual
+ * case) is checked in about a microsecond, where listing errors interpretively took ~200 µs of
+ * every assessment (issue 11). The error list is only walked when the check fails.
+ */
+function situationIsValid(raw: unknown): boolean {
+  compiledSituation ??= Compile(SituationInputSchema);
+  return compiledSituation.Check(raw);
+}
+
 /** Swedish message for the first schema problem, naming the field. */
 function schemaMessage(raw: unknown): SamverkanError | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return invalidInput('indata', 'indata: situationen ska vara ett JSON-objekt med uppgifter som "housing" och "registeredMunicipality".');
   }
+  if (situationIsValid(raw)) return undefined;
   const errors = [...Value.Errors(SituationInputSchema, raw)];
   if (errors.length === 0) return undefined;
   const extra = errors.find((e) => e.keyword === 'additionalProperties');

@@ -6,8 +6,7 @@
 import Type from 'typebox';
 import { invalidInput, type Agreement, type IndexSeries, type InterpretationChoices } from '@samverkan/core';
 import type { AppContext } from '../../app/app-context.js';
-import { effectiveAgreement } from '../../reference/effective-agreement.js';
-import { currentIndexSeries } from '../../reference/index-values.js';
+import { calculationReference } from '../../reference/reference-cache.js';
 
 /** `interpretations: { "I7": "quarter-hour" }` — options other than the defaults (I1–I15). */
 export const InterpretationsSchema = Type.Optional(
@@ -28,8 +27,7 @@ export function parseChoices(agreement: Agreement, given: Readonly<Record<string
   return choices;
 }
 
-/** The agreement and index values a calculation uses now. */
+/** The agreement and index values a calculation uses now (cached while nothing is recorded, reference-cache.ts). */
 export async function calculationInputs(ctx: AppContext): Promise<{ agreement: Agreement; index: IndexSeries }> {
-  const [agreement, index] = await Promise.all([effectiveAgreement(ctx.store.db, ctx.agreement), currentIndexSeries(ctx.store.db)]);
-  return { agreement, index };
+  return calculationReference(ctx.store.db, ctx.agreement);
 }

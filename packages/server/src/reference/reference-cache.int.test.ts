@@ -1,0 +1,61 @@
+/**
+ * The cached effective agreement and index series: unchanged while nothing is recorded, and a
+ * value recorded through the API, or by another connection to the same database (as the CLI in
+ * another process would), shows on the very next calculation. On SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAgreement } from '../agreement/read-agreement-dir.js';
+import { databaseTargets } from '../testing/databases.testkit.js';
+import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
+import { calculationReference } from './reference-cache.js';
+import { recordIndexValue } from './index-values.js';
+
+const priceBody = { flow: 'dagtid', year: 2026, minutes: 90 };
+
+async function rate(client: Client): Promise<number> {
+  const res = await client.request('POST', '/api/v1/calculations/price', priceBody);
+  expect(res.status).toBe(200);
+  return (res.body as { rateOre: number }).rateOre;
+}
+
+for (const target of databaseTargets) {
+  describe.skipIf(!target.available)(`${target.name}: reference cache`, () => {
+    let t: TestServer;
+    let economist: Client;
+    let admin: Client;
+    beforeAll(async () => {
+      t = await startTestServer(target);
+      economist = await login(t.url, 'ekonom.region');
+      admin = await login(t.url, 'admin');
+    });
+    afterAll(async () => {
+      await t.stop();
+    });
+
+    it('keeps the same pair while nothing is recorded and reads again after a recording', async () => {
+      const agreement = readAgreement();
+      const first = await calculationReference(t.store.db, agreement);
+      expect(await calculationReference(t.store.db, agreement)).toBe(first);
+      await recordIndexValue(t.store, { series: 'OPI', year: 2026, percent: '2.5', source: 'cachetest', decisionRef: 'T-1' }, 'test');
+      const after = await calculationReference(t.store.db, agreement);
+      expect(after).not.toBe(first);
+      expect(after.index.points.get('OPI:2026')?.source).toBe('cachetest');
+    });
+
+    it('an index value recorded by another connection shows on the next call', async () => {
+      const before = await rate(economist);
+      expect(await rate(economist)).toBe(before);
+      // The test server's side door is a second connection, as the CLI in another process would be.
+      await recordIndexValue(t.store, { series: 'VPI', year: 2026, percent: '10', source: 'cachetest', decisionRef: 'T-2' }, 'test');
+      // 640 kr (2025) × 1.10 = 704 kr for 2026.
+      expect(await rate(economist)).toBe(70_400);
+    });
+
+    it('a parameter value recorded through the API shows on the next call', async () => {
+      const res = await admin.request('POST', '/api/v1/parameters', { parameterId: 'dagtid.timpris', validFrom: '2025-01-01', value: 70_000, baseYear: 2025, source: 'cachetest', decisionRef: 'T-3' });
+      expect(res.status).toBe(201);
+      // 700 kr (2025) × 1.10 = 770 kr for 2026, with the VPI recorded above.
+      expect(await rate(economist)).toBe(77_000);
+    });
+  });
+}
