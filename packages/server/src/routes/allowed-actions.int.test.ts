@@ -37,7 +37,7 @@ for (const target of databaseTargets) {
     let regionSells: Basis;
     beforeAll(async () => {
       t = await startTestServer(target);
-      [region, ostersund, chef, admin] = await Promise.all(['ekonom.region', 'ekonom.ostersund', 'chef', 'admin'].map((u) => login(t.url, u)));
+      [region, ostersund, chef, admin] = await Promise.all([login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund'), login(t.url, 'chef'), login(t.url, 'admin')]);
       // MT's variable part: the region sells to each municipality.
       const run = await region.request('POST', '/api/v1/billing-runs', { flow: 'mt-variable', period: '2026-01' });
       expect([200, 201]).toContain(run.status);
