@@ -2,7 +2,8 @@
  * The user guide in a real browser: the header's "Användarguide" link (signed out and signed in,
  * 1280 and 360 px) opens docs/anvandarguide.md as served by the service, with every screenshot
  * loaded, in-page links that land on their chapter, no sideways scrolling at 360 px and no
- * WCAG 2.1 A/AA violations. Also writes the Byt lösenord screenshot the guide shows.
+ * WCAG 2.1 A/AA violations. Also writes the Byt lösenord screenshot the guide shows, and the
+ * guide's own (both only with UPDATE_SCREENSHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -58,6 +59,7 @@ describe.skipIf(!hasChromium)('Användarguiden från sidhuvudet', () => {
       await openGuideFromHeader(page, app.url);
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width === 1280) await screenshot(page, 'anvandarguide', { fullPage: false });
       // The table of contents leads to the chapter.
       await page.getByRole('link', { name: 'Kommunekonom', exact: true }).first().click();
       expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#kommunekonom');
