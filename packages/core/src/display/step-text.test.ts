@@ -42,6 +42,12 @@ describe('a calculation step as a sentence', () => {
     expect(stepValueText(true)).toBe('ja');
   });
 
+  it('a step without a result (the imported record a line rests on) is its description alone', () => {
+    const shown = renderStep({ id: 'underlag:1', description: 'Importerad post: mars.csv, rad 2', inputs: { fil: 'mars.csv', rad: 2 }, result: null });
+    expect(shown.text).toBe('Importerad post: mars.csv, rad 2');
+    expect(shown.inputs).toEqual([{ label: 'Fil', value: 'mars.csv' }, { label: 'Rad', value: '2' }]);
+  });
+
   it('older traces with a rounding mode id read in words', () => {
     const shown = renderStep({ id: 'x', description: 'Uppräkning', result: 66000, unit: 'ore_per_started_hour', rounding: 'half-up till 100 (ore_per_started_hour)' });
     expect(shown.rounding).toBe('avrundat till närmaste, hälften uppåt, till hela kronor');

@@ -71,7 +71,8 @@ export function renderStep(step: CalculationStep): StepDisplay {
   const rounding = step.rounding === undefined ? undefined : roundingText(step.rounding);
   // A description that already says how it rounds is not told twice.
   const roundingPart = rounding === undefined || /avrundat/i.test(step.description) ? '' : ` (${rounding})`;
-  const text = `${step.description}: ${result}${roundingPart}`;
+  // A step without a result (an imported record the line rests on) is its description alone.
+  const text = step.result === null ? step.description : `${step.description}: ${result}${roundingPart}`;
   return rounding === undefined ? { text, inputs, result } : { text, inputs, result, rounding };
 }
 

@@ -60,7 +60,11 @@ function ProvenanceAlert({ provenance, creditNote }: { readonly provenance: Prov
   );
 }
 
-const unitName = (u: string): string => ({ 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsumma' })[u] ?? u;
+/** A line's unit in Swedish, singular for a quantity of one ("1 påbörjad timme", "2 påbörjade timmar"). */
+const unitName = (u: string, quantity = '2'): string =>
+  (/^-?1$/.test(quantity)
+    ? { 'started-hour': 'påbörjad timme', hour: 'timme', minute: 'minut', piece: 'st', 'lump-sum': 'klumpsumma' }
+    : { 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsummor' })[u] ?? u;
 
 /** The detail view of basis `id`. */
 export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
@@ -418,7 +422,7 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                       ) : null}
                     </td>
                     <td className="num">
-                      {formatDecimalString(l.quantity)} {unitName(l.unit)}
+                      {formatDecimalString(l.quantity)} {unitName(l.unit, l.quantity)}
                     </td>
                     <td className="num">
                       {formatOre(l.unitPriceOre)}
