@@ -8,7 +8,8 @@ import Type from 'typebox';
 import { assessInput, SituationInputSchema, todayInStockholm } from '@samverkan/core';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { ErrorBody, readResponses } from '../app/schemas.js';
-import { calculationInputs } from './calculations/calculation-inputs.js';
+import { calculationReference } from '../reference/reference-cache.js';
+import { cachedAnswer } from './assess-answer-cache.js';
 import { rulesFor } from './responsibility-rules-cache.js';
 
 const Query = Type.Object({ explain: Type.Optional(Type.Boolean({ description: 'Lägg till en svensk förklaring att läsa upp' })) }, { additionalProperties: false });
@@ -27,10 +28,15 @@ export const registerAssess: RegisterRoutes = (app, ctx) => {
         response: { ...readResponses, 422: ErrorBody },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // Rates in the price level of the date asked (the recorded index values and parameter decisions).
-      const { agreement, index } = await calculationInputs(ctx);
-      return assessInput(ctx.agreement, rules, request.body, { today: todayInStockholm().toString(), explain: request.query.explain === true, rates: { parameters: agreement.parameters, index } });
+      const reference = await calculationReference(ctx.store.db, ctx.agreement);
+      const today = todayInStockholm().toString();
+      const explain = request.query.explain === true;
+      const bytes = cachedAnswer(reference, `${today}|${String(explain)}|${JSON.stringify(request.body)}`, () =>
+        assessInput(ctx.agreement, rules, request.body, { today, explain, rates: { parameters: reference.agreement.parameters, index: reference.index } }),
+      );
+      return reply.type('application/json; charset=utf-8').send(bytes);
     },
   );
 };
