@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
-import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,42 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** `npx tsc -b packages/core packages/server` from the repo root, one build at a time. */
+/** The newest modification time (ms) of the compiled sources under `dir` (tests are not compiled). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !/\.(test|testkit)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when `dist` holds a build at least as new as every source and tsconfig of core and server. */
+function distIsFresh(): boolean {
+  for (const pkg of ['core', 'server']) {
+    const info = join(repoRoot, 'packages', pkg, 'tsconfig.tsbuildinfo');
+    if (!existsSync(info)) return false;
+    const builtAt = statSync(info).mtimeMs;
+    if (statSync(join(repoRoot, 'packages', pkg, 'tsconfig.json')).mtimeMs > builtAt) return false;
+    if (newestSource(join(repoRoot, 'packages', pkg, 'src')) > builtAt) return false;
+  }
+  return existsSync(join(repoRoot, 'packages/server/dist/cli/main.js'));
+}
+
+let builtHere = false;
+
+/**
+ * Make sure `dist` is built (the binary runs compiled code): `npm test` builds before vitest, so
+ * usually this only checks modification times; when a source is newer (a run of single test files
+ * while editing) it runs `npx tsc -b packages/core packages/server`, one build at a time across
+ * test files, and once per test process.
+ */
 export function buildPackages(): void {
+  if (builtHere || distIsFresh()) {
+    builtHere = true;
+    return;
+  }
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
@@ -33,12 +67,14 @@ export function buildPackages(): void {
     }
   }
   try {
+    // Another test file may have built while this one waited for the lock.
     // Type errors elsewhere in the tree do not stop tsc -b from emitting; the binary must exist.
-    spawnSync('npx', ['tsc', '-b', 'packages/core', 'packages/server'], { cwd: repoRoot, stdio: 'ignore' });
+    if (!distIsFresh()) spawnSync('npx', ['tsc', '-b', 'packages/core', 'packages/server'], { cwd: repoRoot, stdio: 'ignore' });
   } finally {
     rmdirSync(lock);
   }
   if (!existsSync(join(repoRoot, 'packages/server/dist/cli/main.js'))) throw new Error('build produced no CLI');
+  builtHere = true;
 }
 
 /** Result of one CLI run. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
 import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
+import { buildPackages } from './cli-run.testkit.js';
 import { openStore } from '../store/db.js';
 import { migrations } from '../store/migrations/index.js';
 
@@ -25,8 +26,8 @@ interface Run {
 }
 
 beforeAll(() => {
-  // The binary runs compiled code: build it (a type error elsewhere in the tree must not stop us).
-  spawnSync('npx', ['tsc', '-b', 'packages/core', 'packages/server'], { cwd: repoRoot, stdio: 'ignore' });
+  // The binary runs compiled code: build it when it is missing or older than the sources.
+  buildPackages();
   if (!existsSync(join(repoRoot, 'packages/server/dist/cli/commands/audit-verify.js'))) throw new Error('bygget saknas');
 }, 180_000);
 

@@ -1,7 +1,8 @@
 /**
- * `samverkan import` as the real binary against both databases: an accepted file (JSON report),
+ * `samverkan import` against both databases: an accepted file (JSON report),
  * the same file again (nothing added), a file with bad rows (exit 2 and every bad row listed),
- * unknown kinds and missing files. And streaming: a 200 000-row CSV generated on the fly imports
+ * unknown kinds and missing files — in-process through the CLI's entry, with the real binary once
+ * for its exit code and its stdout/stderr. And streaming (the binary, for its memory): a 200 000-row CSV generated on the fly imports
  * within a JS heap capped at 96 MB, with peak RSS less than 150 MB over a 10-row import. (The
  * 1 000 000-row figure belongs to the benchmark against DuckDB, issue 6; this keeps the test
  * under a minute.)
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, hasStackTrace, repoRoot } from '../cli-run.testkit.js';
+import { buildPackages, hasStackTrace, repoRoot, samverkanInProcess } from '../cli-run.testkit.js';
 import { databaseTargets, sqliteTarget, type TestDatabase } from '../../testing/databases.testkit.js';
 
 const bin = join(repoRoot, 'packages/server/bin/samverkan.js');
@@ -48,10 +49,11 @@ for (const target of databaseTargets) {
     let db: TestDatabase;
     let dir: string;
     let env: NodeJS.ProcessEnv;
-    const run = (args: string[]): Run => {
+    const binary = (args: string[]): Run => {
       const r = spawnSync('node', [bin, ...args], { cwd: repoRoot, env, encoding: 'utf8', timeout: 60_000 });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
+    const run = (args: string[]): Promise<Run> => samverkanInProcess(args, { env: { ...env, DATABASE_URL: db.options.databaseUrl } });
 
     beforeAll(async () => {
       db = await target.create();
@@ -66,21 +68,21 @@ for (const target of databaseTargets) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('imports a file once, reports JSON, and adds nothing the second time', () => {
+    it('imports a file once, reports JSON, and adds nothing the second time', async () => {
       const file = join(dir, 'uppdrag.csv');
       writeFileSync(file, `${HEADER}2026-03-02;09:00;Östersund;region;61;0;0;0;nej;A\n2026-03-03;10:00;region;Krokom;30;5;5;0;nej;B\n`);
-      const first = run(['import', 'daytime-assignments', file, '--json']);
+      const first = await run(['import', 'daytime-assignments', file, '--json']);
       expect(first.status, first.stderr).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'daytime-assignments', filename: 'uppdrag.csv', rows: 2, inserted: 2, duplicates: 0, alreadyImported: false });
-      const again = run(['import', 'daytime-assignments', file]);
+      const again = await run(['import', 'daytime-assignments', file]);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('inget nytt');
     });
 
-    it('exits 2 and lists every bad row when a file is refused; nothing is written', () => {
+    it('exits 2 and lists every bad row when a file is refused; nothing is written', async () => {
       const file = join(dir, 'fel.csv');
       writeFileSync(file, `${HEADER}2026-03-04;09:00;Östersund;region;30;0;0;0;nej;C\n2026-13-01;09:00;Östersund;region;30;0;0;0;nej;D\n2026-03-05;09:00;Oslo;region;30;0;0;0;nej;E\n`);
-      const text = run(['import', 'daytime-assignments', file]);
+      const text = await run(['import', 'daytime-assignments', file]);
       expect(text.status).toBe(2);
       expect(text.stderr).toContain('rad 3, kolumn "datum"');
       expect(text.stderr).toContain('rad 4, kolumn "utförare"');
@@ -91,8 +93,11 @@ for (const target of databaseTargets) {
       expect(text.stderr.indexOf('rad 3, kolumn "datum"')).toBeLessThan(text.stderr.indexOf('rad 4, kolumn "utförare"'));
       expect(text.stderr.split('inget har sparats')).toHaveLength(2);
       expect(hasStackTrace(text.stderr)).toBe(false);
-      const json = run(['import', 'daytime-assignments', file, '--json']);
+      // The binary: exit code 2, the JSON document alone on stdout, the Swedish list on stderr.
+      const json = binary(['import', 'daytime-assignments', file, '--json']);
       expect(json.status).toBe(2);
+      expect(json.stderr).toContain('2 problem på 2 rader');
+      expect(hasStackTrace(json.stdout + json.stderr)).toBe(false);
       const body = JSON.parse(json.stdout) as { error: { code: string; details: { line: number; field: string }[] } };
       expect(body.error.code).toBe('SAMV_ERR_IMPORT_REJECTED');
       expect(body.error.details.map((d) => [d.line, d.field])).toEqual([
@@ -102,25 +107,25 @@ for (const target of databaseTargets) {
       // Row C was valid but must not have been written: importing just it adds one record.
       const alone = join(dir, 'c.csv');
       writeFileSync(alone, `${HEADER}2026-03-04;09:00;Östersund;region;30;0;0;0;nej;C\n`);
-      expect(JSON.parse(run(['import', 'daytime-assignments', alone, '--json']).stdout)).toMatchObject({ inserted: 1 });
+      expect(JSON.parse((await run(['import', 'daytime-assignments', alone, '--json'])).stdout)).toMatchObject({ inserted: 1 });
     });
 
-    it('takes the Swedish kind names (English kept as aliases) and lists them in --help', () => {
+    it('takes the Swedish kind names (English kept as aliases) and lists them in --help', async () => {
       const file = join(dir, 'svenska.csv');
       writeFileSync(file, `${HEADER}2026-04-06;09:00;Östersund;region;37,5;0;0;0;nej;SV\n`);
-      const sv = run(['import', 'uppdrag-dagtid', file, '--json']);
+      const sv = await run(['import', 'uppdrag-dagtid', file, '--json']);
       expect(sv.status, sv.stderr).toBe(0);
       expect(JSON.parse(sv.stdout)).toMatchObject({ kind: 'daytime-assignments', inserted: 1 });
-      const help = run(['import', '--help']);
+      const help = await run(['import', '--help']);
       expect(help.status).toBe(0);
       for (const [svName, en] of [['uppdrag-dagtid', 'daytime-assignments'], ['syn-och-horselombud', 'ombud-tasks'], ['folkmangd', 'population']]) expect(help.stdout).toMatch(new RegExp(`${svName}\\s+${en}`));
     });
 
-    it('names unknown kinds and missing files in Swedish with exit 2', () => {
-      const kind = run(['import', 'okand', join(dir, 'x.csv')]);
+    it('names unknown kinds and missing files in Swedish with exit 2', async () => {
+      const kind = await run(['import', 'okand', join(dir, 'x.csv')]);
       expect(kind.status).toBe(2);
       expect(kind.stderr).toContain('okänd importtyp');
-      const missing = run(['import', 'daytime-assignments', join(dir, 'finns-inte.csv')]);
+      const missing = await run(['import', 'daytime-assignments', join(dir, 'finns-inte.csv')]);
       expect(missing.status).toBe(2);
       expect(missing.stderr).toContain('kunde inte läsas');
     });
