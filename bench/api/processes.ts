@@ -1,12 +1,27 @@
 /** The two servers of the API suite, each a child process: ours (`samverkan start`) and the bare ceiling. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** A running child server. */
 export interface Child {
   readonly url: string;
+  /** CPU time (user + system) the server process has used so far, in ms; NaN where /proc is missing. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Linux /proc/<pid>/stat: utime and stime (fields 14 and 15) in clock ticks of 10 ms. */
+function cpuOf(child: ChildProcess): () => number {
+  return () => {
+    try {
+      const fields = readFileSync(`/proc/${String(child.pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -67,7 +82,7 @@ export async function startOurs(varDir: string): Promise<Child> {
   });
   const url = `http://127.0.0.1:${String(port)}`;
   await waitFor(`${url}/healthz`, child, () => err);
-  return { url, stop: stopper(child) };
+  return { url, cpuMs: cpuOf(child), stop: stopper(child) };
 }
 
 /** The bare Fastify ceiling serving `routesFile` (bare-server.ts). */
@@ -83,5 +98,5 @@ export async function startBare(routesFile: string, healthPath: string): Promise
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}${healthPath}`, child, () => '');
-  return { url, stop: stopper(child) };
+  return { url, cpuMs: cpuOf(child), stop: stopper(child) };
 }

@@ -14,7 +14,7 @@ import { stats } from '../harness/stats.js';
 import { interleaved, ratios } from '../harness/paired.js';
 import type { Row, Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
 import { load, type LoadOptions, type LoadResult } from './autocannon.js';
-import { startBare, startOurs } from './processes.js';
+import { startBare, startOurs, type Child } from './processes.js';
 
 const CONNECTIONS = 10;
 const P99_GOAL_MS = 10;
@@ -78,21 +78,22 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
         const bareAnswer = await (await fetch(`${bare.url}${a.c.path}`, { method: a.c.method, headers: a.headers, ...(a.c.body === undefined ? {} : { body: a.c.body }) })).text();
         if (bareAnswer !== a.body) failures.push(`${a.c.name}: the ceiling's answer differs from ours`);
         const runs: { ours: LoadResult[]; bare: LoadResult[] } = { ours: [], bare: [] };
+        // Server CPU per answer (µs): what a request costs the server whatever else loads the machine.
+        const cpu: { ours: number[]; bare: number[] } = { ours: [], bare: [] };
+        const measured = async (side: 'ours' | 'bare', child: Child): Promise<number> => {
+          const before = child.cpuMs();
+          const x = await load(opt(child.url));
+          cpu[side].push(((child.cpuMs() - before) * 1000) / Math.max(1, x.answered));
+          runs[side].push(x);
+          return x.reqPerSec;
+        };
         // Warm both (JIT, caches) with one short unmeasured run each.
         await load({ ...opt(ours.url), duration: 1 });
         await load({ ...opt(bare.url), duration: 1 });
         const r = await interleaved(
           {
-            ours: async () => {
-              const x = await load(opt(ours.url));
-              runs.ours.push(x);
-              return x.reqPerSec;
-            },
-            bare: async () => {
-              const x = await load(opt(bare.url));
-              runs.bare.push(x);
-              return x.reqPerSec;
-            },
+            ours: () => measured('ours', ours),
+            bare: () => measured('bare', bare),
           },
           { runs: rounds },
         );
@@ -108,6 +109,12 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
           peer: { name: 'bare Fastify 5', figure: { stats: stats(r.bare), unit: 'req/s' } },
           ratio: { label: 'of the ceiling', figure: { stats: ratio, unit: '%' } },
           ...(a.c.goal ? { goal: { text: '≥ 50 % of the ceiling', met: ratio.median >= RATIO_GOAL, ...(ratio.median >= RATIO_GOAL ? {} : { detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points` }) } } : {}),
+        });
+        rows.push({
+          measure: `${a.c.name}: server CPU per answer (the load-independent cost)`,
+          ours: { stats: stats(cpu.ours), unit: 'µs' },
+          peer: { name: 'bare Fastify 5', figure: { stats: stats(cpu.bare), unit: 'µs' } },
+          ratio: { label: 'ceiling ÷ ours (≥ 50 %: ours costs at most twice the ceiling)', figure: { stats: stats(ratios(cpu.bare, cpu.ours)), unit: '%' } },
         });
         rows.push({
           measure: `${a.c.name}: p99 latency`,
