@@ -98,6 +98,17 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
           { runs: rounds },
         );
         const ratio = stats(ratios(r.ours, r.bare));
+        const cpuRatio = stats(ratios(cpu.bare, cpu.ours));
+        const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
+        // Under load the req/s ratio swings with whichever process the scheduler starves; the CPU
+        // ratio does not. The goal is met only when both say so.
+        const throughputGoal = ((): { met: boolean; detail?: string } => {
+          const byReq = ratio.median >= RATIO_GOAL;
+          const byCpu = Number.isNaN(cpuRatio.median) || cpuRatio.median >= RATIO_GOAL;
+          if (byReq && byCpu) return { met: true };
+          if (byReq) return { met: false, detail: `req/s reached ${pct(ratio.median)} in this loaded run, but the server CPU per answer is ${pct(cpuRatio.median)} of the ceiling's efficiency — missed by ${(100 * (RATIO_GOAL - cpuRatio.median)).toFixed(0)} percentage points there` };
+          return { met: false, detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points (server CPU per answer: ${pct(cpuRatio.median)} of the ceiling's efficiency)` };
+        })();
         const p99 = stats(runs.ours.map((x) => x.p99Ms));
         const bareP99 = stats(runs.bare.map((x) => x.p99Ms));
         const bad = (xs: LoadResult[]): number => xs.reduce((s, x) => s + x.non2xx + x.errors, 0);
@@ -108,13 +119,13 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
           ours: { stats: stats(r.ours), unit: 'req/s' },
           peer: { name: 'bare Fastify 5', figure: { stats: stats(r.bare), unit: 'req/s' } },
           ratio: { label: 'of the ceiling', figure: { stats: ratio, unit: '%' } },
-          ...(a.c.goal ? { goal: { text: '≥ 50 % of the ceiling', met: ratio.median >= RATIO_GOAL, ...(ratio.median >= RATIO_GOAL ? {} : { detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points` }) } } : {}),
+          ...(a.c.goal ? { goal: { text: '≥ 50 % of the ceiling', ...throughputGoal } } : {}),
         });
         rows.push({
           measure: `${a.c.name}: server CPU per answer (the load-independent cost)`,
           ours: { stats: stats(cpu.ours), unit: 'µs' },
           peer: { name: 'bare Fastify 5', figure: { stats: stats(cpu.bare), unit: 'µs' } },
-          ratio: { label: 'ceiling ÷ ours (≥ 50 %: ours costs at most twice the ceiling)', figure: { stats: stats(ratios(cpu.bare, cpu.ours)), unit: '%' } },
+          ratio: { label: 'ceiling ÷ ours (≥ 50 %: ours costs at most twice the ceiling)', figure: { stats: cpuRatio, unit: '%' } },
         });
         rows.push({
           measure: `${a.c.name}: p99 latency`,
@@ -139,6 +150,8 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     notes: [
       'Throughput counts 2xx answers per second; the ratio is ours ÷ ceiling within each round.',
       'All three processes (autocannon, ours, the ceiling when it runs) share the machine\'s 2 cores, so absolute figures fall with the load; the ratio is the figure to compare.',
+      'Server CPU per answer: the server process\'s user + system time during the run (/proc/<pid>/stat) ÷ the answers it gave. It does not depend on how the scheduler shares the cores, so on a loaded machine it is the figure that says whether the goal can be met: ≥ 50 % of the ceiling\'s req/s needs ours to cost at most twice the ceiling\'s CPU per answer. The throughput goal counts as met only when both ratios reach 50 %.',
+      'The assess case repeats one situation, so after the first request ours answers from the recent-answers cache (decision 0185: the day, explain flag and validated situation → the JSON bytes; the text gate, schema and personnummer checks still run). Without that cache the same request cost about 240 µs of server CPU (measured at commit a4ec1bc).',
     ],
     extra: extra.join('\n'),
     failures,
