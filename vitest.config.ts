@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
   resolve: {
@@ -13,6 +14,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on CI's two, so every file
+    // waited for the one before it although most of their time is spent waiting on child
+    // processes, PostgreSQL and the network. Two workers on two cores (more on larger machines).
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default'],
   },
 });
