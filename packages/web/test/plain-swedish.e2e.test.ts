@@ -82,6 +82,10 @@ describe.skipIf(!hasChromium)('Beräkningar på klarspråk i webbläsaren (chrom
     expect(lines).toMatch(/(^|\s)1 påbörjad timme|(^|\s)[2-9]\d* påbörjade timmar/);
     const trace = page.getByRole('region', { name: 'Spårbarhet' });
     expect(await trace.innerText()).toContain('Tolkningar av avtalstexten: Avrundning av indexerade värden (tolkning I6): hela kronor varje år');
+    // Parameters by their titles, values in words ("dagtid.timpris", "660,00 kr …" before).
+    const parameters = await trace.getByRole('table').first().innerText();
+    expect(parameters).toMatch(/Ersättning för uppdrag dagtid per påbörjad timme\s+660 kr per påbörjad timme/);
+    expect(parameters).not.toContain('dagtid.timpris');
     expect(await identifierLines(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'ekonomi-fakturaunderlag-berakning');

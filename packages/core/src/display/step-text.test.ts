@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedAgreement } from '../agreement/shipped-agreement.testkit.js';
 import { buildIndexSeries } from '../indexation/index-series.js';
 import { indexedValue } from '../indexation/indexed-value.js';
-import { describeInterpretation, renderStep, stepValueText } from './step-text.js';
+import { describeInterpretation, describeParameterValue, renderStep, stepValueText } from './step-text.js';
 import { INTERNAL_IDENTIFIER } from './glossary.js';
 
 const nb = (s: string): string => s.replace(/\u00a0/g, ' ');
@@ -52,6 +52,13 @@ describe('a calculation step as a sentence', () => {
     const shown = renderStep({ id: 'x', description: 'Uppräkning', result: 66000, unit: 'ore_per_started_hour', rounding: 'half-up till 100 (ore_per_started_hour)' });
     expect(shown.rounding).toBe('avrundat till närmaste, hälften uppåt, till hela kronor');
     expect(renderStep({ id: 'y', description: 'Pris', result: 1, unit: 'öre', rounding: 'half-up till helt öre' }).rounding).toBe('avrundat till närmaste öre, hälften uppåt');
+  });
+
+  it('shows parameter values in their unit', () => {
+    expect(nb(describeParameterValue(66000, 'ore_per_started_hour'))).toBe('660 kr per påbörjad timme');
+    expect(nb(describeParameterValue(1020, 'minutes'))).toBe('1 020 minuter');
+    expect(describeParameterValue('1.4718', 'ratio')).toBe('1,4718');
+    expect(describeParameterValue('3.5', 'percent')).toBe('3,5 %');
   });
 
   it('names an interpretation option by its Swedish label', () => {

@@ -6,7 +6,7 @@
  */
 import type { Interpretation } from '../agreement/schema.js';
 import type { CalculationStep, InterpretationUse } from '../trace.js';
-import { describeRounding, formatNumber, quantity, stepInputLabel, stepInputValue } from './glossary.js';
+import { describeRounding, describeUnit, formatNumber, quantity, stepInputLabel, stepInputValue } from './glossary.js';
 
 /** One input of a step as shown: "Timpris" / "640 kr". */
 export interface StepInputText {
@@ -74,6 +74,13 @@ export function renderStep(step: CalculationStep): StepDisplay {
   // A step without a result (an imported record the line rests on) is its description alone.
   const text = step.result === null ? step.description : `${step.description}: ${result}${roundingPart}`;
   return rounding === undefined ? { text, inputs, result } : { text, inputs, result, rounding };
+}
+
+/** A parameter's value in its unit: "660 kr per påbörjad timme", "480 minuter", "1,4718" (öre as kronor). */
+export function describeParameterValue(value: number | string, unit: string): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return quantity(value, unit);
+  const name = describeUnit(unit);
+  return name === '' ? formatNumber(value) : `${formatNumber(value)} ${name}`;
 }
 
 /** An interpretation a calculation relied on, by its Swedish names: "Avrundning av indexerade värden (tolkning I6): hela kronor varje år". */

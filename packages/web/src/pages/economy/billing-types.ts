@@ -94,7 +94,7 @@ export interface InvoiceBasis {
   readonly lines?: readonly InvoiceLine[];
   readonly trace?: {
     readonly clauses?: readonly string[];
-    readonly parameters?: readonly { id: string; value: number | string; unit: string; clause: string; validFor: string; source?: string }[];
+    readonly parameters?: readonly { id: string; value: number | string; unit: string; clause: string; validFor: string; source?: string; display?: { readonly name: string; readonly value: string } }[];
     readonly steps?: readonly CalculationStep[];
     readonly interpretations?: readonly { id: string; option: string }[];
     /** Each interpretation by its Swedish names (the server's rendering of `interpretations`). */

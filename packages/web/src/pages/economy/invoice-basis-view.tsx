@@ -463,8 +463,8 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                     <tbody>
                       {b.trace.parameters.map((p) => (
                         <tr key={`${p.id}-${p.validFor}`}>
-                          <td>{p.id}</td>
-                          <td>{formatValue(p.value, p.unit)}</td>
+                          <td>{p.display?.name ?? p.id}</td>
+                          <td>{p.display?.value ?? formatValue(p.value, p.unit)}</td>
                           <td>{p.validFor}</td>
                           <td>
                             {p.clause}
