@@ -30,6 +30,7 @@ import { databaseTargets } from '../testing/databases.testkit.js';
 import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 import { csvText, encode, uploadFile } from '../imports/upload.testkit.js';
 import { approveConfirmed } from './approve.testkit.js';
+import { demoPartyInputs } from '../reference/demo-parties.js';
 
 const agreement = readAgreement();
 const examples = join(defaultAgreementDir, 'examples');
@@ -272,8 +273,20 @@ for (const target of databaseTargets) {
       const draft = find('dagtid', 'region→2309');
       const draftLine = (await detail(region, draft.id)).basis.lines?.[0];
       await t.store.db.updateTable('invoice_lines').set({ reference: sql<string>`reference` }).where('id', '=', draftLine?.id ?? '').execute();
+      // These records are not demo data: sending needs both parties' real register values (issue 3/5).
+      const placeholders = await ostersund.request('POST', `/api/v1/invoice-bases/${id}/send`);
+      expect(placeholders.status).toBe(409);
+      expect(JSON.stringify(placeholders.body)).toContain('EXEMPEL');
+      const inputs = demoPartyInputs(agreement);
+      for (const real of [
+        { ...inputs.find((p) => p.partyCode === '2380'), organisationNumber: '212000-2411', vatNumber: 'SE212000241101', address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'ÖSD-EKONOMI', validFrom: '2026-01-01' },
+        { ...inputs.find((p) => p.partyCode === 'region' && p.unit === null), organisationNumber: '232100-0214', vatNumber: 'SE232100021401', address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'RJH-4711', validFrom: '2026-01-01' },
+      ]) {
+        const recorded = await admin.request('POST', '/api/v1/parties', real);
+        expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+      }
       const sent = await ostersund.request('POST', `/api/v1/invoice-bases/${id}/send`);
-      expect(sent.status).toBe(200);
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
       expect((sent.body as { invoiceBasis: Basis }).invoiceBasis.status).toBe('sent');
       expect((await ostersund.request('POST', `/api/v1/invoice-bases/${id}/send`)).status).toBe(409);
       const after = await detail(ostersund, id);
