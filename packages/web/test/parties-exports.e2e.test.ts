@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
 
 /** POST as the signed-in user of `page`, with its CSRF token (what the web app's client sends). */
 async function post(page: Page, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
@@ -69,6 +69,7 @@ describe.skipIf(!hasChromium)('Partsregistret och exporter i webbläsaren (chrom
     expect(await krokom.getByText('EXEMPEL').count()).toBe(6);
     expect(await table.locator('tr[data-party$="|MT"] strong').innerText()).toBe('Region Jämtland Härjedalen, Medicinsk teknik');
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'administration-parter');
 
     // Nothing chosen: the summary takes focus and names the fields.
     await page.getByRole('button', { name: 'Spara ny version' }).click();
