@@ -2,7 +2,8 @@
  * `samverkan agreements` and `samverkan calendar` read the terminations recorded in the
  * configured database (SQLite file or DATABASE_URL), add those given with --terminated, and say
  * which source they used; without a database only --terminated counts, and no database is ever
- * created just to read. The built binary runs against both databases.
+ * created just to read. In-process through the CLI's entry against both databases; the built
+ * binary once, for its exit code and streams when a database cannot be read.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { prepareStore } from '../../store/prepare-store.js';
 import { recordTermination } from '../../terminations/termination-store.js';
 import { databaseTargets, type TestDatabase } from '../../testing/databases.testkit.js';
-import { buildPackages, hasStackTrace, samverkan } from '../cli-run.testkit.js';
+import { buildPackages, hasStackTrace, samverkan, samverkanInProcess, type CliRun } from '../cli-run.testkit.js';
 
 beforeAll(() => {
   buildPackages();
@@ -40,9 +41,9 @@ for (const target of databaseTargets) {
     let env: Record<string, string>;
     let description: string;
 
-    const run = (args: string[]): { status: number | null; stdout: string; stderr: string } => samverkan(args, env);
-    const json = (args: string[]): unknown => {
-      const r = run([...args, '--json']);
+    const run = (args: string[]): Promise<CliRun> => samverkanInProcess(args, { env });
+    const json = async (args: string[]): Promise<unknown> => {
+      const r = await run([...args, '--json']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       return JSON.parse(r.stdout);
@@ -69,37 +70,37 @@ for (const target of databaseTargets) {
       await db.drop();
     });
 
-    it('agreements: ORD terminated from the database, the source named in JSON and text', () => {
-      const out = json(['agreements', '--on', '2027-06-01']) as AgreementsOut;
+    it('agreements: ORD terminated from the database, the source named in JSON and text', async () => {
+      const out = (await json(['agreements', '--on', '2027-06-01'])) as AgreementsOut;
       expect(out.agreements.find((a) => a.id === 'ORD')).toMatchObject({ status: 'terminated', periodEnd: '2027-12-31' });
       expect(out.agreements.find((a) => a.id === 'SABO')).toMatchObject({ status: 'active' });
       expect(out.terminationsSource).toEqual({ kind: 'database', description, recorded: 1, fromOption: 0 });
-      const text = run(['agreements', '--on', '2027-06-01']);
+      const text = await run(['agreements', '--on', '2027-06-01']);
       expect(text.status).toBe(0);
       expect(text.stdout).toContain(`Uppsägningar: 1 uppsägning registrerad i databasen (${description}).\n`);
       expect(text.stdout).toMatch(/^ORD\s+2\s+2026-01-01 – 2027-12-31\s+–\s+nej\s+uppsagt$/m);
     });
 
-    it('--terminated adds to the database\'s terminations', () => {
-      const out = json(['agreements', '--on', '2027-06-01', '--terminated', 'SABO=2026-12-31']) as AgreementsOut;
+    it('--terminated adds to the database\'s terminations', async () => {
+      const out = (await json(['agreements', '--on', '2027-06-01', '--terminated', 'SABO=2026-12-31'])) as AgreementsOut;
       expect(out.agreements.filter((a) => a.status === 'terminated').map((a) => a.id)).toEqual(['ORD', 'SABO']);
       expect(out.terminationsSource).toEqual({ kind: 'database', description, recorded: 1, fromOption: 1 });
-      expect(run(['agreements', '--on', '2027-06-01', '--terminated', 'SABO=2026-12-31']).stdout).toContain(
+      expect((await run(['agreements', '--on', '2027-06-01', '--terminated', 'SABO=2026-12-31'])).stdout).toContain(
         `Uppsägningar: 1 uppsägning registrerad i databasen (${description}) och 1 uppsägning från --terminated.\n`,
       );
     });
 
-    it('calendar: from 2028 none of ORD\'s obligations, and the source is named', () => {
-      const in2027 = (json(['calendar', '--year', '2027']) as CalendarOut).events.map((e) => e.id);
+    it('calendar: from 2028 none of ORD\'s obligations, and the source is named', async () => {
+      const in2027 = ((await json(['calendar', '--year', '2027'])) as CalendarOut).events.map((e) => e.id);
       expect(in2027).toEqual(expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']));
-      const out = json(['calendar', '--year', '2028']) as CalendarOut;
+      const out = (await json(['calendar', '--year', '2028'])) as CalendarOut;
       const ids = out.events.map((e) => e.id);
       for (const id of ['ord-gemensamt-mote', 'dagtid-indexering', 'uppsagning-sista-dag.ORD']) expect(ids).not.toContain(id);
       expect(ids).toEqual(expect.arrayContaining(['sabo-gemensamt-mote', 'uppsagning-sista-dag.SABO']));
       expect(out.terminationsSource).toEqual({ kind: 'database', description, recorded: 1, fromOption: 0 });
-      expect(run(['calendar', '--year', '2028']).stdout).toContain(`\nUppsägningar: 1 uppsägning registrerad i databasen (${description}).\n`);
+      expect((await run(['calendar', '--year', '2028'])).stdout).toContain(`\nUppsägningar: 1 uppsägning registrerad i databasen (${description}).\n`);
       // With ALL given as an option on top, nothing is left once every document has ended.
-      expect((json(['calendar', '--year', '2028', '--terminated', 'ALL=2026-06-01']) as CalendarOut).events).toEqual([]);
+      expect(((await json(['calendar', '--year', '2028', '--terminated', 'ALL=2026-06-01'])) as CalendarOut).events).toEqual([]);
     });
   });
 }
@@ -113,13 +114,13 @@ describe('without a database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('uses only --terminated, says so, and creates no database file or folder', () => {
+  it('uses only --terminated, says so, and creates no database file or folder', async () => {
     const file = join(dir, 'var', 'samverkan.sqlite');
     const env = { DATABASE_URL: '', SAMVERKAN_DB_FILE: file };
-    const none = samverkan(['calendar', '--year', '2028', '--json'], env);
+    const none = await samverkanInProcess(['calendar', '--year', '2028', '--json'], { env });
     expect(none.status).toBe(0);
     expect((JSON.parse(none.stdout) as CalendarOut).terminationsSource).toEqual({ kind: 'none' });
-    const given = samverkan(['agreements', '--on', '2027-06-01', '--terminated', 'ORD=2026-12-31', '--json'], env);
+    const given = await samverkanInProcess(['agreements', '--on', '2027-06-01', '--terminated', 'ORD=2026-12-31', '--json'], { env });
     expect(given.status).toBe(0);
     const out = JSON.parse(given.stdout) as AgreementsOut;
     expect(out.terminationsSource).toEqual({ kind: 'option', fromOption: 1 });
@@ -128,7 +129,7 @@ describe('without a database', () => {
     expect(existsSync(dirname(file))).toBe(false);
   });
 
-  it('a SQLite file without the tables is refused in Swedish naming SAMVERKAN_DB_FILE, and left unchanged', () => {
+  it('the binary: a SQLite file without the tables is refused in Swedish naming SAMVERKAN_DB_FILE (exit 2, nothing on stdout), and left unchanged', () => {
     const file = join(dir, 'empty.sqlite');
     writeFileSync(file, '');
     const r = samverkan(['agreements', '--on', '2027-06-01'], { DATABASE_URL: '', SAMVERKAN_DB_FILE: file });
