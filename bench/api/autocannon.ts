@@ -35,6 +35,14 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record
 
 /** Run autocannon once (loopback, keep-alive, no pipelining). */
 export async function load(o: LoadOptions): Promise<LoadResult> {
-  const r = await autocannon({ url: o.url, method: o.method, headers: o.headers, body: o.body, connections: o.connections, duration: o.duration, pipelining: 1 });
+  const r = await autocannon({
+    url: o.url,
+    method: o.method,
+    headers: o.headers,
+    body: o.body,
+    connections: o.connections,
+    duration: o.duration,
+    pipelining: 1,
+  });
   return { reqPerSec: r['2xx'] / r.duration, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, answered: r['2xx'] + r.non2xx };
 }

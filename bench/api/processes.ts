@@ -16,7 +16,10 @@ export interface Child {
 function cpuOf(child: ChildProcess): () => number {
   return () => {
     try {
-      const fields = readFileSync(`/proc/${String(child.pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const fields =
+        readFileSync(`/proc/${String(child.pid)}/stat`, 'utf8')
+          .split(') ')[1]
+          ?.split(' ') ?? [];
       return (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
       return Number.NaN;
@@ -75,7 +78,14 @@ export async function startOurs(varDir: string): Promise<Child> {
   const child = spawn(process.execPath, [`${repoRoot}packages/server/bin/samverkan.js`, 'start', '--port', String(port), '--demo'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, SAMVERKAN_VAR_DIR: varDir, SAMVERKAN_DB_FILE: `${varDir}/samverkan.sqlite`, SESSION_SECRET: 'bench-secret-that-is-at-least-32-characters', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      SAMVERKAN_VAR_DIR: varDir,
+      SAMVERKAN_DB_FILE: `${varDir}/samverkan.sqlite`,
+      SESSION_SECRET: 'bench-secret-that-is-at-least-32-characters',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    },
   });
   child.stderr.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-2000);
@@ -87,7 +97,9 @@ export async function startOurs(varDir: string): Promise<Child> {
 
 /** The bare Fastify ceiling serving `routesFile` (bare-server.ts). */
 export async function startBare(routesFile: string, healthPath: string): Promise<Child> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.js', import.meta.url)), routesFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.js', import.meta.url)), routesFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => {
       reject(new Error(`bare server exited ${String(code)}`));

@@ -35,16 +35,29 @@ const cases: readonly Case[] = [
     method: 'POST',
     path: '/api/v1/assess',
     // The shipped example situation (ordinary housing, products, an evening time).
-    body: JSON.stringify(JSON.parse(readFileSync(new URL('../../../agreements/jamtland-2026/examples/assess-ordinart.json', import.meta.url), 'utf8'))),
+    body: JSON.stringify(
+      JSON.parse(readFileSync(new URL('../../../agreements/jamtland-2026/examples/assess-ordinart.json', import.meta.url), 'utf8')),
+    ),
     signedIn: false,
     goal: true,
   },
-  { name: 'POST /api/v1/calculations/price (signed in)', method: 'POST', path: '/api/v1/calculations/price', body: JSON.stringify({ flow: 'dagtid', year: 2026, minutes: 90 }), signedIn: true, goal: true },
+  {
+    name: 'POST /api/v1/calculations/price (signed in)',
+    method: 'POST',
+    path: '/api/v1/calculations/price',
+    body: JSON.stringify({ flow: 'dagtid', year: 2026, minutes: 90 }),
+    signedIn: true,
+    goal: true,
+  },
   { name: 'GET /healthz', method: 'GET', path: '/healthz', signedIn: false, goal: false },
 ];
 
 async function signIn(url: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ekonom.region', password: 'demo-samverkan' }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'ekonom.region', password: 'demo-samverkan' }),
+  });
   if (res.status !== 200) throw new Error(`sign-in: ${String(res.status)} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -63,19 +76,38 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     const auth = await signIn(ours.url);
     const answers = [];
     for (const c of cases) {
-      const headers: Record<string, string> = { ...(c.body === undefined ? {} : { 'content-type': 'application/json' }), ...(c.signedIn ? auth : {}) };
+      const headers: Record<string, string> = {
+        ...(c.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(c.signedIn ? auth : {}),
+      };
       const res = await fetch(`${ours.url}${c.path}`, { method: c.method, headers, ...(c.body === undefined ? {} : { body: c.body }) });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${c.name}: ${String(res.status)} ${body}`);
       answers.push({ c, headers, body, contentType: res.headers.get('content-type') ?? 'application/json; charset=utf-8' });
     }
     const routesFile = join(dir, 'routes.json');
-    writeFileSync(routesFile, JSON.stringify(answers.map((a) => ({ method: a.c.method, path: a.c.path, contentType: a.contentType, body: a.body }))));
+    writeFileSync(
+      routesFile,
+      JSON.stringify(answers.map((a) => ({ method: a.c.method, path: a.c.path, contentType: a.contentType, body: a.body }))),
+    );
     const bare = await startBare(routesFile, '/healthz');
     try {
       for (const a of answers) {
-        const opt = (url: string): LoadOptions => ({ url: `${url}${a.c.path}`, method: a.c.method, headers: a.headers, ...(a.c.body === undefined ? {} : { body: a.c.body }), connections: CONNECTIONS, duration });
-        const bareAnswer = await (await fetch(`${bare.url}${a.c.path}`, { method: a.c.method, headers: a.headers, ...(a.c.body === undefined ? {} : { body: a.c.body }) })).text();
+        const opt = (url: string): LoadOptions => ({
+          url: `${url}${a.c.path}`,
+          method: a.c.method,
+          headers: a.headers,
+          ...(a.c.body === undefined ? {} : { body: a.c.body }),
+          connections: CONNECTIONS,
+          duration,
+        });
+        const bareAnswer = await (
+          await fetch(`${bare.url}${a.c.path}`, {
+            method: a.c.method,
+            headers: a.headers,
+            ...(a.c.body === undefined ? {} : { body: a.c.body }),
+          })
+        ).text();
         if (bareAnswer !== a.body) failures.push(`${a.c.name}: the ceiling's answer differs from ours`);
         const runs: { ours: LoadResult[]; bare: LoadResult[] } = { ours: [], bare: [] };
         // Server CPU per answer (µs): what a request costs the server whatever else loads the machine.
@@ -106,8 +138,15 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
           const byReq = ratio.median >= RATIO_GOAL;
           const byCpu = Number.isNaN(cpuRatio.median) || cpuRatio.median >= RATIO_GOAL;
           if (byReq && byCpu) return { met: true };
-          if (byReq) return { met: false, detail: `req/s reached ${pct(ratio.median)} in this loaded run, but the server CPU per answer is ${pct(cpuRatio.median)} of the ceiling's efficiency — missed by ${(100 * (RATIO_GOAL - cpuRatio.median)).toFixed(0)} percentage points there` };
-          return { met: false, detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points (server CPU per answer: ${pct(cpuRatio.median)} of the ceiling's efficiency)` };
+          if (byReq)
+            return {
+              met: false,
+              detail: `req/s reached ${pct(ratio.median)} in this loaded run, but the server CPU per answer is ${pct(cpuRatio.median)} of the ceiling's efficiency — missed by ${(100 * (RATIO_GOAL - cpuRatio.median)).toFixed(0)} percentage points there`,
+            };
+          return {
+            met: false,
+            detail: `missed by ${(100 * (RATIO_GOAL - ratio.median)).toFixed(0)} percentage points (server CPU per answer: ${pct(cpuRatio.median)} of the ceiling's efficiency)`,
+          };
         })();
         const p99 = stats(runs.ours.map((x) => x.p99Ms));
         const bareP99 = stats(runs.bare.map((x) => x.p99Ms));
@@ -131,7 +170,15 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
           measure: `${a.c.name}: p99 latency`,
           ours: { stats: p99, unit: 'ms' },
           peer: { name: 'bare Fastify 5', figure: { stats: bareP99, unit: 'ms' } },
-          ...(a.c.goal ? { goal: { text: 'p99 < 10 ms', met: p99.median < P99_GOAL_MS, ...(p99.median < P99_GOAL_MS ? {} : { detail: `${(p99.median - P99_GOAL_MS).toFixed(1)} ms over` }) } } : {}),
+          ...(a.c.goal
+            ? {
+                goal: {
+                  text: 'p99 < 10 ms',
+                  met: p99.median < P99_GOAL_MS,
+                  ...(p99.median < P99_GOAL_MS ? {} : { detail: `${(p99.median - P99_GOAL_MS).toFixed(1)} ms over` }),
+                },
+              }
+            : {}),
         });
       }
     } finally {
@@ -149,10 +196,10 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     rows,
     notes: [
       'Throughput counts 2xx answers per second; the ratio is ours ÷ ceiling within each round.',
-      'All three processes (autocannon, ours, the ceiling when it runs) share the machine\'s 2 cores, so absolute figures fall with the load; the ratio is the figure to compare.',
-      'Server CPU per answer: the server process\'s user + system time during the run (/proc/<pid>/stat) ÷ the answers it gave. It does not count the time the process waits for a core, so on a loaded machine it is the better figure that says whether the goal can be met: ≥ 50 % of the ceiling\'s req/s needs ours to cost at most twice the ceiling\'s CPU per answer. The throughput goal counts as met only when both ratios reach 50 %.',
+      "All three processes (autocannon, ours, the ceiling when it runs) share the machine's 2 cores, so absolute figures fall with the load; the ratio is the figure to compare.",
+      "Server CPU per answer: the server process's user + system time during the run (/proc/<pid>/stat) ÷ the answers it gave. It does not count the time the process waits for a core, so on a loaded machine it is the better figure that says whether the goal can be met: ≥ 50 % of the ceiling's req/s needs ours to cost at most twice the ceiling's CPU per answer. The throughput goal counts as met only when both ratios reach 50 %.",
       'The assess case repeats one situation, so after the first request ours answers from the recent-answers cache (decision 0185: the day, explain flag and validated situation → the JSON bytes; the text gate, schema and personnummer checks still run). Without that cache the same request cost about 240 µs of server CPU (measured at commit a4ec1bc).',
-      'Why the goals are still missed (cpu profiles of `samverkan start` under autocannon, December 2026): even /healthz costs ours about 2.5× the ceiling\'s CPU — the fixed work of every request (the log line with its masking serializer and redaction, the text gate over path and query, cookie parsing, the security headers, Fastify hooks). A signed-in POST adds the session lookup (cached, decision 0175) with the CSRF HMAC, the JSON body checks (strict UTF-8, depth, prototype poisoning), the text gate over the body, schema validation, one prepared read of the reference version (decision 0185), the calculation with its Swedish step texts, and the serialization of ~2.8 KB. The ceiling does none of it. Fixed since the first measurement: the effective agreement and index series cached per reference version, helmet\'s headers computed once, the compiled situation check, the recent-answers cache.',
+      "Why the goals are still missed (cpu profiles of `samverkan start` under autocannon, December 2026): even /healthz costs ours about 2.5× the ceiling's CPU — the fixed work of every request (the log line with its masking serializer and redaction, the text gate over path and query, cookie parsing, the security headers, Fastify hooks). A signed-in POST adds the session lookup (cached, decision 0175) with the CSRF HMAC, the JSON body checks (strict UTF-8, depth, prototype poisoning), the text gate over the body, schema validation, one prepared read of the reference version (decision 0185), the calculation with its Swedish step texts, and the serialization of ~2.8 KB. The ceiling does none of it. Fixed since the first measurement: the effective agreement and index series cached per reference version, helmet's headers computed once, the compiled situation check, the recent-answers cache.",
     ],
     extra: extra.join('\n'),
     failures,

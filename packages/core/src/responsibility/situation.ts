@@ -105,8 +105,7 @@ function walkStrings(value: unknown, path: string, fn: (text: string, path: stri
     value.forEach((v, i) => {
       walkStrings(v, `${path}[${i}]`, fn);
     });
-  }
-  else if (value !== null && typeof value === 'object') {
+  } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       fn(k, path);
       walkStrings(v, path ? `${path}.${k}` : k, fn);
@@ -180,8 +179,10 @@ function schemaMessage(raw: unknown): SamverkanError | undefined {
   if (field === 'housing') hint = `ska vara ett av ${housings.map((h) => `"${h}" (${housingLabels[h]})`).join(', ')}`;
   else if (last === 'cfs') hint = 'ska vara ett heltal 1–9 på Clinical Frailty Scale, eller utelämnas om det är okänt';
   else if (last === 'kind') hint = `ska vara ett av ${productKinds.map((k) => `"${k}"`).join(', ')}`;
-  else if (field === 'products' || field === '') hint = field === '' ? 'ska vara ett JSON-objekt' : 'ska vara en lista med högst 50 produktfrågor';
-  else if (field === 'registeredMunicipality' || field === 'date' || field === 'time' || last === 'label' || field === 'homeRegion') hint = 'ska vara en text';
+  else if (field === 'products' || field === '')
+    hint = field === '' ? 'ska vara ett JSON-objekt' : 'ska vara en lista med högst 50 produktfrågor';
+  else if (field === 'registeredMunicipality' || field === 'date' || field === 'time' || last === 'label' || field === 'homeRegion')
+    hint = 'ska vara en text';
   else if (/^products\[\d+\]$/.test(field)) hint = 'ska vara ett objekt med "kind" och frågans uppgifter';
   else hint = 'ska vara true, false eller utelämnas (okänt)';
   return invalidInput(field, `${field}: ${show(v)} är inte giltigt – ${hint}.`, v);
@@ -206,7 +207,11 @@ export function parseSituation(raw: unknown, rules: ResponsibilityRules, default
     const m = rules.municipalities.get(input.registeredMunicipality);
     if (!m) {
       const list = [...rules.municipalities.values()].map((x) => `${x.code} ${x.name}`).join(', ');
-      throw invalidInput('registeredMunicipality', `registeredMunicipality: "${input.registeredMunicipality}" är ingen av länets kommuner (${list}) och inte "none".`, input.registeredMunicipality);
+      throw invalidInput(
+        'registeredMunicipality',
+        `registeredMunicipality: "${input.registeredMunicipality}" är ingen av länets kommuner (${list}) och inte "none".`,
+        input.registeredMunicipality,
+      );
     }
     municipality = m;
   }

@@ -26,7 +26,10 @@ describe('security headers computed once', () => {
   });
 
   it('follow the options (a CSP directive changed shows in the header)', () => {
-    const h = securityHeaders({ ...helmetOptions, contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"] } } });
+    const h = securityHeaders({
+      ...helmetOptions,
+      contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"] } },
+    });
     expect(h['content-security-policy']).toBe("default-src 'none'");
   });
 });

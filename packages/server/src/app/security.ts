@@ -45,7 +45,8 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   // Helmet ≥ 8.1 throws a bad option itself; the callback only carries on.
   helmet(options)(req, res, () => undefined);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.getHeaders())) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const [name, value] of Object.entries(res.getHeaders()))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   return headers;
 }
 
@@ -59,8 +60,12 @@ export async function registerSecurity(app: App): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new SamverkanError('SAMV_ERR_RATE_LIMITED', `För många inloggningsförsök. Vänta ${Math.ceil(context.ttl / 1000)} sekunder och försök igen.`, {
-        field: 'username',
-      }),
+      new SamverkanError(
+        'SAMV_ERR_RATE_LIMITED',
+        `För många inloggningsförsök. Vänta ${Math.ceil(context.ttl / 1000)} sekunder och försök igen.`,
+        {
+          field: 'username',
+        },
+      ),
   });
 }

@@ -52,7 +52,14 @@ for (const target of databaseTargets) {
     });
 
     it('a parameter value recorded through the API shows on the next call', async () => {
-      const res = await admin.request('POST', '/api/v1/parameters', { parameterId: 'dagtid.timpris', validFrom: '2025-01-01', value: 70_000, baseYear: 2025, source: 'cachetest', decisionRef: 'T-3' });
+      const res = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'dagtid.timpris',
+        validFrom: '2025-01-01',
+        value: 70_000,
+        baseYear: 2025,
+        source: 'cachetest',
+        decisionRef: 'T-3',
+      });
       expect(res.status).toBe(201);
       // 700 kr (2025) × 1.10 = 770 kr for 2026, with the VPI recorded above.
       expect(await rate(economist)).toBe(77_000);

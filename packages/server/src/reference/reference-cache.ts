@@ -45,7 +45,10 @@ function perStore(db: Kysely<Database>): PerStore {
   let s = stores.get(db);
   if (s === undefined) {
     // Compiled once per store: the request pays for one prepared statement, not a query build.
-    const versionQuery = sql<VersionRow>`select (select count(*) from index_values) as ni, (select max(recorded_at) from index_values) as ti, (select count(*) from parameter_values) as np, (select max(recorded_at) from parameter_values) as tp`.compile(db);
+    const versionQuery =
+      sql<VersionRow>`select (select count(*) from index_values) as ni, (select max(recorded_at) from index_values) as ti, (select count(*) from parameter_values) as np, (select max(recorded_at) from parameter_values) as tp`.compile(
+        db,
+      );
     s = { versionQuery, entry: undefined };
     stores.set(db, s);
   }

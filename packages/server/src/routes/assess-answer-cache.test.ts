@@ -35,9 +35,11 @@ describe('recent assessment answers', () => {
 
   it('does not keep a failed assessment', () => {
     const ref = reference();
-    expect(() => cachedAnswer(ref, 'bad', () => {
-      throw new Error('ogiltig');
-    })).toThrow('ogiltig');
+    expect(() =>
+      cachedAnswer(ref, 'bad', () => {
+        throw new Error('ogiltig');
+      }),
+    ).toThrow('ogiltig');
     expect(JSON.parse(cachedAnswer(ref, 'bad', () => 1).toString('utf8'))).toBe(1);
   });
 });

@@ -12,7 +12,10 @@ import { calculationReference } from '../reference/reference-cache.js';
 import { cachedAnswer } from './assess-answer-cache.js';
 import { rulesFor } from './responsibility-rules-cache.js';
 
-const Query = Type.Object({ explain: Type.Optional(Type.Boolean({ description: 'Lägg till en svensk förklaring att läsa upp' })) }, { additionalProperties: false });
+const Query = Type.Object(
+  { explain: Type.Optional(Type.Boolean({ description: 'Lägg till en svensk förklaring att läsa upp' })) },
+  { additionalProperties: false },
+);
 
 /** Register the assessment route. */
 export const registerAssess: RegisterRoutes = (app, ctx) => {
@@ -34,7 +37,11 @@ export const registerAssess: RegisterRoutes = (app, ctx) => {
       const today = todayInStockholm().toString();
       const explain = request.query.explain === true;
       const bytes = cachedAnswer(reference, `${today}|${String(explain)}|${JSON.stringify(request.body)}`, () =>
-        assessInput(ctx.agreement, rules, request.body, { today, explain, rates: { parameters: reference.agreement.parameters, index: reference.index } }),
+        assessInput(ctx.agreement, rules, request.body, {
+          today,
+          explain,
+          rates: { parameters: reference.agreement.parameters, index: reference.index },
+        }),
       );
       return reply.type('application/json; charset=utf-8').send(bytes);
     },

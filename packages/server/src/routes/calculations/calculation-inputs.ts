@@ -10,7 +10,9 @@ import { calculationReference } from '../../reference/reference-cache.js';
 
 /** `interpretations: { "I7": "quarter-hour" }` — options other than the defaults (I1–I15). */
 export const InterpretationsSchema = Type.Optional(
-  Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String({ pattern: '^[A-Za-z0-9._-]+$' }), { description: 'Tolkningsval, t.ex. { "I7": "quarter-hour" }' }),
+  Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String({ pattern: '^[A-Za-z0-9._-]+$' }), {
+    description: 'Tolkningsval, t.ex. { "I7": "quarter-hour" }',
+  }),
 );
 
 /** Validate interpretation choices against the agreement. */
@@ -20,7 +22,11 @@ export function parseChoices(agreement: Agreement, given: Readonly<Record<string
     const it = agreement.interpretations.get(id);
     if (!it) throw invalidInput(`interpretations.${id}`, `interpretations.${id}: tolkningen ${id} finns inte (I1–I15).`, id);
     if (!it.options.some((o) => o.id === option)) {
-      throw invalidInput(`interpretations.${id}`, `interpretations.${id}: ${id} har inget alternativ "${option}". Välj ett av: ${it.options.map((o) => o.id).join(', ')}.`, option);
+      throw invalidInput(
+        `interpretations.${id}`,
+        `interpretations.${id}: ${id} har inget alternativ "${option}". Välj ett av: ${it.options.map((o) => o.id).join(', ')}.`,
+        option,
+      );
     }
     choices[id] = option;
   }
