@@ -13,6 +13,7 @@ const peppol = () => import('./peppol/render-ubl.js');
 const pdf = () => import('./pdf/invoice-pdf.js');
 const xlsx = () => import('./xlsx/render-workbook.js');
 const sie = () => import('./sie/render-sie.js');
+const sieConfig = async () => (await import('./sie/sie-config-file.js')).configuredSieAccounts();
 
 export const exportFormatIds = ['peppol', 'pdf', 'xlsx', 'sie'] as const;
 export type ExportFormatId = (typeof exportFormatIds)[number];
@@ -48,7 +49,8 @@ async function sieFilesOfRun(docs: readonly InvoiceDocument[]): Promise<Combined
     ['seller', 'saljare'],
     ['buyer', 'kopare'],
   ] as const;
-  return sides.flatMap(([side, name]) => renderSieFiles(docs, { side }).map((f) => ({ suffix: `-${name}-${partyPart(f.party.code, f.party.unit)}`, bytes: f.bytes })));
+  const config = await sieConfig();
+  return sides.flatMap(([side, name]) => renderSieFiles(docs, { side, config }).map((f) => ({ suffix: `-${name}-${partyPart(f.party.code, f.party.unit)}`, bytes: f.bytes })));
 }
 
 /** The formats, in the order they are offered. */
@@ -68,7 +70,7 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     title: 'SIE 4I (bokföring)',
     contentType: 'text/plain; charset=IBM437',
     extension: 'se',
-    render: async (doc) => (await sie()).renderSie([doc], { side: 'seller' }),
+    render: async (doc) => (await sie()).renderSie([doc], { side: 'seller', config: await sieConfig() }),
     renderMany: sieFilesOfRun,
   },
 };
