@@ -2,7 +2,10 @@
  * Index CSV: `series,year,percent[,kind][,source][,published]` — one SKR index value per row
  * (VPI, OPI, LPIK), percent with a decimal comma or point (with a comma delimiter a decimal comma
  * must be quoted: "2,9"; with semicolons it need not be). kind is utfall/outcome or
- * prognos/forecast (default utfall). Errors name the file and line.
+ * prognos/forecast (default utfall). A row whose source begins with "exempel" (the shipped example
+ * files: "exempel – ej SKR:s publicerade värde") is an example value, so every result computed
+ * with it says so, exactly as the service marks its stored example values. Errors name the file
+ * and line.
  */
 import { buildIndexSeries, SamverkanError, type IndexSeries } from '@samverkan/core';
 import { optionalCell, requiredCell } from './cell.js';
@@ -25,6 +28,7 @@ export function readIndexCsv(bytes: Uint8Array, file: string): IndexSeries {
           line: r.line,
           ...(kind === undefined ? {} : { kind }),
           ...(source === undefined ? {} : { source }),
+          ...(source !== undefined && /^exempel\b/i.test(source.trim()) ? { example: true } : {}),
           ...(published === undefined ? {} : { published }),
         };
       }),
