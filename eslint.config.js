@@ -7,7 +7,16 @@ import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'var/**', 'packages/web/dist/**', 'docs/**', '**/*.d.ts', 'coverage/**', 'test-results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'var/**',
+      'packages/web/dist/**',
+      'docs/**',
+      '**/*.d.ts',
+      'coverage/**',
+      'test-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -46,8 +55,14 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['@samverkan/server', '@samverkan/server/*', '@samverkan/web', '@samverkan/web/*', '**/server/**', '**/web/**'], message: 'core must not import server or web.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process', 'os', 'better-sqlite3', 'pg', 'kysely', 'fastify'], message: 'core is pure: no I/O modules.' },
+            {
+              group: ['@samverkan/server', '@samverkan/server/*', '@samverkan/web', '@samverkan/web/*', '**/server/**', '**/web/**'],
+              message: 'core must not import server or web.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process', 'os', 'better-sqlite3', 'pg', 'kysely', 'fastify'],
+              message: 'core is pure: no I/O modules.',
+            },
           ],
         },
       ],
@@ -58,7 +73,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@samverkan/web', '@samverkan/web/*', '**/web/src/**'], message: 'server must not import web; web talks to server over HTTP.' }] },
+        {
+          patterns: [
+            {
+              group: ['@samverkan/web', '@samverkan/web/*', '**/web/src/**'],
+              message: 'server must not import web; web talks to server over HTTP.',
+            },
+          ],
+        },
       ],
     },
   },

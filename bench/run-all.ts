@@ -19,7 +19,10 @@ import { suites, type SuiteEntry } from './suites.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const write = !args.includes('--no-write');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const resultsPath = join(repoRoot, 'bench/results.md');
 /** A suite that hangs must not hang the run (quick: CI-sized; full: generous). */
@@ -43,10 +46,14 @@ function previousSections(): Map<string, string> {
 async function runChild(entry: SuiteEntry, dir: string): Promise<{ result: SuiteResult | null; seconds: number; error: string }> {
   const out = join(dir, `${entry.name}.json`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(new URL('./run-suite.js', import.meta.url)), entry.name, out, ...(quick ? ['--quick'] : [])], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-    cwd: repoRoot,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(new URL('./run-suite.js', import.meta.url)), entry.name, out, ...(quick ? ['--quick'] : [])],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      cwd: repoRoot,
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     process.stderr.write(d);
@@ -56,11 +63,18 @@ async function runChild(entry: SuiteEntry, dir: string): Promise<{ result: Suite
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0 || !existsSync(out)) return { result: null, seconds, error: `exit ${String(code)}: ${stderr.trim().split('\n').slice(-3).join(' / ')}` };
+  if (code !== 0 || !existsSync(out))
+    return { result: null, seconds, error: `exit ${String(code)}: ${stderr.trim().split('\n').slice(-3).join(' / ')}` };
   return { result: JSON.parse(readFileSync(out, 'utf8')) as SuiteResult, seconds, error: '' };
 }
 
-function document(sections: readonly string[], pending: readonly SuiteEntry[], previous: ReadonlyMap<string, string>, loadBefore: string, started: Date): string {
+function document(
+  sections: readonly string[],
+  pending: readonly SuiteEntry[],
+  previous: ReadonlyMap<string, string>,
+  loadBefore: string,
+  started: Date,
+): string {
   const ran = suites.filter((s) => !only || only.includes(s.name)).map((s) => s.name);
   const waiting = pending.filter((p) => p.load !== null && (!only || only.includes(p.name))).map((p) => p.name);
   return [
@@ -90,11 +104,16 @@ async function main(): Promise<void> {
   try {
     for (const [i, entry] of suites.entries()) {
       if (only && !only.includes(entry.name)) {
-        sections.push(previous.get(entry.name) ?? `${begin(entry.name)}\n## ${entry.title}\n\nNot measured yet (run \`npm run bench -- --only=${entry.name}\`).\n${end(entry.name)}`);
+        sections.push(
+          previous.get(entry.name) ??
+            `${begin(entry.name)}\n## ${entry.title}\n\nNot measured yet (run \`npm run bench -- --only=${entry.name}\`).\n${end(entry.name)}`,
+        );
         continue;
       }
       if (!entry.load) {
-        sections.push(`${begin(entry.name)}\n## ${entry.title}\n\n**Not yet measured**: this suite is not written yet (bench/suites.ts lists it without a module).\n${end(entry.name)}`);
+        sections.push(
+          `${begin(entry.name)}\n## ${entry.title}\n\n**Not yet measured**: this suite is not written yet (bench/suites.ts lists it without a module).\n${end(entry.name)}`,
+        );
         continue;
       }
       const load = loadText();

@@ -23,7 +23,11 @@ export interface BillingStore {
 /** A migrated SQLite store in `dir` with the demo data. */
 export async function openBillingStore(dir: string): Promise<BillingStore> {
   const agreement = readAgreement();
-  const { store } = await prepareStore({ sqliteFile: join(dir, 'bench.sqlite'), audit: { key: auditKeyFrom('b'.repeat(64), 'bench') } }, agreement, true);
+  const { store } = await prepareStore(
+    { sqliteFile: join(dir, 'bench.sqlite'), audit: { key: auditKeyFrom('b'.repeat(64), 'bench') } },
+    agreement,
+    true,
+  );
   return { store, agreement };
 }
 
@@ -33,15 +37,46 @@ export async function insertMonth(store: Store, month: string, n: number): Promi
   await store.transaction(async (trx) => {
     await trx
       .insertInto('imports')
-      .values({ id: importId, kind: 'daytime-assignments', filename: `dagtid-${month}.csv`, content_sha256: `bench:${importId}`, municipality_code: null, row_count: n, uploaded_by: 'bench', uploaded_at: new Date().toISOString(), demo: 0 })
+      .values({
+        id: importId,
+        kind: 'daytime-assignments',
+        filename: `dagtid-${month}.csv`,
+        content_sha256: `bench:${importId}`,
+        municipality_code: null,
+        row_count: n,
+        uploaded_by: 'bench',
+        uploaded_at: new Date().toISOString(),
+        demo: 0,
+      })
       .execute();
     const rows = [];
     for (let i = 0; i < n; i++) {
       const date = `${month}-${String(1 + (i % 28)).padStart(2, '0')}`;
       const code = CODES[i % CODES.length] ?? '2380';
       const [lender, hirer] = i % 2 === 0 ? [code, 'region'] : ['region', code];
-      const data = { date, start: '09:00', lender, hirer, minutes: { intervention: 30 + (i % 90), ...noTravel }, storsjoglantan: false, registeredMunicipality: code };
-      rows.push({ id: randomUUID(), import_id: importId, line: i + 2, kind: 'daytime-assignments', period: month, seller_code: lender, buyer_code: hirer, municipality_code: code, amount_ore: null, data_json: JSON.stringify(data), natural_key: `${importId}:${String(i)}`, demo: 0 as const });
+      const data = {
+        date,
+        start: '09:00',
+        lender,
+        hirer,
+        minutes: { intervention: 30 + (i % 90), ...noTravel },
+        storsjoglantan: false,
+        registeredMunicipality: code,
+      };
+      rows.push({
+        id: randomUUID(),
+        import_id: importId,
+        line: i + 2,
+        kind: 'daytime-assignments',
+        period: month,
+        seller_code: lender,
+        buyer_code: hirer,
+        municipality_code: code,
+        amount_ore: null,
+        data_json: JSON.stringify(data),
+        natural_key: `${importId}:${String(i)}`,
+        demo: 0 as const,
+      });
       if (rows.length === 500) await trx.insertInto('import_rows').values(rows.splice(0)).execute();
     }
     if (rows.length > 0) await trx.insertInto('import_rows').values(rows).execute();

@@ -21,7 +21,19 @@ export const MUNICIPALITIES = [
   ['2380', 'Östersund'],
 ] as const;
 
-export const DAYTIME_HEADER = ['datum', 'starttid', 'utförare', 'beställare', 'insatstid', 'administration', 'återrapportering', 'restid', 'resa samordnad', 'storsjögläntan', 'referens'];
+export const DAYTIME_HEADER = [
+  'datum',
+  'starttid',
+  'utförare',
+  'beställare',
+  'insatstid',
+  'administration',
+  'återrapportering',
+  'restid',
+  'resa samordnad',
+  'storsjögläntan',
+  'referens',
+];
 
 /** One generated row as the CSV cells, plus what it should bill (for checks). */
 export interface DaytimeRow {

@@ -35,7 +35,10 @@ describe('bench harness', () => {
 
   it('runs several contestants in rounds and refuses ratios of unequal runs', async () => {
     const order: string[] = [];
-    const r = await interleaved({ x: () => (order.push('x'), 2), y: () => (order.push('y'), 4), z: () => (order.push('z'), 8) }, { runs: 5 });
+    const r = await interleaved(
+      { x: () => (order.push('x'), 2), y: () => (order.push('y'), 4), z: () => (order.push('z'), 8) },
+      { runs: 5 },
+    );
     expect(order.join('')).toBe('xyz'.repeat(5));
     expect(ratios(r.z, r.x)).toEqual([4, 4, 4, 4, 4]);
     expect(() => ratios([1], [1, 2])).toThrow();
@@ -46,7 +49,9 @@ describe('bench harness', () => {
       {
         title: 'T',
         intro: ['about'],
-        rows: [{ measure: 'm', ours: { stats: stats([1, 2, 3, 4, 5]), unit: 'ms' }, goal: { text: '≤ 1 ms', met: false, detail: '3× over' } }],
+        rows: [
+          { measure: 'm', ours: { stats: stats([1, 2, 3, 4, 5]), unit: 'ms' }, goal: { text: '≤ 1 ms', met: false, detail: '3× over' } },
+        ],
         notes: ['a note'],
         failures: ['peer differs'],
       },

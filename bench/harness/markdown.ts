@@ -18,7 +18,12 @@ export function suiteMarkdown(result: SuiteResult, context: string): string {
   for (const p of result.intro) out.push(p, '');
   if (result.rows.length > 0) {
     const n = Math.min(...result.rows.map((r) => r.ours.stats.n));
-    out.push(`| measure | ours, median (min – max) of ≥ ${String(n)} runs | peer | ratio per pair | goal |`, '|---|---|---|---|---|', ...result.rows.map(rowLine), '');
+    out.push(
+      `| measure | ours, median (min – max) of ≥ ${String(n)} runs | peer | ratio per pair | goal |`,
+      '|---|---|---|---|---|',
+      ...result.rows.map(rowLine),
+      '',
+    );
   }
   for (const n of result.notes) out.push(`- ${n}`);
   if (result.notes.length > 0) out.push('');

@@ -26,7 +26,11 @@ export interface PairedResult {
  * Run `a` and `b` alternately `runs` times (after `warmup` unmeasured pairs) and return each
  * side's values and the per-pair ratio a ÷ b. Runs are strictly sequential.
  */
-export async function paired(a: Measured, b: Measured, options: { readonly runs: number; readonly warmup?: number }): Promise<PairedResult> {
+export async function paired(
+  a: Measured,
+  b: Measured,
+  options: { readonly runs: number; readonly warmup?: number },
+): Promise<PairedResult> {
   const runs = Math.max(MIN_RUNS, options.runs);
   for (let i = 0; i < (options.warmup ?? 0); i++) {
     await a();
@@ -49,7 +53,10 @@ export type RoundsResult<K extends string> = Readonly<Record<K, readonly number[
  * Several contestants in rounds: each round runs every contestant once, in the given order
  * (A B C A B C …), so a ratio between any two can be computed within each round (`ratios`).
  */
-export async function interleaved<K extends string>(contestants: Readonly<Record<K, Measured>>, options: { readonly runs: number; readonly warmup?: number; readonly onRound?: (round: number) => void }): Promise<RoundsResult<K>> {
+export async function interleaved<K extends string>(
+  contestants: Readonly<Record<K, Measured>>,
+  options: { readonly runs: number; readonly warmup?: number; readonly onRound?: (round: number) => void },
+): Promise<RoundsResult<K>> {
   const keys = Object.keys(contestants) as K[];
   const runs = Math.max(MIN_RUNS, options.runs);
   for (let i = 0; i < (options.warmup ?? 0); i++) for (const k of keys) await contestants[k]();
@@ -68,7 +75,10 @@ export function ratios(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /** Repeat one measurement (no peer) `runs` times after `warmup` unmeasured runs. */
-export async function repeated(f: Measured, options: { readonly runs: number; readonly warmup?: number }): Promise<{ readonly values: readonly number[]; readonly stats: Stats }> {
+export async function repeated(
+  f: Measured,
+  options: { readonly runs: number; readonly warmup?: number },
+): Promise<{ readonly values: readonly number[]; readonly stats: Stats }> {
   const runs = Math.max(MIN_RUNS, options.runs);
   for (let i = 0; i < (options.warmup ?? 0); i++) await f();
   const values: number[] = [];

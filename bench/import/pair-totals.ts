@@ -24,7 +24,10 @@ export function totalsDiffer(ours: readonly PairTotal[], peer: readonly PairTota
     const p = theirs.get(key(t));
     theirs.delete(key(t));
     if (p === undefined) out.push(`${key(t)}: ours ${String(t.ore)} öre, DuckDB has no such pair`);
-    else if (p.ore !== t.ore || p.records !== t.records) out.push(`${key(t)}: ours ${String(t.ore)} öre/${String(t.records)} records, DuckDB ${String(p.ore)} öre/${String(p.records)} records`);
+    else if (p.ore !== t.ore || p.records !== t.records)
+      out.push(
+        `${key(t)}: ours ${String(t.ore)} öre/${String(t.records)} records, DuckDB ${String(p.ore)} öre/${String(p.records)} records`,
+      );
   }
   for (const p of theirs.values()) out.push(`${key(p)}: DuckDB ${String(p.ore)} öre, ours has no such pair`);
   return out;

@@ -35,7 +35,12 @@ interface Measured {
 /** Run `node args` under /usr/bin/time for its peak RSS; wall time measured here. */
 function timed(args: readonly string[], env: NodeJS.ProcessEnv): Measured & { stdout: string } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'peak-rss-kib=%M', process.execPath, ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'peak-rss-kib=%M', process.execPath, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${String(r.status)}: ${r.stderr.slice(-2000)}`);
   const m = /peak-rss-kib=(\d+)/.exec(r.stderr);
@@ -45,7 +50,12 @@ function timed(args: readonly string[], env: NodeJS.ProcessEnv): Measured & { st
 /** One import through the binary into a fresh SQLite database; the database stays for the caller. */
 function ourImport(csv: string, dir: string): Measured & { dbBytes: number } {
   rmSync(dir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, SAMVERKAN_VAR_DIR: dir, SAMVERKAN_DB_FILE: join(dir, 'samverkan.sqlite'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SAMVERKAN_VAR_DIR: dir,
+    SAMVERKAN_DB_FILE: join(dir, 'samverkan.sqlite'),
+    LOG_LEVEL: 'warn',
+  };
   delete env['DATABASE_URL'];
   const r = timed([bin, 'import', 'daytime-assignments', csv, '--json', '--no-progress'], env);
   const report = JSON.parse(r.stdout) as { inserted: number; rows: number };
@@ -101,7 +111,9 @@ export const suite: Suite = {
           const records = mine.reduce((s, t) => s + t.records, 0);
           if (records !== n) diff.push(`${String(n)} rows: ours priced ${String(records)} records`);
           failures.push(...diff.slice(0, 10).map((d) => `${String(n)} rows: ${d}`));
-          notes.push(`${n.toLocaleString('sv-SE')} rows: ${String(mine.length)} pair-months, ${String(mine.reduce((s, t) => s + t.ore, 0))} öre in all — ${diff.length === 0 ? 'identical to DuckDB to the öre' : `${String(diff.length)} differences`}.`);
+          notes.push(
+            `${n.toLocaleString('sv-SE')} rows: ${String(mine.length)} pair-months, ${String(mine.reduce((s, t) => s + t.ore, 0))} öre in all — ${diff.length === 0 ? 'identical to DuckDB to the öre' : `${String(diff.length)} differences`}.`,
+          );
         } finally {
           await store.close();
         }
@@ -110,22 +122,52 @@ export const suite: Suite = {
         const o = ours.get(n) ?? [];
         const p = peer.get(n) ?? [];
         const label = n.toLocaleString('sv-SE');
-        const r = ratios(o.map((x) => x.ms), p.map((x) => x.ms));
+        const r = ratios(
+          o.map((x) => x.ms),
+          p.map((x) => x.ms),
+        );
         const big = n === sizes.at(-1);
         const within = stats(r).median <= 5;
         rows.push({
           measure: `import ${label} rows (wall, process)`,
-          ours: fig(o.map((x) => x.ms), 'ms'),
-          peer: { name: 'DuckDB', figure: fig(p.map((x) => x.ms), 'ms') },
+          ours: fig(
+            o.map((x) => x.ms),
+            'ms',
+          ),
+          peer: {
+            name: 'DuckDB',
+            figure: fig(
+              p.map((x) => x.ms),
+              'ms',
+            ),
+          },
           ratio: { label: 'ours ÷ DuckDB', figure: fig(r, '×') },
-          ...(big ? { goal: { text: '≤ 5× DuckDB', met: within, ...(within ? {} : { detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (SHA-256 natural key, unique index), sealed and written to SQLite with its indexes, where DuckDB only aggregates in memory` }) } } : {}),
+          ...(big
+            ? {
+                goal: {
+                  text: '≤ 5× DuckDB',
+                  met: within,
+                  ...(within
+                    ? {}
+                    : {
+                        detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (SHA-256 natural key, unique index), sealed and written to SQLite with its indexes, where DuckDB only aggregates in memory`,
+                      }),
+                },
+              }
+            : {}),
         });
         const rss = o.map((x) => x.rssMiB);
         const rssOk = stats(rss).max < 300;
         rows.push({
           measure: `peak RSS ${label} rows`,
           ours: fig(rss, 'MiB'),
-          peer: { name: 'DuckDB', figure: fig(p.map((x) => x.rssMiB), 'MiB') },
+          peer: {
+            name: 'DuckDB',
+            figure: fig(
+              p.map((x) => x.rssMiB),
+              'MiB',
+            ),
+          },
           goal: { text: '< 300 MiB', met: rssOk, ...(rssOk ? {} : { detail: `max ${stats(rss).max.toFixed(0)} MiB` }) },
         });
         const csvBytes = csvs.get(n)?.bytes ?? 1;
@@ -134,18 +176,33 @@ export const suite: Suite = {
         rows.push({
           measure: `database ÷ CSV, ${label} rows (${(csvBytes / 1048576).toFixed(1)} MiB CSV)`,
           ours: fig(size, '×'),
-          goal: { text: '≤ 5×', met: sizeOk, ...(sizeOk ? {} : { detail: `${(stats(size).median / 5).toFixed(1)}× over: each row stores its fields as JSON with their names, a 64-hex natural key and a UUID, and six indexes` }) },
+          goal: {
+            text: '≤ 5×',
+            met: sizeOk,
+            ...(sizeOk
+              ? {}
+              : {
+                  detail: `${(stats(size).median / 5).toFixed(1)}× over: each row stores its fields as JSON with their names, a 64-hex natural key and a UUID, and six indexes`,
+                }),
+          },
         });
       }
       const [small, large] = sizes;
       if (small !== undefined && large !== undefined) {
-        const growth = ratios((ours.get(large) ?? []).map((x) => x.ms), (ours.get(small) ?? []).map((x) => x.ms));
+        const growth = ratios(
+          (ours.get(large) ?? []).map((x) => x.ms),
+          (ours.get(small) ?? []).map((x) => x.ms),
+        );
         const factor = large / small;
         const linear = stats(growth).median <= factor * 1.1;
         rows.push({
           measure: `time ${large.toLocaleString('sv-SE')} ÷ ${small.toLocaleString('sv-SE')} rows (per round)`,
           ours: fig(growth, '×'),
-          goal: { text: `≤ ${String(factor * 1.1)}× (linear)`, met: linear, ...(linear ? {} : { detail: `${stats(growth).median.toFixed(1)}× for ${String(factor)}× the rows` }) },
+          goal: {
+            text: `≤ ${String(factor * 1.1)}× (linear)`,
+            met: linear,
+            ...(linear ? {} : { detail: `${stats(growth).median.toFixed(1)}× for ${String(factor)}× the rows` }),
+          },
         });
       }
     } finally {

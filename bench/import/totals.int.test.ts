@@ -53,7 +53,12 @@ for (const target of databaseTargets) {
 
         // The seal computed while staging is the digest of what was stored.
         const id = first.import?.id ?? '';
-        const audit = await store.db.selectFrom('audit_log').select('state_json').where('entity', '=', 'imports').where('entity_id', '=', id).executeTakeFirstOrThrow();
+        const audit = await store.db
+          .selectFrom('audit_log')
+          .select('state_json')
+          .where('entity', '=', 'imports')
+          .where('entity_id', '=', id)
+          .executeTakeFirstOrThrow();
         const sealed = JSON.parse(audit.state_json ?? 'null') as { imports: Record<string, string> };
         expect(sealed.imports[id]).toBe((await digestsOf(store.db, 'imports', [id]))[id]);
 

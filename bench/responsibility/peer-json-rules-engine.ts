@@ -13,7 +13,9 @@ export function jsonRulesEngine(rules: readonly RawRule[]): Engine {
     engine.addRule({
       name: r.id,
       priority: rules.length - i,
-      conditions: { any: r.boxes.map((b) => ({ all: Object.entries(b).map(([fact, values]) => ({ fact, operator: 'in', value: [...values] })) })) },
+      conditions: {
+        any: r.boxes.map((b) => ({ all: Object.entries(b).map(([fact, values]) => ({ fact, operator: 'in', value: [...values] })) })),
+      },
       event: { type: r.id, params: { party: r.party } },
       onSuccess: () => {
         engine.stop();

@@ -8,7 +8,19 @@
 import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
 import type { RawRule, RawValue } from './raw-table.js';
 
-const FIELDS = ['registered', 'storsjoglantan', 'atDayActivity', 'housing', 'safeAtHome', 'needOver14Days', 'cfs', 'cognitiveImpairment', 'cannotReachHealthCentre', 'prefersHealthCentre', 'preferenceRisksSafety'];
+const FIELDS = [
+  'registered',
+  'storsjoglantan',
+  'atDayActivity',
+  'housing',
+  'safeAtHome',
+  'needOver14Days',
+  'cfs',
+  'cognitiveImpairment',
+  'cannotReachHealthCentre',
+  'prefersHealthCentre',
+  'preferenceRisksSafety',
+];
 
 function cell(values: readonly RawValue[] | undefined): string {
   if (values === undefined) return '';
@@ -64,7 +76,10 @@ export function zenDecision(rules: readonly RawRule[]): { engine: ZenEngine; dec
 }
 
 /** Evaluate a batch of situations in one call (Loop Mode). */
-export async function runZenBatch(decision: ZenDecision, situations: readonly Record<string, string | number>[]): Promise<readonly { rule?: string; party?: string }[]> {
+export async function runZenBatch(
+  decision: ZenDecision,
+  situations: readonly Record<string, string | number>[],
+): Promise<readonly { rule?: string; party?: string }[]> {
   const r = await decision.evaluate({ situations });
   const out = (r.result as { answers?: { rule?: string; party?: string }[] } | null)?.answers;
   if (out?.length !== situations.length) throw new Error('zen-engine answered a batch with the wrong number of answers');

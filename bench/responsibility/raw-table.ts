@@ -42,7 +42,9 @@ function priorityOrder(rules: ResponsibilityRules): number[] {
   const order: number[] = [];
   const placed = new Set<number>();
   while (order.length < n) {
-    const next = [...Array(n).keys()].find((i) => !placed.has(i) && [...Array(n).keys()].every((j) => placed.has(j) || j === i || !after[j]?.has(i)));
+    const next = [...Array(n).keys()].find(
+      (i) => !placed.has(i) && [...Array(n).keys()].every((j) => placed.has(j) || j === i || !after[j]?.has(i)),
+    );
     if (next === undefined) throw new Error('the care table has no consistent priority order');
     order.push(next);
     placed.add(next);
@@ -82,7 +84,8 @@ function criterionBoxes(rules: ResponsibilityRules, index: number): Map<number, 
     const key = JSON.stringify(head);
     const byStatus = out.get(status) ?? new Map<string, Record<string, RawValue[]>>();
     out.set(status, byStatus);
-    const box: Record<string, RawValue[]> = byStatus.get(key) ?? Object.fromEntries<RawValue[]>([...head.map(([k, v]): [string, RawValue[]] => [k, [v]]), [last.dim.name, []]]);
+    const box: Record<string, RawValue[]> =
+      byStatus.get(key) ?? Object.fromEntries<RawValue[]>([...head.map(([k, v]): [string, RawValue[]] => [k, [v]]), [last.dim.name, []]]);
     box[last.dim.name]?.push(rawValue(last.dim.name, valueOfDigit(last.dim, digits[last.d] ?? 0)));
     byStatus.set(key, box);
   }

@@ -10,7 +10,15 @@
  * All contestants run in rounds (interleaved) and every ratio is taken within a round. Every
  * answer of every engine in every round is compared with ours (rule id and party).
  */
-import { assess, assessCareResponsibility, compileResponsibilityRules, type CareAnswer, type MunicipalityRef, type ResponsibilityRules, type Situation } from '@samverkan/core';
+import {
+  assess,
+  assessCareResponsibility,
+  compileResponsibilityRules,
+  type CareAnswer,
+  type MunicipalityRef,
+  type ResponsibilityRules,
+  type Situation,
+} from '@samverkan/core';
 import { stats } from '../harness/stats.js';
 import { collect, interleaved, ratios } from '../harness/paired.js';
 import type { Row, Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
@@ -76,9 +84,11 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
         if (first < 0) first = i;
       }
     }
-    if (bad > 0 && failures.length < 20) failures.push(`${name}: ${String(bad)} of ${String(n)} answers differ from ours, e.g. ${JSON.stringify(facts[first])}`);
+    if (bad > 0 && failures.length < 20)
+      failures.push(`${name}: ${String(bad)} of ${String(n)} answers differ from ours, e.g. ${JSON.stringify(facts[first])}`);
   };
-  const careCodes = (answers: readonly (CareAnswer | undefined)[]): Uint16Array => Uint16Array.from(answers, (a) => (a ? code(a.rule, a.party) : 65535));
+  const careCodes = (answers: readonly (CareAnswer | undefined)[]): Uint16Array =>
+    Uint16Array.from(answers, (a) => (a ? code(a.rule, a.party) : 65535));
 
   // Ours: fresh rules per round for the cold pass (compiling is not timed), the warm pass after it.
   let rules: ResponsibilityRules = firstRules;
@@ -94,7 +104,8 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
   };
   const careWarm = (): number => {
     const t = process.hrtime.bigint();
-    for (let r = 0; r < warmReps; r++) for (let i = 0; i < n; i++) answers[i] = assessCareResponsibility(rules, situations[i] as Situation).careResponsibility;
+    for (let r = 0; r < warmReps; r++)
+      for (let i = 0; i < n; i++) answers[i] = assessCareResponsibility(rules, situations[i] as Situation).careResponsibility;
     const ms = elapsedMs(t);
     check('samverkan (care question, warm)', careCodes(answers));
     return nsPer(ms, n * warmReps);
@@ -104,7 +115,8 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     collect();
     const reps = fresh ? 1 : warmReps;
     const t = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++) for (let i = 0; i < n; i++) answers[i] = assess(agreement, rules, situations[i] as Situation).careResponsibility;
+    for (let r = 0; r < reps; r++)
+      for (let i = 0; i < n; i++) answers[i] = assess(agreement, rules, situations[i] as Situation).careResponsibility;
     const ms = elapsedMs(t);
     check(label, careCodes(answers));
     return nsPer(ms, n * reps);
@@ -164,7 +176,9 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
       zen: zenRun,
       jre: jreRun,
     },
-    { runs: rounds, onRound: (i) => {
+    {
+      runs: rounds,
+      onRound: (i) => {
         console.log(`rules: round ${String(i + 1)}/${String(rounds)}`);
       },
     },
@@ -186,16 +200,53 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
         met: coldVsCeiling.median <= 5,
         ...(coldVsCeiling.median <= 5
           ? {}
-          : { detail: `missed: ${coldVsCeiling.median.toFixed(1)}× the ceiling, ${(coldVsCeiling.median / 5).toFixed(1)} times the allowed 5×. The ceiling computes a key and loads one number; ours reads a \`Situation\` object, computes two cells, and returns (finds, or on first sight builds) a frozen answer with clauses, quotes, missing inputs and the four criteria — the first sight of each answer is what "cold" pays` }),
+          : {
+              detail: `missed: ${coldVsCeiling.median.toFixed(1)}× the ceiling, ${(coldVsCeiling.median / 5).toFixed(1)} times the allowed 5×. The ceiling computes a key and loads one number; ours reads a \`Situation\` object, computes two cells, and returns (finds, or on first sight builds) a frozen answer with clauses, quotes, missing inputs and the four criteria — the first sight of each answer is what "cold" pays`,
+            }),
       },
     },
-    { measure: 'ours, care question, warm, per situation', ours: ns(r.careWarm), peer: { name: 'ceiling', figure: ns(r.ceiling) }, ratio: { label: 'of the ceiling', figure: x(ratios(r.careWarm, r.ceiling)) } },
-    { measure: 'ours, whole answer (`assess`), cold, per situation', ours: ns(r.wholeCold), peer: { name: 'ceiling', figure: ns(r.ceiling) }, ratio: { label: 'of the ceiling', figure: x(ratios(r.wholeCold, r.ceiling)) } },
-    { measure: 'ours, whole answer (`assess`), warm, per situation', ours: ns(r.wholeWarm), peer: { name: 'ceiling', figure: ns(r.ceiling) }, ratio: { label: 'of the ceiling', figure: x(ratios(r.wholeWarm, r.ceiling)) } },
-    { measure: 'zen-engine (Loop Mode) vs ours, care question cold', ours: ns(r.careCold), peer: { name: '@gorules/zen-engine', figure: ns(r.zen) }, ratio: { label: 'zen ÷ ours (ours is faster by)', figure: x(ratios(r.zen, r.careCold)) } },
-    { measure: 'zen-engine (Loop Mode) vs ours, whole answer cold', ours: ns(r.wholeCold), peer: { name: '@gorules/zen-engine', figure: ns(r.zen) }, ratio: { label: 'zen ÷ ours', figure: x(ratios(r.zen, r.wholeCold)) } },
-    { measure: 'json-rules-engine vs ours, care question cold', ours: ns(r.careCold), peer: { name: 'json-rules-engine', figure: ns(r.jre) }, ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.careCold)) } },
-    { measure: 'json-rules-engine vs ours, whole answer cold', ours: ns(r.wholeCold), peer: { name: 'json-rules-engine', figure: ns(r.jre) }, ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.wholeCold)) } },
+    {
+      measure: 'ours, care question, warm, per situation',
+      ours: ns(r.careWarm),
+      peer: { name: 'ceiling', figure: ns(r.ceiling) },
+      ratio: { label: 'of the ceiling', figure: x(ratios(r.careWarm, r.ceiling)) },
+    },
+    {
+      measure: 'ours, whole answer (`assess`), cold, per situation',
+      ours: ns(r.wholeCold),
+      peer: { name: 'ceiling', figure: ns(r.ceiling) },
+      ratio: { label: 'of the ceiling', figure: x(ratios(r.wholeCold, r.ceiling)) },
+    },
+    {
+      measure: 'ours, whole answer (`assess`), warm, per situation',
+      ours: ns(r.wholeWarm),
+      peer: { name: 'ceiling', figure: ns(r.ceiling) },
+      ratio: { label: 'of the ceiling', figure: x(ratios(r.wholeWarm, r.ceiling)) },
+    },
+    {
+      measure: 'zen-engine (Loop Mode) vs ours, care question cold',
+      ours: ns(r.careCold),
+      peer: { name: '@gorules/zen-engine', figure: ns(r.zen) },
+      ratio: { label: 'zen ÷ ours (ours is faster by)', figure: x(ratios(r.zen, r.careCold)) },
+    },
+    {
+      measure: 'zen-engine (Loop Mode) vs ours, whole answer cold',
+      ours: ns(r.wholeCold),
+      peer: { name: '@gorules/zen-engine', figure: ns(r.zen) },
+      ratio: { label: 'zen ÷ ours', figure: x(ratios(r.zen, r.wholeCold)) },
+    },
+    {
+      measure: 'json-rules-engine vs ours, care question cold',
+      ours: ns(r.careCold),
+      peer: { name: 'json-rules-engine', figure: ns(r.jre) },
+      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.careCold)) },
+    },
+    {
+      measure: 'json-rules-engine vs ours, whole answer cold',
+      ours: ns(r.wholeCold),
+      peer: { name: 'json-rules-engine', figure: ns(r.jre) },
+      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.wholeCold)) },
+    },
   ];
   const undecided = Array.from(expected).filter((c) => c % 3 === 2).length;
   return {

@@ -11,7 +11,8 @@ import pg from 'pg';
 import { auditKeyFrom } from '@samverkan/server/dist/audit/audit-key.js';
 import type { StoreOptions } from '@samverkan/server/dist/store/db.js';
 
-export const postgresUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresUrl =
+  process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh, empty database. */
 export interface BenchDatabase {

@@ -29,7 +29,14 @@ import { postgresDatabase, postgresUnavailable, postgresUrl, sqliteDatabase, typ
 
 const SEED = 20261101;
 const PERIOD = '2026-09';
-const admin: SessionUser = { id: 'cli:bench', username: 'bench', displayName: 'Bench', role: 'admin', municipality: null, actor: 'cli:bench' };
+const admin: SessionUser = {
+  id: 'cli:bench',
+  username: 'bench',
+  displayName: 'Bench',
+  role: 'admin',
+  municipality: null,
+  actor: 'cli:bench',
+};
 
 interface RunFigures {
   readonly importMs: number;
@@ -50,7 +57,11 @@ async function recordExampleIndexValues(store: Store): Promise<void> {
   const index = readIndexCsv(readFileSync(file), 'examples/index.example.csv');
   for (const p of index.points.values()) {
     const use = indexUse(p);
-    await recordIndexValue(store, { series: use.series, year: use.year, percent: use.percent, kind: p.kind, source: p.source ?? 'exempel', example: true, demo: true }, 'cli:bench');
+    await recordIndexValue(
+      store,
+      { series: use.series, year: use.year, percent: use.percent, kind: p.kind, source: p.source ?? 'exempel', example: true, demo: true },
+      'cli:bench',
+    );
   }
 }
 
@@ -99,7 +110,9 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
   const seen: { db: string; f: RunFigures }[] = [];
   const record = (db: string, f: RunFigures): RunFigures => {
     seen.push({ db, f });
-    console.log(`sqlite-vs-postgres: ${db} import ${f.importMs.toFixed(0)} ms, billing ${f.billingMs.toFixed(0)} ms, ${String(f.lines)} lines, ${String(f.billedOre)} öre`);
+    console.log(
+      `sqlite-vs-postgres: ${db} import ${f.importMs.toFixed(0)} ms, billing ${f.billingMs.toFixed(0)} ms, ${String(f.lines)} lines, ${String(f.billedOre)} öre`,
+    );
     return f;
   };
   try {
@@ -124,18 +137,37 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     for (const { db, f } of seen) {
       if (f.inserted !== rows) failures.push(`${db}: ${String(f.inserted)} of ${String(rows)} rows stored`);
       const first = seen[0]?.f;
-      if (first && (f.billedOre !== first.billedOre || f.lines !== first.lines)) failures.push(`${db}: billed ${String(f.billedOre)} öre on ${String(f.lines)} lines, ${seen[0]?.db ?? ''} ${String(first.billedOre)} öre on ${String(first.lines)} lines`);
+      if (first && (f.billedOre !== first.billedOre || f.lines !== first.lines))
+        failures.push(
+          `${db}: billed ${String(f.billedOre)} öre on ${String(f.lines)} lines, ${seen[0]?.db ?? ''} ${String(first.billedOre)} öre on ${String(first.lines)} lines`,
+        );
     }
     const fig = (v: readonly number[], unit: Unit) => ({ stats: stats(v), unit });
     const pair = (measure: string, pick: (f: RunFigures) => number, unit: Unit, label: string): Row => {
       const a = lite.map(pick);
       if (post.length === 0) return { measure, ours: fig(a, unit) };
       const b = post.map(pick);
-      return { measure, ours: fig(a, unit), peer: { name: 'PostgreSQL', figure: fig(b, unit) }, ratio: { label, figure: fig(b.map((x, i) => x / (a[i] ?? Number.NaN)), '×') } };
+      return {
+        measure,
+        ours: fig(a, unit),
+        peer: { name: 'PostgreSQL', figure: fig(b, unit) },
+        ratio: {
+          label,
+          figure: fig(
+            b.map((x, i) => x / (a[i] ?? Number.NaN)),
+            '×',
+          ),
+        },
+      };
     };
     const perSecond = (ms: number): number => (rows * 1000) / ms;
     const table: Row[] = [
-      pair(`import of ${rows.toLocaleString('sv-SE')} rows (scan + validate + write)`, (f) => f.importMs / 1000, 's', 'PostgreSQL ÷ SQLite'),
+      pair(
+        `import of ${rows.toLocaleString('sv-SE')} rows (scan + validate + write)`,
+        (f) => f.importMs / 1000,
+        's',
+        'PostgreSQL ÷ SQLite',
+      ),
       pair('import throughput', (f) => perSecond(f.importMs), 'rows/s', 'PostgreSQL ÷ SQLite'),
       pair(`billing run of the month (${rows.toLocaleString('sv-SE')} records)`, (f) => f.billingMs / 1000, 's', 'PostgreSQL ÷ SQLite'),
       pair('database size after import and billing', (f) => f.bytes / 2 ** 20, 'MiB', 'PostgreSQL ÷ SQLite'),
@@ -149,8 +181,14 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
       rows: table,
       notes: [
         'Timed in-process through the functions the CLI calls after start-up (`scanFile` + `runImport` for `samverkan import uppdrag-dagtid`, `startBillingRun` for `samverkan billing run`); opening and migrating the database are not timed. A full GC precedes each timed step.',
-        ...(billed ? [`Both databases stored all ${rows.toLocaleString('sv-SE')} rows in every run and billed the same ${String(billed.lines)} lines, ${(billed.billedOre / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 })} kr in total, to the öre${failures.length > 0 ? ' — EXCEPT as listed under failures' : ''}.`] : []),
-        ...(unavailable === null ? [] : [`**PostgreSQL skipped**: ${unavailable}. Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to compare.`]),
+        ...(billed
+          ? [
+              `Both databases stored all ${rows.toLocaleString('sv-SE')} rows in every run and billed the same ${String(billed.lines)} lines, ${(billed.billedOre / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 })} kr in total, to the öre${failures.length > 0 ? ' — EXCEPT as listed under failures' : ''}.`,
+            ]
+          : []),
+        ...(unavailable === null
+          ? []
+          : [`**PostgreSQL skipped**: ${unavailable}. Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to compare.`]),
         'PostgreSQL runs on the same 2-core machine (no network); its size counts tables and indexes of the schema (`pg_total_relation_size`), SQLite the database file and its WAL; besides the imported rows both hold only the migrations, the municipalities and the example index values of the agreement (recorded untimed, for the price uplift).',
       ],
       failures,

@@ -34,7 +34,8 @@ export function closure(assetsDir: string, roots: readonly string[]): string[] {
 export function entryChunks(distDir: string): string[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const out: string[] = [];
-  for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/assets\/([^"]+\.js)"/g)) out.push(m[1] ?? '');
+  for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/assets\/([^"]+\.js)"/g))
+    out.push(m[1] ?? '');
   return out;
 }
 

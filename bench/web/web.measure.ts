@@ -121,7 +121,9 @@ describe.skipIf(!hasChromium)('Webbens: ansvarsguidens första laddning och svar
         // Everything answered but the frailty level; wait until that answer is on screen.
         await page.evaluate(`window.location.hash = ${JSON.stringify(`#/ansvarsguide?registeredMunicipality=${code}&${base}`)}`);
         await page.locator('[data-testid="answer-card"]:not([data-answer-for=""])').waitFor();
-        await page.waitForFunction(`(document.querySelector('[data-testid="answer-card"]')?.getAttribute('data-answer-for') ?? '').includes('"registeredMunicipality":"${code}"')`);
+        await page.waitForFunction(
+          `(document.querySelector('[data-testid="answer-card"]')?.getAttribute('data-answer-for') ?? '').includes('"registeredMunicipality":"${code}"')`,
+        );
         await page.getByRole('radio', { name: new RegExp(`^${String(level)} – `) }).waitFor();
         const elapsed = await page.evaluate(`new Promise((resolve, reject) => {
           const card = document.querySelector('[data-testid="answer-card"]');

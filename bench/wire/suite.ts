@@ -43,7 +43,15 @@ function fetchRaw(url: string, acceptEncoding: string | undefined): Promise<Answ
 
 async function run(opts: SuiteOptions): Promise<SuiteResult> {
   const guide = readdirSync(assets).find((f) => /^guide-page-.*\.js$/.test(f));
-  if (guide === undefined) return { title: 'Web: bytes on the wire and the guide', intro: [], rows: [], notes: [], skipped: 'packages/web/dist has no guide chunk (run npm run build first)', failures: [] };
+  if (guide === undefined)
+    return {
+      title: 'Web: bytes on the wire and the guide',
+      intro: [],
+      rows: [],
+      notes: [],
+      skipped: 'packages/web/dist has no guide chunk (run npm run build first)',
+      failures: [],
+    };
   const js = closure(assets, [...entryChunks(webDist), guide]);
   const css = readdirSync(assets).filter((f) => /^(index|guide-page)-.*\.css$/.test(f));
   const paths = ['/', ...[...js, ...css].map((f) => `/assets/${f}`)];
@@ -83,12 +91,22 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
       rows.push({
         measure: `first load of the guide (${String(paths.length)} files), accept-encoding ${e.name}: bytes on the wire`,
         ours: { stats: r.stats, unit: 'KiB' },
-        ...(e.name === 'identity' ? {} : { goal: { text: 'JavaScript ≤ 150 KiB on the wire', met: jsBytes <= JS_BUDGET, ...(jsBytes <= JS_BUDGET ? {} : { detail: `${((jsBytes - JS_BUDGET) / 1024).toFixed(1)} KiB over` }) } }),
+        ...(e.name === 'identity'
+          ? {}
+          : {
+              goal: {
+                text: 'JavaScript ≤ 150 KiB on the wire',
+                met: jsBytes <= JS_BUDGET,
+                ...(jsBytes <= JS_BUDGET ? {} : { detail: `${((jsBytes - JS_BUDGET) / 1024).toFixed(1)} KiB over` }),
+              },
+            }),
       });
     }
     for (const p of paths) {
       const m = sizes.get(p);
-      perFile.push(`| ${p} | ${String(m?.get('identity')?.bytes)} | ${String(m?.get('gzip')?.bytes)} | ${String(m?.get('br')?.bytes)} | ${String(m?.get('br')?.cacheControl)} |`);
+      perFile.push(
+        `| ${p} | ${String(m?.get('identity')?.bytes)} | ${String(m?.get('gzip')?.bytes)} | ${String(m?.get('br')?.bytes)} | ${String(m?.get('br')?.cacheControl)} |`,
+      );
     }
   } finally {
     await ours.stop();
@@ -97,11 +115,14 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
   return {
     title: 'Web: bytes on the wire and the guide',
     intro: [
-      'The guide\'s first load fetched from the real service (`samverkan start`, the built app in packages/web/dist with its `.br`/`.gz` files written at build) over loopback with node:http, which does not decompress: the figure is the body bytes as sent. The files are index.html and the static import graph of the entry and the guide chunk (the same set the browser benchmark sees chromium request), plus their CSS.',
-      'The guide\'s answer latency in a real browser is measured by `npm run bench:web` (chromium), outside this run.',
+      "The guide's first load fetched from the real service (`samverkan start`, the built app in packages/web/dist with its `.br`/`.gz` files written at build) over loopback with node:http, which does not decompress: the figure is the body bytes as sent. The files are index.html and the static import graph of the entry and the guide chunk (the same set the browser benchmark sees chromium request), plus their CSS.",
+      "The guide's answer latency in a real browser is measured by `npm run bench:web` (chromium), outside this run.",
     ],
     rows,
-    notes: ['Bytes are the same in every run (precompressed files); the repetition guards against a flaky negotiation.', 'Every answer over 1 KiB must carry the encoding asked for; hashed assets `public, max-age=31536000, immutable`, index.html `no-cache` (checked, failures listed).'],
+    notes: [
+      'Bytes are the same in every run (precompressed files); the repetition guards against a flaky negotiation.',
+      'Every answer over 1 KiB must carry the encoding asked for; hashed assets `public, max-age=31536000, immutable`, index.html `no-cache` (checked, failures listed).',
+    ],
     extra: perFile.join('\n'),
     failures: [...new Set(failures)],
   };

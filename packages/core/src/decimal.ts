@@ -35,7 +35,10 @@ const decimalPattern = /^([+-])?(\d+)(?:[.,](\d+))?$/;
  * thousands separators are allowed. Anything else is an error naming `field`.
  */
 export function parseDecimal(text: string, field: string): Rational {
-  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/\u2212/g, '-');
   const m = decimalPattern.exec(cleaned);
   if (!m) throw invalidInput(field, `${field}: "${text}" är inte ett decimaltal (skriv t.ex. 2,9 eller 2.9).`, text);
   const sign = m[1] === '-' ? -1n : 1n;

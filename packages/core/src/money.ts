@@ -16,7 +16,10 @@ export type Ore = number & { readonly [oreBrand]: true };
 export function ore(n: number | bigint, field = 'belopp'): Ore {
   const v = typeof n === 'bigint' ? Number(n) : n;
   if (typeof n === 'bigint' && (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER))) {
-    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${field}: beloppet ${n.toString()} öre är för stort.`, { field, value: n.toString() });
+    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${field}: beloppet ${n.toString()} öre är för stort.`, {
+      field,
+      value: n.toString(),
+    });
   }
   if (!Number.isSafeInteger(v)) {
     throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${field}: ${String(n)} är inte ett helt antal öre.`, { field, value: n });
@@ -94,7 +97,10 @@ export function parseKronor(text: string, field: string): Ore {
     .replace(/\u2212/g, '-');
   const m = kronorPattern.exec(cleaned);
   if (!m) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: "${text}" är inte ett belopp i kronor (skriv t.ex. 1 234,56).`, { field, value: text });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: "${text}" är inte ett belopp i kronor (skriv t.ex. 1 234,56).`, {
+      field,
+      value: text,
+    });
   }
   const sign = m[1] === '-' ? -1n : 1n;
   const whole = BigInt(m[2] ?? '0');

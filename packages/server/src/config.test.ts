@@ -40,7 +40,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses bad values in Swedish, naming the variable', () => {
-    expect(errorOf(() => loadConfig({ PORT: 'åttio' }))).toMatchObject({ code: 'SAMV_ERR_INVALID_INPUT', field: 'PORT', message: 'PORT: "åttio" är inget portnummer (ett heltal 0–65535).' });
+    expect(errorOf(() => loadConfig({ PORT: 'åttio' }))).toMatchObject({
+      code: 'SAMV_ERR_INVALID_INPUT',
+      field: 'PORT',
+      message: 'PORT: "åttio" är inget portnummer (ett heltal 0–65535).',
+    });
     expect(errorOf(() => loadConfig({ PORT: '70000' })).field).toBe('PORT');
     expect(errorOf(() => loadConfig({ DATABASE_URL: 'mysql://x' })).message).toContain('DATABASE_URL: måste börja med postgres://');
     expect(errorOf(() => loadConfig({ LOG_LEVEL: 'pratig' })).field).toBe('LOG_LEVEL');
@@ -49,11 +53,21 @@ describe('loadConfig', () => {
 });
 
 describe('OIDC configuration', () => {
-  const full = { OIDC_ISSUER: 'https://login.regionjh.se/realms/x', OIDC_CLIENT_ID: 'samverkan', OIDC_CLIENT_SECRET: 's3cret', OIDC_REDIRECT_URI: 'https://samverkan.regionjh.se/api/v1/auth/oidc/callback' };
+  const full = {
+    OIDC_ISSUER: 'https://login.regionjh.se/realms/x',
+    OIDC_CLIENT_ID: 'samverkan',
+    OIDC_CLIENT_SECRET: 's3cret',
+    OIDC_REDIRECT_URI: 'https://samverkan.regionjh.se/api/v1/auth/oidc/callback',
+  };
 
   it('is off without variables and complete with all four', () => {
     expect(readOidcConfig({})).toBeUndefined();
-    expect(readOidcConfig(full)).toMatchObject({ issuer: full.OIDC_ISSUER, clientId: 'samverkan', scope: 'openid profile email', matchEmail: true });
+    expect(readOidcConfig(full)).toMatchObject({
+      issuer: full.OIDC_ISSUER,
+      clientId: 'samverkan',
+      scope: 'openid profile email',
+      matchEmail: true,
+    });
   });
 
   it('names the missing variable when only some are set', () => {
@@ -64,7 +78,10 @@ describe('OIDC configuration', () => {
 
   it('requires https addresses', () => {
     const http = { ...full, OIDC_ISSUER: 'http://localhost:8080/realms/x' };
-    expect(errorOf(() => readOidcConfig(http))).toMatchObject({ field: 'OIDC_ISSUER', message: 'OIDC_ISSUER: måste vara en https-adress (var "http://localhost:8080/realms/x").' });
+    expect(errorOf(() => readOidcConfig(http))).toMatchObject({
+      field: 'OIDC_ISSUER',
+      message: 'OIDC_ISSUER: måste vara en https-adress (var "http://localhost:8080/realms/x").',
+    });
     expect(errorOf(() => readOidcConfig({ ...full, OIDC_REDIRECT_URI: 'inte en adress' })).field).toBe('OIDC_REDIRECT_URI');
   });
 });
@@ -90,7 +107,9 @@ describe('session secret', () => {
 
 describe('describeDatabase', () => {
   it('never shows the database password', () => {
-    expect(describeDatabase({ databaseUrl: 'postgres://samverkan:hemligt@db:5432/samverkan', sqliteFile: '' })).toBe('PostgreSQL postgres://samverkan:***@db:5432/samverkan');
+    expect(describeDatabase({ databaseUrl: 'postgres://samverkan:hemligt@db:5432/samverkan', sqliteFile: '' })).toBe(
+      'PostgreSQL postgres://samverkan:***@db:5432/samverkan',
+    );
     expect(describeDatabase({ databaseUrl: undefined, sqliteFile: '/x/y.sqlite' })).toBe('SQLite /x/y.sqlite');
   });
 });

@@ -84,7 +84,10 @@ function readDatabaseUrl(env: Env): string | undefined {
   const url = env['DATABASE_URL']?.trim();
   if (url === undefined || url === '') return undefined;
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw configError('DATABASE_URL', 'måste börja med postgres:// eller postgresql:// (utan DATABASE_URL används den inbyggda SQLite-databasen).');
+    throw configError(
+      'DATABASE_URL',
+      'måste börja med postgres:// eller postgresql:// (utan DATABASE_URL används den inbyggda SQLite-databasen).',
+    );
   }
   try {
     new URL(url);
@@ -101,7 +104,10 @@ export function readOidcConfig(env: Env): OidcConfig | undefined {
   if (present.length === 0) return undefined;
   const missing = names.filter((n) => !present.includes(n));
   if (missing.length > 0) {
-    throw configError(missing[0] ?? 'OIDC', `saknas. OpenID Connect kräver alla fyra: ${names.join(', ')} (saknas: ${missing.join(', ')}).`);
+    throw configError(
+      missing[0] ?? 'OIDC',
+      `saknas. OpenID Connect kräver alla fyra: ${names.join(', ')} (saknas: ${missing.join(', ')}).`,
+    );
   }
   const get = (n: (typeof names)[number]): string => (env[n] ?? '').trim();
   for (const n of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
@@ -149,7 +155,8 @@ export function loadConfig(env: Env = process.env): Config {
   const varDir = resolve(repoRoot, env['SAMVERKAN_VAR_DIR'] ?? 'var');
   const dbFile = env['SAMVERKAN_DB_FILE'] ?? 'var/samverkan.sqlite';
   const level = (env['LOG_LEVEL'] ?? 'info').trim();
-  if (!(logLevels as readonly string[]).includes(level)) throw configError('LOG_LEVEL', `"${level}" är ingen loggnivå (${logLevels.join(', ')}).`);
+  if (!(logLevels as readonly string[]).includes(level))
+    throw configError('LOG_LEVEL', `"${level}" är ingen loggnivå (${logLevels.join(', ')}).`);
   const databaseUrl = readDatabaseUrl(env);
   const oidc = readOidcConfig(env);
   return {

@@ -20,7 +20,12 @@ describe('TRUST_PROXY', () => {
   });
 
   it('reads a list of addresses and CIDR ranges', () => {
-    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
   });
 
   it('refuses the old "trust every hop" values at start, saying what to write instead', () => {
@@ -32,7 +37,9 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses entries that are not addresses or CIDRs, naming them', () => {
-    expect(messageOf('proxy.example.se')).toBe('TRUST_PROXY: "proxy.example.se" är ingen IP-adress eller CIDR (t.ex. 127.0.0.1, ::1 eller 10.0.0.0/8).');
+    expect(messageOf('proxy.example.se')).toBe(
+      'TRUST_PROXY: "proxy.example.se" är ingen IP-adress eller CIDR (t.ex. 127.0.0.1, ::1 eller 10.0.0.0/8).',
+    );
     expect(messageOf('10.0.0.0/33')).toContain('0–32');
     expect(messageOf('::1/129')).toContain('0–128');
     expect(messageOf('10.0.0.1,,10.0.0.2')).toContain('tomt element');

@@ -28,7 +28,9 @@ export function precompressDir(dir: string): { files: number; raw: number; brotl
     if (!COMPRESSIBLE.test(path)) continue;
     const raw = readFileSync(path);
     if (raw.length < MIN_BYTES) continue;
-    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    const br = brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    });
     const gz = gzipSync(raw, { level: 9 });
     if (br.length < raw.length) writeFileSync(`${path}.br`, br);
     if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);
@@ -51,7 +53,9 @@ export function precompress(): Plugin {
     },
     closeBundle() {
       const t = precompressDir(outDir);
-      this.info(`${String(t.files)} filer förkomprimerade: ${String(Math.round(t.raw / 1024))} KiB → brotli ${String(Math.round(t.brotli / 1024))} KiB, gzip ${String(Math.round(t.gzip / 1024))} KiB`);
+      this.info(
+        `${String(t.files)} filer förkomprimerade: ${String(Math.round(t.raw / 1024))} KiB → brotli ${String(Math.round(t.brotli / 1024))} KiB, gzip ${String(Math.round(t.gzip / 1024))} KiB`,
+      );
     },
   };
 }

@@ -40,7 +40,8 @@ function NotAllowed({ route, signedIn }: { readonly route: RouteDef; readonly si
         </Alert>
       ) : (
         <Alert data-color="info">
-          Sidan {route.title} kräver inloggning. <Link href={href('/logga-in', new URLSearchParams({ till: `/${route.segment}` }))}>Logga in</Link> för att fortsätta.
+          Sidan {route.title} kräver inloggning.{' '}
+          <Link href={href('/logga-in', new URLSearchParams({ till: `/${route.segment}` }))}>Logga in</Link> för att fortsätta.
         </Alert>
       )}
     </>
@@ -82,8 +83,8 @@ export function App(): ReactNode {
       </main>
       <footer className="app-footer no-print">
         <Paragraph data-size="sm">
-          Samverkansavtalet om hälso- och sjukvård i hemmet mellan Region Jämtland Härjedalen och kommunerna Berg, Bräcke, Härjedalen, Krokom,
-          Ragunda, Strömsund, Åre och Östersund, giltigt från 2026-01-01. Tjänsten lagrar inga personuppgifter om patienter.
+          Samverkansavtalet om hälso- och sjukvård i hemmet mellan Region Jämtland Härjedalen och kommunerna Berg, Bräcke, Härjedalen,
+          Krokom, Ragunda, Strömsund, Åre och Östersund, giltigt från 2026-01-01. Tjänsten lagrar inga personuppgifter om patienter.
         </Paragraph>
       </footer>
     </>

@@ -32,7 +32,10 @@ export function parseHash(hash: string): Location {
   const raw = hash.replace(/^#/, '');
   const [pathPart = '', queryPart = ''] = raw.split('?', 2);
   const path = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
-  const segments = path.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  const segments = path
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s));
   return { path, segments, query: new URLSearchParams(queryPart) };
 }
 

@@ -24,12 +24,54 @@ export interface RouteDef {
 
 /** All routes; the first is the start page. */
 export const routes: readonly RouteDef[] = [
-  { segment: 'ansvarsguide', title: 'Ansvarsguide', permission: 'guide', inNav: true, page: lazy(() => import('./pages/guide/guide-page.js')) },
-  { segment: 'ekonomi', title: 'Ekonomi', permission: 'economy.read', inNav: true, page: lazy(() => import('./pages/economy/economy-page.js')) },
-  { segment: 'avtal', title: 'Avtal', permission: 'agreements.read', inNav: true, page: lazy(() => import('./pages/agreements/agreements-page.js')) },
-  { segment: 'arshjul', title: 'Årshjul', permission: 'calendar.read', inNav: true, page: lazy(() => import('./pages/calendar/calendar-page.js')) },
-  { segment: 'tvister', title: 'Tvister', permission: 'disputes.read', inNav: true, page: lazy(() => import('./pages/disputes/disputes-page.js')) },
-  { segment: 'administration', title: 'Administration', permission: 'admin', inNav: true, page: lazy(() => import('./pages/admin/admin-page.js')) },
+  {
+    segment: 'ansvarsguide',
+    title: 'Ansvarsguide',
+    permission: 'guide',
+    inNav: true,
+    page: lazy(() => import('./pages/guide/guide-page.js')),
+  },
+  {
+    segment: 'ekonomi',
+    title: 'Ekonomi',
+    permission: 'economy.read',
+    inNav: true,
+    page: lazy(() => import('./pages/economy/economy-page.js')),
+  },
+  {
+    segment: 'avtal',
+    title: 'Avtal',
+    permission: 'agreements.read',
+    inNav: true,
+    page: lazy(() => import('./pages/agreements/agreements-page.js')),
+  },
+  {
+    segment: 'arshjul',
+    title: 'Årshjul',
+    permission: 'calendar.read',
+    inNav: true,
+    page: lazy(() => import('./pages/calendar/calendar-page.js')),
+  },
+  {
+    segment: 'tvister',
+    title: 'Tvister',
+    permission: 'disputes.read',
+    inNav: true,
+    page: lazy(() => import('./pages/disputes/disputes-page.js')),
+  },
+  {
+    segment: 'administration',
+    title: 'Administration',
+    permission: 'admin',
+    inNav: true,
+    page: lazy(() => import('./pages/admin/admin-page.js')),
+  },
   { segment: 'logga-in', title: 'Logga in', permission: 'guide', inNav: false, page: lazy(() => import('./pages/login/login-page.js')) },
-  { segment: 'byt-losenord', title: 'Byt lösenord', permission: 'guide', inNav: false, page: lazy(() => import('./pages/login/change-password-page.js')) },
+  {
+    segment: 'byt-losenord',
+    title: 'Byt lösenord',
+    permission: 'guide',
+    inNav: false,
+    page: lazy(() => import('./pages/login/change-password-page.js')),
+  },
 ];

@@ -7,7 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, dialogSettled, eventually, hasChromium, launchBrowser, openPage, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  dialogSettled,
+  eventually,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 const focusedLabel = (page: Page): Promise<string> =>
   page.evaluate(() => {

@@ -25,7 +25,14 @@ export const webDist = join(webRoot, 'dist');
 export const screenshotDir = join(repoRoot, 'docs/screenshots');
 
 /** The demo accounts (packages/server/src/store/demo-data.ts); the password is public demo data. */
-export const demo = { password: 'demo-samverkan', admin: 'admin', regionEconomist: 'ekonom.region', municipalityEconomist: 'ekonom.ostersund', manager: 'chef', viewer: 'lasare' } as const;
+export const demo = {
+  password: 'demo-samverkan',
+  admin: 'admin',
+  regionEconomist: 'ekonom.region',
+  municipalityEconomist: 'ekonom.ostersund',
+  manager: 'chef',
+  viewer: 'lasare',
+} as const;
 
 function newestMtime(path: string): number {
   const st = statSync(path);
@@ -56,15 +63,23 @@ export function ensureWebBuilt(): void {
     }
   }
   try {
-    const sources = Math.max(newestMtime(join(webRoot, 'src')), newestMtime(join(webRoot, 'index.html')), newestMtime(join(webRoot, 'vite.config.ts')));
+    const sources = Math.max(
+      newestMtime(join(webRoot, 'src')),
+      newestMtime(join(webRoot, 'index.html')),
+      newestMtime(join(webRoot, 'vite.config.ts')),
+    );
     const built = existsSync(join(webDist, 'index.html')) ? statSync(join(webDist, 'index.html')).mtimeMs : 0;
     if (built < sources) {
-      execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'], {
-        cwd: webRoot,
-        stdio: 'inherit',
-        // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'],
+        {
+          cwd: webRoot,
+          stdio: 'inherit',
+          // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+          env: { ...process.env, NODE_ENV: 'production' },
+        },
+      );
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -81,7 +96,15 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-web-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', sqliteFile: join(dir, 'samverkan.sqlite'), demo: true, webDir: webDist, logLevel: 'warn', sessionSecret: 'browser-test-secret-browser-test-secret' });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    sqliteFile: join(dir, 'samverkan.sqlite'),
+    demo: true,
+    webDir: webDist,
+    logLevel: 'warn',
+    sessionSecret: 'browser-test-secret-browser-test-secret',
+  });
   return {
     url: server.url,
     close: async () => {
@@ -96,13 +119,31 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A fresh context (own cookies) and page at `width`×`height`, with Swedish locale and Stockholm time. */
-export async function openPage(browser: Browser, width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+  height = 900,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   // Uncaught script errors and CSP violations end up here; tests assert the list stays empty.
   const errors: string[] = [];
@@ -160,7 +201,9 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
 /** Wait until an open dialog's opening animation has finished (axe would measure a half-faded colour). */
 export async function dialogSettled(dialog: Locator): Promise<void> {
   await eventually(async () => {
-    const done = await dialog.evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && getComputedStyle(el).opacity === '1');
+    const done = await dialog.evaluate(
+      (el) => el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && getComputedStyle(el).opacity === '1',
+    );
     if (!done) throw new Error('dialogen öppnas fortfarande');
   });
 }

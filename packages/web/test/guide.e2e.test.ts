@@ -5,7 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, currentAnswer, eventually, hasChromium, launchBrowser, openPage, screenshot, startApp, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  currentAnswer,
+  eventually,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from './browser.testkit.js';
 
 const group = (page: Page, name: RegExp) => page.getByRole('group', { name });
 
@@ -50,9 +60,15 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${app.url}/#/ansvarsguide`);
     await ordinaryHousing(page, { needOver14Days: 'Ja' });
-    await group(page, /Clinical Frailty Scale/).getByRole('radio', { name: /^6 – Måttligt skör/ }).check();
+    await group(page, /Clinical Frailty Scale/)
+      .getByRole('radio', { name: /^6 – Måttligt skör/ })
+      .check();
     // The nine CFS levels are shown with their Swedish descriptions (ORD Bilaga 1).
-    expect(await group(page, /Clinical Frailty Scale/).getByRole('radio').count()).toBe(10);
+    expect(
+      await group(page, /Clinical Frailty Scale/)
+        .getByRole('radio')
+        .count(),
+    ).toBe(10);
     expect(await page.getByText(/individer som behöver hjälp med alla utomhusaktiviteter/i).count()).toBeGreaterThan(0);
     // Asked positively: "Nej, personen kan inte ta sig dit" meets criterion 4.
     await answer(page, /Kriterium 4: Kan personen ta sig till hälsocentralen/, 'Nej');
@@ -115,7 +131,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await expectResponsible(page, 'Region Jämtland Härjedalen (regionens öppna mottagning)', 'R4o');
     expect(await group(page, /Kriterium 1/).count()).toBe(0);
     expect(await group(page, /patientsäkerheten/).count()).toBe(0);
-    expect(await page.getByText('Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.').count()).toBeGreaterThan(0);
+    expect(
+      await page.getByText('Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.').count(),
+    ).toBeGreaterThan(0);
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await context.close();
   });
@@ -173,11 +191,19 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await eventually(async () => {
       await currentAnswer(page);
       expect(await group(page, /ansluten till Storsjögläntan/).count()).toBe(1);
-      expect(await group(page, /ansluten till Storsjögläntan/).getByRole('radio', { name: 'Ja', exact: true }).isChecked()).toBe(true);
+      expect(
+        await group(page, /ansluten till Storsjögläntan/)
+          .getByRole('radio', { name: 'Ja', exact: true })
+          .isChecked(),
+      ).toBe(true);
     });
     await answer(page, /ansluten till Storsjögläntan/, 'Nej');
     await eventually(async () => {
-      expect(await group(page, /ansluten till Storsjögläntan/).getByRole('radio', { name: 'Nej', exact: true }).isChecked()).toBe(true);
+      expect(
+        await group(page, /ansluten till Storsjögläntan/)
+          .getByRole('radio', { name: 'Nej', exact: true })
+          .isChecked(),
+      ).toBe(true);
     });
     // No criteria are listed for a visitor: they do not decide.
     expect(await count(page, '[data-testid=answer-criteria]')).toBe(0);
@@ -188,7 +214,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await answer(page, /daglig verksamhet/, 'Nej');
     await answer(page, /Kriterium 1/, 'Ja');
     await answer(page, /Kriterium 2/, 'Ja');
-    await group(page, /Clinical Frailty Scale/).getByRole('radio', { name: /^7 – / }).check();
+    await group(page, /Clinical Frailty Scale/)
+      .getByRole('radio', { name: /^7 – / })
+      .check();
     await answer(page, /Kriterium 4/, 'Nej');
     await answer(page, /hälsocentralen trots att kriterierna/, 'Nej');
     await expectResponsible(page, 'Östersunds kommun', 'R5');
@@ -200,7 +228,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     // Back to "Ja": the questions after it are asked again (their earlier answers were dropped with
     // the criterion that made them irrelevant), and answering them gives the municipality again.
     await answer(page, /Kriterium 2/, 'Ja');
-    await group(page, /Clinical Frailty Scale/).getByRole('radio', { name: /^7 – / }).check();
+    await group(page, /Clinical Frailty Scale/)
+      .getByRole('radio', { name: /^7 – / })
+      .check();
     await answer(page, /Kriterium 4/, 'Nej');
     await answer(page, /hälsocentralen trots att kriterierna/, 'Nej');
     await expectResponsible(page, 'Östersunds kommun', 'R5');
@@ -209,7 +239,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
 
   it('CFS 5 utan kognitiv svikt: det avgörande kriteriet citeras i sin helhet', async () => {
     const { page, context } = await openPage(browser);
-    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=5&cognitiveImpairment=false`);
+    await page.goto(
+      `${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=5&cognitiveImpairment=false`,
+    );
     await expectResponsible(page, 'Region Jämtland Härjedalen (hälsocentralen)', 'R7');
     const quote = await page.getByTestId('answer-card').locator('blockquote').first().innerText();
     expect(quote).toContain('lindrig skörhet (5 på skalan i Clinical Frailty Scale) med samtidig kognitiv svikt');
@@ -219,7 +251,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
 
   it('timpriset visas i nivån för året som frågan gäller (2026: 660 kr)', async () => {
     const { page, context } = await openPage(browser);
-    await page.goto(`${app.url}/#/ansvarsguide?date=2026-03-02&registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=false&time=10:00`);
+    await page.goto(
+      `${app.url}/#/ansvarsguide?date=2026-03-02&registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=false&time=10:00`,
+    );
     await expectResponsible(page, 'Region Jämtland Härjedalen (hälsocentralen)', 'R7');
     expect(await page.getByTestId('answer-performing').innerText()).toMatch(/660,00\skr per påbörjad timme \(2026 års nivå\)/);
     await context.close();
@@ -288,7 +322,8 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     await choose(/hälsocentralen trots att kriterierna/, 'ArrowDown'); // Nej
     await expectResponsible(page, 'Bergs kommun', 'R5');
     // The answer's actions are reachable too.
-    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.textContent === 'Skriv ut')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.textContent === 'Skriv ut')); i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skriv ut');
     expect(await focusVisible()).toBe(true);
     await context.close();
@@ -296,7 +331,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
 
   it('fungerar på en 360 px bred telefon utan sidledsrullning och utan tillgänglighetsfel', async () => {
     const { page, context } = await openPage(browser, 360, 740);
-    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=aid`);
+    await page.goto(
+      `${app.url}/#/ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=aid`,
+    );
     await expectResponsible(page, 'Östersunds kommun', 'R5');
     // A compact summary sticks to the bottom of the screen while the questions are read…
     const jump = page.getByTestId('answer-jump');
@@ -330,7 +367,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
 
   it('skrivs ut med svaret och underlaget, utan formulär och meny', async () => {
     const { page, context } = await openPage(browser);
-    await page.goto(`${app.url}/#/ansvarsguide?registeredMunicipality=2321&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=false`);
+    await page.goto(
+      `${app.url}/#/ansvarsguide?registeredMunicipality=2321&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=false`,
+    );
     await expectResponsible(page, 'Region Jämtland Härjedalen', 'R7');
     await page.emulateMedia({ media: 'print' });
     const shown = async (selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
@@ -341,7 +380,9 @@ describe.skipIf(!hasChromium)('Ansvarsguiden i webbläsaren (chromium, riktig tj
     // The printout says what the answer is based on (the form itself is not printed).
     const summary = page.getByRole('heading', { name: 'Underlag för svaret' });
     expect(await summary.isVisible()).toBe(true);
-    expect(await page.locator('.print-only').innerText()).toMatch(/Folkbokförd\s+Åre kommun[\s\S]*Kriterium 1, patientsäkert i hemmet\s+Nej/);
+    expect(await page.locator('.print-only').innerText()).toMatch(
+      /Folkbokförd\s+Åre kommun[\s\S]*Kriterium 1, patientsäkert i hemmet\s+Nej/,
+    );
     await context.close();
   });
 });

@@ -5,9 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
-const guideWithAnswer = 'ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false';
+const guideWithAnswer =
+  'ansvarsguide?registeredMunicipality=2380&housing=ordinart&storsjoglantan=false&atDayActivity=false&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true&prefersHealthCentre=false';
 
 async function checkPage(page: Page, baseUrl: string, route: string, shot?: string): Promise<void> {
   await visit(page, baseUrl, route);
@@ -18,7 +30,8 @@ async function checkPage(page: Page, baseUrl: string, route: string, shot?: stri
   if (shot !== undefined) await screenshot(page, shot);
 }
 
-const navLinks = async (page: Page): Promise<string[]> => page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allInnerTexts();
+const navLinks = async (page: Page): Promise<string[]> =>
+  page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allInnerTexts();
 
 describe.skipIf(!hasChromium)('Alla sidor i webbläsaren: tillgänglighet (axe, WCAG 2.1 AA), roller och skärmbilder', () => {
   let app: RunningApp;

@@ -8,14 +8,30 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  eventually,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 /** POST as the signed-in user of `page`, with its CSRF token (what the web app's client sends). */
 async function post(page: Page, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
   return page.evaluate(
     async ({ path, body }) => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      const res = await fetch(`/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as unknown };
     },
     { path, body },
@@ -36,7 +52,8 @@ async function approvedRun(page: Page, flow: string, period: string): Promise<{ 
   for (const b of started.invoiceBases) {
     const detail = await page.request.get(new URL(`/api/v1/invoice-bases/${b.id}`, page.url()).toString());
     expect(detail.status(), await detail.text()).toBe(200);
-    const warnings = ((await detail.json()) as { invoiceBasis: { provenance?: { warnings: { id: string }[] } } }).invoiceBasis.provenance?.warnings ?? [];
+    const warnings =
+      ((await detail.json()) as { invoiceBasis: { provenance?: { warnings: { id: string }[] } } }).invoiceBasis.provenance?.warnings ?? [];
     const approved = await post(page, `/invoice-bases/${b.id}/approve`, { confirmProvisional: warnings.map((w) => w.id) });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   }
@@ -95,7 +112,10 @@ describe.skipIf(!hasChromium)('Partsregistret och exporter i webbläsaren (chrom
     await page.getByLabel('Organisationsnummer').fill('212000-2411');
     await page.getByLabel('Momsregistreringsnummer').fill('SE212000241101');
     await page.getByRole('button', { name: 'Spara ny version' }).click();
-    await page.getByRole('status').filter({ hasText: /Version 1 av Krokoms kommun från 2026-06-01 är sparad/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Version 1 av Krokoms kommun från 2026-06-01 är sparad/ })
+      .waitFor();
     await eventually(async () => {
       expect(await krokom.innerText()).toMatch(/212000-2411/);
       expect(await krokom.getByText('EXEMPEL').count()).toBe(3);
@@ -134,7 +154,11 @@ describe.skipIf(!hasChromium)('Partsregistret och exporter i webbläsaren (chrom
     const settlement = page.locator(`[data-testid="run-settlement"][href*="${till.runId}"]`);
     await settlement.waitFor();
     expect(await settlement.innerText()).toMatch(/Avstämning \(PDF\)/);
-    expect(await head(page, (await settlement.getAttribute('href')) ?? '')).toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' });
+    expect(await head(page, (await settlement.getAttribute('href')) ?? '')).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      magic: '%PDF-',
+    });
 
     await visit(page, app.url, 'avtal');
     const report = page.getByTestId('status-report');

@@ -18,10 +18,18 @@ describe.skipIf(!hasChromium)('Byt lösenord i webbläsaren', () => {
     app = await startApp();
     browser = await launchBrowser();
     // The administrator creates the account through the API, as the admin page does.
-    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: demo.admin, password: demo.password }) });
+    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: demo.admin, password: demo.password }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const created = await fetch(`${app.url}/api/v1/users`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ username, role: 'viewer', password: first }) });
+    const created = await fetch(`${app.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ username, role: 'viewer', password: first }),
+    });
     expect(created.status).toBe(201);
   }, 180_000);
   afterAll(async () => {
@@ -69,9 +77,17 @@ describe.skipIf(!hasChromium)('Byt lösenord i webbläsaren', () => {
     await context.close();
 
     // The new password signs in, the old one no longer does.
-    const old = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: first }) });
+    const old = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: first }),
+    });
     expect(old.status).toBe(401);
-    const fresh = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: chosen }) });
+    const fresh = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: chosen }),
+    });
     expect(((await fresh.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
   }, 120_000);
 });

@@ -7,7 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { INTERNAL_IDENTIFIER } from '@samverkan/core';
-import { axeViolations, demo, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 /** The lines of the page's main content that hold an internal identifier. */
 async function identifierLines(page: Page): Promise<string[]> {
@@ -37,7 +48,9 @@ describe.skipIf(!hasChromium)('Beräkningar på klarspråk i webbläsaren (chrom
       await till.waitFor();
       const tillText = await till.innerText();
       // The index chain as arithmetic with units, the rounding in words (not "half-up till 100 (ore_per_person)").
-      expect(tillText).toMatch(/tilläggsbelopp per år 20\d\d \(LPIK [\d,]+ %\): [\d\s\u00a0]+ kr × \(1 \+ [\d,]+ %\) = ≈? ?[\d\s\u00a0,]+ kr, avrundat till närmaste, hälften uppåt, till hela kronor: [\d\s\u00a0]+ kr/i);
+      expect(tillText).toMatch(
+        /tilläggsbelopp per år 20\d\d \(LPIK [\d,]+ %\): [\d\s\u00a0]+ kr × \(1 \+ [\d,]+ %\) = ≈? ?[\d\s\u00a0,]+ kr, avrundat till närmaste, hälften uppåt, till hela kronor: [\d\s\u00a0]+ kr/i,
+      );
       expect(tillText).toContain('Föregående års värde:');
       expect(await identifierLines(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
@@ -64,7 +77,10 @@ describe.skipIf(!hasChromium)('Beräkningar på klarspråk i webbläsaren (chrom
     await page.getByLabel('Period').fill('2026-01');
     await page.getByRole('button', { name: 'Starta faktureringskörning' }).click();
     await page.getByText(/gav \d+ fakturaunderlag/).waitFor();
-    await page.getByRole('region', { name: 'Fakturaunderlag' }).getByRole('link', { name: /Uppdrag dagtid.*Östersund till Region Jämtland Härjedalen, 2026-01/ }).click();
+    await page
+      .getByRole('region', { name: 'Fakturaunderlag' })
+      .getByRole('link', { name: /Uppdrag dagtid.*Östersund till Region Jämtland Härjedalen, 2026-01/ })
+      .click();
     await page.getByRole('heading', { name: /Fakturaunderlag: Uppdrag dagtid 2026-01/ }).waitFor();
     const basisUrl = page.url();
     await page.getByText('Visa beräkningen för rad 1').click();
@@ -81,7 +97,9 @@ describe.skipIf(!hasChromium)('Beräkningar på klarspråk i webbläsaren (chrom
     expect(lines).not.toMatch(/(^|\s)1 påbörjade timmar/);
     expect(lines).toMatch(/(^|\s)1 påbörjad timme|(^|\s)[2-9]\d* påbörjade timmar/);
     const trace = page.getByRole('region', { name: 'Spårbarhet' });
-    expect(await trace.innerText()).toContain('Tolkningar av avtalstexten: Avrundning av indexerade värden (tolkning I6): hela kronor varje år');
+    expect(await trace.innerText()).toContain(
+      'Tolkningar av avtalstexten: Avrundning av indexerade värden (tolkning I6): hela kronor varje år',
+    );
     // Parameters by their titles, values in words ("dagtid.timpris", "660,00 kr …" before).
     const parameters = await trace.getByRole('table').first().innerText();
     expect(parameters).toMatch(/Ersättning för uppdrag dagtid per påbörjad timme\s+660 kr per påbörjad timme/);

@@ -9,7 +9,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  eventually,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 const WIDTHS = [1280, 360] as const;
 
@@ -18,13 +30,21 @@ interface ApiClient {
 }
 
 async function apiLogin(url: string, username: string, password: string = demo.password): Promise<ApiClient> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (login.status !== 200) throw new Error(`login ${username}: ${String(login.status)}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return {
     async request(method, path, body) {
-      const res = await fetch(`${url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
     },
@@ -40,8 +60,13 @@ async function noSidewaysScroll(page: Page, what: string): Promise<void> {
   const wide = await page.evaluate(() => {
     const width = document.scrollingElement?.scrollWidth ?? 0;
     if (width <= 360) return [];
-    const culprits = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 361 && el.closest('.table-scroll') === null);
-    return [`sidan är ${String(width)} px bred`, ...culprits.slice(0, 5).map((el) => `${el.tagName}.${el.className}: ${el.textContent.slice(0, 40)}`)];
+    const culprits = [...document.querySelectorAll('body *')].filter(
+      (el) => el.getBoundingClientRect().right > 361 && el.closest('.table-scroll') === null,
+    );
+    return [
+      `sidan är ${String(width)} px bred`,
+      ...culprits.slice(0, 5).map((el) => `${el.tagName}.${el.className}: ${el.textContent.slice(0, 40)}`),
+    ];
   });
   expect({ what, wide }).toEqual({ what, wide: [] });
 }
@@ -61,7 +86,9 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
     const bases = (run.body as { invoiceBases: { id: string; status: string; buyer: { id: string } }[] }).invoiceBases;
     regionSells = bases.find((b) => b.buyer.id === '2380' && b.status === 'draft')?.id ?? '';
     expect(regionSells).not.toBe('');
-    const detail = (await region.request('GET', `/api/v1/invoice-bases/${regionSells}`)).body as { invoiceBasis: { trace: { indexValues: { series: string; year: number }[] } } };
+    const detail = (await region.request('GET', `/api/v1/invoice-bases/${regionSells}`)).body as {
+      invoiceBasis: { trace: { indexValues: { series: string; year: number }[] } };
+    };
     indexUsed = detail.invoiceBasis.trace.indexValues[0] ?? indexUsed;
     expect(indexUsed.series).not.toBe('');
   }, 180_000);
@@ -78,7 +105,9 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       const button = page.getByRole('button', { name: 'Godkänn underlaget', exact: true });
       expect(await button.isDisabled()).toBe(true);
       const reason = page.locator('#basis-denied-reason');
-      expect(await reason.innerText()).toMatch(/^Bara säljaren kan godkänna: säljare är Region Jämtland Härjedalen, och du är kommunekonom för Östersund\./);
+      expect(await reason.innerText()).toMatch(
+        /^Bara säljaren kan godkänna: säljare är Region Jämtland Härjedalen, och du är kommunekonom för Östersund\./,
+      );
       expect(await button.getAttribute('aria-describedby')).toBe('basis-denied-reason');
       // The buttons that would answer 403 are not offered as working buttons.
       expect(await page.getByRole('button', { name: 'Godkänn underlaget…' }).count()).toBe(0);
@@ -125,7 +154,10 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       const first = 'valt-av-administratoren';
       const chosen = 'mitt-forsta-egna-losenord';
       const again = 'mitt-andra-egna-losenord';
-      expect((await admin.request('POST', '/api/v1/users', { username, role: 'viewer', password: first, email: `${username}@regionjh.se` })).status).toBe(201);
+      expect(
+        (await admin.request('POST', '/api/v1/users', { username, role: 'viewer', password: first, email: `${username}@regionjh.se` }))
+          .status,
+      ).toBe(201);
       const { page, context } = await openPage(browser, width);
       await page.goto(`${app.url}/#/logga-in`);
       await page.getByLabel('Användarnamn').fill(username);
@@ -167,7 +199,8 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       await eventually(async () => {
         const rows = await auditRows().allInnerTexts();
         expect(rows.length).toBeGreaterThan(0);
-        for (const r of rows) expect(r).toMatch(/Demo Regionekonom[\s\S]*skapade[\s\S]*Faktureringskörning: Körning \d+, MT rörlig del 2026-01/);
+        for (const r of rows)
+          expect(r).toMatch(/Demo Regionekonom[\s\S]*skapade[\s\S]*Faktureringskörning: Körning \d+, MT rörlig del 2026-01/);
       });
       // Nobody is named by id, no action by its stored English word.
       expect((await auditRows().allInnerTexts()).join('\n')).not.toMatch(/user:|\bcreate\b/);

@@ -7,10 +7,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 /** Browser errors other than the 401 the app gets when it asks who is signed in before anyone is. */
-const unexpected = (errors: readonly string[]): string[] => errors.filter((e) => !/Failed to load resource: the server responded with a status of 401/.test(e));
+const unexpected = (errors: readonly string[]): string[] =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 401/.test(e));
 
 /** Follow the header link from an app page and check the guide page. */
 async function openGuideFromHeader(page: Page, baseUrl: string): Promise<void> {
@@ -20,11 +32,27 @@ async function openGuideFromHeader(page: Page, baseUrl: string): Promise<void> {
   expect(new URL(page.url()).pathname).toBe('/anvandarguide');
   expect(await page.title()).toBe('Användarguide – Samverkan');
   const chapters = await page.locator('main h2').allInnerTexts();
-  for (const role of ['Sjuksköterska och biståndshandläggare', 'Regionekonom', 'Kommunekonom', 'Chef och strateg', 'Läsare', 'Administratör']) {
-    expect(chapters.some((c) => c.startsWith(role)), role).toBe(true);
+  for (const role of [
+    'Sjuksköterska och biståndshandläggare',
+    'Regionekonom',
+    'Kommunekonom',
+    'Chef och strateg',
+    'Läsare',
+    'Administratör',
+  ]) {
+    expect(
+      chapters.some((c) => c.startsWith(role)),
+      role,
+    ).toBe(true);
   }
   // Every screenshot is there (a broken image has no natural width) and has a text alternative.
-  const images = await page.locator('main img').evaluateAll((els) => els.map((e) => ({ src: (e as HTMLImageElement).src, ok: (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0, alt: (e as HTMLImageElement).alt })));
+  const images = await page.locator('main img').evaluateAll((els) =>
+    els.map((e) => ({
+      src: (e as HTMLImageElement).src,
+      ok: (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0,
+      alt: (e as HTMLImageElement).alt,
+    })),
+  );
   expect(images.length).toBeGreaterThan(10);
   expect(images.filter((i) => !i.ok || i.alt === '')).toEqual([]);
 }
@@ -71,5 +99,4 @@ describe.skipIf(!hasChromium)('Användarguiden från sidhuvudet', () => {
       await context.close();
     }, 120_000);
   }
-
 });

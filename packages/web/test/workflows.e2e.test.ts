@@ -6,7 +6,20 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, demo, dialogSettled, eventually, hasChromium, launchBrowser, openPage, screenshot, signIn, startApp, visit, type RunningApp } from './browser.testkit.js';
+import {
+  axeViolations,
+  demo,
+  dialogSettled,
+  eventually,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startApp,
+  visit,
+  type RunningApp,
+} from './browser.testkit.js';
 
 const mainText = async (page: Page): Promise<string> => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
@@ -43,7 +56,10 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     });
     expect(await page.locator('.obligation-list').first().innerText()).toMatch(/Ansvarig: .*tjänstepersonsarena/i);
     await page.getByLabel('Ansvarig').selectOption({ label: 'Alla' });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /som kalenderfil \(\.ics\)/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /som kalenderfil \(\.ics\)/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/2027\.ics$/);
     const path = await download.path();
     const ics = readFileSync(path, 'utf8');
@@ -69,7 +85,12 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     const subject = page.getByLabel('Vad gäller tvisten?');
     expect(await subject.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await subject.getAttribute('aria-describedby')) ?? '';
-    const messages = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+    const messages = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).innerText()),
+    );
     expect(messages.join(' ')).toMatch(/Beskriv kort vad tvisten gäller/);
     await subject.fill('Ansvar för sårvårdsmaterial efter utskrivning');
     await page.getByRole('button', { name: 'Öppna tvist' }).click();
@@ -95,13 +116,20 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
       expect(await payer.getAttribute('aria-invalid')).toBe('true');
     });
     const payerDescribedBy = (await payer.getAttribute('aria-describedby')) ?? '';
-    const payerMessages = await Promise.all(payerDescribedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+    const payerMessages = await Promise.all(
+      payerDescribedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).innerText()),
+    );
     expect(payerMessages.join(' ')).toMatch(/Välj vilken part som betalar/);
     await payer.selectOption({ label: 'Region Jämtland Härjedalen' });
     await page.getByRole('button', { name: 'Föreslå beslut' }).click();
     const propose = page.getByRole('dialog', { name: 'Föreslå beslutet?' });
     await propose.waitFor();
-    expect((await propose.innerText()).replace(/\s+/g, ' ')).toMatch(/Regionen står för materialet de första 14 dagarna\.[\s\S]*Kostnadsreglering 12 500,50 kr, betalas av Region Jämtland Härjedalen till Östersunds kommun/);
+    expect((await propose.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /Regionen står för materialet de första 14 dagarna\.[\s\S]*Kostnadsreglering 12 500,50 kr, betalas av Region Jämtland Härjedalen till Östersunds kommun/,
+    );
     await propose.getByRole('button', { name: 'Skicka förslaget' }).click();
     // One party alone does not decide (decision 0071): the proposal waits for the region's economist.
     await eventually(async () => {
@@ -149,7 +177,11 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     const bad = '2026-02-04;09:30;2380;region;fyrtio;5;5;0;T-2';
     await page.getByLabel('Typ av underlag').selectOption({ label: 'Uppdrag dagtid' });
     expect(await page.locator('#import-kind-columns').innerText()).toMatch(/insatstid \(krävs\)/);
-    await page.locator('#import-file').setInputFiles({ name: 'uppdrag-februari.csv', mimeType: 'text/csv', buffer: Buffer.from([header, good[0], bad, good[1]].join('\n'), 'utf8') });
+    await page.locator('#import-file').setInputFiles({
+      name: 'uppdrag-februari.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, good[0], bad, good[1]].join('\n'), 'utf8'),
+    });
     await page.getByRole('button', { name: 'Importera' }).click();
     const report = page.getByRole('region', { name: /Felrapport/ });
     await report.waitFor();
@@ -157,12 +189,16 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     expect(rows).toHaveLength(1);
     // Line 3 of the file (the header is line 1), the column, what to do, and the value.
     expect(rows[0]).toMatch(/^3\s+insatstid\s+.+\s+fyrtio$/);
-    expect(await page.getByRole('alert').first().innerText()).toMatch(/\d+ problem på \d+ rad(er)?, inget har sparats\. Rätta felen .*igen\./i);
+    expect(await page.getByRole('alert').first().innerText()).toMatch(
+      /\d+ problem på \d+ rad(er)?, inget har sparats\. Rätta felen .*igen\./i,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'ekonomi-import-felrapport');
     // All or nothing: the good rows of the refused file were not stored.
     expect(await page.getByRole('region', { name: 'Importerade filer' }).innerText()).not.toContain('uppdrag-februari.csv');
-    await page.locator('#import-file').setInputFiles({ name: 'uppdrag-februari.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...good].join('\n'), 'utf8') });
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: 'uppdrag-februari.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...good].join('\n'), 'utf8') });
     await page.getByRole('button', { name: 'Importera' }).click();
     await page.getByText(/Filen uppdrag-februari\.csv är inläst: 2 av 2 rader sparade/).waitFor();
     await eventually(async () => {
@@ -247,7 +283,13 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     });
     await visit(page, app.url, 'administration/logg');
     expect(await page.getByTestId('audit-verification').innerText()).toMatch(/verifierad/);
-    expect(await page.getByRole('region', { name: /Granskningslogg/ }).locator('tbody tr').first().innerText()).toMatch(/Indexvärde: LPIK 2031/);
+    expect(
+      await page
+        .getByRole('region', { name: /Granskningslogg/ })
+        .locator('tbody tr')
+        .first()
+        .innerText(),
+    ).toMatch(/Indexvärde: LPIK 2031/);
     await context.close();
   });
 
@@ -288,16 +330,22 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await page.getByText('Budget och utfall är sparade.').waitFor();
     const table = page.getByRole('region', { name: 'Budget och utfall 2026 per område' });
     await eventually(async () => {
-      expect((await table.innerText()).replace(/\s+/g, ' ')).toMatch(/Ekonomisk analys och uppföljning 500 000,00 kr 0,00 kr 500 000,00 kr 0(,0)? %/);
+      expect((await table.innerText()).replace(/\s+/g, ' ')).toMatch(
+        /Ekonomisk analys och uppföljning 500 000,00 kr 0,00 kr 500 000,00 kr 0(,0)? %/,
+      );
     });
     await page.getByLabel(/^Utfall 2026/).fill('412 500,50');
     await page.getByRole('button', { name: 'Spara budget och utfall' }).click();
     await eventually(async () => {
       // Deviation = budget − outcome (GEMUTV follow-up), and the share of the budget used.
-      expect((await table.innerText()).replace(/\s+/g, ' ')).toMatch(/Ekonomisk analys och uppföljning 500 000,00 kr 412 500,50 kr 87 499,50 kr 82,5 %/);
+      expect((await table.innerText()).replace(/\s+/g, ' ')).toMatch(
+        /Ekonomisk analys och uppföljning 500 000,00 kr 412 500,50 kr 87 499,50 kr 82,5 %/,
+      );
     });
     await page.locator('.bar-chart [role="img"]').waitFor();
-    expect(await page.locator('.bar-chart [role="img"]').getAttribute('aria-label')).toMatch(/Budget och utfall 2026 per utvecklingsområde/);
+    expect(await page.locator('.bar-chart [role="img"]').getAttribute('aria-label')).toMatch(
+      /Budget och utfall 2026 per utvecklingsområde/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'ekonomi-utveckling');
     await context.close();
@@ -324,7 +372,10 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
       expect(fromReference).not.toBe(beyondBound);
     });
     // The table's rows add up to the total to the öre.
-    const cells = await page.getByRole('region', { name: /Tilläggsbelopp \d{4} per kommun/ }).locator('tbody td.num').allInnerTexts();
+    const cells = await page
+      .getByRole('region', { name: /Tilläggsbelopp \d{4} per kommun/ })
+      .locator('tbody td.num')
+      .allInnerTexts();
     const ore = (t: string): bigint => BigInt(t.replace(/[^\d−-]/g, '').replace('−', '-'));
     expect(cells.map(ore).reduce((a, b) => a + b, 0n)).toBe(ore(await total.innerText()));
     expect(await page.locator('.bar-chart [role="img"]').getAttribute('aria-label')).toMatch(/Stapeldiagram över 8 kommuner/);

@@ -11,20 +11,85 @@ describe('the shipped agreement (agreements/jamtland-2026)', () => {
 
   it('has a clause for each section heading the results cite', () => {
     const required = [
-      'PRINC.halso-och-sjukvard-i-hemmet', 'PRINC.bakgrund', 'PRINC.syfte', 'PRINC.regionalt-samverkansseminarium', 'PRINC.modell-for-ekonomisk-reglering',
-      'PRINC.skattevaxling', 'PRINC.tillaggsbelopp', 'PRINC.gemensamma-utvecklingsmedel', 'PRINC.tillampning', 'PRINC.utvardering-och-uppfoljning', 'PRINC.giltighet',
-      'GEMUTV.bakgrund', 'GEMUTV.syfte', 'GEMUTV.utvecklingsomrade-ekonomisk-analys-och-uppfoljning', 'GEMUTV.tillampning', 'GEMUTV.utvardering-och-uppfoljning', 'GEMUTV.giltighetstid',
-      'MT.bakgrund', 'MT.syfte', 'MT.ansvarsfordelning', 'MT.ekonomisk-ersattning', 'MT.tillampning', 'MT.utvardering-och-uppfoljning', 'MT.tvist', 'MT.giltighetstid',
-      'MT.bilaga-1-fast-del', 'MT.bilaga-1-rorlig-del',
-      'ORD.bakgrund', 'ORD.syfte', 'ORD.definitioner', 'ORD.ansvarsfordelning', 'ORD.egenvard', 'ORD.lakarmedverkan', 'ORD.lakemedel', 'ORD.fasta-kontakter',
-      'ORD.informationsoverforing', 'ORD.nar-kommunens-personal-deltar-i-sluten-vard', 'ORD.arbete-pa-annans-uppdrag', 'ORD.uppdrag-dagtid',
-      'ORD.rehabilitering-och-habilitering', 'ORD.sjukvardsmaterial', 'ORD.hjalpmedel-och-mt-utrustning', 'ORD.smittskydd-och-vardhygien', 'ORD.tillampning',
-      'ORD.utvardering-och-uppfoljning', 'ORD.tvist', 'ORD.giltighetstid',
-      'SABO.bakgrund', 'SABO.definitioner', 'SABO.ansvarsfordelning', 'SABO.lakarmedverkan', 'SABO.rehabilitering-och-habilitering', 'SABO.sjukvardsmaterial',
-      'SABO.hjalpmedel-och-mt-utrustning', 'SABO.tillampning', 'SABO.utvardering-och-uppfoljning', 'SABO.tvist', 'SABO.giltighetstid',
-      'SYNHOR.bakgrund', 'SYNHOR.ansvarsfordelning', 'SYNHOR.ekonomisk-ersattning', 'SYNHOR.utvardering-och-uppfoljning', 'SYNHOR.tvist', 'SYNHOR.giltighetstid',
-      'PALL.bakgrund', 'PALL.ansvarsfordelning', 'PALL.sjukvardsprodukter', 'PALL.lakarmedverkan', 'PALL.tillampning', 'PALL.utvardering-och-uppfoljning', 'PALL.tvist', 'PALL.giltighetstid',
-      'TILL.bakgrund', 'TILL.grundforutsattningar', 'TILL.avstamning', 'TILL.tillampning', 'TILL.utvardering-och-uppfoljning', 'TILL.tvist', 'TILL.giltighetstid',
+      'PRINC.halso-och-sjukvard-i-hemmet',
+      'PRINC.bakgrund',
+      'PRINC.syfte',
+      'PRINC.regionalt-samverkansseminarium',
+      'PRINC.modell-for-ekonomisk-reglering',
+      'PRINC.skattevaxling',
+      'PRINC.tillaggsbelopp',
+      'PRINC.gemensamma-utvecklingsmedel',
+      'PRINC.tillampning',
+      'PRINC.utvardering-och-uppfoljning',
+      'PRINC.giltighet',
+      'GEMUTV.bakgrund',
+      'GEMUTV.syfte',
+      'GEMUTV.utvecklingsomrade-ekonomisk-analys-och-uppfoljning',
+      'GEMUTV.tillampning',
+      'GEMUTV.utvardering-och-uppfoljning',
+      'GEMUTV.giltighetstid',
+      'MT.bakgrund',
+      'MT.syfte',
+      'MT.ansvarsfordelning',
+      'MT.ekonomisk-ersattning',
+      'MT.tillampning',
+      'MT.utvardering-och-uppfoljning',
+      'MT.tvist',
+      'MT.giltighetstid',
+      'MT.bilaga-1-fast-del',
+      'MT.bilaga-1-rorlig-del',
+      'ORD.bakgrund',
+      'ORD.syfte',
+      'ORD.definitioner',
+      'ORD.ansvarsfordelning',
+      'ORD.egenvard',
+      'ORD.lakarmedverkan',
+      'ORD.lakemedel',
+      'ORD.fasta-kontakter',
+      'ORD.informationsoverforing',
+      'ORD.nar-kommunens-personal-deltar-i-sluten-vard',
+      'ORD.arbete-pa-annans-uppdrag',
+      'ORD.uppdrag-dagtid',
+      'ORD.rehabilitering-och-habilitering',
+      'ORD.sjukvardsmaterial',
+      'ORD.hjalpmedel-och-mt-utrustning',
+      'ORD.smittskydd-och-vardhygien',
+      'ORD.tillampning',
+      'ORD.utvardering-och-uppfoljning',
+      'ORD.tvist',
+      'ORD.giltighetstid',
+      'SABO.bakgrund',
+      'SABO.definitioner',
+      'SABO.ansvarsfordelning',
+      'SABO.lakarmedverkan',
+      'SABO.rehabilitering-och-habilitering',
+      'SABO.sjukvardsmaterial',
+      'SABO.hjalpmedel-och-mt-utrustning',
+      'SABO.tillampning',
+      'SABO.utvardering-och-uppfoljning',
+      'SABO.tvist',
+      'SABO.giltighetstid',
+      'SYNHOR.bakgrund',
+      'SYNHOR.ansvarsfordelning',
+      'SYNHOR.ekonomisk-ersattning',
+      'SYNHOR.utvardering-och-uppfoljning',
+      'SYNHOR.tvist',
+      'SYNHOR.giltighetstid',
+      'PALL.bakgrund',
+      'PALL.ansvarsfordelning',
+      'PALL.sjukvardsprodukter',
+      'PALL.lakarmedverkan',
+      'PALL.tillampning',
+      'PALL.utvardering-och-uppfoljning',
+      'PALL.tvist',
+      'PALL.giltighetstid',
+      'TILL.bakgrund',
+      'TILL.grundforutsattningar',
+      'TILL.avstamning',
+      'TILL.tillampning',
+      'TILL.utvardering-och-uppfoljning',
+      'TILL.tvist',
+      'TILL.giltighetstid',
     ];
     expect(required.filter((id) => !a.clauses.has(id))).toEqual([]);
     for (const c of a.clauses.values()) {
@@ -51,7 +116,17 @@ describe('the shipped agreement (agreements/jamtland-2026)', () => {
   });
 
   it('keeps the decision history linked to the documents it affects', () => {
-    expect(a.decisions.map((d) => d.date)).toEqual(['2017', '2020-11-06', '2021-02-26', '2021', '2021-06-04', '2023-04', '2023-12', '2025-09-05', '2025-09-11']);
+    expect(a.decisions.map((d) => d.date)).toEqual([
+      '2017',
+      '2020-11-06',
+      '2021-02-26',
+      '2021',
+      '2021-06-04',
+      '2023-04',
+      '2023-12',
+      '2025-09-05',
+      '2025-09-11',
+    ]);
     expect(a.decisions.find((d) => d.reference === 'SVOM § 31')?.documents).toHaveLength(8);
     expect(a.decisions.find((d) => d.reference === 'HSN/1556/2025')?.documents).toEqual(a.documents.map((d) => d.id));
   });
@@ -83,7 +158,8 @@ describe('the shipped agreement (agreements/jamtland-2026)', () => {
   });
 
   it('has the escalation path of each document and level (Tvist)', () => {
-    const path = (doc: string, level: string): string[] | undefined => a.disputePaths.find((p) => p.documents.includes(doc) && p.level === level)?.steps.map((s) => s.forum);
+    const path = (doc: string, level: string): string[] | undefined =>
+      a.disputePaths.find((p) => p.documents.includes(doc) && p.level === level)?.steps.map((s) => s.forum);
     for (const doc of ['ORD', 'SABO', 'SYNHOR']) {
       expect(path(doc, 'individ')).toEqual(['ledningsfunktioner']);
       expect(path(doc, 'organisation')).toEqual(['ledningsfunktioner', 'lokal-samverkansarena', 'tjanstepersonsarena']);

@@ -82,7 +82,9 @@ export function loadAgreement(files: readonly AgreementFileText[]): Agreement {
   for (const f of files) sources.set(f.path, parseYamlSource(f.path, f.text));
   const missing = requiredFiles.filter((p) => !sources.has(p));
   if (missing.length > 0) {
-    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ofullständiga: filen ${missing.join(', ')} saknas i avtalsmappen.`, { file: missing[0] ?? '' });
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ofullständiga: filen ${missing.join(', ')} saknas i avtalsmappen.`, {
+      file: missing[0] ?? '',
+    });
   }
   const problems: DataProblem[] = [];
   const check = <S extends TSchema>(path: string, schema: S): Static<S> | undefined => {

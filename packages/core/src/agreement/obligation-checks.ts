@@ -21,7 +21,9 @@ function isMonthDay(text: string): boolean {
 function dueProblem(frequency: string, due: string): string | undefined {
   switch (frequency) {
     case 'monthly':
-      return due === 'last' || (/^\d{2}$/.test(due) && Number(due) >= 1 && Number(due) <= 28) ? undefined : 'ska för månadsvisa åtaganden vara en dag 01–28 eller "last"';
+      return due === 'last' || (/^\d{2}$/.test(due) && Number(due) >= 1 && Number(due) <= 28)
+        ? undefined
+        : 'ska för månadsvisa åtaganden vara en dag 01–28 eller "last"';
     case 'quarterly':
       return isMonthDay(due) && Number(due.slice(0, 2)) <= 3 ? undefined : 'ska för kvartalsvisa åtaganden vara MM-DD i första kvartalet';
     case 'half-yearly':
@@ -42,18 +44,35 @@ export function obligationProblems(a: Agreement): DataProblem[] {
   a.obligations.forEach((o, i) => {
     const at = `/obligations/${String(i)}`;
     if (o.owner !== undefined && !forumIds.has(o.owner) && !isPartyId(o.owner)) {
-      problems.push({ file, path: `${at}/owner`, value: o.owner, message: `${file}: ägaren "${o.owner}" vid ${at}/owner är varken ett forum i forums.yaml eller region, kommun, region-och-kommun.` });
+      problems.push({
+        file,
+        path: `${at}/owner`,
+        value: o.owner,
+        message: `${file}: ägaren "${o.owner}" vid ${at}/owner är varken ett forum i forums.yaml eller region, kommun, region-och-kommun.`,
+      });
     }
     if (o.due !== undefined) {
       const reason = dueProblem(o.frequency, o.due);
-      if (reason) problems.push({ file, path: `${at}/due`, value: o.due, message: `${file}: ogiltigt värde "${o.due}" vid ${at}/due: ${reason}.` });
+      if (reason)
+        problems.push({ file, path: `${at}/due`, value: o.due, message: `${file}: ogiltigt värde "${o.due}" vid ${at}/due: ${reason}.` });
     }
     if (o.frequency.startsWith('every-') && o.anchorYear === undefined) {
-      problems.push({ file, path: `${at}/anchorYear`, value: undefined, message: `${file}: nyckeln "anchorYear" saknas vid ${at}: åtaganden med frekvensen ${o.frequency} behöver ett år då de infaller.` });
+      problems.push({
+        file,
+        path: `${at}/anchorYear`,
+        value: undefined,
+        message: `${file}: nyckeln "anchorYear" saknas vid ${at}: åtaganden med frekvensen ${o.frequency} behöver ett år då de infaller.`,
+      });
     }
     if (o.frequency === 'per-period') {
       o.documents.forEach((d, j) => {
-        if (!renewing.has(d)) problems.push({ file, path: `${at}/documents/${String(j)}`, value: d, message: `${file}: dokumentet "${d}" vid ${at}/documents/${String(j)} förlängs inte automatiskt och har ingen sista dag för uppsägning.` });
+        if (!renewing.has(d))
+          problems.push({
+            file,
+            path: `${at}/documents/${String(j)}`,
+            value: d,
+            message: `${file}: dokumentet "${d}" vid ${at}/documents/${String(j)} förlängs inte automatiskt och har ingen sista dag för uppsägning.`,
+          });
       });
     }
   });
@@ -61,7 +80,12 @@ export function obligationProblems(a: Agreement): DataProblem[] {
     p.steps.forEach((s, j) => {
       const at = `/paths/${String(i)}/steps/${String(j)}/forum`;
       if (s.forum !== 'ledningsfunktioner' && !forumIds.has(s.forum)) {
-        problems.push({ file: 'disputes.yaml', path: at, value: s.forum, message: `disputes.yaml: forumet "${s.forum}" vid ${at} finns inte i forums.yaml (eller skriv ledningsfunktioner).` });
+        problems.push({
+          file: 'disputes.yaml',
+          path: at,
+          value: s.forum,
+          message: `disputes.yaml: forumet "${s.forum}" vid ${at} finns inte i forums.yaml (eller skriv ledningsfunktioner).`,
+        });
       }
     });
   });

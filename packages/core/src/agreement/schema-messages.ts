@@ -67,7 +67,9 @@ export function reasonFor(e: SchemaError, node: SchemaNode | undefined): string 
     case 'type':
       return `ska vara ${node ? expectedPhrase(node) : 'av rätt typ'}`;
     case 'format':
-      return e.params['format'] === 'date' ? 'ska vara ett giltigt datum ÅÅÅÅ-MM-DD (månad 01–12, dag som finns i månaden)' : `ska ha formatet ${String(e.params['format'])}`;
+      return e.params['format'] === 'date'
+        ? 'ska vara ett giltigt datum ÅÅÅÅ-MM-DD (månad 01–12, dag som finns i månaden)'
+        : `ska ha formatet ${String(e.params['format'])}`;
     case 'pattern':
       return `ska vara ${patternPhrase(typeof node?.['pattern'] === 'string' ? node['pattern'] : describeValue(e.params['pattern']))}`;
     case 'minimum':

@@ -230,7 +230,16 @@ export const DecisionsFileSchema = Strict({
 export type DecisionsFile = Static<typeof DecisionsFileSchema>;
 export type Decision = DecisionsFile['decisions'][number];
 
-export const frequencies = ['monthly', 'quarterly', 'half-yearly', 'yearly', 'every-2-years', 'every-3-years', 'every-4-years', 'per-period'] as const;
+export const frequencies = [
+  'monthly',
+  'quarterly',
+  'half-yearly',
+  'yearly',
+  'every-2-years',
+  'every-3-years',
+  'every-4-years',
+  'per-period',
+] as const;
 export type Frequency = (typeof frequencies)[number];
 
 /** `obligations.yaml`: recurring obligations (årshjul) with owner, clause and default due date (I9). */
@@ -263,7 +272,12 @@ export const DisputePathsFileSchema = Strict({
   paths: Type.Array(
     Strict({
       documents: Type.Array(Type.String({ pattern: '^[A-Z]+$' }), { minItems: 1 }),
-      level: Type.Union([Type.Literal('individ'), Type.Literal('organisation'), Type.Literal('storlek-fordelning'), Type.Literal('utforande')]),
+      level: Type.Union([
+        Type.Literal('individ'),
+        Type.Literal('organisation'),
+        Type.Literal('storlek-fordelning'),
+        Type.Literal('utforande'),
+      ]),
       steps: Type.Array(Strict({ forum: Text, description: Text }), { minItems: 1 }),
       note: Type.Optional(Text),
       clause: ClauseId,

@@ -14,10 +14,12 @@ function edited(path: string, edit: (text: string) => string): AgreementFileText
 }
 
 /** Replace the first occurrence of `from` (which must exist). */
-const replace = (from: string, to: string) => (text: string): string => {
-  expect(text).toContain(from);
-  return text.replace(from, to);
-};
+const replace =
+  (from: string, to: string) =>
+  (text: string): string => {
+    expect(text).toContain(from);
+    return text.replace(from, to);
+  };
 
 /** 1-based line of the first line containing `needle` in `path` after editing. */
 function lineOf(files: readonly AgreementFileText[], path: string, needle: string): number {
@@ -51,7 +53,13 @@ describe('agreement data validation names file, line, path and value', () => {
   });
 
   it('reports an unknown key inside a union (renewal) as that key, not as a wrong kind', () => {
-    const files = edited('documents.yaml', replace('noticeMonths: 12, noticeForum: svom, clause: PRINC.giltighet', 'noticeMonths: 12, noticeMonth: 12, noticeForum: svom, clause: PRINC.giltighet'));
+    const files = edited(
+      'documents.yaml',
+      replace(
+        'noticeMonths: 12, noticeForum: svom, clause: PRINC.giltighet',
+        'noticeMonths: 12, noticeMonth: 12, noticeForum: svom, clause: PRINC.giltighet',
+      ),
+    );
     const e = loadError(files);
     expect(e.message).toContain('documents.yaml rad');
     expect(e.message).toContain('okänd nyckel "noticeMonth" vid /documents/0/renewal/noticeMonth (värde 12)');
@@ -59,15 +67,27 @@ describe('agreement data validation names file, line, path and value', () => {
   });
 
   it('refuses a renewal kind that does not exist and lists the allowed kinds', () => {
-    const files = edited('documents.yaml', replace('renewal: { kind: auto, extensionYears: 2, noticeMonths: 12, noticeForum: svom, clause: PRINC.giltighet }', 'renewal: { kind: ibland, clause: PRINC.giltighet }'));
-    expect(loadError(files).message).toContain('ogiltigt värde "ibland" vid /documents/0/renewal/kind: tillåtna värden för kind är auto, none.');
+    const files = edited(
+      'documents.yaml',
+      replace(
+        'renewal: { kind: auto, extensionYears: 2, noticeMonths: 12, noticeForum: svom, clause: PRINC.giltighet }',
+        'renewal: { kind: ibland, clause: PRINC.giltighet }',
+      ),
+    );
+    expect(loadError(files).message).toContain(
+      'ogiltigt värde "ibland" vid /documents/0/renewal/kind: tillåtna värden för kind är auto, none.',
+    );
   });
 
   it('refuses a unit that is not one of the allowed units ("kronor": money is öre)', () => {
     const files = edited('parameters.yaml', replace('unit: ore_per_started_hour', 'unit: kronor'));
     const e = loadError(files);
     const line = lineOf(files, 'parameters.yaml', 'unit: kronor');
-    expect(e.message).toMatch(new RegExp(`^Avtalsdata är ogiltiga: parameters\\.yaml rad ${String(line)}: ogiltigt värde "kronor" vid /parameters/0/unit: tillåtna värden är ore, ore_per_hour, `));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^Avtalsdata är ogiltiga: parameters\\.yaml rad ${String(line)}: ogiltigt värde "kronor" vid /parameters/0/unit: tillåtna värden är ore, ore_per_hour, `,
+      ),
+    );
     expect(e.location).toMatchObject({ file: 'parameters.yaml', line, path: '/parameters/0/unit', value: 'kronor' });
   });
 
@@ -83,13 +103,17 @@ describe('agreement data validation names file, line, path and value', () => {
 
   it('refuses a number where a decimal string or integer is required, saying what it must be', () => {
     const files = edited('parameters.yaml', replace('value: 64000,', 'value: 640.5,'));
-    expect(loadError(files).message).toContain('ogiltigt värde 640.5 vid /parameters/0/values/0/value: ska vara ett heltal eller ett decimaltal inom citattecken, t.ex. "1.5".');
+    expect(loadError(files).message).toContain(
+      'ogiltigt värde 640.5 vid /parameters/0/values/0/value: ska vara ett heltal eller ett decimaltal inom citattecken, t.ex. "1.5".',
+    );
   });
 
   it('refuses a missing required key', () => {
     const files = edited('documents.yaml', replace('    shortTitle: Principer och resursfördelning\n', ''));
     const line = lineOf(files, 'documents.yaml', '- id: PRINC');
-    expect(loadError(files).message).toBe(`Avtalsdata är ogiltiga: documents.yaml rad ${String(line)}: nyckeln "shortTitle" saknas vid /documents/0.`);
+    expect(loadError(files).message).toBe(
+      `Avtalsdata är ogiltiga: documents.yaml rad ${String(line)}: nyckeln "shortTitle" saknas vid /documents/0.`,
+    );
   });
 
   it('refuses a dangling clause reference and says where to add the clause', () => {
@@ -101,22 +125,31 @@ describe('agreement data validation names file, line, path and value', () => {
   });
 
   it('refuses a duplicate clause id across files, naming both places', () => {
-    const files = edited('clauses/TILL.yaml', (t) => `${t}  - id: TILL.tvist\n    document: TILL\n    heading: Tvist\n    quote: "Tvister"\n`);
+    const files = edited(
+      'clauses/TILL.yaml',
+      (t) => `${t}  - id: TILL.tvist\n    document: TILL\n    heading: Tvist\n    quote: "Tvister"\n`,
+    );
     const e = loadError(files);
-    expect(e.message).toMatch(/^Avtalsdata är ogiltiga: clauses\/TILL\.yaml rad \d+: klausul-id "TILL\.tvist" vid \/clauses\/\d+\/id förekommer redan vid \/clauses\/\d+\/id\.$/);
+    expect(e.message).toMatch(
+      /^Avtalsdata är ogiltiga: clauses\/TILL\.yaml rad \d+: klausul-id "TILL\.tvist" vid \/clauses\/\d+\/id förekommer redan vid \/clauses\/\d+\/id\.$/,
+    );
     expect(e.location).toMatchObject({ file: 'clauses/TILL.yaml', value: 'TILL.tvist' });
   });
 
   it('refuses a duplicate obligation id', () => {
     const files = edited('obligations.yaml', replace('  - id: till-indexering', '  - id: till-avstamning'));
     expect(loadError(files).message).toContain('obligations.yaml rad');
-    expect(loadError(files).message).toContain('åtagande-id "till-avstamning" vid /obligations/1/id förekommer redan vid /obligations/0/id.');
+    expect(loadError(files).message).toContain(
+      'åtagande-id "till-avstamning" vid /obligations/1/id förekommer redan vid /obligations/0/id.',
+    );
   });
 
   it('refuses a duplicate key inside one YAML map', () => {
     const files = edited('forums.yaml', replace('    level: politisk\n', '    level: politisk\n    level: lokal\n'));
     const line = lineOf(files, 'forums.yaml', 'level: lokal');
-    expect(loadError(files).message).toMatch(new RegExp(`^Avtalsdata är ogiltiga: forums\\.yaml rad ${String(line)}: samma nyckel förekommer två gånger`));
+    expect(loadError(files).message).toMatch(
+      new RegExp(`^Avtalsdata är ogiltiga: forums\\.yaml rad ${String(line)}: samma nyckel förekommer två gånger`),
+    );
   });
 
   it('refuses invalid YAML, naming file and line', () => {
@@ -132,10 +165,12 @@ describe('agreement data validation names file, line, path and value', () => {
     expect(loadError(files).message).toBe('Avtalsdata är ofullständiga: filen disputes.yaml saknas i avtalsmappen.');
   });
 
-  it('refuses a clause placed in another document\'s file', () => {
+  it("refuses a clause placed in another document's file", () => {
     const files = edited('clauses/MT.yaml', (t) => `${t}  - id: ORD.extra\n    document: ORD\n    heading: Extra\n    quote: "Extra"\n`);
     expect(loadError(files).message).toContain('clauses/MT.yaml rad');
-    expect(loadError(files).message).toContain('klausulen "ORD.extra" vid /clauses/10/document hör till dokumentet "ORD" men ligger i clauses/MT.yaml');
+    expect(loadError(files).message).toContain(
+      'klausulen "ORD.extra" vid /clauses/10/document hör till dokumentet "ORD" men ligger i clauses/MT.yaml',
+    );
   });
 
   it('checks obligations: owner, due date for the frequency, anchor year, renewing documents', () => {
@@ -155,7 +190,9 @@ describe('agreement data validation names file, line, path and value', () => {
   });
 
   it('lists every problem in details, the first one in the message', () => {
-    const files = edited('parameters.yaml', (t) => t.replace('unit: ore_per_started_hour', 'unit: kronor').replace('unit: minutes', 'unit: minuter'));
+    const files = edited('parameters.yaml', (t) =>
+      t.replace('unit: ore_per_started_hour', 'unit: kronor').replace('unit: minutes', 'unit: minuter'),
+    );
     const e = loadError(files);
     expect(e.details).toHaveLength(2);
     expect(e.message).toContain('(och 1 fel till)');

@@ -47,7 +47,8 @@ function unionProblems(file: string, root: TSchema, data: unknown, e: SchemaErro
     const allowed = branches.map((b) => String(b['const'])).join(', ');
     return [problem(file, base + e.instancePath, value, `tillåtna värden är ${allowed}`)];
   }
-  const kindOf = (b: Record<string, unknown>): unknown => ((b['properties'] as Record<string, Record<string, unknown>> | undefined)?.['kind'])?.['const'];
+  const kindOf = (b: Record<string, unknown>): unknown =>
+    (b['properties'] as Record<string, Record<string, unknown>> | undefined)?.['kind']?.['const'];
   if (branches.length > 0 && branches.every((b) => kindOf(b) !== undefined)) {
     const kind = valueAt(value, '/kind');
     const branch = branches.find((b) => kindOf(b) === kind);
@@ -96,7 +97,12 @@ function collect(file: string, schema: TSchema, data: unknown, base: string): Da
       for (const key of (e.params['additionalProperties'] as unknown[] | undefined) ?? []) {
         const v = valueAt(data, `${e.instancePath}/${String(key)}`);
         const p = `${base}${e.instancePath}/${String(key)}`;
-        add({ file, path: p, value: v, message: `${file}: okänd nyckel "${String(key)}" vid ${p} (värde ${describeValue(v)}); kontrollera stavning och indrag.` });
+        add({
+          file,
+          path: p,
+          value: v,
+          message: `${file}: okänd nyckel "${String(key)}" vid ${p} (värde ${describeValue(v)}); kontrollera stavning och indrag.`,
+        });
       }
     } else if (e.keyword === 'required') {
       for (const key of (e.params['requiredProperties'] as unknown[] | undefined) ?? []) {
@@ -129,6 +135,13 @@ export function atLine(p: DataProblem, line: number | undefined): DataProblem {
 export function dataError(problems: readonly DataProblem[]): SamverkanError {
   const first = problems[0];
   const more = problems.length > 1 ? ` (och ${String(problems.length - 1)} fel till)` : '';
-  const location = first ? { file: first.file, path: first.path, value: first.value, ...(first.line === undefined ? {} : { line: first.line }) } : {};
-  return new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ogiltiga: ${first?.message ?? 'okänt fel'}${more}`, location, problems);
+  const location = first
+    ? { file: first.file, path: first.path, value: first.value, ...(first.line === undefined ? {} : { line: first.line }) }
+    : {};
+  return new SamverkanError(
+    'SAMV_ERR_AGREEMENT_DATA',
+    `Avtalsdata är ogiltiga: ${first?.message ?? 'okänt fel'}${more}`,
+    location,
+    problems,
+  );
 }

@@ -14,7 +14,10 @@ export interface YamlSource {
 }
 
 function segments(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function nodeLine(doc: Document, counter: LineCounter, keys: readonly string[]): number | undefined {
@@ -34,7 +37,10 @@ export function parseYamlSource(path: string, text: string): YamlSource {
     const line = counter.linePos(err.pos[0]).line;
     const what = err.code === 'DUPLICATE_KEY' ? 'samma nyckel förekommer två gånger' : 'YAML kunde inte läsas';
     const detail = err.message.split('\n')[0] ?? '';
-    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ogiltiga: ${path} rad ${String(line)}: ${what} (${detail}).`, { file: path, line });
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata är ogiltiga: ${path} rad ${String(line)}: ${what} (${detail}).`, {
+      file: path,
+      line,
+    });
   }
   const data: unknown = doc.toJS();
   return { path, data, lineOf: (pointer) => nodeLine(doc, counter, segments(pointer)) };

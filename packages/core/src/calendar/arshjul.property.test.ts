@@ -41,13 +41,21 @@ describe('årshjul with terminations (fast-check)', () => {
         const kept = new Set(withTerminations.map(key));
         for (const [k, e] of without) {
           if (kept.has(k) || e.frequency === 'per-period') continue;
-          expect(e.documents.some((id) => inForce(id, e.date)), k).toBe(false);
+          expect(
+            e.documents.some((id) => inForce(id, e.date)),
+            k,
+          ).toBe(false);
         }
         // A termination of the whole agreement ends everything after the first final end it gives.
         const all = terminations.filter((t) => t.document === 'ALL');
         if (all.length > 0) {
-          const last = [...ends.values()].reduce<Temporal.PlainDate | null>((a, b) => (a === null || b === null ? (a ?? b) : Temporal.PlainDate.compare(a, b) >= 0 ? a : b), null);
-          if (last !== null) for (const e of withTerminations) expect(Temporal.PlainDate.compare(Temporal.PlainDate.from(e.date), last)).toBeLessThanOrEqual(0);
+          const last = [...ends.values()].reduce<Temporal.PlainDate | null>(
+            (a, b) => (a === null || b === null ? (a ?? b) : Temporal.PlainDate.compare(a, b) >= 0 ? a : b),
+            null,
+          );
+          if (last !== null)
+            for (const e of withTerminations)
+              expect(Temporal.PlainDate.compare(Temporal.PlainDate.from(e.date), last)).toBeLessThanOrEqual(0);
         }
         return true;
       }),

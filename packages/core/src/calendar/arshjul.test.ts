@@ -41,14 +41,30 @@ describe('årshjul for a year', () => {
   it('tilläggsbelopp reconciliation is due 2027-03-31 (first quarter, I9), not in 2026', () => {
     expect(of(y2026, 'till-avstamning')).toEqual([]);
     expect(of(y2027, 'till-avstamning')).toEqual([
-      expect.objectContaining({ date: '2027-03-31', owner: 'Länsövergripande tjänstepersonsarena', clauses: ['TILL.avstamning', 'TILL.grundforutsattningar'], documents: ['TILL'], interpretations: ['I9', 'I4', 'I13'] }),
+      expect.objectContaining({
+        date: '2027-03-31',
+        owner: 'Länsövergripande tjänstepersonsarena',
+        clauses: ['TILL.avstamning', 'TILL.grundforutsattningar'],
+        documents: ['TILL'],
+        interpretations: ['I9', 'I4', 'I13'],
+      }),
     ]);
   });
 
   it('monthly items give 12 entries on the month ends, half-yearly 2 (MT fixed part in advance)', () => {
     expect(of(y2026, 'mt-rorlig-del-faktura').map((e) => e.date)).toEqual([
-      '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
-      '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      '2026-12-31',
     ]);
     expect(of(calendarForYear(shippedAgreement(), 2028), 'synhor-faktura')[1]?.date).toBe('2028-02-29');
     expect(of(y2026, 'mt-fast-del-faktura').map((e) => e.date)).toEqual(['2026-01-01', '2026-07-01']);
@@ -93,7 +109,9 @@ describe('årshjul for a year', () => {
 
   it('2027 ends GEMUTV (no renewal, GEMUTV.giltighetstid): an item on 2027-12-31, none in other years', () => {
     const ends = of(y2027, 'upphor');
-    expect(ends.map((e) => [e.date, e.id, e.documents, e.clauses])).toEqual([['2027-12-31', 'upphor.GEMUTV', ['GEMUTV'], ['GEMUTV.giltighetstid']]]);
+    expect(ends.map((e) => [e.date, e.id, e.documents, e.clauses])).toEqual([
+      ['2027-12-31', 'upphor.GEMUTV', ['GEMUTV'], ['GEMUTV.giltighetstid']],
+    ]);
     expect(ends[0]?.title).toMatch(/^GEMUTV upphör: /);
     expect(of(y2026, 'upphor')).toEqual([]);
   });
@@ -111,7 +129,9 @@ describe('årshjul for a year', () => {
     expect(of(events, 'uppsagning-sista-dag').map((e) => e.documents[0])).toEqual(['PRINC', 'MT', 'SABO', 'SYNHOR', 'PALL', 'TILL']);
     const late = calendarForYear(shippedAgreement(), 2026, [{ document: 'ALL', noticeDate: d('2027-01-10') }]);
     expect(of(late, 'uppsagning-sista-dag')).toHaveLength(7);
-    expect(of(calendarForYear(shippedAgreement(), 2028, [{ document: 'ALL', noticeDate: d('2027-01-10') }]), 'uppsagning-sista-dag')).toEqual([]);
+    expect(
+      of(calendarForYear(shippedAgreement(), 2028, [{ document: 'ALL', noticeDate: d('2027-01-10') }]), 'uppsagning-sista-dag'),
+    ).toEqual([]);
   });
 
   it('a document terminated in time lists none of its obligations after its period ends (2027-12-31)', () => {
@@ -131,7 +151,9 @@ describe('årshjul for a year', () => {
     const mt = calendarForYear(shippedAgreement(), 2028, [{ document: 'MT', noticeDate: d('2026-12-31') }]);
     expect(of(mt, 'mt-rorlig-del-faktura')).toEqual([]);
     expect(of(mt, 'mt-fast-del-faktura')).toEqual([]);
-    expect(of(calendarForYear(shippedAgreement(), 2027, [{ document: 'MT', noticeDate: d('2026-12-31') }]), 'mt-rorlig-del-faktura')).toHaveLength(12);
+    expect(
+      of(calendarForYear(shippedAgreement(), 2027, [{ document: 'MT', noticeDate: d('2026-12-31') }]), 'mt-rorlig-del-faktura'),
+    ).toHaveLength(12);
   });
 
   it('a late termination ends at the next period end (2029-12-31); a termination of ALL ends everything', () => {

@@ -56,7 +56,12 @@ function yearlyDefault(agreement: Pick<Agreement, 'interpretations'>): string {
   return typeof value === 'string' ? value : '12-31';
 }
 
-function event(o: Obligation, agreement: Pick<Agreement, 'forums'>, date: Temporal.PlainDate, extra: Partial<CalendarEvent> = {}): CalendarEvent {
+function event(
+  o: Obligation,
+  agreement: Pick<Agreement, 'forums'>,
+  date: Temporal.PlainDate,
+  extra: Partial<CalendarEvent> = {},
+): CalendarEvent {
   return {
     date: date.toString(),
     id: o.id,
@@ -136,13 +141,15 @@ export function calendarForYear(agreement: Agreement, year: number, terminations
         const doc = agreement.documents.find((d) => d.id === id);
         if (!doc) continue;
         for (const date of deadlinesInYear(doc, year, terminations)) {
-          events.push(event(o, agreement, date, {
-            id: `${o.id}.${doc.id}`,
-            title: `${o.title}: ${doc.shortTitle} (${doc.id})`,
-            clauses: [doc.renewal.clause],
-            documents: [doc.id],
-            interpretations: [...new Set([...(o.interpretations ?? []), 'I11'])],
-          }));
+          events.push(
+            event(o, agreement, date, {
+              id: `${o.id}.${doc.id}`,
+              title: `${o.title}: ${doc.shortTitle} (${doc.id})`,
+              clauses: [doc.renewal.clause],
+              documents: [doc.id],
+              interpretations: [...new Set([...(o.interpretations ?? []), 'I11'])],
+            }),
+          );
         }
       }
       continue;
@@ -156,9 +163,18 @@ export function calendarForYear(agreement: Agreement, year: number, terminations
       if (Temporal.PlainDate.compare(date, start) < 0) continue;
       const documents = o.documents.filter((id) => inForce(id, date));
       if (documents.length === 0) continue;
-      events.push(event(o, agreement, date, { interpretations, ...(documents.length === o.documents.length ? {} : { documents }), ...(placedByDefault ? { dateNote: defaultDateNote(date) } : {}) }));
+      events.push(
+        event(o, agreement, date, {
+          interpretations,
+          ...(documents.length === o.documents.length ? {} : { documents }),
+          ...(placedByDefault ? { dateNote: defaultDateNote(date) } : {}),
+        }),
+      );
     }
   }
   events.push(...expiries(agreement, year, ends));
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i)
+    .map(({ e }) => e);
 }

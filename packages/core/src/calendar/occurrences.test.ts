@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Obligation } from '../agreement/schema.js';
 import { fallsInYear, occurrenceDates } from './occurrences.js';
 
-const ob = (o: Partial<Obligation>): Obligation => ({ id: 'x', title: 'x', frequency: 'yearly', clauses: ['TILL.avstamning'], documents: ['TILL'], ...o });
+const ob = (o: Partial<Obligation>): Obligation => ({
+  id: 'x',
+  title: 'x',
+  frequency: 'yearly',
+  clauses: ['TILL.avstamning'],
+  documents: ['TILL'],
+  ...o,
+});
 const dates = (o: Partial<Obligation>, year = 2026): string[] => occurrenceDates(ob(o), year, '12-31').dates.map((d) => d.toString());
 
 describe('occurrence dates of one obligation', () => {

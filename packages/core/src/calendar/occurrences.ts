@@ -35,7 +35,11 @@ export function occurrenceDates(o: Obligation, year: number, yearlyDefault: stri
   switch (o.frequency) {
     case 'monthly':
       return {
-        dates: Array.from({ length: 12 }, (_, i) => (o.due === undefined || o.due === 'last' ? monthEnd(year, i + 1) : Temporal.PlainDate.from({ year, month: i + 1, day: Number(o.due) }))),
+        dates: Array.from({ length: 12 }, (_, i) =>
+          o.due === undefined || o.due === 'last'
+            ? monthEnd(year, i + 1)
+            : Temporal.PlainDate.from({ year, month: i + 1, day: Number(o.due) }),
+        ),
         usedDefault: false,
       };
     case 'quarterly':

@@ -65,23 +65,101 @@ const flows: Readonly<Record<string, () => unknown>> = {
       month: '2026-03',
       index: exampleIndex,
       assignments: [
-        { date: '2026-03-04', start: '08:30', minutes, lender: '2380', hirer: 'region', storsjoglantan: false, registeredMunicipality: 'Östersund' },
-        { date: '2026-03-05', start: '09:00', minutes: { ...minutes, intervention: '37.5', travel: 0 }, lender: '2380', hirer: 'region', storsjoglantan: false, registeredMunicipality: 'Östersund' },
+        {
+          date: '2026-03-04',
+          start: '08:30',
+          minutes,
+          lender: '2380',
+          hirer: 'region',
+          storsjoglantan: false,
+          registeredMunicipality: 'Östersund',
+        },
+        {
+          date: '2026-03-05',
+          start: '09:00',
+          minutes: { ...minutes, intervention: '37.5', travel: 0 },
+          lender: '2380',
+          hirer: 'region',
+          storsjoglantan: false,
+          registeredMunicipality: 'Östersund',
+        },
       ],
     }),
-  'syn- och hörselombud': () => ombudInvoiceBasis(data(), { month: '2026-05', index: exampleIndex, assignments: [{ date: '2026-05-12', municipality: 'Strömsund', service: 'horcentralen', minutes: { ...minutes, intervention: 61 } }] }),
+  'syn- och hörselombud': () =>
+    ombudInvoiceBasis(data(), {
+      month: '2026-05',
+      index: exampleIndex,
+      assignments: [{ date: '2026-05-12', municipality: 'Strömsund', service: 'horcentralen', minutes: { ...minutes, intervention: 61 } }],
+    }),
   'MT rörlig del': () =>
-    mtVariableInvoiceBasis(data(), { month: '2026-02', index: exampleIndex, orders: [{ date: '2026-02-10', municipality: 'Bräcke', minutes: 37, travelOre: 45000, consumablesOre: 12050, sparePartsOre: 89900, reference: 'AO-2026-114' }] }),
-  'MT fast del': () => mtFixedInvoice(data(), { year: 2026, half: 1, inventory: { counts: counts.map(([municipality, devices]) => ({ municipality, devices })) }, index: exampleIndex }),
+    mtVariableInvoiceBasis(data(), {
+      month: '2026-02',
+      index: exampleIndex,
+      orders: [
+        {
+          date: '2026-02-10',
+          municipality: 'Bräcke',
+          minutes: 37,
+          travelOre: 45000,
+          consumablesOre: 12050,
+          sparePartsOre: 89900,
+          reference: 'AO-2026-114',
+        },
+      ],
+    }),
+  'MT fast del': () =>
+    mtFixedInvoice(data(), {
+      year: 2026,
+      half: 1,
+      inventory: { counts: counts.map(([municipality, devices]) => ({ municipality, devices })) },
+      index: exampleIndex,
+    }),
   'sluten vård': () =>
-    inpatientStaffInvoiceBasis(data(), { month: '2026-03', costs: [{ municipality: 'Ragunda', document: 'ORD', agreementReference: 'Överenskommelse avd 12', date: '2026-03-03', kind: 'salary', amountOre: 1845000 }] }),
+    inpatientStaffInvoiceBasis(data(), {
+      month: '2026-03',
+      costs: [
+        {
+          municipality: 'Ragunda',
+          document: 'ORD',
+          agreementReference: 'Överenskommelse avd 12',
+          date: '2026-03-03',
+          kind: 'salary',
+          amountOre: 1845000,
+        },
+      ],
+    }),
   kostnadsreglering: () =>
-    costRegulationInvoiceBasis(data(), { month: '2026-03', regulations: [{ dispute: 'd-1', document: 'ORD', subject: 'Insats under utredning', clause: 'ORD.tvist', decidedOn: '2026-03-14', payer: 'region', payee: '2380', amountOre: 1234567 }] }),
+    costRegulationInvoiceBasis(data(), {
+      month: '2026-03',
+      regulations: [
+        {
+          dispute: 'd-1',
+          document: 'ORD',
+          subject: 'Insats under utredning',
+          clause: 'ORD.tvist',
+          decidedOn: '2026-03-14',
+          payer: 'region',
+          payee: '2380',
+          amountOre: 1234567,
+        },
+      ],
+    }),
   'utvecklingsmedel, finansiering': () => developmentFinancing(data(), { year: 2026, budgets, choices: { I10: 'equal' } }),
   'utvecklingsmedel, uppföljning': () => developmentFollowUp(data(), 2026, budgets),
   'tilläggsbelopp, utanför': () => reconcileTillaggsbelopp(data(), { year: 2026, connected: 175, index: exampleIndex, key: key() }),
-  'tilläggsbelopp, inom': () => reconcileTillaggsbelopp(data(), { year: 2026, connected: 150, index: exampleIndex, key: key(), choices: { I3: 'from-reference', I5: 'from-2026' } }),
-  normalvariation: () => normalVariation(data(), [135, 142, 151, 159, 161, 146].map((count, i) => ({ year: 2019 + i, count }))),
+  'tilläggsbelopp, inom': () =>
+    reconcileTillaggsbelopp(data(), {
+      year: 2026,
+      connected: 150,
+      index: exampleIndex,
+      key: key(),
+      choices: { I3: 'from-reference', I5: 'from-2026' },
+    }),
+  normalvariation: () =>
+    normalVariation(
+      data(),
+      [135, 142, 151, 159, 161, 146].map((count, i) => ({ year: 2019 + i, count })),
+    ),
 };
 
 describe('every step of every flow, rendered, reads without internal identifiers', () => {
@@ -94,7 +172,9 @@ describe('every step of every flow, rendered, reads without internal identifiers
         const d = renderStep(s);
         return [d.text, d.result, ...(d.rounding === undefined ? [] : [d.rounding]), ...d.inputs.flatMap((i) => [i.label, i.value])];
       });
-      const interpretations = tracesIn(result).flatMap((t) => t.interpretations.map((u) => describeInterpretation(u, data().interpretations.get(u.id))));
+      const interpretations = tracesIn(result).flatMap((t) =>
+        t.interpretations.map((u) => describeInterpretation(u, data().interpretations.get(u.id))),
+      );
       expect([...shown, ...interpretations].filter((t) => INTERNAL_IDENTIFIER.test(t))).toEqual([]);
     });
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeRounding, describeStepInput, describeUnit, INTERNAL_IDENTIFIER, knownStepInputs, kronorText, quantity } from './glossary.js';
+import {
+  describeRounding,
+  describeStepInput,
+  describeUnit,
+  INTERNAL_IDENTIFIER,
+  knownStepInputs,
+  kronorText,
+  quantity,
+} from './glossary.js';
 
 describe('the glossary of display names', () => {
   it('says singular and plural right', () => {
@@ -30,13 +38,32 @@ describe('the glossary of display names', () => {
     const shown = [
       ...knownStepInputs.map((k) => describeStepInput(k, 12345)),
       ...knownStepInputs.map((k) => describeStepInput(k, true)),
-      ...['ore', 'ore_per_hour', 'ore_per_started_hour', 'ore_per_month', 'ore_per_person', 'minutes', 'started-hour', 'persons', 'count', 'percent', 'lump-sum'].flatMap((u) => [describeUnit(u), quantity(1, u), quantity(2, u)]),
+      ...[
+        'ore',
+        'ore_per_hour',
+        'ore_per_started_hour',
+        'ore_per_month',
+        'ore_per_person',
+        'minutes',
+        'started-hour',
+        'persons',
+        'count',
+        'percent',
+        'lump-sum',
+      ].flatMap((u) => [describeUnit(u), quantity(1, u), quantity(2, u)]),
       describeRounding('half-up', 100, 'ore_per_started_hour'),
     ];
     expect(shown.filter((t) => INTERNAL_IDENTIFIER.test(t))).toEqual([]);
   });
   it('the identifier check catches what issue 12 found', () => {
-    for (const bad of ['restidRäknas = ja', 'timprisÖre', 'half-up till 100 (ore_per_started_hour)', 'Tolkningar: I6 (whole-kronor)', '4 700 000 ore_per_month', '2 started-hour']) {
+    for (const bad of [
+      'restidRäknas = ja',
+      'timprisÖre',
+      'half-up till 100 (ore_per_started_hour)',
+      'Tolkningar: I6 (whole-kronor)',
+      '4 700 000 ore_per_month',
+      '2 started-hour',
+    ]) {
       expect(INTERNAL_IDENTIFIER.test(bad), bad).toBe(true);
     }
   });

@@ -193,4 +193,5 @@ export function describeStepInput(name: string, value: number | string | boolean
 export const knownStepInputs: readonly string[] = Object.keys(stepInputs);
 
 /** Identifiers a person must never read (the string test of issue 12). */
-export const INTERNAL_IDENTIFIER = /Öre\b|[A-Za-zåäö]Öre|ore_|_per_|\b[a-zåäö]+[A-ZÅÄÖ][a-zåäö]+\w*|started-hour|lump-sum|half-up|half-even|whole-kronor|\bI\d+ \([a-z-]+\)/;
+export const INTERNAL_IDENTIFIER =
+  /Öre\b|[A-Za-zåäö]Öre|ore_|_per_|\b[a-zåäö]+[A-ZÅÄÖ][a-zåäö]+\w*|started-hour|lump-sum|half-up|half-even|whole-kronor|\bI\d+ \([a-z-]+\)/;

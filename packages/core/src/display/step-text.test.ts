@@ -13,7 +13,9 @@ describe('a calculation step as a sentence', () => {
     if (!p) throw new Error('no dagtid.timpris');
     const r = indexedValue(p, 2026, buildIndexSeries([{ series: 'VPI', year: 2026, percent: '3,1' }]));
     const shown = renderStep(r.steps.at(-1) ?? r.steps[0]!);
-    expect(nb(shown.text)).toBe(`${p.title} 2026 (VPI 3,1 %): 640 kr × (1 + 3,1 %) = 659,84 kr, avrundat till närmaste, hälften uppåt, till hela kronor: 660 kr per påbörjad timme`);
+    expect(nb(shown.text)).toBe(
+      `${p.title} 2026 (VPI 3,1 %): 640 kr × (1 + 3,1 %) = 659,84 kr, avrundat till närmaste, hälften uppåt, till hela kronor: 660 kr per påbörjad timme`,
+    );
     expect(shown.inputs).toEqual([
       { label: 'Föregående års värde', value: '640 kr' },
       { label: 'Förändring', value: '3,1 %' },
@@ -43,15 +45,31 @@ describe('a calculation step as a sentence', () => {
   });
 
   it('a step without a result (the imported record a line rests on) is its description alone', () => {
-    const shown = renderStep({ id: 'underlag:1', description: 'Importerad post: mars.csv, rad 2', inputs: { fil: 'mars.csv', rad: 2 }, result: null });
+    const shown = renderStep({
+      id: 'underlag:1',
+      description: 'Importerad post: mars.csv, rad 2',
+      inputs: { fil: 'mars.csv', rad: 2 },
+      result: null,
+    });
     expect(shown.text).toBe('Importerad post: mars.csv, rad 2');
-    expect(shown.inputs).toEqual([{ label: 'Fil', value: 'mars.csv' }, { label: 'Rad', value: '2' }]);
+    expect(shown.inputs).toEqual([
+      { label: 'Fil', value: 'mars.csv' },
+      { label: 'Rad', value: '2' },
+    ]);
   });
 
   it('older traces with a rounding mode id read in words', () => {
-    const shown = renderStep({ id: 'x', description: 'Uppräkning', result: 66000, unit: 'ore_per_started_hour', rounding: 'half-up till 100 (ore_per_started_hour)' });
+    const shown = renderStep({
+      id: 'x',
+      description: 'Uppräkning',
+      result: 66000,
+      unit: 'ore_per_started_hour',
+      rounding: 'half-up till 100 (ore_per_started_hour)',
+    });
     expect(shown.rounding).toBe('avrundat till närmaste, hälften uppåt, till hela kronor');
-    expect(renderStep({ id: 'y', description: 'Pris', result: 1, unit: 'öre', rounding: 'half-up till helt öre' }).rounding).toBe('avrundat till närmaste öre, hälften uppåt');
+    expect(renderStep({ id: 'y', description: 'Pris', result: 1, unit: 'öre', rounding: 'half-up till helt öre' }).rounding).toBe(
+      'avrundat till närmaste öre, hälften uppåt',
+    );
   });
 
   it('shows parameter values in their unit', () => {
@@ -63,9 +81,12 @@ describe('a calculation step as a sentence', () => {
 
   it('names an interpretation option by its Swedish label', () => {
     const i6 = shippedAgreement().interpretations.get('I6');
-    expect(describeInterpretation({ id: 'I6', option: 'whole-kronor' }, i6)).toBe('Avrundning av indexerade värden (tolkning I6): hela kronor varje år');
+    expect(describeInterpretation({ id: 'I6', option: 'whole-kronor' }, i6)).toBe(
+      'Avrundning av indexerade värden (tolkning I6): hela kronor varje år',
+    );
     for (const it of shippedAgreement().interpretations.values()) {
-      for (const o of it.options) expect(INTERNAL_IDENTIFIER.test(describeInterpretation({ id: it.id, option: o.id }, it)), o.id).toBe(false);
+      for (const o of it.options)
+        expect(INTERNAL_IDENTIFIER.test(describeInterpretation({ id: it.id, option: o.id }, it)), o.id).toBe(false);
     }
   });
 });

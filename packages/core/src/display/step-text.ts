@@ -66,7 +66,10 @@ function roundingText(rounding: string): string {
 
 /** The step as a sentence with its inputs, result and rounding in words. */
 export function renderStep(step: CalculationStep): StepDisplay {
-  const inputs = Object.entries(step.inputs ?? {}).map(([name, value]) => ({ label: stepInputLabel(name), value: stepInputValue(name, value) }));
+  const inputs = Object.entries(step.inputs ?? {}).map(([name, value]) => ({
+    label: stepInputLabel(name),
+    value: stepInputValue(name, value),
+  }));
   const result = stepValueText(step.result, step.unit);
   const rounding = step.rounding === undefined ? undefined : roundingText(step.rounding);
   // A description that already says how it rounds is not told twice.

@@ -55,9 +55,19 @@ describe('allocation key file (YAML)', () => {
     expect(e.message).toContain('vikterna summerar till 0,5, inte exakt 1');
     expect(e.location.path).toBe('/factors');
     // 0,1 + 0,2 + 0,7 is exactly 1 (no float error)
-    const three = caught(() => parse(text.replace('weight: "0,5"', 'weight: 0.1') + minimal.split('factors:\n')[1]!.replace('andel-aldre', 'b').replace('weight: 1', 'weight: 0.2') + minimal.split('factors:\n')[1]!.replace('andel-aldre', 'c').replace('weight: 1', 'weight: 0.6')));
+    const three = caught(() =>
+      parse(
+        text.replace('weight: "0,5"', 'weight: 0.1') +
+          minimal.split('factors:\n')[1]!.replace('andel-aldre', 'b').replace('weight: 1', 'weight: 0.2') +
+          minimal.split('factors:\n')[1]!.replace('andel-aldre', 'c').replace('weight: 1', 'weight: 0.6'),
+      ),
+    );
     expect(three.message).toContain('0,9');
-    const ok = parse(text.replace('weight: "0,5"', 'weight: 0.1') + minimal.split('factors:\n')[1]!.replace('andel-aldre', 'b').replace('weight: 1', 'weight: 0.2') + minimal.split('factors:\n')[1]!.replace('andel-aldre', 'c').replace('weight: 1', 'weight: "0,7"'));
+    const ok = parse(
+      text.replace('weight: "0,5"', 'weight: 0.1') +
+        minimal.split('factors:\n')[1]!.replace('andel-aldre', 'b').replace('weight: 1', 'weight: 0.2') +
+        minimal.split('factors:\n')[1]!.replace('andel-aldre', 'c').replace('weight: 1', 'weight: "0,7"'),
+    );
     expect(ok.factors).toHaveLength(3);
   });
 

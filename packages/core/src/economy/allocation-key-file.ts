@@ -54,7 +54,10 @@ export const AllocationKeyFileSchema = Strict({
 type KeyFile = Static<typeof AllocationKeyFileSchema>;
 
 function lineOf(doc: Document, counter: LineCounter, pointer: string): number | undefined {
-  const keys = pointer.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
   for (let n = keys.length; n >= 0; n--) {
     const node: unknown = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
@@ -93,7 +96,8 @@ export function parseAllocationKey(text: string, file: string, municipalities: r
 
   const exact = (v: number | string, path: string): Rational => {
     const t = typeof v === 'number' ? String(v) : v;
-    if (!/^-?\d+(\.\d+)?$/.test(t.trim().replace(',', '.'))) throw fail(path, `talet ${t} kan inte läsas exakt; skriv det som ett decimaltal inom citattecken, t.ex. "0,35".`, v);
+    if (!/^-?\d+(\.\d+)?$/.test(t.trim().replace(',', '.')))
+      throw fail(path, `talet ${t} kan inte läsas exakt; skriv det som ett decimaltal inom citattecken, t.ex. "0,35".`, v);
     return parseDecimal(t, path);
   };
 
@@ -136,7 +140,10 @@ export function parseAllocationKey(text: string, file: string, municipalities: r
     };
   });
   if (compareRational(weightSum, rational(1n)) !== 0) {
-    throw fail('/factors', `vikterna summerar till ${formatRational(weightSum, 12).replace('.', ',')}, inte exakt 1. Justera vikterna så att summan blir 1.`);
+    throw fail(
+      '/factors',
+      `vikterna summerar till ${formatRational(weightSum, 12).replace('.', ',')}, inte exakt 1. Justera vikterna så att summan blir 1.`,
+    );
   }
   return {
     id: kf.id,

@@ -38,22 +38,29 @@ describe('allocation key (three-factor model)', () => {
   it('splits sum exactly to the total and each part is within one öre of its exact share (property)', () => {
     const measures = fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 8, maxLength: 8 }).filter((xs) => xs.some((x) => x > 0));
     fc.assert(
-      fc.property(measures, measures, measures, fc.integer({ min: 0, max: 10 }), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (a, b, c, w, total) => {
-        // weights w/10, (10 − w)/20, (10 − w)/20 sum to 1
-        const k = key([
-          { weight: rational(BigInt(w), 10n), values: a },
-          { weight: rational(BigInt(10 - w), 20n), values: b },
-          { weight: rational(BigInt(10 - w), 20n), values: c },
-        ]);
-        const parts = allocateByKey(ore(total), k, data().municipalities);
-        expect(parts.reduce((s, p) => s + p.amountOre, 0)).toBe(total);
-        const shares = keyShares(k, data().municipalities);
-        parts.forEach((p, i) => {
-          const s = shares[i]!.share;
-          const diff = BigInt(p.amountOre) * s.den - BigInt(total) * s.num;
-          expect(diff < s.den && -diff < s.den).toBe(true);
-        });
-      }),
+      fc.property(
+        measures,
+        measures,
+        measures,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+        (a, b, c, w, total) => {
+          // weights w/10, (10 − w)/20, (10 − w)/20 sum to 1
+          const k = key([
+            { weight: rational(BigInt(w), 10n), values: a },
+            { weight: rational(BigInt(10 - w), 20n), values: b },
+            { weight: rational(BigInt(10 - w), 20n), values: c },
+          ]);
+          const parts = allocateByKey(ore(total), k, data().municipalities);
+          expect(parts.reduce((s, p) => s + p.amountOre, 0)).toBe(total);
+          const shares = keyShares(k, data().municipalities);
+          parts.forEach((p, i) => {
+            const s = shares[i]!.share;
+            const diff = BigInt(p.amountOre) * s.den - BigInt(total) * s.num;
+            expect(diff < s.den && -diff < s.den).toBe(true);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -44,7 +44,8 @@ export interface KeyShare {
 }
 
 /** The Swedish label every output that used an example key carries. */
-export const EXAMPLE_KEY_NOTE = 'Fördelningsnyckeln är ett EXEMPEL med påhittade värden, inte ett beslutat underlag. Beloppen per kommun är därför bara illustrationer.';
+export const EXAMPLE_KEY_NOTE =
+  'Fördelningsnyckeln är ett EXEMPEL med påhittade värden, inte ett beslutat underlag. Beloppen per kommun är därför bara illustrationer.';
 
 /** The exact share of each municipality: Σ_f w_f × m_kf / Σ_j m_jf (validated keys sum to exactly 1). */
 export function keyShares(key: AllocationKey, municipalities: readonly Municipality[]): KeyShare[] {

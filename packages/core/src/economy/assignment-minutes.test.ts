@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { billableMinutes, type AssignmentMinutes } from './assignment-minutes.js';
 import { startedHours } from './hourly-pricing.js';
 
-const m = (parts: Partial<AssignmentMinutes>): AssignmentMinutes => ({ intervention: 0, administration: 0, reporting: 0, travel: 0, travelCombinable: false, ...parts });
+const m = (parts: Partial<AssignmentMinutes>): AssignmentMinutes => ({
+  intervention: 0,
+  administration: 0,
+  reporting: 0,
+  travel: 0,
+  travelCombinable: false,
+  ...parts,
+});
 
 describe('billable minutes (ORD.uppdrag-dagtid, SYNHOR.ekonomisk-ersattning)', () => {
   it('sums whole minutes as before, travel only when it could not be combined', () => {
-    expect(billableMinutes(m({ intervention: 30, administration: 10, reporting: 5, travel: 20 }), 'a', 'ORD.uppdrag-dagtid').minutes).toBe(65);
+    expect(billableMinutes(m({ intervention: 30, administration: 10, reporting: 5, travel: 20 }), 'a', 'ORD.uppdrag-dagtid').minutes).toBe(
+      65,
+    );
     expect(billableMinutes(m({ intervention: 30, travel: 20, travelCombinable: true }), 'a', 'ORD.uppdrag-dagtid').minutes).toBe(30);
   });
 

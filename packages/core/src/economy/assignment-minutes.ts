@@ -55,7 +55,8 @@ export function billableMinutes(m: AssignmentMinutes, field: string, clause: str
   const travelR = exactMinutes(m.travel, `${field}.restid`);
   const exact = [interventionR, administrationR, reportingR, ...(m.travelCombinable ? [] : [travelR])].reduce(addRational, rational(0n));
   const minutes = Number((exact.num + exact.den - 1n) / exact.den);
-  if (!Number.isSafeInteger(minutes)) throw invalidInput(`${field}.minuter`, `${field}: ${formatRational(exact)} minuter är för många.`, formatRational(exact));
+  if (!Number.isSafeInteger(minutes))
+    throw invalidInput(`${field}.minuter`, `${field}: ${formatRational(exact)} minuter är för många.`, formatRational(exact));
   const rounded = exact.den !== 1n;
   return {
     minutes,
@@ -63,7 +64,13 @@ export function billableMinutes(m: AssignmentMinutes, field: string, clause: str
       id: `${field}:minuter`,
       description: `${m.travelCombinable && travelR.num > 0n ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök' : 'Debiterbar tid'}${rounded ? `; ${formatRational(exact, 12).replace('.', ',')} minuter avrundat uppåt till hela minuter (påbörjad timme)` : ''}`,
       formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
-      inputs: { insatstid: shown(interventionR), administration: shown(administrationR), återrapportering: shown(reportingR), restid: shown(travelR), restidRäknas: !m.travelCombinable },
+      inputs: {
+        insatstid: shown(interventionR),
+        administration: shown(administrationR),
+        återrapportering: shown(reportingR),
+        restid: shown(travelR),
+        restidRäknas: !m.travelCombinable,
+      },
       result: minutes,
       unit: 'minuter',
       clauses: [clause],

@@ -46,11 +46,17 @@ export function costRegulationInvoiceBasis(
     const field = `tvist[${String(i)}]`;
     const amount = ore(r.amountOre, `${field}.belopp`);
     if (amount <= 0) throw invalidInput(`${field}.belopp`, `${field}: kostnadsregleringen ska vara större än 0 öre.`, r.amountOre);
-    if (!/^[A-Z]+\.tvist$/.test(r.clause)) throw invalidInput(`${field}.klausul`, `${field}: kostnadsreglering ska hänvisa till dokumentets Tvist-klausul (t.ex. ORD.tvist), inte "${r.clause}".`, r.clause);
+    if (!/^[A-Z]+\.tvist$/.test(r.clause))
+      throw invalidInput(
+        `${field}.klausul`,
+        `${field}: kostnadsreglering ska hänvisa till dokumentets Tvist-klausul (t.ex. ORD.tvist), inte "${r.clause}".`,
+        r.clause,
+      );
     const date = dateInPeriod(r.decidedOn, period, `${field}.beslutsdag`).toString();
     const seller = partyFor(data, r.payee, `${field}.mottagare`);
     const buyer = partyFor(data, r.payer, `${field}.betalare`);
-    if (seller.id === buyer.id) throw invalidInput(`${field}.betalare`, `${field}: betalare och mottagare är samma part (${buyer.name}).`, r.payer);
+    if (seller.id === buyer.id)
+      throw invalidInput(`${field}.betalare`, `${field}: betalare och mottagare är samma part (${buyer.name}).`, r.payer);
     const description = `Kostnadsreglering efter tvist ${r.document} (${shortSubject(r.subject)}), beslut ${date}, tvist-id ${r.dispute}`;
     trace.step({
       id: `${field}:kostnadsreglering`,

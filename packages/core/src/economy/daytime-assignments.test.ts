@@ -21,7 +21,8 @@ const base: DaytimeAssignment = {
   registeredMunicipality: 'Östersund',
 };
 
-const run = (assignments: readonly DaytimeAssignment[], month = '2026-03') => daytimeInvoiceBasis(data(), { month, assignments, index: exampleIndex });
+const run = (assignments: readonly DaytimeAssignment[], month = '2026-03') =>
+  daytimeInvoiceBasis(data(), { month, assignments, index: exampleIndex });
 
 describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
   it('bills started hours at the VPI-indexed rate; the lender invoices the hirer', () => {
@@ -33,7 +34,15 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
     expect(b.seller).toEqual({ id: '2380', name: 'Östersund', kind: 'kommun' });
     expect(b.buyer.id).toBe('region');
     expect(b.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
-    expect(b.lines[0]).toMatchObject({ quantity: 2, unit: 'started-hour', unitPriceOre: 65900, baseQuantity: 1, amountOre: 131800, clause: 'ORD.uppdrag-dagtid', date: '2026-03-04' });
+    expect(b.lines[0]).toMatchObject({
+      quantity: 2,
+      unit: 'started-hour',
+      unitPriceOre: 65900,
+      baseQuantity: 1,
+      amountOre: 131800,
+      clause: 'ORD.uppdrag-dagtid',
+      date: '2026-03-04',
+    });
     expect(b.totalOre).toBe(131800);
   });
 
@@ -43,7 +52,11 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
   });
 
   it('works in both directions (I14) and groups lines per seller–buyer pair', () => {
-    const r = run([base, { ...base, date: '2026-03-05', minutes: mins(61) }, { ...base, lender: 'region', hirer: 'Krokom', minutes: mins(30) }]);
+    const r = run([
+      base,
+      { ...base, date: '2026-03-05', minutes: mins(61) },
+      { ...base, lender: 'region', hirer: 'Krokom', minutes: mins(30) },
+    ]);
     expect(r.bases.map((b) => [b.seller.name, b.buyer.name, b.lines.length, b.totalOre])).toEqual([
       ['Östersund', 'Region Jämtland Härjedalen', 2, 131800 + 131800],
       ['Region Jämtland Härjedalen', 'Krokom', 1, 65900],
@@ -97,7 +110,9 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
   });
 
   it('refuses a region assignment to a municipality for a person of another region: two payers for one visit', () => {
-    const e = caught(() => run([base, { ...base, lender: 'region', hirer: 'Östersund', registeredMunicipality: null, homeRegion: 'Region Stockholm' }]));
+    const e = caught(() =>
+      run([base, { ...base, lender: 'region', hirer: 'Östersund', registeredMunicipality: null, homeRegion: 'Region Stockholm' }]),
+    );
     expect(e.code).toBe('SAMV_ERR_INVALID_INPUT');
     expect(e.location.field).toBe('uppdrag[1].hemregion');
     expect(e.message).toContain('två betalare');
@@ -129,7 +144,11 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
     const t = run([base]).trace;
     expect(t.agreement).toEqual({ id: 'jamtland-2026', version: data().meta.version });
     expect(t.clauses).toContain('ORD.uppdrag-dagtid');
-    expect(t.parameters.find((p) => p.id === 'dagtid.timpris')).toMatchObject({ value: 65900, validFor: '2026', clause: 'ORD.uppdrag-dagtid' });
+    expect(t.parameters.find((p) => p.id === 'dagtid.timpris')).toMatchObject({
+      value: 65900,
+      validFor: '2026',
+      clause: 'ORD.uppdrag-dagtid',
+    });
     expect(t.indexValues).toEqual([{ series: 'VPI', year: 2026, percent: '2.9', kind: 'outcome' }]);
     expect(t.interpretations.map((i) => i.id)).toEqual(['I6', 'I14', 'I15']);
     expect(t.steps.find((s) => s.id === 'uppdrag[0]:belopp')).toMatchObject({ result: 131800, inputs: { påbörjadeTimmar: 2 } });

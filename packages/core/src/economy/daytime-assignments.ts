@@ -140,7 +140,11 @@ function classify(data: EconomyData, a: DaytimeAssignment, i: number, period: Pe
   const hirer = partyFor(data, a.hirer, `${field}.inhyrare`);
   // One pair per record: region and municipality hire from each other (I14); a person not registered in the county only through the region (ORD.bakgrund).
   const side = (p: Party) => (p.kind === 'region' ? 'region' : 'kommun');
-  const direction = daytimeDirection({ lender: side(lender), hirer: side(hirer), notRegisteredInCounty: a.registeredMunicipality === null });
+  const direction = daytimeDirection({
+    lender: side(lender),
+    hirer: side(hirer),
+    notRegisteredInCounty: a.registeredMunicipality === null,
+  });
   if (!direction.ok) {
     const at = direction.columns.includes('homeRegion') ? 'hemregion' : 'inhyrare';
     throw invalidInput(`${field}.${at}`, `${field}: ${lender.name} → ${hirer.name}: ${direction.reason}`);
@@ -155,7 +159,14 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
   const period = monthPeriod(req.month);
   const trace = new TraceBuilder(data).rule('ekonomi.uppdrag-dagtid').clause(CLAUSE_DAY);
   trace.interpretation(chooseOption(data, 'I14', req.choices).use);
-  const rate = indexedParameter(data, 'dagtid.timpris', periodYear(period), req.index, trace, req.choices === undefined ? {} : { choices: req.choices });
+  const rate = indexedParameter(
+    data,
+    'dagtid.timpris',
+    periodYear(period),
+    req.index,
+    trace,
+    req.choices === undefined ? {} : { choices: req.choices },
+  );
   const rateOre = ore(rate.value, 'dagtid.timpris');
   const dayStart = Number(integerParameterOn(data, 'dagtid.dagtid-borjar', firstDayOf(periodYear(period)), trace));
   const dayEnd = Number(integerParameterOn(data, 'dagtid.dagtid-slutar', firstDayOf(periodYear(period)), trace));
@@ -197,7 +208,11 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
       unit: 'öre',
       clauses: [reason === 'storsjoglantan' ? CLAUSE_TILL : reason === 'kvall-natt' ? CLAUSE_NIGHT : CLAUSE_DAY],
     });
-    const common = { date: a.date, ...(a.reference === undefined ? {} : { reference: a.reference }), ...(a.key === undefined ? {} : { key: a.key }) };
+    const common = {
+      date: a.date,
+      ...(a.reference === undefined ? {} : { reference: a.reference }),
+      ...(a.key === undefined ? {} : { key: a.key }),
+    };
     if (reason === undefined) {
       lines.push({
         seller: c.lender,
@@ -214,7 +229,17 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
         clause: CLAUSE_DAY,
       });
     } else {
-      recorded.push({ ...common, start: a.start, lender: c.lender, hirer: c.hirer, minutes: c.minutes, startedHours: priced.billedHours, amountOre, reason, clause: reason === 'storsjoglantan' ? CLAUSE_TILL : CLAUSE_NIGHT });
+      recorded.push({
+        ...common,
+        start: a.start,
+        lender: c.lender,
+        hirer: c.hirer,
+        minutes: c.minutes,
+        startedHours: priced.billedHours,
+        amountOre,
+        reason,
+        clause: reason === 'storsjoglantan' ? CLAUSE_TILL : CLAUSE_NIGHT,
+      });
     }
     if (a.registeredMunicipality === null) {
       const name = (a.homeRegion ?? '').trim();
@@ -222,7 +247,14 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
       refusePersonnummer(name, { field: `${c.field}.hemregion` });
       const party: Party = { id: `hemregion:${name}`, name, kind: 'hemregion' };
       const entry = homeItems.get(party.id) ?? { party, items: [], minutes: 0, hours: 0 };
-      entry.items.push({ ...common, lender: c.lender, minutes: c.minutes, startedHours: priced.billedHours, amountOre, ...(reason === undefined ? {} : { reason }) });
+      entry.items.push({
+        ...common,
+        lender: c.lender,
+        minutes: c.minutes,
+        startedHours: priced.billedHours,
+        amountOre,
+        ...(reason === undefined ? {} : { reason }),
+      });
       entry.minutes += c.minutes;
       entry.hours += priced.billedHours;
       homeItems.set(party.id, entry);

@@ -5,8 +5,18 @@ const sides: readonly DaytimeSide[] = ['region', 'kommun'];
 
 describe('daytime-assignment direction (ORD.uppdrag-dagtid, ORD.bakgrund)', () => {
   it('bills the lender to the hirer for a person registered in the county, in either direction (I14)', () => {
-    expect(daytimeDirection({ lender: 'kommun', hirer: 'region', notRegisteredInCounty: false })).toEqual({ ok: true, pair: 'kommun-till-region', homeRegionReport: false, clauses: ['ORD.uppdrag-dagtid'] });
-    expect(daytimeDirection({ lender: 'region', hirer: 'kommun', notRegisteredInCounty: false })).toEqual({ ok: true, pair: 'region-till-kommun', homeRegionReport: false, clauses: ['ORD.uppdrag-dagtid'] });
+    expect(daytimeDirection({ lender: 'kommun', hirer: 'region', notRegisteredInCounty: false })).toEqual({
+      ok: true,
+      pair: 'kommun-till-region',
+      homeRegionReport: false,
+      clauses: ['ORD.uppdrag-dagtid'],
+    });
+    expect(daytimeDirection({ lender: 'region', hirer: 'kommun', notRegisteredInCounty: false })).toEqual({
+      ok: true,
+      pair: 'region-till-kommun',
+      homeRegionReport: false,
+      clauses: ['ORD.uppdrag-dagtid'],
+    });
   });
 
   it('lets the region hire municipal staff for a person of another region, listing it for the home region', () => {
@@ -37,7 +47,9 @@ describe('daytime-assignment direction (ORD.uppdrag-dagtid, ORD.bakgrund)', () =
   });
 
   it('gives every combination exactly one pair or a refusal', () => {
-    const outcomes = sides.flatMap((lender) => sides.flatMap((hirer) => [false, true].map((n) => daytimeDirection({ lender, hirer, notRegisteredInCounty: n }))));
+    const outcomes = sides.flatMap((lender) =>
+      sides.flatMap((hirer) => [false, true].map((n) => daytimeDirection({ lender, hirer, notRegisteredInCounty: n }))),
+    );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
     expect(outcomes.filter((o) => !o.ok)).toHaveLength(5);
   });

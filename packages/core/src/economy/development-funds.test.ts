@@ -54,7 +54,9 @@ describe('flow 6: joint development funds (GEMUTV)', () => {
   it('requires the data the chosen I10 option needs', () => {
     expect(caught(() => developmentFinancing(data(), { year: 2026, budgets })).location.field).toBe('folkmangd');
     expect(caught(() => developmentFinancing(data(), { year: 2026, budgets, choices: { I10: 'key' } })).location.field).toBe('nyckel');
-    expect(caught(() => developmentFinancing(data(), { year: 2026, budgets, population: { counts: population.counts.slice(1) } })).message).toContain('Berg');
+    expect(
+      caught(() => developmentFinancing(data(), { year: 2026, budgets, population: { counts: population.counts.slice(1) } })).message,
+    ).toContain('Berg');
   });
 
   it('yearly follow-up: budget, outcome and deviation (budget − outcome) per area and in total', () => {

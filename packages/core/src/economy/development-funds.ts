@@ -35,7 +35,12 @@ export interface PopulationKey {
   readonly date?: string;
   readonly source?: string;
   readonly example?: boolean;
-  readonly counts: readonly { readonly municipality: string; readonly population: number; readonly file?: string; readonly line?: number }[];
+  readonly counts: readonly {
+    readonly municipality: string;
+    readonly population: number;
+    readonly file?: string;
+    readonly line?: number;
+  }[];
 }
 
 /** How the municipalities' half is split (must match the I10 option in effect). */
@@ -70,7 +75,8 @@ function checkBudget(b: DevelopmentBudget, i: number): void {
   const field = `budget[${String(i)}]`;
   if (b.area.trim() === '') throw invalidInput(`${field}.omrade`, `${field}: utvecklingsområdet saknar namn.`);
   refusePersonnummer(b.area, { field: `${field}.omrade` });
-  if (ore(b.budgetOre, `${field}.budget`) < 0) throw invalidInput(`${field}.budget`, `${field}: budgeten får inte vara negativ.`, b.budgetOre);
+  if (ore(b.budgetOre, `${field}.budget`) < 0)
+    throw invalidInput(`${field}.budget`, `${field}: budgeten får inte vara negativ.`, b.budgetOre);
   if (b.outcomeOre !== undefined) ore(b.outcomeOre, `${field}.utfall`);
 }
 
@@ -79,7 +85,8 @@ function populationWeights(data: EconomyData, pop: PopulationKey): Map<string, R
   for (const c of pop.counts) {
     const place = { ...(c.file === undefined ? {} : { file: c.file }), ...(c.line === undefined ? {} : { line: c.line }), field: 'kommun' };
     const m = findMunicipality(data.municipalities, c.municipality, place);
-    if (!Number.isSafeInteger(c.population) || c.population < 0) throw invalidInput('folkmangd', `Folkmängden för ${m.name} ska vara ett heltal ≥ 0 (${String(c.population)}).`, c.population);
+    if (!Number.isSafeInteger(c.population) || c.population < 0)
+      throw invalidInput('folkmangd', `Folkmängden för ${m.name} ska vara ett heltal ≥ 0 (${String(c.population)}).`, c.population);
     if (w.has(m.code)) throw invalidInput('kommun', `${m.name} förekommer mer än en gång i folkmängden.`, c.municipality);
     w.set(m.code, rational(BigInt(c.population)));
   }
@@ -128,8 +135,25 @@ export function developmentFinancing(data: EconomyData, input: FinancingInput): 
       data.municipalities.map((m) => ({ key: m.code, label: m.name, weight: weights.get(m.code) ?? rational(0n) })),
     );
     trace.step(
-      { id: `${b.area}:finansiering`, description: `${b.area}: regionens och kommunernas andelar`, formula: 'budget × regionens andel / 100; resten kommunerna', inputs: { budgetÖre: budgetOre, regionensAndelProcent: formatRational(regionPercent, 6) }, result: regionOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest' },
-      { id: `${b.area}:kommunernas-fordelning`, description: `${b.area}: kommunernas hälft fördelad ${i10.label} (tolkning I10)`, inputs: Object.fromEntries(parts.map((p) => [p.label, p.amountOre])), result: municipalitiesOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest, summan = kommunernas andel' },
+      {
+        id: `${b.area}:finansiering`,
+        description: `${b.area}: regionens och kommunernas andelar`,
+        formula: 'budget × regionens andel / 100; resten kommunerna',
+        inputs: { budgetÖre: budgetOre, regionensAndelProcent: formatRational(regionPercent, 6) },
+        result: regionOre,
+        unit: 'öre',
+        clauses: [CLAUSE],
+        rounding: 'största rest',
+      },
+      {
+        id: `${b.area}:kommunernas-fordelning`,
+        description: `${b.area}: kommunernas hälft fördelad ${i10.label} (tolkning I10)`,
+        inputs: Object.fromEntries(parts.map((p) => [p.label, p.amountOre])),
+        result: municipalitiesOre,
+        unit: 'öre',
+        clauses: [CLAUSE],
+        rounding: 'största rest, summan = kommunernas andel',
+      },
     );
     return {
       area: b.area,
@@ -139,7 +163,14 @@ export function developmentFinancing(data: EconomyData, input: FinancingInput): 
       allocations: parts.map((p) => ({ code: p.key, name: p.label, share: formatRational(p.share, 6), amountOre: p.amountOre })),
     };
   });
-  return { year: input.year, split: i10.option, areas, keyIsExample, ...(keyIsExample ? { keyNote: EXAMPLE_KEY_NOTE } : {}), trace: trace.build() };
+  return {
+    year: input.year,
+    split: i10.option,
+    areas,
+    keyIsExample,
+    ...(keyIsExample ? { keyNote: EXAMPLE_KEY_NOTE } : {}),
+    trace: trace.build(),
+  };
 }
 
 /** Yearly follow-up of one area. Deviation = budget − outcome (positive: less used than budgeted). */
@@ -167,11 +198,24 @@ export function developmentFollowUp(
     const budgetOre = ore(b.budgetOre, 'budget');
     const outcomeOre = ore(b.outcomeOre ?? 0, 'utfall');
     const deviationOre = ore(BigInt(budgetOre) - BigInt(outcomeOre), 'avvikelse');
-    trace.step({ id: `${b.area}:avvikelse`, description: `${b.area}: avvikelse mot budget`, formula: 'budget − utfall', inputs: { budgetÖre: budgetOre, utfallÖre: outcomeOre }, result: deviationOre, unit: 'öre', clauses: [CLAUSE_FOLLOW_UP] });
+    trace.step({
+      id: `${b.area}:avvikelse`,
+      description: `${b.area}: avvikelse mot budget`,
+      formula: 'budget − utfall',
+      inputs: { budgetÖre: budgetOre, utfallÖre: outcomeOre },
+      result: deviationOre,
+      unit: 'öre',
+      clauses: [CLAUSE_FOLLOW_UP],
+    });
     return { area: b.area, budgetOre, outcomeOre, deviationOre, usedPercent: pct(outcomeOre, budgetOre) };
   });
   const budgetOre = sumOre(areas.map((a) => a.budgetOre));
   const outcomeOre = sumOre(areas.map((a) => a.outcomeOre));
-  const totals = { budgetOre, outcomeOre, deviationOre: ore(BigInt(budgetOre) - BigInt(outcomeOre), 'avvikelse'), usedPercent: pct(outcomeOre, budgetOre) };
+  const totals = {
+    budgetOre,
+    outcomeOre,
+    deviationOre: ore(BigInt(budgetOre) - BigInt(outcomeOre), 'avvikelse'),
+    usedPercent: pct(outcomeOre, budgetOre),
+  };
   return { year, areas, totals, trace: trace.build() };
 }

@@ -33,16 +33,52 @@ describe('every clause an economy result cites exists in the agreement data', ()
       month: '2026-03',
       index: exampleIndex,
       assignments: [
-        { date: '2026-03-02', start: '09:00', minutes: m(30), lender: 'Berg', hirer: 'region', storsjoglantan: false, registeredMunicipality: null, homeRegion: 'Region Dalarna' },
-        { date: '2026-03-02', start: '22:00', minutes: m(30), lender: 'Berg', hirer: 'region', storsjoglantan: false, registeredMunicipality: 'Berg' },
-        { date: '2026-03-02', start: '10:00', minutes: m(30), lender: 'Berg', hirer: 'region', storsjoglantan: true, registeredMunicipality: 'Berg' },
+        {
+          date: '2026-03-02',
+          start: '09:00',
+          minutes: m(30),
+          lender: 'Berg',
+          hirer: 'region',
+          storsjoglantan: false,
+          registeredMunicipality: null,
+          homeRegion: 'Region Dalarna',
+        },
+        {
+          date: '2026-03-02',
+          start: '22:00',
+          minutes: m(30),
+          lender: 'Berg',
+          hirer: 'region',
+          storsjoglantan: false,
+          registeredMunicipality: 'Berg',
+        },
+        {
+          date: '2026-03-02',
+          start: '10:00',
+          minutes: m(30),
+          lender: 'Berg',
+          hirer: 'region',
+          storsjoglantan: true,
+          registeredMunicipality: 'Berg',
+        },
       ],
     });
-    const ombud = ombudInvoiceBasis(d, { month: '2026-03', index: exampleIndex, assignments: [{ date: '2026-03-02', municipality: 'Åre', service: 'syncentralen', minutes: m(20) }] });
+    const ombud = ombudInvoiceBasis(d, {
+      month: '2026-03',
+      index: exampleIndex,
+      assignments: [{ date: '2026-03-02', municipality: 'Åre', service: 'syncentralen', minutes: m(20) }],
+    });
     const counts = d.municipalities.map((x) => ({ municipality: x.code, devices: 10 }));
     const fixed = mtFixedInvoice(d, { year: 2025, half: 1, inventory: { counts }, index: EMPTY_INDEX_SERIES });
-    const variable = mtVariableInvoiceBasis(d, { month: '2026-03', index: exampleIndex, orders: [{ date: '2026-03-02', municipality: 'Krokom', minutes: 10, travelOre: 100 }] });
-    const inpatient = inpatientStaffInvoiceBasis(d, { month: '2026-03', costs: [{ municipality: 'Berg', document: 'SABO', agreementReference: 'A1', date: '2026-03-02', kind: 'salary', amountOre: 100 }] });
+    const variable = mtVariableInvoiceBasis(d, {
+      month: '2026-03',
+      index: exampleIndex,
+      orders: [{ date: '2026-03-02', municipality: 'Krokom', minutes: 10, travelOre: 100 }],
+    });
+    const inpatient = inpatientStaffInvoiceBasis(d, {
+      month: '2026-03',
+      costs: [{ municipality: 'Berg', document: 'SABO', agreementReference: 'A1', date: '2026-03-02', kind: 'salary', amountOre: 100 }],
+    });
     const till = reconcileTillaggsbelopp(d, { year: 2026, connected: 200, index: exampleIndex, key });
     const budgets = [{ area: 'Ekonomisk analys och uppföljning', year: 2026, budgetOre: 1000, outcomeOre: 900 }];
     const gem = developmentFinancing(d, { year: 2026, budgets, choices: { I10: 'equal' } });
@@ -73,11 +109,19 @@ describe('every clause an economy result cites exists in the agreement data', ()
   });
 
   it('I6 whole-kronor: every indexed money parameter rounds to the option’s step, half-up', () => {
-    const i6 = data().interpretations.get('I6')?.options.find((o) => o.id === 'whole-kronor');
+    const i6 = data()
+      .interpretations.get('I6')
+      ?.options.find((o) => o.id === 'whole-kronor');
     const step = i6?.values?.['stepOre'];
     expect(step).toBe(100);
     const indexed = [...data().parameters.values()].filter((p) => p.indexation && p.unit.startsWith('ore'));
-    expect(indexed.map((p) => p.id).sort()).toEqual(['dagtid.timpris', 'mt.timpris', 'synhor.timpris', 'till.justeringsbelopp', 'till.tillaggsbelopp']);
+    expect(indexed.map((p) => p.id).sort()).toEqual([
+      'dagtid.timpris',
+      'mt.timpris',
+      'synhor.timpris',
+      'till.justeringsbelopp',
+      'till.tillaggsbelopp',
+    ]);
     for (const p of indexed) {
       expect(p.indexation?.rounding).toEqual({ step, mode: 'half-up' });
       expect(p.interpretations).toContain('I6');

@@ -14,7 +14,10 @@ export type EconomyData = Pick<Agreement, 'meta' | 'parameters' | 'interpretatio
 export function requireParameter(data: EconomyData, id: string): Parameter {
   const p = data.parameters.get(id);
   if (!p) {
-    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata saknar parametern ${id} (parameters.yaml).`, { file: 'parameters.yaml', field: id });
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata saknar parametern ${id} (parameters.yaml).`, {
+      file: 'parameters.yaml',
+      field: id,
+    });
   }
   return p;
 }

@@ -38,7 +38,8 @@ export function priceStartedHours(minutes: number, rateOre: Ore, field = 'minute
 /** Round `minutes` up to a whole number of `increment`-minute units (I7). */
 export function roundUpToIncrement(minutes: number, increment: number, field = 'minuter'): number {
   const m = requireMinutes(minutes, field);
-  if (!Number.isSafeInteger(increment) || increment < 1) throw invalidInput('I7.incrementMinutes', `Avrundningssteget ${String(increment)} minuter är ogiltigt.`, increment);
+  if (!Number.isSafeInteger(increment) || increment < 1)
+    throw invalidInput('I7.incrementMinutes', `Avrundningssteget ${String(increment)} minuter är ogiltigt.`, increment);
   return Math.ceil(m / increment) * increment;
 }
 

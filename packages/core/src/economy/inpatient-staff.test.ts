@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { caught, data } from './economy.testkit.js';
 import { inpatientStaffInvoiceBasis, type InpatientCost } from './inpatient-staff.js';
 
-const cost: InpatientCost = { municipality: 'Ragunda', document: 'ORD', agreementReference: 'Överenskommelse avd 12 / Ragunda hemtjänst 2026-03-02', date: '2026-03-03', kind: 'salary', amountOre: 1845000 };
+const cost: InpatientCost = {
+  municipality: 'Ragunda',
+  document: 'ORD',
+  agreementReference: 'Överenskommelse avd 12 / Ragunda hemtjänst 2026-03-02',
+  date: '2026-03-03',
+  kind: 'salary',
+  amountOre: 1845000,
+};
 
 describe('flow 4: municipal staff in inpatient care', () => {
   it('municipality invoices the region the actual salary, travel and travel-time amounts, with the written agreement reference', () => {
@@ -19,7 +26,10 @@ describe('flow 4: municipal staff in inpatient care', () => {
       ['sluten-vard-travel-time', 41050, 'SABO.nar-kommunens-personal-deltar-i-sluten-vard', cost.agreementReference],
     ]);
     expect(b.totalOre).toBe(1845000 + 32000 + 41050);
-    expect(r.trace.clauses).toEqual(['ORD.nar-kommunens-personal-deltar-i-sluten-vard', 'SABO.nar-kommunens-personal-deltar-i-sluten-vard']);
+    expect(r.trace.clauses).toEqual([
+      'ORD.nar-kommunens-personal-deltar-i-sluten-vard',
+      'SABO.nar-kommunens-personal-deltar-i-sluten-vard',
+    ]);
   });
 
   it('requires the agreement reference and refuses negative or fractional amounts and personnummer', () => {

@@ -48,16 +48,26 @@ export function inpatientStaffInvoiceBasis(
   const lines: InvoiceLine[] = req.costs.map((c, i) => {
     const field = `kostnad[${String(i)}]`;
     const clause = `${c.document}.nar-kommunens-personal-deltar-i-sluten-vard`;
-    if (!(['ORD', 'SABO'] as readonly string[]).includes(c.document)) throw invalidInput(`${field}.dokument`, `${field}: dokumentet ska vara ORD eller SABO.`, c.document);
-    if (!Object.hasOwn(kindText, c.kind)) throw invalidInput(`${field}.typ`, `${field}: typen ska vara salary (lön), travel (resa) eller travel-time (färdtid).`, c.kind);
+    if (!(['ORD', 'SABO'] as readonly string[]).includes(c.document))
+      throw invalidInput(`${field}.dokument`, `${field}: dokumentet ska vara ORD eller SABO.`, c.document);
+    if (!Object.hasOwn(kindText, c.kind))
+      throw invalidInput(`${field}.typ`, `${field}: typen ska vara salary (lön), travel (resa) eller travel-time (färdtid).`, c.kind);
     const reference = c.agreementReference.trim();
-    if (reference === '') throw invalidInput(`${field}.overenskommelse`, `${field}: ange referensen till den skriftliga överenskommelsen mellan cheferna.`);
+    if (reference === '')
+      throw invalidInput(`${field}.overenskommelse`, `${field}: ange referensen till den skriftliga överenskommelsen mellan cheferna.`);
     refusePersonnummer(reference, { field: `${field}.overenskommelse` });
     dateInPeriod(c.date, period, `${field}.datum`);
     const m = findMunicipality(data.municipalities, c.municipality, { field: `${field}.kommun` });
     const amount: Ore = ore(c.amountOre, `${field}.belopp`);
     if (amount < 0) throw invalidInput(`${field}.belopp`, `${field}: beloppet får inte vara negativt.`, c.amountOre);
-    trace.step({ id: `${field}:belopp`, description: kindText[c.kind], inputs: { överenskommelse: reference }, result: amount, unit: 'öre', clauses: [clause] });
+    trace.step({
+      id: `${field}:belopp`,
+      description: kindText[c.kind],
+      inputs: { överenskommelse: reference },
+      result: amount,
+      unit: 'öre',
+      clauses: [clause],
+    });
     return {
       seller: { id: m.code, name: m.name, kind: 'kommun' },
       buyer: regionParty(data),

@@ -24,7 +24,10 @@ export interface ChosenOption {
 export function chooseOption(data: EconomyData, id: string, choices: InterpretationChoices = {}): ChosenOption {
   const it = data.interpretations.get(id);
   if (!it) {
-    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata saknar tolkningen ${id} (interpretations.yaml).`, { file: 'interpretations.yaml', field: id });
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Avtalsdata saknar tolkningen ${id} (interpretations.yaml).`, {
+      file: 'interpretations.yaml',
+      field: id,
+    });
   }
   const wanted = choices[id] ?? it.default;
   const option = it.options.find((o) => o.id === wanted);

@@ -77,9 +77,16 @@ export interface MtFixedResult {
 }
 
 /** The snapshot date of the counts for a half-year invoice (I8). */
-export function mtSnapshotDate(data: EconomyData, year: number, half: 1 | 2, choices?: InterpretationChoices, chosenDate?: string): { date: string; option: string } {
+export function mtSnapshotDate(
+  data: EconomyData,
+  year: number,
+  half: 1 | 2,
+  choices?: InterpretationChoices,
+  chosenDate?: string,
+): { date: string; option: string } {
   const i8 = chooseOption(data, 'I8', choices);
-  if (i8.option === 'previous-half-year-end') return { date: half === 1 ? `${String(year - 1)}-12-31` : `${String(year)}-06-30`, option: i8.option };
+  if (i8.option === 'previous-half-year-end')
+    return { date: half === 1 ? `${String(year - 1)}-12-31` : `${String(year)}-06-30`, option: i8.option };
   if (chosenDate === undefined) {
     throw invalidInput('inventeringsdatum', `Tolkning I8 är "${i8.option}": ange inventeringsdatumet som fördelningen ska bygga på.`);
   }
@@ -93,14 +100,25 @@ function countsByMunicipality(data: EconomyData, inv: MtInventory): Map<string, 
     const m = findMunicipality(data.municipalities, c.municipality, place);
     const where = `${c.file ?? 'inventering'}${c.line === undefined ? '' : ` rad ${String(c.line)}`}`;
     if (!Number.isSafeInteger(c.devices) || c.devices < 0) {
-      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${where}: antalet inventarier för ${m.name} ska vara ett heltal ≥ 0 (${String(c.devices)}).`, { ...place, field: 'antal', value: c.devices });
+      throw new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        `${where}: antalet inventarier för ${m.name} ska vara ett heltal ≥ 0 (${String(c.devices)}).`,
+        { ...place, field: 'antal', value: c.devices },
+      );
     }
-    if (byCode.has(m.code)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${where}: ${m.name} förekommer mer än en gång i inventeringen.`, { ...place, value: c.municipality });
+    if (byCode.has(m.code))
+      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${where}: ${m.name} förekommer mer än en gång i inventeringen.`, {
+        ...place,
+        value: c.municipality,
+      });
     byCode.set(m.code, c.devices);
   }
   const missing = data.municipalities.filter((m) => !byCode.has(m.code));
   if (missing.length > 0) {
-    throw invalidInput('kommun', `Inventeringen saknar ${missing.map((m) => m.name).join(', ')}; ange antal (0 om kommunen inte har några registrerade inventarier).`);
+    throw invalidInput(
+      'kommun',
+      `Inventeringen saknar ${missing.map((m) => m.name).join(', ')}; ange antal (0 om kommunen inte har några registrerade inventarier).`,
+    );
   }
   return byCode;
 }
@@ -120,7 +138,8 @@ export function mtFixedInvoice(data: EconomyData, req: MtFixedRequest): MtFixedR
   }
   const counts = countsByMunicipality(data, req.inventory);
   const totalDevices = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (totalDevices === 0) throw invalidInput('antal', 'Inventeringen har inga registrerade inventarier; den fasta delen kan inte fördelas.');
+  if (totalDevices === 0)
+    throw invalidInput('antal', 'Inventeringen har inga registrerade inventarier; den fasta delen kan inte fördelas.');
 
   const onDate = parseDate(period.from, 'period');
   const grundtid = integerParameterOn(data, 'mt.fast.grundtid', onDate, trace);
@@ -132,10 +151,43 @@ export function mtFixedInvoice(data: EconomyData, req: MtFixedRequest): MtFixedR
   // Half of the exact yearly cost, rounded once, so the half-year is not rounded twice.
   const halfOre = ore(divRound(minutes * rate.value, 120n, 'half-up'), 'halvårskostnad');
   trace.step(
-    { id: 'antal-inventarier', description: `Registrerade kommunägda inventarier ${snap.date}`, inputs: Object.fromEntries(data.municipalities.map((m) => [m.name, counts.get(m.code) ?? 0])), result: totalDevices, unit: 'inventarier', clauses: [CLAUSE] },
-    { id: 'resursbehov', description: 'Resursbehov per år: grundtid + tid per inventarie × antal', formula: 'grundtid + tid per inventarie × antal', inputs: { grundtidMinuter: Number(grundtid), tidPerInventarieMinuter: Number(perDevice), antal: totalDevices }, result: Number(minutes), unit: 'minuter', clauses: [CLAUSE] },
-    { id: 'arskostnad', description: 'Fast kostnad per år: resursbehov i timmar × MT:s timersättning', formula: 'minuter / 60 × timpris', inputs: { minuter: Number(minutes), timmar: formatRational(rational(minutes, 60n), 4), timprisÖre: rateOre }, result: yearlyOre, unit: 'öre', clauses: [CLAUSE, 'MT.bilaga-1-rorlig-del'], rounding: 'avrundat till närmaste öre, hälften uppåt' },
-    { id: 'halvarskostnad', description: `Halvårsfaktura i förskott, halvår ${String(req.half)} ${String(req.year)}`, formula: 'minuter / 60 × timpris / 2', inputs: { minuter: Number(minutes), timprisÖre: rateOre }, result: halfOre, unit: 'öre', clauses: [CLAUSE], rounding: 'avrundat till närmaste öre, hälften uppåt' },
+    {
+      id: 'antal-inventarier',
+      description: `Registrerade kommunägda inventarier ${snap.date}`,
+      inputs: Object.fromEntries(data.municipalities.map((m) => [m.name, counts.get(m.code) ?? 0])),
+      result: totalDevices,
+      unit: 'inventarier',
+      clauses: [CLAUSE],
+    },
+    {
+      id: 'resursbehov',
+      description: 'Resursbehov per år: grundtid + tid per inventarie × antal',
+      formula: 'grundtid + tid per inventarie × antal',
+      inputs: { grundtidMinuter: Number(grundtid), tidPerInventarieMinuter: Number(perDevice), antal: totalDevices },
+      result: Number(minutes),
+      unit: 'minuter',
+      clauses: [CLAUSE],
+    },
+    {
+      id: 'arskostnad',
+      description: 'Fast kostnad per år: resursbehov i timmar × MT:s timersättning',
+      formula: 'minuter / 60 × timpris',
+      inputs: { minuter: Number(minutes), timmar: formatRational(rational(minutes, 60n), 4), timprisÖre: rateOre },
+      result: yearlyOre,
+      unit: 'öre',
+      clauses: [CLAUSE, 'MT.bilaga-1-rorlig-del'],
+      rounding: 'avrundat till närmaste öre, hälften uppåt',
+    },
+    {
+      id: 'halvarskostnad',
+      description: `Halvårsfaktura i förskott, halvår ${String(req.half)} ${String(req.year)}`,
+      formula: 'minuter / 60 × timpris / 2',
+      inputs: { minuter: Number(minutes), timprisÖre: rateOre },
+      result: halfOre,
+      unit: 'öre',
+      clauses: [CLAUSE],
+      rounding: 'avrundat till närmaste öre, hälften uppåt',
+    },
   );
   const parts = allocateLargestRemainder(
     halfOre,

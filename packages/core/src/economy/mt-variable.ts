@@ -58,14 +58,26 @@ function costOre(v: number | undefined, field: string): Ore {
 /** Monthly invoice bases for MT's variable part, per ordering municipality (MT.bilaga-1-rorlig-del). */
 export function mtVariableInvoiceBasis(
   data: EconomyData,
-  req: { readonly month: string; readonly orders: readonly MtWorkOrder[]; readonly index: IndexSeries; readonly choices?: InterpretationChoices },
+  req: {
+    readonly month: string;
+    readonly orders: readonly MtWorkOrder[];
+    readonly index: IndexSeries;
+    readonly choices?: InterpretationChoices;
+  },
 ): MtVariableResult {
   const period = monthPeriod(req.month);
   const trace = new TraceBuilder(data).rule('ekonomi.mt-rorlig-del').clause(CLAUSE);
   const i7 = chooseOption(data, 'I7', req.choices);
   trace.interpretation(i7.use);
   const increment = optionInteger(i7, 'incrementMinutes');
-  const rate = indexedParameter(data, 'mt.timpris', periodYear(period), req.index, trace, req.choices === undefined ? {} : { choices: req.choices });
+  const rate = indexedParameter(
+    data,
+    'mt.timpris',
+    periodYear(period),
+    req.index,
+    trace,
+    req.choices === undefined ? {} : { choices: req.choices },
+  );
   const rateOre = ore(rate.value, 'mt.timpris');
   const seller = regionParty(data, 'MT');
   const lines: InvoiceLine[] = [];
@@ -86,8 +98,25 @@ export function mtVariableInvoiceBasis(
       clauses: [CLAUSE],
       rounding: 'avrundat till närmaste öre, hälften uppåt',
     });
-    const common = { seller, buyer, period, date: o.date, clause: CLAUSE, ...(o.reference === undefined ? {} : { reference: o.reference }), ...(o.key === undefined ? {} : { key: o.key }) };
-    lines.push({ ...common, category: 'mt-rorlig-arbete', description: 'MT arbete enligt timersättning', quantity: priced.billedMinutes, unit: 'minute', unitPriceOre: rateOre, baseQuantity: 60, amountOre: priced.amountOre });
+    const common = {
+      seller,
+      buyer,
+      period,
+      date: o.date,
+      clause: CLAUSE,
+      ...(o.reference === undefined ? {} : { reference: o.reference }),
+      ...(o.key === undefined ? {} : { key: o.key }),
+    };
+    lines.push({
+      ...common,
+      category: 'mt-rorlig-arbete',
+      description: 'MT arbete enligt timersättning',
+      quantity: priced.billedMinutes,
+      unit: 'minute',
+      unitPriceOre: rateOre,
+      baseQuantity: 60,
+      amountOre: priced.amountOre,
+    });
     const extras: [string, string, Ore][] = [
       ['mt-rorlig-resa', 'Reskostnad vid besök på vårdenhet', costOre(o.travelOre, `${field}.resekostnad`)],
       ['mt-rorlig-forbrukningsmaterial', 'Förbrukningsmaterial', costOre(o.consumablesOre, `${field}.forbrukningsmaterial`)],
@@ -95,7 +124,16 @@ export function mtVariableInvoiceBasis(
     ];
     for (const [category, description, amount] of extras) {
       if (amount === 0) continue;
-      lines.push({ ...common, category, description, quantity: 1, unit: 'lump-sum', unitPriceOre: amount, baseQuantity: 1, amountOre: amount });
+      lines.push({
+        ...common,
+        category,
+        description,
+        quantity: 1,
+        unit: 'lump-sum',
+        unitPriceOre: amount,
+        baseQuantity: 1,
+        amountOre: amount,
+      });
     }
   });
   return { period, rateOre, incrementMinutes: increment, bases: groupIntoBases('mt-rorlig-del', period, lines), trace: trace.build() };

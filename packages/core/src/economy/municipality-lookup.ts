@@ -24,9 +24,7 @@ function placeText(p: LookupPlace): string {
 export function findMunicipality(list: readonly Municipality[], text: string, place: LookupPlace = {}): Municipality {
   const t = fold(text);
   const scb = /^(\d{4})\s+(.+)$/.exec(t);
-  const found = scb
-    ? list.find((m) => m.code === scb[1] && fold(m.name) === scb[2])
-    : list.find((m) => m.code === t || fold(m.name) === t);
+  const found = scb ? list.find((m) => m.code === scb[1] && fold(m.name) === scb[2]) : list.find((m) => m.code === t || fold(m.name) === t);
   if (!found) {
     const location: ErrorLocation = { ...place, value: text };
     throw new SamverkanError(

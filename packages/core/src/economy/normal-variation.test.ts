@@ -48,7 +48,14 @@ describe('normal variation (TILL.grundforutsattningar, I12)', () => {
 
   it('refuses fewer than two years, repeated years and negative counts', () => {
     expect(caught(() => normalVariation(data(), counts([150]))).message).toContain('Minst två');
-    expect(caught(() => normalVariation(data(), [{ year: 2020, count: 1 }, { year: 2020, count: 2, file: 'c.csv', line: 3 }])).message).toContain('c.csv rad 3');
+    expect(
+      caught(() =>
+        normalVariation(data(), [
+          { year: 2020, count: 1 },
+          { year: 2020, count: 2, file: 'c.csv', line: 3 },
+        ]),
+      ).message,
+    ).toContain('c.csv rad 3');
     expect(caught(() => normalVariation(data(), counts([150, -1]))).location.field).toBe('antal');
   });
 

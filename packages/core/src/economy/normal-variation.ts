@@ -68,11 +68,13 @@ function validate(counts: readonly YearCount[]): void {
   const seen = new Map<number, YearCount>();
   for (const c of counts) {
     const where = `${c.file ?? 'antal'}${c.line === undefined ? '' : ` rad ${String(c.line)}`}`;
-    if (!Number.isSafeInteger(c.count) || c.count < 0) throw invalidInput('antal', `${where}: antalet anslutna personer ska vara ett heltal ≥ 0 (${String(c.count)}).`, c.count);
+    if (!Number.isSafeInteger(c.count) || c.count < 0)
+      throw invalidInput('antal', `${where}: antalet anslutna personer ska vara ett heltal ≥ 0 (${String(c.count)}).`, c.count);
     if (seen.has(c.year)) throw invalidInput('år', `${where}: året ${String(c.year)} förekommer mer än en gång.`, c.year);
     seen.set(c.year, c);
   }
-  if (counts.length < 2) throw invalidInput('antal', `Minst två års antal behövs för en standardavvikelse (${String(counts.length)} angivna).`);
+  if (counts.length < 2)
+    throw invalidInput('antal', `Minst två års antal behövs för en standardavvikelse (${String(counts.length)} angivna).`);
 }
 
 /** Propose a normal variation from yearly counts (I12), exactly. */
@@ -104,10 +106,40 @@ export function normalVariation(data: EconomyData, counts: readonly YearCount[],
   const sd = formatRational(rational(sdScaled, 10_000n), 4);
 
   trace.step(
-    { id: 'antal-ar', description: 'Årliga antal anslutna personer', inputs: Object.fromEntries(sorted.map((c) => [String(c.year), c.count])), result: Number(n), unit: 'år', clauses: [CLAUSE] },
-    { id: 'medelvarde', description: 'Medelvärde', formula: 'Σx / n', inputs: { summa: Number(S), n: Number(n) }, result: mean, unit: 'personer', rounding: '4 decimaler för visning' },
-    { id: 'varians', description: 'Stickprovsvarians (n − 1)', formula: '(n·Σx² − (Σx)²) / (n·(n − 1))', inputs: { summaKvadrater: Number(Q), summa: Number(S), n: Number(n) }, result: variance, unit: 'personer²', rounding: '4 decimaler för visning' },
-    { id: 'standardavvikelse', description: 'Stickprovsstandardavvikelse', formula: '√varians', result: sd, unit: 'personer', rounding: '4 decimaler för visning' },
+    {
+      id: 'antal-ar',
+      description: 'Årliga antal anslutna personer',
+      inputs: Object.fromEntries(sorted.map((c) => [String(c.year), c.count])),
+      result: Number(n),
+      unit: 'år',
+      clauses: [CLAUSE],
+    },
+    {
+      id: 'medelvarde',
+      description: 'Medelvärde',
+      formula: 'Σx / n',
+      inputs: { summa: Number(S), n: Number(n) },
+      result: mean,
+      unit: 'personer',
+      rounding: '4 decimaler för visning',
+    },
+    {
+      id: 'varians',
+      description: 'Stickprovsvarians (n − 1)',
+      formula: '(n·Σx² − (Σx)²) / (n·(n − 1))',
+      inputs: { summaKvadrater: Number(Q), summa: Number(S), n: Number(n) },
+      result: variance,
+      unit: 'personer²',
+      rounding: '4 decimaler för visning',
+    },
+    {
+      id: 'standardavvikelse',
+      description: 'Stickprovsstandardavvikelse',
+      formula: '√varians',
+      result: sd,
+      unit: 'personer',
+      rounding: '4 decimaler för visning',
+    },
     {
       id: 'nedre-grans',
       description: `Nedre gräns: medelvärde − ${kText.replace('.', ',')} standardavvikelser, avrundat till närmaste hela person${lowerRaw < 0n ? ' (negativt värde satt till 0)' : ''}`,
@@ -129,5 +161,15 @@ export function normalVariation(data: EconomyData, counts: readonly YearCount[],
       rounding: 'närmaste hela person, halva uppåt',
     },
   );
-  return { years: sorted.map((c) => c.year), n: Number(n), mean, variance, sd, multiplier: kText, lower: Number(lower), upper: Number(upper), trace: trace.build() };
+  return {
+    years: sorted.map((c) => c.year),
+    n: Number(n),
+    mean,
+    variance,
+    sd,
+    multiplier: kText,
+    lower: Number(lower),
+    upper: Number(upper),
+    trace: trace.build(),
+  };
 }

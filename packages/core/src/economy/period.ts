@@ -21,7 +21,9 @@ export function periodYear(period: Period): number {
 
 /** Half-year `half` (1 or 2) of `year` as a period. */
 export function halfYearPeriod(year: number, half: 1 | 2): Period {
-  return half === 1 ? { from: `${String(year)}-01-01`, to: `${String(year)}-06-30` } : { from: `${String(year)}-07-01`, to: `${String(year)}-12-31` };
+  return half === 1
+    ? { from: `${String(year)}-01-01`, to: `${String(year)}-06-30` }
+    : { from: `${String(year)}-07-01`, to: `${String(year)}-12-31` };
 }
 
 /** Parse `date` and require it inside `period`; errors name `field`. */

@@ -34,7 +34,14 @@ export interface PriceQuote {
 }
 
 /** Price `minutes` of work in `flow` in `year` at the indexed rate. */
-export function priceQuote(data: EconomyData, flow: PricedFlow, year: number, minutes: number, index: IndexSeries, choices?: InterpretationChoices): PriceQuote {
+export function priceQuote(
+  data: EconomyData,
+  flow: PricedFlow,
+  year: number,
+  minutes: number,
+  index: IndexSeries,
+  choices?: InterpretationChoices,
+): PriceQuote {
   const f = flowData[flow];
   const trace = new TraceBuilder(data).rule(f.rule).clause(f.clause);
   const rate = indexedParameter(data, f.parameter, year, index, trace, choices === undefined ? {} : { choices });

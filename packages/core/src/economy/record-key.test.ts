@@ -34,31 +34,47 @@ describe('record keys are carried, never screened; references are screened', () 
 
   for (const key of [CRAFTED, unluckyUuid()]) {
     it(`dagtid: key ${key} reaches the line; as a reference it is refused`, () => {
-      const a = { date: '2026-03-02', start: '09:00', lender: '2380', hirer: 'region', minutes, storsjoglantan: false, registeredMunicipality: '2380' };
+      const a = {
+        date: '2026-03-02',
+        start: '09:00',
+        lender: '2380',
+        hirer: 'region',
+        minutes,
+        storsjoglantan: false,
+        registeredMunicipality: '2380',
+      };
       const r = daytimeInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, key, reference: 'D-1' }], index: exampleIndex });
       expect(r.bases[0]?.lines.map((l) => [l.key, l.reference])).toEqual([[key, 'D-1']]);
-      expect(caught(() => daytimeInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, reference: key }], index: exampleIndex })).code).toBe('SAMV_ERR_PERSONNUMMER');
+      expect(
+        caught(() => daytimeInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, reference: key }], index: exampleIndex })).code,
+      ).toBe('SAMV_ERR_PERSONNUMMER');
     });
 
     it(`synhorsel: key ${key} reaches the line; as a reference it is refused`, () => {
       const a = { date: '2026-03-02', municipality: '2321', service: 'syncentralen' as const, minutes };
       const r = ombudInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, key }], index: exampleIndex });
       expect(r.bases[0]?.lines.map((l) => l.key)).toEqual([key]);
-      expect(caught(() => ombudInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, reference: key }], index: exampleIndex })).code).toBe('SAMV_ERR_PERSONNUMMER');
+      expect(
+        caught(() => ombudInvoiceBasis(data(), { month: '2026-03', assignments: [{ ...a, reference: key }], index: exampleIndex })).code,
+      ).toBe('SAMV_ERR_PERSONNUMMER');
     });
 
     it(`mt-variable: key ${key} reaches every line of the order; as a reference it is refused`, () => {
       const o = { date: '2026-03-02', municipality: '2313', minutes: 20, travelOre: 1000 };
       const r = mtVariableInvoiceBasis(data(), { month: '2026-03', orders: [{ ...o, key }], index: exampleIndex });
       expect(r.bases[0]?.lines.map((l) => l.key)).toEqual([key, key]);
-      expect(caught(() => mtVariableInvoiceBasis(data(), { month: '2026-03', orders: [{ ...o, reference: key }], index: exampleIndex })).code).toBe('SAMV_ERR_PERSONNUMMER');
+      expect(
+        caught(() => mtVariableInvoiceBasis(data(), { month: '2026-03', orders: [{ ...o, reference: key }], index: exampleIndex })).code,
+      ).toBe('SAMV_ERR_PERSONNUMMER');
     });
 
     it(`inpatient-staff: key ${key} reaches the line; as the agreement reference it is refused`, () => {
       const c = { municipality: '2303', document: 'ORD' as const, date: '2026-03-02', kind: 'salary' as const, amountOre: 1000 };
       const r = inpatientStaffInvoiceBasis(data(), { month: '2026-03', costs: [{ ...c, agreementReference: 'ÖK-1', key }] });
       expect(r.bases[0]?.lines.map((l) => [l.key, l.reference])).toEqual([[key, 'ÖK-1']]);
-      expect(caught(() => inpatientStaffInvoiceBasis(data(), { month: '2026-03', costs: [{ ...c, agreementReference: key }] })).code).toBe('SAMV_ERR_PERSONNUMMER');
+      expect(caught(() => inpatientStaffInvoiceBasis(data(), { month: '2026-03', costs: [{ ...c, agreementReference: key }] })).code).toBe(
+        'SAMV_ERR_PERSONNUMMER',
+      );
     });
   }
 });

@@ -13,7 +13,11 @@ describe('tilläggsbelopp derivation (TILL.bakgrund, I1, I2)', () => {
     expect(d.exactKronor).toBe('3735428.4');
     expect(d.tillaggsbeloppOre).toBe(373542800);
     const steps = t.build().steps;
-    expect(steps.find((s) => s.id === 'harledning-tillaggsbelopp')).toMatchObject({ formula: '3 × 1,5 × 47000 × 12 × (1 + 47,18 / 100)', result: '3735428.4', unit: 'kr' });
+    expect(steps.find((s) => s.id === 'harledning-tillaggsbelopp')).toMatchObject({
+      formula: '3 × 1,5 × 47000 × 12 × (1 + 47,18 / 100)',
+      result: '3735428.4',
+      unit: 'kr',
+    });
     expect(t.build().interpretations).toEqual([
       { id: 'I1', option: 'factor-1.5' },
       { id: 'I2', option: 'reference-144' },
@@ -40,7 +44,11 @@ describe('tilläggsbelopp derivation (TILL.bakgrund, I1, I2)', () => {
 
   it('the parameters that document I1 and I2 agree with the interpretation data', () => {
     const d = data();
-    expect(d.parameters.get('till.harledning.basberedskap')?.values[0]?.value).toBe(d.interpretations.get('I1')?.options[0]?.values?.['factor']);
-    expect(d.parameters.get('till.referensantal')?.values[0]?.value).toBe(d.interpretations.get('I2')?.options[0]?.values?.['referenceCount']);
+    expect(d.parameters.get('till.harledning.basberedskap')?.values[0]?.value).toBe(
+      d.interpretations.get('I1')?.options[0]?.values?.['factor'],
+    );
+    expect(d.parameters.get('till.referensantal')?.values[0]?.value).toBe(
+      d.interpretations.get('I2')?.options[0]?.values?.['referenceCount'],
+    );
   });
 });

@@ -34,7 +34,12 @@ export interface TillaggsbeloppDerivation {
 const toKronor = (oreValue: Rational): string => formatRational(mulRational(oreValue, rational(1n, 100n)), 6);
 
 /** Derive the tilläggsbelopp and justeringsbelopp step by step (I1, I2), recording them in `trace`. */
-export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDate, trace: TraceBuilder, choices?: InterpretationChoices): TillaggsbeloppDerivation {
+export function deriveTillaggsbelopp(
+  data: EconomyData,
+  onDate: Temporal.PlainDate,
+  trace: TraceBuilder,
+  choices?: InterpretationChoices,
+): TillaggsbeloppDerivation {
   const i1 = chooseOption(data, 'I1', choices);
   const i2 = chooseOption(data, 'I2', choices);
   trace.interpretation(i1.use).interpretation(i2.use);
@@ -63,7 +68,13 @@ export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDa
       id: 'harledning-tillaggsbelopp',
       description: 'Tilläggsbeloppets härledning: heltider × basberedskap × månadslön × 12 × (1 + PO-pålägg)',
       formula: `${String(fte)} × ${factorText.replace('.', ',')} × ${String(salary / 100n)} × 12 × (1 + ${formatRational(po, 6).replace('.', ',')} / 100)`,
-      inputs: { heltider: Number(fte), basberedskap: factorText, månadslönÖre: Number(salary), månader: 12, poPåläggProcent: formatRational(po, 6) },
+      inputs: {
+        heltider: Number(fte),
+        basberedskap: factorText,
+        månadslönÖre: Number(salary),
+        månader: 12,
+        poPåläggProcent: formatRational(po, 6),
+      },
       result: toKronor(exact),
       unit: 'kr',
       clauses: [CLAUSE_DERIVATION],
@@ -105,5 +116,12 @@ export function deriveTillaggsbelopp(data: EconomyData, onDate: Temporal.PlainDa
     },
   ];
   trace.step(...steps);
-  return { exactKronor: toKronor(exact), tillaggsbeloppOre, referenceCount, justeringsbeloppExactOre: adjOre, justeringsbeloppOre: adjKr, matchesAgreement: matches };
+  return {
+    exactKronor: toKronor(exact),
+    tillaggsbeloppOre,
+    referenceCount,
+    justeringsbeloppExactOre: adjOre,
+    justeringsbeloppOre: adjKr,
+    matchesAgreement: matches,
+  };
 }

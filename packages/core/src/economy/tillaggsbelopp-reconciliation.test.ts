@@ -25,7 +25,9 @@ describe('flow 5: tilläggsbelopp reconciliation (TILL.avstamning)', () => {
     const r = run(150);
     expect([r.lower, r.upper, r.baseOre, r.adjustmentPerPersonOre]).toEqual([129, 169, BASE, ADJ]);
     // Example key shares × 3 943 678 kr, largest remainder (computed independently).
-    expect(r.allocations.map((a) => a.amountOre)).toEqual([26179117, 23592817, 36451315, 46103123, 21135758, 44510277, 33549540, 162845853]);
+    expect(r.allocations.map((a) => a.amountOre)).toEqual([
+      26179117, 23592817, 36451315, 46103123, 21135758, 44510277, 33549540, 162845853,
+    ]);
     expect(r.keyIsExample).toBe(true);
     expect(r.keyNote).toContain('EXEMPEL');
   });
@@ -33,7 +35,9 @@ describe('flow 5: tilläggsbelopp reconciliation (TILL.avstamning)', () => {
   it('I3 beyond-bound (default): + adj × (count − upper) above, − adj × (lower − count) below', () => {
     const above = run(175);
     expect([above.inside, above.personsAdjusted, above.adjustmentOre, above.totalOre]).toEqual([false, 6, 6 * ADJ, BASE + 6 * ADJ]);
-    expect(above.allocations.map((a) => a.amountOre)).toEqual([27269888, 24575828, 37970083, 48024041, 22016393, 46364828, 34947404, 169630935]);
+    expect(above.allocations.map((a) => a.amountOre)).toEqual([
+      27269888, 24575828, 37970083, 48024041, 22016393, 46364828, 34947404, 169630935,
+    ]);
     const below = run(120);
     expect([below.personsAdjusted, below.adjustmentOre, below.totalOre]).toEqual([-9, -9 * ADJ, BASE - 9 * ADJ]);
     expect(below.trace.interpretations).toContainEqual({ id: 'I3', option: 'beyond-bound' });
@@ -58,8 +62,18 @@ describe('flow 5: tilläggsbelopp reconciliation (TILL.avstamning)', () => {
   it('the trace shows derivation, uplift, comparison, revision and split with their clauses and I4', () => {
     const t = run(175).trace;
     const ids = t.steps.map((s) => s.id);
-    for (const id of ['harledning-tillaggsbelopp', 'harledning-justeringsbelopp', 'till.tillaggsbelopp:2026', 'jamforelse', 'justering', 'fordelning']) expect(ids).toContain(id);
-    expect(t.clauses).toEqual(expect.arrayContaining(['TILL.avstamning', 'TILL.grundforutsattningar', 'TILL.bakgrund', 'TILL.bakgrund.fordelning']));
+    for (const id of [
+      'harledning-tillaggsbelopp',
+      'harledning-justeringsbelopp',
+      'till.tillaggsbelopp:2026',
+      'jamforelse',
+      'justering',
+      'fordelning',
+    ])
+      expect(ids).toContain(id);
+    expect(t.clauses).toEqual(
+      expect.arrayContaining(['TILL.avstamning', 'TILL.grundforutsattningar', 'TILL.bakgrund', 'TILL.bakgrund.fordelning']),
+    );
     expect(t.interpretations.map((i) => i.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I13']);
   });
 

@@ -86,7 +86,9 @@ export function reconcileTillaggsbelopp(data: EconomyData, req: ReconciliationRe
   if (!Number.isSafeInteger(req.connected) || req.connected < 0) {
     throw invalidInput('anslutna', `Antalet anslutna personer ska vara ett heltal ≥ 0 (${String(req.connected)}).`, req.connected);
   }
-  const trace = new TraceBuilder(data).rule('ekonomi.tillaggsbelopp-avstamning').clause(CLAUSE_RECONCILE, CLAUSE_AMOUNTS, 'PRINC.tillaggsbelopp');
+  const trace = new TraceBuilder(data)
+    .rule('ekonomi.tillaggsbelopp-avstamning')
+    .clause(CLAUSE_RECONCILE, CLAUSE_AMOUNTS, 'PRINC.tillaggsbelopp');
   const i3 = chooseOption(data, 'I3', req.choices);
   const i5 = chooseOption(data, 'I5', req.choices);
   for (const id of ['I4', 'I13']) trace.interpretation(chooseOption(data, id, req.choices).use);
@@ -105,12 +107,19 @@ export function reconcileTillaggsbelopp(data: EconomyData, req: ReconciliationRe
   const persons = personsToAdjust(i3.option, req.connected, lower, upper, reference);
   const adjustmentOre = ore(BigInt(adj) * BigInt(persons), 'justering');
   const totalOre = ore(BigInt(base) + BigInt(adjustmentOre), 'tilläggsbelopp efter avstämning');
-  if (totalOre < 0) throw invalidInput('anslutna', `Revideringen ger ett negativt tilläggsbelopp (${String(totalOre)} öre); kontrollera antalet och tolkning I3.`, req.connected);
+  if (totalOre < 0)
+    throw invalidInput(
+      'anslutna',
+      `Revideringen ger ett negativt tilläggsbelopp (${String(totalOre)} öre); kontrollera antalet och tolkning I3.`,
+      req.connected,
+    );
 
   const steps: CalculationStep[] = [
     {
       id: 'jamforelse',
-      description: inside ? 'Antalet ligger inom normalvariationen: tilläggsbeloppet fördelas utan justering' : 'Antalet ligger utanför normalvariationen: tilläggsbeloppet revideras med justeringsbeloppet',
+      description: inside
+        ? 'Antalet ligger inom normalvariationen: tilläggsbeloppet fördelas utan justering'
+        : 'Antalet ligger utanför normalvariationen: tilläggsbeloppet revideras med justeringsbeloppet',
       formula: 'nedre ≤ antal ≤ övre',
       inputs: { antal: req.connected, nedre: lower, övre: upper },
       result: inside,
@@ -118,15 +127,38 @@ export function reconcileTillaggsbelopp(data: EconomyData, req: ReconciliationRe
     },
     {
       id: 'personer-att-justera',
-      description: i3.option === 'beyond-bound' ? 'Personer utanför närmaste gräns (tolkning I3)' : 'Antal minus referensantalet (tolkning I3)',
-      formula: inside ? '0' : i3.option === 'beyond-bound' ? (req.connected > upper ? 'antal − övre' : '−(nedre − antal)') : 'antal − referensantal',
+      description:
+        i3.option === 'beyond-bound' ? 'Personer utanför närmaste gräns (tolkning I3)' : 'Antal minus referensantalet (tolkning I3)',
+      formula: inside
+        ? '0'
+        : i3.option === 'beyond-bound'
+          ? req.connected > upper
+            ? 'antal − övre'
+            : '−(nedre − antal)'
+          : 'antal − referensantal',
       inputs: { antal: req.connected, nedre: lower, övre: upper, referensantal: reference },
       result: persons,
       unit: 'personer',
       clauses: [CLAUSE_RECONCILE],
     },
-    { id: 'justering', description: 'Justering: justeringsbelopp × personer', formula: 'justeringsbelopp × personer', inputs: { justeringsbeloppÖre: adj, personer: persons }, result: adjustmentOre, unit: 'öre', clauses: [CLAUSE_AMOUNTS, CLAUSE_RECONCILE] },
-    { id: 'tillaggsbelopp-efter-avstamning', description: `Tilläggsbelopp ${String(req.year)} efter avstämning`, formula: 'tilläggsbelopp + justering', inputs: { tilläggsbeloppÖre: base, justeringÖre: adjustmentOre }, result: totalOre, unit: 'öre', clauses: [CLAUSE_RECONCILE] },
+    {
+      id: 'justering',
+      description: 'Justering: justeringsbelopp × personer',
+      formula: 'justeringsbelopp × personer',
+      inputs: { justeringsbeloppÖre: adj, personer: persons },
+      result: adjustmentOre,
+      unit: 'öre',
+      clauses: [CLAUSE_AMOUNTS, CLAUSE_RECONCILE],
+    },
+    {
+      id: 'tillaggsbelopp-efter-avstamning',
+      description: `Tilläggsbelopp ${String(req.year)} efter avstämning`,
+      formula: 'tilläggsbelopp + justering',
+      inputs: { tilläggsbeloppÖre: base, justeringÖre: adjustmentOre },
+      result: totalOre,
+      unit: 'öre',
+      clauses: [CLAUSE_RECONCILE],
+    },
   ];
   trace.step(...steps);
 

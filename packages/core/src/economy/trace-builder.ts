@@ -3,7 +3,14 @@
  * steps) and produces the `Trace` every economy result carries. Entries are de-duplicated and keep
  * the order in which they were first used, so the trace reads like the calculation.
  */
-import { TRACE_SCHEMA_VERSION, type CalculationStep, type IndexUse, type InterpretationUse, type ParameterUse, type Trace } from '../trace.js';
+import {
+  TRACE_SCHEMA_VERSION,
+  type CalculationStep,
+  type IndexUse,
+  type InterpretationUse,
+  type ParameterUse,
+  type Trace,
+} from '../trace.js';
 import type { EconomyData } from './economy-data.js';
 
 /** Mutable collector for one calculation's trace. */

@@ -51,18 +51,34 @@ export interface OmbudInvoiceResult {
 /** Monthly invoice bases for syn- och hörselombud, separate for syncentralen and hörcentralen. */
 export function ombudInvoiceBasis(
   data: EconomyData,
-  req: { readonly month: string; readonly assignments: readonly OmbudAssignment[]; readonly index: IndexSeries; readonly choices?: InterpretationChoices },
+  req: {
+    readonly month: string;
+    readonly assignments: readonly OmbudAssignment[];
+    readonly index: IndexSeries;
+    readonly choices?: InterpretationChoices;
+  },
 ): OmbudInvoiceResult {
   const period = monthPeriod(req.month);
   const trace = new TraceBuilder(data).rule('ekonomi.syn-horselombud').clause(CLAUSE);
-  const rate = indexedParameter(data, 'synhor.timpris', periodYear(period), req.index, trace, req.choices === undefined ? {} : { choices: req.choices });
+  const rate = indexedParameter(
+    data,
+    'synhor.timpris',
+    periodYear(period),
+    req.index,
+    trace,
+    req.choices === undefined ? {} : { choices: req.choices },
+  );
   const rateOre = ore(rate.value, 'synhor.timpris');
   const lines: InvoiceLine[] = req.assignments.map((a, i) => {
     const field = `uppdrag[${String(i)}]`;
     if (a.reference !== undefined) refusePersonnummer(a.reference, { field: `${field}.referens` });
     dateInPeriod(a.date, period, `${field}.datum`);
     if (!Object.hasOwn(ombudServiceNames, a.service)) {
-      throw invalidInput(`${field}.enhet`, `${field}: enheten "${a.service}" ska vara syncentralen eller horcentralen (fakturering sker separat för dem).`, a.service);
+      throw invalidInput(
+        `${field}.enhet`,
+        `${field}: enheten "${a.service}" ska vara syncentralen eller horcentralen (fakturering sker separat för dem).`,
+        a.service,
+      );
     }
     const m = findMunicipality(data.municipalities, a.municipality, { field: `${field}.kommun` });
     const { minutes, step } = billableMinutes(a.minutes, field, CLAUSE);

@@ -21,7 +21,14 @@ describe('index series', () => {
     expect(indexPoint(s, 'VPI', 2026).percent).toEqual({ num: 29n, den: 10n });
     expect(indexPoint(s, 'OPI', 2026).percent).toEqual({ num: 29n, den: 10n });
     expect(indexPoint(s, 'VPI', 2026).kind).toBe('outcome');
-    expect(indexUse(indexPoint(s, 'OPI', 2026))).toEqual({ series: 'OPI', year: 2026, percent: '2.9', kind: 'forecast', source: 'SKR cirkulär', published: '2025-10-01' });
+    expect(indexUse(indexPoint(s, 'OPI', 2026))).toEqual({
+      series: 'OPI',
+      year: 2026,
+      percent: '2.9',
+      kind: 'forecast',
+      source: 'SKR cirkulär',
+      published: '2025-10-01',
+    });
   });
 
   it('an example value is marked example in its trace use; a published one is not', () => {
@@ -29,7 +36,14 @@ describe('index series', () => {
       { series: 'VPI', year: 2026, percent: '3,1', kind: 'prognos', source: 'exempel', example: true },
       { series: 'VPI', year: 2025, percent: '2,9', source: 'SKR cirkulär 25:01', example: false },
     ]);
-    expect(indexUse(indexPoint(s, 'VPI', 2026))).toEqual({ series: 'VPI', year: 2026, percent: '3.1', kind: 'forecast', source: 'exempel', example: true });
+    expect(indexUse(indexPoint(s, 'VPI', 2026))).toEqual({
+      series: 'VPI',
+      year: 2026,
+      percent: '3.1',
+      kind: 'forecast',
+      source: 'exempel',
+      example: true,
+    });
     expect(indexUse(indexPoint(s, 'VPI', 2025))).not.toHaveProperty('example');
   });
 
@@ -43,9 +57,13 @@ describe('index series', () => {
   });
 
   it('refuses unknown series, bad years, bad percentages and duplicates, naming file and line', () => {
-    expect(caught(() => buildIndexSeries([{ series: 'KPI', year: 2026, percent: '1', file: 'i.csv', line: 3 }])).message).toMatch(/^i\.csv rad 3: okänd indexserie "KPI"/);
+    expect(caught(() => buildIndexSeries([{ series: 'KPI', year: 2026, percent: '1', file: 'i.csv', line: 3 }])).message).toMatch(
+      /^i\.csv rad 3: okänd indexserie "KPI"/,
+    );
     expect(caught(() => buildIndexSeries([{ series: 'VPI', year: '26', percent: '1' }])).location.field).toBe('year');
-    expect(caught(() => buildIndexSeries([{ series: 'VPI', year: 2026, percent: 'två', file: 'i.csv', line: 2 }])).message).toContain('rad 2');
+    expect(caught(() => buildIndexSeries([{ series: 'VPI', year: 2026, percent: 'två', file: 'i.csv', line: 2 }])).message).toContain(
+      'rad 2',
+    );
     expect(caught(() => buildIndexSeries([{ series: 'VPI', year: 2026, percent: '-100' }])).message).toContain('−100');
     expect(caught(() => buildIndexSeries([{ series: 'VPI', year: 2026, percent: '1', kind: 'gissning' }])).location.field).toBe('kind');
     const dup = caught(() =>

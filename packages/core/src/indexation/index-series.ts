@@ -102,7 +102,8 @@ function parsePercent(row: IndexRow): Rational {
     throw rowError(row, 'percent', `procentsatsen "${row.percent}" är inget decimaltal (skriv t.ex. 2,9 eller 2.9).`, row.percent);
   }
   // 1 + r/100 must stay positive, or an uplift would flip the sign of a price.
-  if (compareRational(p, rational(-100n)) <= 0) throw rowError(row, 'percent', `procentsatsen ${row.percent} är orimlig (måste vara större än −100).`, row.percent);
+  if (compareRational(p, rational(-100n)) <= 0)
+    throw rowError(row, 'percent', `procentsatsen ${row.percent} är orimlig (måste vara större än −100).`, row.percent);
   return p;
 }
 
@@ -116,7 +117,12 @@ export function buildIndexSeries(rows: readonly IndexRow[]): IndexSeries {
     const key = keyOf(series, year);
     const earlier = firstSeen.get(key);
     if (earlier) {
-      throw rowError(row, 'year', `${series} ${String(year)} förekommer två gånger${earlier.line === undefined ? '' : ` (även rad ${String(earlier.line)})`}.`, year);
+      throw rowError(
+        row,
+        'year',
+        `${series} ${String(year)} förekommer två gånger${earlier.line === undefined ? '' : ` (även rad ${String(earlier.line)})`}.`,
+        year,
+      );
     }
     firstSeen.set(key, row);
     const source = row.source?.trim();

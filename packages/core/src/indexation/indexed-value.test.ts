@@ -73,19 +73,25 @@ describe('indexedValue', () => {
   it('is monotone for non-negative rates: each year ≥ the year before, and a higher rate never gives less', () => {
     const p = param('mt.timpris');
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 500 }), (hundredths, bump) => {
-        const rows = hundredths.map((h, i) => ({ series: 'VPI', year: 2026 + i, percent: (h / 100).toFixed(2) }));
-        const s = buildIndexSeries(rows);
-        const last = 2025 + hundredths.length;
-        let prev = indexedValue(p, 2025, s).value;
-        for (let y = 2026; y <= last; y++) {
-          const v = indexedValue(p, y, s).value;
-          expect(v >= prev).toBe(true);
-          prev = v;
-        }
-        const higher = buildIndexSeries(rows.map((r, i) => (i === 0 ? { ...r, percent: ((hundredths[0]! + bump) / 100).toFixed(2) } : r)));
-        expect(indexedValue(p, last, higher).value >= prev).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 500 }),
+        (hundredths, bump) => {
+          const rows = hundredths.map((h, i) => ({ series: 'VPI', year: 2026 + i, percent: (h / 100).toFixed(2) }));
+          const s = buildIndexSeries(rows);
+          const last = 2025 + hundredths.length;
+          let prev = indexedValue(p, 2025, s).value;
+          for (let y = 2026; y <= last; y++) {
+            const v = indexedValue(p, y, s).value;
+            expect(v >= prev).toBe(true);
+            prev = v;
+          }
+          const higher = buildIndexSeries(
+            rows.map((r, i) => (i === 0 ? { ...r, percent: ((hundredths[0]! + bump) / 100).toFixed(2) } : r)),
+          );
+          expect(indexedValue(p, last, higher).value >= prev).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -52,10 +52,14 @@ export function baseValueFor(parameter: Parameter, year: number): ParameterValue
   for (const v of parameter.values) {
     const baseYear = v.baseYear;
     if (baseYear === undefined) {
-      throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Parametern ${parameter.id} indexeras men värdet från ${v.validFrom} saknar basår (baseYear).`, {
-        file: 'parameters.yaml',
-        field: parameter.id,
-      });
+      throw new SamverkanError(
+        'SAMV_ERR_AGREEMENT_DATA',
+        `Parametern ${parameter.id} indexeras men värdet från ${v.validFrom} saknar basår (baseYear).`,
+        {
+          file: 'parameters.yaml',
+          field: parameter.id,
+        },
+      );
     }
     earliest = earliest === undefined ? baseYear : Math.min(earliest, baseYear);
     if (baseYear > year) continue;

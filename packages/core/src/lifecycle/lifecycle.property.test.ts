@@ -11,7 +11,12 @@ const epoch = Temporal.PlainDate.from('1990-01-01');
 const anyDate = fc.integer({ min: 0, max: 76_000 }).map((n) => epoch.add({ days: n }));
 
 const anyAutoDocument = fc
-  .record({ start: anyDate, lengthDays: fc.integer({ min: 30, max: 6 * 366 }), extensionYears: fc.integer({ min: 1, max: 10 }), noticeMonths: fc.integer({ min: 1, max: 12 }) })
+  .record({
+    start: anyDate,
+    lengthDays: fc.integer({ min: 30, max: 6 * 366 }),
+    extensionYears: fc.integer({ min: 1, max: 10 }),
+    noticeMonths: fc.integer({ min: 1, max: 12 }),
+  })
   .map(({ start, lengthDays, extensionYears, noticeMonths }): LifecycleDocument => ({
     id: 'X',
     validFrom: start.toString(),

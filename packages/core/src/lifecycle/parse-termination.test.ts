@@ -20,8 +20,12 @@ describe('parseTermination (DOC=DATE)', () => {
   });
 
   it('refuses a missing =, an unknown document and a bad date, naming the option', () => {
-    expect(message('ORD')).toBe('SAMV_ERR_INVALID_INPUT: --terminated: "ORD" ska skrivas DOKUMENT=ÅÅÅÅ-MM-DD, t.ex. ORD=2026-06-30 eller ALL=2026-06-30.');
-    expect(message('XYZ=2026-06-30')).toBe('SAMV_ERR_INVALID_INPUT: --terminated: dokumentet "XYZ" finns inte; välj ett av PRINC, ORD eller ALL.');
+    expect(message('ORD')).toBe(
+      'SAMV_ERR_INVALID_INPUT: --terminated: "ORD" ska skrivas DOKUMENT=ÅÅÅÅ-MM-DD, t.ex. ORD=2026-06-30 eller ALL=2026-06-30.',
+    );
+    expect(message('XYZ=2026-06-30')).toBe(
+      'SAMV_ERR_INVALID_INPUT: --terminated: dokumentet "XYZ" finns inte; välj ett av PRINC, ORD eller ALL.',
+    );
     expect(message('ORD=2026-13-01')).toBe('SAMV_ERR_INVALID_INPUT: --terminated: "2026-13-01" är inget giltigt datum.');
   });
 });

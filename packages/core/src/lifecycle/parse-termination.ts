@@ -15,7 +15,11 @@ export function parseTermination(text: string, field: string, documentIds: reado
   }
   const document = text.slice(0, eq).trim().toUpperCase();
   if (document !== 'ALL' && !documentIds.includes(document)) {
-    throw invalidInput(field, `${field}: dokumentet "${text.slice(0, eq).trim()}" finns inte; välj ett av ${documentIds.join(', ')} eller ALL.`, text);
+    throw invalidInput(
+      field,
+      `${field}: dokumentet "${text.slice(0, eq).trim()}" finns inte; välj ett av ${documentIds.join(', ')} eller ALL.`,
+      text,
+    );
   }
   return { document, noticeDate: parseDate(text.slice(eq + 1), field) };
 }

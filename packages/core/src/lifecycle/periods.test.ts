@@ -37,7 +37,12 @@ describe('periods and notice deadlines (I11)', () => {
   });
 
   it('a document without renewal has one period', () => {
-    const none: LifecycleDocument = { id: 'G', validFrom: '2026-01-01', validTo: '2027-12-31', renewal: { kind: 'none', note: 'n', clause: 'G.giltighetstid' } };
+    const none: LifecycleDocument = {
+      id: 'G',
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+      renewal: { kind: 'none', note: 'n', clause: 'G.giltighetstid' },
+    };
     expect(periodAt(none, 1)).toBeUndefined();
     expect(periodIndexAt(none, d('2030-01-01'))).toBe(0);
     expect(periodIndexAt(none, d('2025-12-31'))).toBe(-1);

@@ -32,18 +32,40 @@ describe('document lifecycle (PRINC.giltighet, Giltighetstid, I11)', () => {
   });
 
   it('is not_started before validFrom and shows the first period', () => {
-    expect(ord('2025-12-31')).toMatchObject({ status: 'not_started', periodStart: '2026-01-01', periodEnd: '2027-12-31', noticeDeadline: '2026-12-31' });
+    expect(ord('2025-12-31')).toMatchObject({
+      status: 'not_started',
+      periodStart: '2026-01-01',
+      periodEnd: '2027-12-31',
+      noticeDeadline: '2026-12-31',
+    });
   });
 
   it('is extended by two years each time without notice', () => {
     expect(ord('2027-12-31')).toMatchObject({ status: 'active', periodStart: '2026-01-01', periodEnd: '2027-12-31' });
-    expect(ord('2028-01-01')).toMatchObject({ status: 'active', periodStart: '2028-01-01', periodEnd: '2029-12-31', noticeDeadline: '2028-12-31' });
-    expect(ord('2031-06-01')).toMatchObject({ status: 'active', periodStart: '2030-01-01', periodEnd: '2031-12-31', noticeDeadline: '2030-12-31' });
+    expect(ord('2028-01-01')).toMatchObject({
+      status: 'active',
+      periodStart: '2028-01-01',
+      periodEnd: '2029-12-31',
+      noticeDeadline: '2028-12-31',
+    });
+    expect(ord('2031-06-01')).toMatchObject({
+      status: 'active',
+      periodStart: '2030-01-01',
+      periodEnd: '2031-12-31',
+      noticeDeadline: '2030-12-31',
+    });
   });
 
   it('GEMUTV has no renewal: no notice deadline, ends 2027-12-31, then expired', () => {
     const g = (on: string) => documentLifecycle(doc('GEMUTV'), d(on));
-    expect(g('2026-06-15')).toMatchObject({ status: 'active', periodEnd: '2027-12-31', noticeDeadline: null, autoRenews: false, clause: 'GEMUTV.giltighetstid', interpretations: ['I11'] });
+    expect(g('2026-06-15')).toMatchObject({
+      status: 'active',
+      periodEnd: '2027-12-31',
+      noticeDeadline: null,
+      autoRenews: false,
+      clause: 'GEMUTV.giltighetstid',
+      interpretations: ['I11'],
+    });
     expect(g('2027-12-31').status).toBe('active');
     expect(g('2028-01-01')).toMatchObject({ status: 'expired', periodStart: '2026-01-01', periodEnd: '2027-12-31', noticeDeadline: null });
   });
@@ -64,8 +86,18 @@ describe('document lifecycle (PRINC.giltighet, Giltighetstid, I11)', () => {
 
   it('notice one day late ends the document only at the end of the following period', () => {
     const t = [{ document: 'ORD', noticeDate: d('2027-01-01') }];
-    expect(ord('2027-02-01', t)).toMatchObject({ status: 'terminated', periodStart: '2026-01-01', periodEnd: '2029-12-31', termination: { inTime: false, finalEnd: '2029-12-31' } });
-    expect(ord('2028-06-01', t)).toMatchObject({ status: 'terminated', periodStart: '2028-01-01', periodEnd: '2029-12-31', noticeDeadline: null });
+    expect(ord('2027-02-01', t)).toMatchObject({
+      status: 'terminated',
+      periodStart: '2026-01-01',
+      periodEnd: '2029-12-31',
+      termination: { inTime: false, finalEnd: '2029-12-31' },
+    });
+    expect(ord('2028-06-01', t)).toMatchObject({
+      status: 'terminated',
+      periodStart: '2028-01-01',
+      periodEnd: '2029-12-31',
+      noticeDeadline: null,
+    });
     expect(ord('2035-01-01', t)).toMatchObject({ status: 'terminated', periodStart: '2028-01-01', periodEnd: '2029-12-31' });
   });
 

@@ -27,7 +27,12 @@ export interface DocumentLifecycle {
   /** True when the document will be extended unless notice is given. */
   readonly autoRenews: boolean;
   /** The recorded termination in force, if any. */
-  readonly termination: { readonly document: string; readonly noticeDate: string; readonly inTime: boolean; readonly finalEnd: string } | null;
+  readonly termination: {
+    readonly document: string;
+    readonly noticeDate: string;
+    readonly inTime: boolean;
+    readonly finalEnd: string;
+  } | null;
   /** The renewal clause (PRINC.giltighet or the document's Giltighetstid). */
   readonly clause: string;
   readonly interpretations: readonly ['I11'];
@@ -42,12 +47,23 @@ function period(doc: AgreementDocument, index: number): ValidityPeriod {
 }
 
 /** The lifecycle of `doc` on `date`, given the terminations recorded so far (those after `date` are ignored). */
-export function documentLifecycle(doc: AgreementDocument, date: Temporal.PlainDate, terminations: readonly Termination[] = []): DocumentLifecycle {
+export function documentLifecycle(
+  doc: AgreementDocument,
+  date: Temporal.PlainDate,
+  terminations: readonly Termination[] = [],
+): DocumentLifecycle {
   const cmp = (a: Temporal.PlainDate, b: Temporal.PlainDate): number => Temporal.PlainDate.compare(a, b);
   const index = periodIndexAt(doc, date);
   const current = period(doc, Math.max(0, index));
   const effect = effectiveTermination(doc, date, terminations);
-  const base = { id: doc.id, title: doc.title, part: doc.part, on: iso(date), clause: doc.renewal.clause, interpretations: ['I11'] as const };
+  const base = {
+    id: doc.id,
+    title: doc.title,
+    part: doc.part,
+    on: iso(date),
+    clause: doc.renewal.clause,
+    interpretations: ['I11'] as const,
+  };
   if (effect) {
     // After the final end the last period stays the one shown.
     const shown = cmp(date, effect.finalEnd) > 0 ? period(doc, periodIndexAt(doc, effect.finalEnd)) : current;
@@ -58,7 +74,12 @@ export function documentLifecycle(doc: AgreementDocument, date: Temporal.PlainDa
       periodEnd: iso(effect.finalEnd),
       noticeDeadline: null,
       autoRenews: false,
-      termination: { document: effect.termination.document, noticeDate: iso(effect.termination.noticeDate), inTime: effect.inTime, finalEnd: iso(effect.finalEnd) },
+      termination: {
+        document: effect.termination.document,
+        noticeDate: iso(effect.termination.noticeDate),
+        inTime: effect.inTime,
+        finalEnd: iso(effect.finalEnd),
+      },
     };
   }
   const expired = doc.renewal.kind !== 'auto' && cmp(date, current.end) > 0;
@@ -75,6 +96,10 @@ export function documentLifecycle(doc: AgreementDocument, date: Temporal.PlainDa
 }
 
 /** Every document of the agreement on `date`, in the order of documents.yaml. */
-export function agreementLifecycle(agreement: Pick<Agreement, 'documents'>, date: Temporal.PlainDate, terminations: readonly Termination[] = []): DocumentLifecycle[] {
+export function agreementLifecycle(
+  agreement: Pick<Agreement, 'documents'>,
+  date: Temporal.PlainDate,
+  terminations: readonly Termination[] = [],
+): DocumentLifecycle[] {
   return agreement.documents.map((d) => documentLifecycle(d, date, terminations));
 }

@@ -57,12 +57,20 @@ export function knownFrom(t: Termination): Temporal.PlainDate {
  * The termination in force for `doc` on `date`: among those recorded on or before `date`, the one
  * that ends the document first (ties: the earliest notice). A termination counts from `knownFrom`.
  */
-export function effectiveTermination(doc: LifecycleDocument, date: Temporal.PlainDate, terminations: readonly Termination[]): TerminationEffect | null {
+export function effectiveTermination(
+  doc: LifecycleDocument,
+  date: Temporal.PlainDate,
+  terminations: readonly Termination[],
+): TerminationEffect | null {
   let best: TerminationEffect | null = null;
   for (const t of terminations) {
     if (!appliesTo(t, doc) || Temporal.PlainDate.compare(knownFrom(t), date) > 0) continue;
     const effect = terminationEffect(doc, t);
-    const order = best === null ? -1 : Temporal.PlainDate.compare(effect.finalEnd, best.finalEnd) || Temporal.PlainDate.compare(t.noticeDate, best.termination.noticeDate);
+    const order =
+      best === null
+        ? -1
+        : Temporal.PlainDate.compare(effect.finalEnd, best.finalEnd) ||
+          Temporal.PlainDate.compare(t.noticeDate, best.termination.noticeDate);
     if (order < 0) best = effect;
   }
   return best;

@@ -3,7 +3,15 @@
  * (frozen); missing-input lists are shared and merged in input order. The caches hang off the
  * compiled rules, so `assess` stays a pure function of its arguments.
  */
-import type { CareAnswer, CriterionAnswer, HandoverAnswer, PerformingAnswer, PhysicianAnswer, ProductAnswer, VisionHearingAnswer } from './answer.js';
+import type {
+  CareAnswer,
+  CriterionAnswer,
+  HandoverAnswer,
+  PerformingAnswer,
+  PhysicianAnswer,
+  ProductAnswer,
+  VisionHearingAnswer,
+} from './answer.js';
 import { criteriaSpace, housings, physicianSpace, productFlags, type Housing } from './inputs.js';
 import type { ResponsibilityRules } from './load-rules.js';
 

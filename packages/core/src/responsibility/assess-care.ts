@@ -4,7 +4,17 @@
  */
 import { SamverkanError } from '../errors.js';
 import type { CareAnswer, CriterionAnswer } from './answer.js';
-import { cachesOf, EMPTY, housingIndex, NO_CRITERIA, rankOf, unionMissing, type Caches, type CareResult, type CriteriaEntry } from './assess-cache.js';
+import {
+  cachesOf,
+  EMPTY,
+  housingIndex,
+  NO_CRITERIA,
+  rankOf,
+  unionMissing,
+  type Caches,
+  type CareResult,
+  type CriteriaEntry,
+} from './assess-cache.js';
 import { careSpace, criteriaSpace } from './inputs.js';
 import type { CompiledCriterion, ResponsibilityRules } from './load-rules.js';
 import type { Situation, Tri } from './situation.js';
@@ -12,7 +22,13 @@ import type { Situation, Tri } from './situation.js';
 function criteriaCell(s: Situation): number {
   const st = criteriaSpace.strides;
   const cfsDigit = s.cfs === null ? 9 : s.cfs - 1;
-  return s.safeAtHome * (st[0] ?? 0) + s.needOver14Days * (st[1] ?? 0) + cfsDigit * (st[2] ?? 0) + s.cognitiveImpairment * (st[3] ?? 0) + s.cannotReachHealthCentre * (st[4] ?? 0);
+  return (
+    s.safeAtHome * (st[0] ?? 0) +
+    s.needOver14Days * (st[1] ?? 0) +
+    cfsDigit * (st[2] ?? 0) +
+    s.cognitiveImpairment * (st[3] ?? 0) +
+    s.cannotReachHealthCentre * (st[4] ?? 0)
+  );
 }
 
 function criteriaEntry(rules: ResponsibilityRules, c: Caches, critCell: number): CriteriaEntry {
@@ -31,7 +47,13 @@ function criteriaEntry(rules: ResponsibilityRules, c: Caches, critCell: number):
     if (careDim !== undefined) missingByCareDim[careDim] = names;
     return Object.freeze({ id: crit.id, number: crit.number, title: crit.title, status, clause: crit.clause, missing: names });
   });
-  const entry: CriteriaEntry = { careOffset, answers: Object.freeze(answers), missingByCareDim, undecided: new Map(), missingByMask: new Map() };
+  const entry: CriteriaEntry = {
+    careOffset,
+    answers: Object.freeze(answers),
+    missingByCareDim,
+    undecided: new Map(),
+    missingByMask: new Map(),
+  };
   c.criteria[critCell] = entry;
   return entry;
 }
@@ -105,7 +127,18 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
       let careResponsibility = byRule[ruleIndex * 2 + settingIndex];
       if (!careResponsibility) {
         const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
-        careResponsibility = Object.freeze({ party: o.party, municipality: null, unit: null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing, homeRegion: null });
+        careResponsibility = Object.freeze({
+          party: o.party,
+          municipality: null,
+          unit: null,
+          rule: view.id,
+          title: view.title,
+          reason: o.reason,
+          notes: view.notes,
+          clauses,
+          missing,
+          homeRegion: null,
+        });
         byRule[ruleIndex * 2 + settingIndex] = careResponsibility;
       }
       result = Object.freeze({ careResponsibility, criteria });
@@ -117,7 +150,18 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
   const homeRegion = registered ? null : s.homeRegion;
   if (homeRegion !== null) {
     const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
-    const careResponsibility: CareAnswer = Object.freeze({ party: o.party, municipality, unit: o.unit ?? null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: EMPTY, homeRegion });
+    const careResponsibility: CareAnswer = Object.freeze({
+      party: o.party,
+      municipality,
+      unit: o.unit ?? null,
+      rule: view.id,
+      title: view.title,
+      reason: o.reason,
+      notes: view.notes,
+      clauses,
+      missing: EMPTY,
+      homeRegion,
+    });
     return { careResponsibility, criteria };
   }
   const muni = municipality === null ? 9 : (c.municipalityIndex.get(municipality.code) ?? 9);
@@ -126,7 +170,18 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
   if (!careResponsibility) {
     if (c.careDecided.length === 0) for (let k = 0; k < rules.care.views.length * 20; k++) c.careDecided.push(undefined);
     const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
-    careResponsibility = Object.freeze({ party: o.party, municipality, unit: o.unit ?? null, rule: view.id, title: view.title, reason: o.reason, notes: view.notes, clauses, missing: EMPTY, homeRegion });
+    careResponsibility = Object.freeze({
+      party: o.party,
+      municipality,
+      unit: o.unit ?? null,
+      rule: view.id,
+      title: view.title,
+      reason: o.reason,
+      notes: view.notes,
+      clauses,
+      missing: EMPTY,
+      homeRegion,
+    });
     c.careDecided[key] = careResponsibility;
   }
   // A fresh pair is cheaper than a per-criteria-cell cache of pairs (which would touch more memory).

@@ -3,7 +3,17 @@
  * ombud, products, handover routines — each one lookup in its compiled table.
  */
 import { SamverkanError } from '../errors.js';
-import type { AnswerParty, CareAnswer, HandoverAnswer, MunicipalityRef, PerformingAnswer, PhysicianAnswer, ProductAnswer, RateRef, VisionHearingAnswer } from './answer.js';
+import type {
+  AnswerParty,
+  CareAnswer,
+  HandoverAnswer,
+  MunicipalityRef,
+  PerformingAnswer,
+  PhysicianAnswer,
+  ProductAnswer,
+  RateRef,
+  VisionHearingAnswer,
+} from './answer.js';
 import { cachesOf, dateCaches, EMPTY, housingIndex, NO_PRODUCTS, sortedMissing, unionMissing, type Caches } from './assess-cache.js';
 import { boxesContain } from './condition.js';
 import { physicianSpace, productFlags, productKindLabels, productKinds, productSpace, type TimeBand } from './inputs.js';
@@ -25,7 +35,14 @@ function rateRef(rules: ResponsibilityRules, id: string | undefined, date: strin
   const p = rules.parameters.get(id);
   if (!p) return null;
   const v = parameterValue(rules, id, date);
-  return { parameter: id, title: p.title, valueOre: Number(v.value), baseYear: v.baseYear, index: p.indexation?.series ?? null, clause: p.clause };
+  return {
+    parameter: id,
+    title: p.title,
+    valueOre: Number(v.value),
+    baseYear: v.baseYear,
+    index: p.indexation?.series ?? null,
+    clause: p.clause,
+  };
 }
 
 /** The time band of a clock time (ORD Arbete på annans uppdrag; bounds from parameters): day is [start, end). */
@@ -33,7 +50,10 @@ export function timeBandOf(rules: ResponsibilityRules, minutes: number, date: st
   const c = cachesOf(rules);
   let bounds = c.dayBounds.get(date);
   if (!bounds) {
-    bounds = [Number(parameterValue(rules, 'dagtid.dagtid-borjar', date).value), Number(parameterValue(rules, 'dagtid.dagtid-slutar', date).value)];
+    bounds = [
+      Number(parameterValue(rules, 'dagtid.dagtid-borjar', date).value),
+      Number(parameterValue(rules, 'dagtid.dagtid-slutar', date).value),
+    ];
     c.dayBounds.set(date, bounds);
   }
   return minutes >= bounds[0] && minutes < bounds[1] ? 'day' : 'evening_night';
@@ -54,7 +74,13 @@ export function physicianAnswer(rules: ResponsibilityRules, c: Caches, s: Situat
   const view = t.views[t.table.winner[cell] ?? 0];
   if (!view) throw new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för läkarmedverkan är trasig.');
   const o = view.outcome;
-  const missing = o.party === 'undecided' ? sortedMissing(c, t.table.missingDims(cell).map((d) => physicianSpace.dims[d]?.name ?? '')) : EMPTY;
+  const missing =
+    o.party === 'undecided'
+      ? sortedMissing(
+          c,
+          t.table.missingDims(cell).map((d) => physicianSpace.dims[d]?.name ?? ''),
+        )
+      : EMPTY;
   const answer: PhysicianAnswer = Object.freeze({
     party: o.party,
     municipality: null,
@@ -99,7 +125,12 @@ export function performingAnswer(rules: ResponsibilityRules, c: Caches, s: Situa
       missing,
     });
   if (o.performer === 'undecided') {
-    return build(unionMissing(c, t.table.missingDims(cell).map((d) => (d === 0 ? care.missing : TIME))));
+    return build(
+      unionMissing(
+        c,
+        t.table.missingDims(cell).map((d) => (d === 0 ? care.missing : TIME)),
+      ),
+    );
   }
   const muni = municipality === null ? 9 : (c.municipalityIndex.get(municipality.code) ?? 9);
   const key = (cell * 2 + (setting === 'ordinart' ? 0 : 1)) * 10 + muni;
@@ -207,4 +238,3 @@ export function handoverAnswers(rules: ResponsibilityRules, c: Caches, s: Situat
   c.handover.set(key, frozen);
   return frozen;
 }
-

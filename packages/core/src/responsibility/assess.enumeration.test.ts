@@ -38,7 +38,10 @@ function specRule(k: Known): { rule: string; party: 'region' | 'kommun'; unit: s
   if (k.storsjoglantan) return { rule: 'R2', party: 'region', unit: 'Storsjögläntan' };
   if (k.atDayActivity) return { rule: 'R3', party: 'kommun', unit: '' };
   // SABO Ansvarsfördelning: a wish for the region's open clinic is respected (no safety condition).
-  if (k.housing !== 'ordinart') return k.prefersHealthCentre ? { rule: 'R4o', party: 'region', unit: 'regionens öppna mottagning' } : { rule: 'R4', party: 'kommun', unit: '' };
+  if (k.housing !== 'ordinart')
+    return k.prefersHealthCentre
+      ? { rule: 'R4o', party: 'region', unit: 'regionens öppna mottagning' }
+      : { rule: 'R4', party: 'kommun', unit: '' };
   // Criterion 3: CFS ≥ 6, or CFS = 5 with cognitive impairment.
   const frail = k.cfs >= 6 || (k.cfs === 5 && k.cognitiveImpairment);
   const allMet = k.safeAtHome && k.needOver14Days && frail && k.cannotReachHealthCentre;
@@ -196,7 +199,9 @@ describe('every combination of the care inputs', () => {
                           count++;
                           const where = (): string => JSON.stringify({ ...s, products: undefined, municipality: code });
                           if (care.party !== exp.party || (care.unit ?? '') !== exp.unit) {
-                            failures.push(`${where()}: party ${care.party}/${care.unit ?? ''} (${care.rule}), expected ${exp.party}/${exp.unit}`);
+                            failures.push(
+                              `${where()}: party ${care.party}/${care.unit ?? ''} (${care.rule}), expected ${exp.party}/${exp.unit}`,
+                            );
                           } else if (exp.decided && !exp.rules.has(care.rule)) {
                             failures.push(`${where()}: rule ${care.rule}, expected one of ${[...exp.rules].join(',')}`);
                           } else if (!exp.decided && !undecidedRules.has(care.rule)) {

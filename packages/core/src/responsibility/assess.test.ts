@@ -25,9 +25,17 @@ const situationInput = fc.record(
     prefersHealthCentre: yesNo,
     preferenceRisksSafety: yesNo,
     listedAtOtherHealthCentre: yesNo,
-    time: fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`), { nil: undefined }),
+    time: fc.option(
+      fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+      { nil: undefined },
+    ),
     products: fc.array(
-      fc.record({ kind: fc.constantFrom(...productKinds), ...Object.fromEntries(productFlags.map((f) => [f, yesNo])) }, { requiredKeys: ['kind'] }),
+      fc.record(
+        { kind: fc.constantFrom(...productKinds), ...Object.fromEntries(productFlags.map((f) => [f, yesNo])) },
+        { requiredKeys: ['kind'] },
+      ),
       { maxLength: 4 },
     ),
   },
@@ -49,7 +57,8 @@ describe('assess', () => {
           for (const c of d.clauses) expect(agreement.clauses.get(c.id)?.quote).toBe(c.quote);
         }
         // Undecided answers say what is missing; the top-level list holds every question's.
-        for (const m of [a.careResponsibility, a.physician, a.performing, ...a.products].flatMap((d) => d.missing)) expect(a.missing).toContain(m);
+        for (const m of [a.careResponsibility, a.physician, a.performing, ...a.products].flatMap((d) => d.missing))
+          expect(a.missing).toContain(m);
         if (a.careResponsibility.party === 'undecided') expect(a.careResponsibility.missing.length).toBeGreaterThan(0);
         else expect(a.careResponsibility.missing).toEqual([]);
         // The municipality is the registered one whenever the municipality is named.
@@ -63,11 +72,17 @@ describe('assess', () => {
 
   it('lists the duties that always hold, with clauses of the setting', () => {
     const home = assess(agreement, rules, parseSituation({ housing: 'ordinart', registeredMunicipality: '2380' }, rules, '2026-03-01'));
-    const special = assess(agreement, rules, parseSituation({ housing: 'sarskilt_boende', registeredMunicipality: '2380' }, rules, '2026-03-01'));
+    const special = assess(
+      agreement,
+      rules,
+      parseSituation({ housing: 'sarskilt_boende', registeredMunicipality: '2380' }, rules, '2026-03-01'),
+    );
     expect(home.duties.map((d) => d.id)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8']);
     expect(home.duties[1]?.clauses.map((c) => c.id)).toEqual(['ORD.lakemedel']);
     expect(special.duties[1]?.clauses.map((c) => c.id)).toEqual(['SABO.lakemedel']);
-    expect(home.duties.map((d) => d.text).join(' ')).toMatch(/läkarmedverkan.*läkemedelsgenomgångar.*fast vårdkontakt.*livets slutskede.*hämtar läkemedel.*Rehabilitering.*Vårdhygien/s);
+    expect(home.duties.map((d) => d.text).join(' ')).toMatch(
+      /läkarmedverkan.*läkemedelsgenomgångar.*fast vårdkontakt.*livets slutskede.*hämtar läkemedel.*Rehabilitering.*Vårdhygien/s,
+    );
   });
 
   it('splits the day at 08:00 and 17:00 using the parameters', () => {

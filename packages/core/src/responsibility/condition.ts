@@ -115,16 +115,15 @@ function describeValue(v: unknown): string {
  * Compile a condition to boxes over `space`, reporting every problem (unknown input, value outside
  * the input's values, an operator that does not fit the input, a node with zero or several forms).
  */
-export function compileCondition(
-  cond: Condition,
-  space: Space,
-  file: string,
-  path: string,
-  problems: DataProblem[],
-): Box[] {
+export function compileCondition(cond: Condition, space: Space, file: string, path: string, problems: DataProblem[]): Box[] {
   const forms = (['input', 'allOf', 'anyOf'] as const).filter((k) => cond[k] !== undefined);
   if (forms.length !== 1) {
-    problems.push({ file, path, value: cond, message: `${file}: villkoret vid ${path} ska ha precis en av "input", "allOf" eller "anyOf".` });
+    problems.push({
+      file,
+      path,
+      value: cond,
+      message: `${file}: villkoret vid ${path} ska ha precis en av "input", "allOf" eller "anyOf".`,
+    });
     return [];
   }
   if (cond.allOf) {
@@ -135,10 +134,11 @@ export function compileCondition(
     cond.allOf.forEach((c, i) => {
       const part = compileCondition(c, space, file, `${path}/allOf/${i}`, problems);
       const next: Box[] = [];
-      for (const a of acc) for (const b of part) {
-        const x = intersect(a, b);
-        if (x) next.push(x);
-      }
+      for (const a of acc)
+        for (const b of part) {
+          const x = intersect(a, b);
+          if (x) next.push(x);
+        }
       acc = next;
     });
     return acc;
@@ -158,18 +158,33 @@ function compileLeaf(cond: Condition, space: Space, file: string, path: string, 
   const dim = d === undefined ? undefined : space.dims[d];
   if (d === undefined || !dim) {
     const known = space.dims.map((x) => x.name).join(', ');
-    problems.push({ file, path: `${path}/input`, value: name, message: `${file}: okänd indata "${name}" vid ${path}/input; tabellen har ${known}.` });
+    problems.push({
+      file,
+      path: `${path}/input`,
+      value: name,
+      message: `${file}: okänd indata "${name}" vid ${path}/input; tabellen har ${known}.`,
+    });
     return [];
   }
   const ops = (['is', 'equals', 'in'] as const).filter((k) => cond[k] !== undefined);
   if (ops.length !== 1) {
-    problems.push({ file, path, value: cond, message: `${file}: villkoret på "${name}" vid ${path} ska ha precis en av "is", "equals" eller "in".` });
+    problems.push({
+      file,
+      path,
+      value: cond,
+      message: `${file}: villkoret på "${name}" vid ${path} ska ha precis en av "is", "equals" eller "in".`,
+    });
     return [];
   }
   let values: readonly DimValue[];
   if (cond.is !== undefined) {
     if (cond.is !== UNKNOWN && dim.kind !== 'boolean') {
-      problems.push({ file, path: `${path}/is`, value: cond.is, message: `${file}: "is: ${String(cond.is)}" vid ${path} kräver en ja/nej-indata, men "${name}" är inte det; använd "equals" eller "in".` });
+      problems.push({
+        file,
+        path: `${path}/is`,
+        value: cond.is,
+        message: `${file}: "is: ${String(cond.is)}" vid ${path} kräver en ja/nej-indata, men "${name}" är inte det; använd "equals" eller "in".`,
+      });
       return [];
     }
     values = [cond.is];
@@ -183,7 +198,12 @@ function compileLeaf(cond: Condition, space: Space, file: string, path: string, 
     const digit = digitOf(dim, v);
     if (digit < 0) {
       const allowed = [...dim.values, ...(dim.unknown ? [UNKNOWN] : [])].map(describeValue).join(', ');
-      problems.push({ file, path, value: v, message: `${file}: värdet ${describeValue(v)} vid ${path} är inget av värdena för "${name}" (${allowed}).` });
+      problems.push({
+        file,
+        path,
+        value: v,
+        message: `${file}: värdet ${describeValue(v)} vid ${path} är inget av värdena för "${name}" (${allowed}).`,
+      });
       continue;
     }
     mask |= 1 << digit;

@@ -26,7 +26,10 @@ function relevance(rules: ResponsibilityRules): Relevance {
   const full = (d: number): number => (1 << (careSpace.radices[d] ?? 0)) - 1;
   const looksAtCriteria = new Map<string, boolean>();
   for (const rule of rules.care.table.rules) {
-    looksAtCriteria.set(rule.id, rule.boxes.some((box) => dims.some((d) => d >= 0 && box[d] !== full(d))));
+    looksAtCriteria.set(
+      rule.id,
+      rule.boxes.some((box) => dims.some((d) => d >= 0 && box[d] !== full(d))),
+    );
   }
   r = { looksAtCriteria, quoted: new Map() };
   relevanceOf.set(rules, r);
@@ -34,7 +37,11 @@ function relevance(rules: ResponsibilityRules): Relevance {
 }
 
 /** The criteria to show with `care`: all four when its rule looks at them, none otherwise. */
-export function shownCriteria(rules: ResponsibilityRules, care: CareAnswer, criteria: readonly CriterionAnswer[]): readonly CriterionAnswer[] {
+export function shownCriteria(
+  rules: ResponsibilityRules,
+  care: CareAnswer,
+  criteria: readonly CriterionAnswer[],
+): readonly CriterionAnswer[] {
   if (criteria.length === 0) return criteria;
   return relevance(rules).looksAtCriteria.get(care.rule) === true ? criteria : NO_CRITERIA;
 }

@@ -21,7 +21,9 @@ function compile(rules: R[]) {
   const compiled: TableRule<string>[] = rules.map((r, i) => ({
     id: r.id,
     path: `/rules/${i}`,
-    boxes: r.when ? compileCondition(r.when, space, 'test.yaml', `/rules/${i}/when`, problems) : [Int32Array.from(space.radices, (x) => (1 << x) - 1)],
+    boxes: r.when
+      ? compileCondition(r.when, space, 'test.yaml', `/rules/${i}/when`, problems)
+      : [Int32Array.from(space.radices, (x) => (1 << x) - 1)],
     outcome: r.outcome,
     before: r.before ?? [],
     fallback: r.fallback ?? false,
@@ -41,9 +43,36 @@ function errorOf(fn: () => unknown): { code: string; message: string } {
 }
 
 const care: R = { id: 'CARE', when: { input: 'housing', equals: 'care' }, outcome: 'kommun' };
-const frailHome: R = { id: 'FRAIL', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', is: true }] }, outcome: 'kommun' };
-const notFrail: R = { id: 'NOTFRAIL', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', is: false }] }, outcome: 'region' };
-const unknownFrail: R = { id: 'UNKNOWN', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', is: 'unknown' }] }, outcome: 'undecided' };
+const frailHome: R = {
+  id: 'FRAIL',
+  when: {
+    allOf: [
+      { input: 'housing', equals: 'home' },
+      { input: 'frail', is: true },
+    ],
+  },
+  outcome: 'kommun',
+};
+const notFrail: R = {
+  id: 'NOTFRAIL',
+  when: {
+    allOf: [
+      { input: 'housing', equals: 'home' },
+      { input: 'frail', is: false },
+    ],
+  },
+  outcome: 'region',
+};
+const unknownFrail: R = {
+  id: 'UNKNOWN',
+  when: {
+    allOf: [
+      { input: 'housing', equals: 'home' },
+      { input: 'frail', is: 'unknown' },
+    ],
+  },
+  outcome: 'undecided',
+};
 
 describe('compileDecisionTable', () => {
   it('compiles a complete table without overlaps into one winner per situation', () => {
@@ -72,7 +101,16 @@ describe('compileDecisionTable', () => {
   it('accepts a priority that holds through another rule (transitively)', () => {
     const a: R = { id: 'A', when: { input: 'housing', equals: 'care' }, outcome: 'kommun', before: ['B'] };
     const b: R = { id: 'B', when: { input: 'housing', in: ['care'] }, outcome: 'kommun', before: ['C'] };
-    const c: R = { id: 'C', when: { allOf: [{ input: 'housing', equals: 'care' }, { input: 'frail', is: true }] }, outcome: 'kommun' };
+    const c: R = {
+      id: 'C',
+      when: {
+        allOf: [
+          { input: 'housing', equals: 'care' },
+          { input: 'frail', is: true },
+        ],
+      },
+      outcome: 'kommun',
+    };
     // B and C are dead (A decides every care cell): the compiler says so.
     const e = errorOf(() => compile([a, b, c, frailHome, notFrail, unknownFrail]));
     expect(e.code).toBe('SAMV_ERR_RULE_CONFLICT');
@@ -95,21 +133,48 @@ describe('compileDecisionTable', () => {
 
   it('refuses a decided rule that treats an unknown input as known', () => {
     // "not frail" written as "frail is not true": it would answer region when frailty is unknown.
-    const sloppy: R = { id: 'SLOPPY', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', in: [false, 'unknown'] }] }, outcome: 'region' };
+    const sloppy: R = {
+      id: 'SLOPPY',
+      when: {
+        allOf: [
+          { input: 'housing', equals: 'home' },
+          { input: 'frail', in: [false, 'unknown'] },
+        ],
+      },
+      outcome: 'region',
+    };
     const e = errorOf(() => compile([care, frailHome, sloppy]));
     expect(e.code).toBe('SAMV_ERR_AGREEMENT_DATA');
     expect(e.message).toContain('regeln SLOPPY avgör situationen housing=home, frail=unknown, men svaret beror på en okänd uppgift');
   });
 
   it('refuses an undecided rule where every filling-in gives the same answer', () => {
-    const bothKommun: R = { id: 'NOTFRAIL', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', is: false }] }, outcome: 'kommun' };
+    const bothKommun: R = {
+      id: 'NOTFRAIL',
+      when: {
+        allOf: [
+          { input: 'housing', equals: 'home' },
+          { input: 'frail', is: false },
+        ],
+      },
+      outcome: 'kommun',
+    };
     const e = errorOf(() => compile([care, frailHome, bothKommun, unknownFrail]));
     expect(e.code).toBe('SAMV_ERR_AGREEMENT_DATA');
     expect(e.message).toContain('regeln UNKNOWN lämnar situationen housing=home, frail=unknown obestämd');
   });
 
   it('refuses an undecided rule in a situation where nothing is unknown', () => {
-    const undecidedKnown: R = { id: 'UNDECIDED', when: { allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', in: [false, 'unknown'] }] }, outcome: 'undecided' };
+    const undecidedKnown: R = {
+      id: 'UNDECIDED',
+      when: {
+        allOf: [
+          { input: 'housing', equals: 'home' },
+          { input: 'frail', in: [false, 'unknown'] },
+        ],
+      },
+      outcome: 'undecided',
+    };
     const e = errorOf(() => compile([care, frailHome, undecidedKnown]));
     expect(e.message).toContain('regeln UNDECIDED lämnar svaret obestämt fast inga uppgifter är okända');
   });
@@ -144,8 +209,18 @@ describe('compileDecisionTable', () => {
       file: 't.yaml',
       space: s3,
       rules: [
-        rule('X', 'x', { allOf: [{ input: 'a', is: true }, { input: 'b', is: true }] }),
-        rule('Y', 'y', { anyOf: [{ input: 'a', is: false }, { input: 'b', is: false }] }),
+        rule('X', 'x', {
+          allOf: [
+            { input: 'a', is: true },
+            { input: 'b', is: true },
+          ],
+        }),
+        rule('Y', 'y', {
+          anyOf: [
+            { input: 'a', is: false },
+            { input: 'b', is: false },
+          ],
+        }),
         rule('U', 'undecided', undefined, true),
       ],
       classOf: (o) => (o === 'undecided' ? undefined : o),
@@ -180,10 +255,35 @@ describe('compileCondition', () => {
 
   it('gives allOf the intersection and anyOf the union', () => {
     const problems: DataProblem[] = [];
-    const all = compileCondition({ allOf: [{ input: 'housing', equals: 'home' }, { input: 'frail', in: [true, 'unknown'] }] }, space, 'f', '', problems);
-    const any = compileCondition({ anyOf: [{ input: 'housing', equals: 'care' }, { input: 'frail', is: false }] }, space, 'f', '', problems);
+    const all = compileCondition(
+      {
+        allOf: [
+          { input: 'housing', equals: 'home' },
+          { input: 'frail', in: [true, 'unknown'] },
+        ],
+      },
+      space,
+      'f',
+      '',
+      problems,
+    );
+    const any = compileCondition(
+      {
+        anyOf: [
+          { input: 'housing', equals: 'care' },
+          { input: 'frail', is: false },
+        ],
+      },
+      space,
+      'f',
+      '',
+      problems,
+    );
     expect(all.map((b) => Array.from(b))).toEqual([[0b01, 0b110]]);
-    expect(any.map((b) => Array.from(b))).toEqual([[0b10, 0b111], [0b11, 0b001]]);
+    expect(any.map((b) => Array.from(b))).toEqual([
+      [0b10, 0b111],
+      [0b11, 0b001],
+    ]);
     expect(problems).toEqual([]);
   });
 });

@@ -72,13 +72,23 @@ function priorities<O>(spec: TableSpec<O>): Int32Array {
   const problems: DataProblem[] = [];
   const fallbacks = rules.flatMap((r, i) => (r.fallback ? [i] : []));
   if (fallbacks.length > 1) {
-    problems.push({ file, path: rules[fallbacks[1] ?? 0]?.path ?? '', value: fallbacks.map((i) => rules[i]?.id), message: `${file}: bara en regel per tabell kan vara "fallback" (${fallbacks.map((i) => rules[i]?.id).join(', ')}).` });
+    problems.push({
+      file,
+      path: rules[fallbacks[1] ?? 0]?.path ?? '',
+      value: fallbacks.map((i) => rules[i]?.id),
+      message: `${file}: bara en regel per tabell kan vara "fallback" (${fallbacks.map((i) => rules[i]?.id).join(', ')}).`,
+    });
   }
   rules.forEach((r, i) => {
     r.before.forEach((id, k) => {
       const j = index.get(id);
       if (j === undefined || j === i) {
-        problems.push({ file, path: `${r.path}/before/${k}`, value: id, message: `${file}: regeln ${r.id} anger "before: ${id}", men ${j === i ? 'en regel kan inte gå före sig själv' : 'den regeln finns inte i tabellen'}.` });
+        problems.push({
+          file,
+          path: `${r.path}/before/${k}`,
+          value: id,
+          message: `${file}: regeln ${r.id} anger "before: ${id}", men ${j === i ? 'en regel kan inte gå före sig själv' : 'den regeln finns inte i tabellen'}.`,
+        });
         return;
       }
       reach[i] = (reach[i] ?? 0) | (1 << j);
@@ -92,7 +102,14 @@ function priorities<O>(spec: TableSpec<O>): Int32Array {
   const cyclic = rules.findIndex((_, i) => ((reach[i] ?? 0) >> i) & 1);
   if (cyclic >= 0) {
     const members = rules.filter((_, j) => ((reach[cyclic] ?? 0) >> j) & 1 && ((reach[j] ?? 0) >> cyclic) & 1).map((r) => r.id);
-    throw conflict(file, [{ file, path: rules[cyclic]?.path ?? '', value: members, message: `${file}: prioriteringarna bildar en cirkel mellan ${members.join(', ')}; ange en entydig ordning med "before".` }]);
+    throw conflict(file, [
+      {
+        file,
+        path: rules[cyclic]?.path ?? '',
+        value: members,
+        message: `${file}: prioriteringarna bildar en cirkel mellan ${members.join(', ')}; ange en entydig ordning med "before".`,
+      },
+    ]);
   }
   return reach;
 }
@@ -142,7 +159,9 @@ function topologicalOrder(n: number, reach: Int32Array): number[] {
 export function compileDecisionTable<O>(spec: TableSpec<O>): DecisionTable<O> {
   const { rules, file, space } = spec;
   if (rules.length === 0 || rules.length > MAX_RULES) {
-    throw dataError([{ file, path: '/rules', value: rules.length, message: `${file}: en tabell ska ha 1–${MAX_RULES} regler (har ${rules.length}).` }]);
+    throw dataError([
+      { file, path: '/rules', value: rules.length, message: `${file}: en tabell ska ha 1–${MAX_RULES} regler (har ${rules.length}).` },
+    ]);
   }
   const reach = priorities(spec);
   const overlaps = overlapProblems(spec, reach);
@@ -163,7 +182,14 @@ export function compileDecisionTable<O>(spec: TableSpec<O>): DecisionTable<O> {
   }
   const gap = winner.indexOf(NONE);
   if (gap >= 0) {
-    throw dataError([{ file, path: '/rules', value: describeCell(space, gap), message: `${file}: ingen regel gäller situationen ${describeCell(space, gap)}; varje situation måste ha ett svar (eller en uttrycklig regel för att den är obestämd).` }]);
+    throw dataError([
+      {
+        file,
+        path: '/rules',
+        value: describeCell(space, gap),
+        message: `${file}: ingen regel gäller situationen ${describeCell(space, gap)}; varje situation måste ha ett svar (eller en uttrycklig regel för att den är obestämd).`,
+      },
+    ]);
   }
   const dead = rules.flatMap((r, i) => ((wins[i] ?? 0) === 0 ? [{ r, i }] : []));
   if (dead.length > 0) {
@@ -171,7 +197,12 @@ export function compileDecisionTable<O>(spec: TableSpec<O>): DecisionTable<O> {
       file,
       dead.map(({ r, i }) => {
         const shadows = rules.filter((_, j) => ((reach[j] ?? 0) >> i) & 1).map((x) => x.id);
-        return { file, path: r.path, value: r.id, message: `${file}: regeln ${r.id} avgör aldrig något: ${r.boxes.length === 0 ? 'villkoret kan aldrig vara uppfyllt' : `varje situation den gäller avgörs av en regel före den (${shadows.join(', ')})`}.` };
+        return {
+          file,
+          path: r.path,
+          value: r.id,
+          message: `${file}: regeln ${r.id} avgör aldrig något: ${r.boxes.length === 0 ? 'villkoret kan aldrig vara uppfyllt' : `varje situation den gäller avgörs av en regel före den (${shadows.join(', ')})`}.`,
+        };
       }),
     );
   }
@@ -215,7 +246,12 @@ function checkUnknowns<O>(spec: TableSpec<O>, winner: Uint8Array): Int32Array {
   const problems: DataProblem[] = [];
   const report = (r: number, cell: number, why: string): void => {
     const id = rules[r]?.id ?? '';
-    problems.push({ file, path: rules[r]?.path ?? '', value: id, message: `${file}: regeln ${id} ${why.replace('{cell}', describeCell(space, cell))}` });
+    problems.push({
+      file,
+      path: rules[r]?.path ?? '',
+      value: id,
+      message: `${file}: regeln ${id} ${why.replace('{cell}', describeCell(space, cell))}`,
+    });
   };
   for (let cell = 0; cell < space.size; cell++) {
     const r = winner[cell] ?? 0;
@@ -236,7 +272,11 @@ function checkUnknowns<O>(spec: TableSpec<O>, winner: Uint8Array): Int32Array {
       const stride = strides[u] ?? 0;
       for (let v = 0; v < unknownDigit; v++) set |= sets[cell - (unknownDigit - v) * stride] ?? 0;
       if (cls >= 0 && set !== 1 << cls) {
-        report(r, cell, 'avgör situationen {cell}, men svaret beror på en okänd uppgift; begränsa villkoret eller lägg till en regel för det obestämda fallet.');
+        report(
+          r,
+          cell,
+          'avgör situationen {cell}, men svaret beror på en okänd uppgift; begränsa villkoret eller lägg till en regel för det obestämda fallet.',
+        );
       } else if (cls < 0 && (set & (set - 1)) === 0) {
         report(r, cell, 'lämnar situationen {cell} obestämd, fast alla möjliga värden på de okända uppgifterna ger samma svar.');
       }

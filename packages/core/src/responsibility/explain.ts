@@ -94,7 +94,9 @@ function billingSentence(answer: Answer): string {
       return p.rate ? `Hyrs personal ersätts den med ${rateText(p.rate)}.` : 'Hyrd personal ersätts per påbörjad timme.';
     case 'tillaggsbelopp':
       // The reason usually says it already; saying it twice reads as a copying mistake.
-      return /tilläggsbelopp/.test(p.reason) ? 'Det faktureras inte per timme.' : 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
+      return /tilläggsbelopp/.test(p.reason)
+        ? 'Det faktureras inte per timme.'
+        : 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
     case 'home_region': {
       const home = answer.careResponsibility.homeRegion;
       return `Regionen fakturerar därefter personens hemregion${home ? ` (${home})` : ''}.`;
@@ -119,10 +121,14 @@ export function explainAnswer(answer: Answer): string {
 
   const ph = answer.physician;
   if (ph.party === 'undecided') {
-    paragraphs.push(`Läkare: regionen ansvarar alltid för läkarmedverkan, men ${decisionSentence(ph, 'läkarkontakten', answer).replace(/^Det/, 'det')}`);
+    paragraphs.push(
+      `Läkare: regionen ansvarar alltid för läkarmedverkan, men ${decisionSentence(ph, 'läkarkontakten', answer).replace(/^Det/, 'det')}`,
+    );
   } else {
     const contact = ph.fixedPhysicianContact ? ` Fast läkarkontakt: ${ph.fixedPhysicianContact}.` : '';
-    paragraphs.push(`Läkare: ${decisionSentence(ph, 'läkarmedverkan', answer)}${contact}${ph.notes.length > 0 ? ` ${ph.notes.join(' ')}` : ''}`);
+    paragraphs.push(
+      `Läkare: ${decisionSentence(ph, 'läkarmedverkan', answer)}${contact}${ph.notes.length > 0 ? ` ${ph.notes.join(' ')}` : ''}`,
+    );
   }
 
   for (const p of answer.products) {
@@ -134,14 +140,18 @@ export function explainAnswer(answer: Answer): string {
   const perf = answer.performing;
   if (perf.performer === 'undecided') {
     const ask = perf.missing.map((n) => describeMissing(n, answer));
-    paragraphs.push(`Utförande: det går ännu inte att säga vem som utför och om det faktureras, eftersom ${perf.reason}.${ask.length > 0 ? ` Ta reda på ${list(ask)}.` : ''}`);
+    paragraphs.push(
+      `Utförande: det går ännu inte att säga vem som utför och om det faktureras, eftersom ${perf.reason}.${ask.length > 0 ? ` Ta reda på ${list(ask)}.` : ''}`,
+    );
   } else {
     paragraphs.push(`Utförande: ${capitalise(perf.reason)}${citation(perf.clauses)} ${billingSentence(answer)}`.trim());
   }
 
   const vh = answer.visionHearing;
   if (vh.billable !== null) {
-    paragraphs.push(`Syn- och hörselombud: ${vh.billable ? `ombudets uppdrag kan faktureras regionen${vh.rate ? ` med ${rateText(vh.rate)}` : ''}` : 'ombudets insatser faktureras inte'}, eftersom ${vh.reason}.`);
+    paragraphs.push(
+      `Syn- och hörselombud: ${vh.billable ? `ombudets uppdrag kan faktureras regionen${vh.rate ? ` med ${rateText(vh.rate)}` : ''}` : 'ombudets insatser faktureras inte'}, eftersom ${vh.reason}.`,
+    );
   }
 
   if (answer.handover.length > 0) {

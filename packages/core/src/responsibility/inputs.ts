@@ -109,7 +109,11 @@ export const productSpace: Space = makeSpace([
 ]);
 
 /** Inputs of rules/physician.yaml. */
-export const physicianSpace: Space = makeSpace([enumDim('housing', housings), triDim('storsjoglantan'), triDim('listedAtOtherHealthCentre')]);
+export const physicianSpace: Space = makeSpace([
+  enumDim('housing', housings),
+  triDim('storsjoglantan'),
+  triDim('listedAtOtherHealthCentre'),
+]);
 
 /** Inputs of rules/performing.yaml: the decided care rule (unknown while undecided) and the time band. */
 export function performingSpace(careRuleIds: readonly string[]): Space {

@@ -142,7 +142,12 @@ describe('compileResponsibilityRules refuses bad rule data', () => {
       rulesOf(d).push({
         id: 'L9',
         title: 'Aldrig',
-        when: { allOf: [{ input: 'storsjoglantan', is: true }, { input: 'housing', equals: 'ordinart' }] },
+        when: {
+          allOf: [
+            { input: 'storsjoglantan', is: true },
+            { input: 'housing', equals: 'ordinart' },
+          ],
+        },
         outcome: { party: 'region', reason: 'x' },
         clauses: ['PALL.lakarmedverkan'],
         before: ['L5'],

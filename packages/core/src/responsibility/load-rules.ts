@@ -188,12 +188,15 @@ function table<O extends { readonly notes?: readonly string[] }>(
   const seen = new Set<string>();
   const rules: TableRule<O>[] = raw.map((r, i) => {
     const path = `/rules/${i}`;
-    if (seen.has(r.id)) ctx.problems.push({ file, path: `${path}/id`, value: r.id, message: `${file}: regel-id "${r.id}" förekommer mer än en gång.` });
+    if (seen.has(r.id))
+      ctx.problems.push({ file, path: `${path}/id`, value: r.id, message: `${file}: regel-id "${r.id}" förekommer mer än en gång.` });
     seen.add(r.id);
     if ((r.when === undefined) === (r.fallback === undefined)) {
       ctx.problems.push({ file, path, value: r.id, message: `${file}: regeln ${r.id} ska ha antingen "when" eller "fallback: true".` });
     }
-    const boxes = r.when ? compileCondition(r.when, space, file, `${path}/when`, ctx.problems) : [Int32Array.from(space.radices, (x) => (1 << x) - 1)];
+    const boxes = r.when
+      ? compileCondition(r.when, space, file, `${path}/when`, ctx.problems)
+      : [Int32Array.from(space.radices, (x) => (1 << x) - 1)];
     return { id: r.id, path, boxes, outcome: r.outcome, before: r.before ?? [], fallback: r.fallback === true };
   });
   const views: RuleView<O>[] = raw.map((r, i) => ({
@@ -209,7 +212,8 @@ function table<O extends { readonly notes?: readonly string[] }>(
 
 function criterionTables(ctx: Ctx, file: string, criteria: Static<typeof CareFileSchema>['criteria']): CompiledCriterion[] {
   const ids = new Set(criteria.map((c) => c.id));
-  if (ids.size !== 4) ctx.problems.push({ file, path: '/criteria', value: [...ids], message: `${file}: de fyra kriterierna ska finnas en gång var.` });
+  if (ids.size !== 4)
+    ctx.problems.push({ file, path: '/criteria', value: [...ids], message: `${file}: de fyra kriterierna ska finnas en gång var.` });
   return criteria.flatMap((c, i) => {
     const path = `/criteria/${i}`;
     const clause = clauseRef(ctx, file, `${path}/clause`, c.clause);
@@ -220,7 +224,14 @@ function criterionTables(ctx: Ctx, file: string, criteria: Static<typeof CareFil
     const rules: TableRule<CriterionStatus>[] = [
       { id: `${c.id}.met`, path: `${path}/met`, boxes: met, outcome: 'met', before: [], fallback: false },
       { id: `${c.id}.not_met`, path: `${path}/notMet`, boxes: notMet, outcome: 'not_met', before: [], fallback: false },
-      { id: `${c.id}.unknown`, path, boxes: [Int32Array.from(criteriaSpace.radices, (x) => (1 << x) - 1)], outcome: 'unknown', before: [], fallback: true },
+      {
+        id: `${c.id}.unknown`,
+        path,
+        boxes: [Int32Array.from(criteriaSpace.radices, (x) => (1 << x) - 1)],
+        outcome: 'unknown',
+        before: [],
+        fallback: true,
+      },
     ];
     const compiled = compileDecisionTable({ file, space: criteriaSpace, rules, classOf: (o) => (o === 'unknown' ? undefined : o) });
     return [{ id: c.id, number: c.number, title: c.title, clause, table: compiled }];
@@ -253,12 +264,23 @@ export function compileResponsibilityRules(agreement: Agreement): Responsibility
   });
   performingFile.rules.forEach((r, i) => {
     if (r.outcome.billing === 'per_started_hour' && r.outcome.parameter === undefined) {
-      ctx.problems.push({ file: f.performing, path: `/rules/${i}/outcome`, value: r.id, message: `${f.performing}: regeln ${r.id} fakturerar per påbörjad timme men anger ingen "parameter".` });
+      ctx.problems.push({
+        file: f.performing,
+        path: `/rules/${i}/outcome`,
+        value: r.id,
+        message: `${f.performing}: regeln ${r.id} fakturerar per påbörjad timme men anger ingen "parameter".`,
+      });
     }
   });
   clauseRef(ctx, f.cfs, '/clause', cfs.clause);
   cfs.levels.forEach((l, i) => {
-    if (l.level !== i + 1) ctx.problems.push({ file: f.cfs, path: `/levels/${i}/level`, value: l.level, message: `${f.cfs}: nivåerna ska stå i ordning 1–9 (nivå ${l.level} på plats ${i + 1}).` });
+    if (l.level !== i + 1)
+      ctx.problems.push({
+        file: f.cfs,
+        path: `/levels/${i}/level`,
+        value: l.level,
+        message: `${f.cfs}: nivåerna ska stå i ordning 1–9 (nivå ${l.level} på plats ${i + 1}).`,
+      });
   });
 
   const criteria = criterionTables(ctx, f.care, careFile.criteria);
@@ -273,7 +295,11 @@ export function compileResponsibilityRules(agreement: Agreement): Responsibility
   );
 
   const dutyList = (file: string, list: readonly { id?: string; text: string; clauses: ClauseRefs }[], key: string) => {
-    const resolved = list.map((d, i) => ({ id: d.id ?? `${key}${i + 1}`, text: d.text, clauses: settingClauses(ctx, file, `/${key}/${i}/clauses`, d.clauses) }));
+    const resolved = list.map((d, i) => ({
+      id: d.id ?? `${key}${i + 1}`,
+      text: d.text,
+      clauses: settingClauses(ctx, file, `/${key}/${i}/clauses`, d.clauses),
+    }));
     const forSetting = (s: 'ordinart' | 'sarskilt'): readonly DutyAnswer[] =>
       Object.freeze(resolved.map((d) => Object.freeze({ id: d.id, text: d.text, clauses: d.clauses[s] })));
     return { ordinart: forSetting('ordinart'), sarskilt: forSetting('sarskilt') };
@@ -283,13 +309,24 @@ export function compileResponsibilityRules(agreement: Agreement): Responsibility
   const handover: HandoverView[] = dutiesFile.handover.map((h, i) => {
     const clauses = settingClauses(ctx, f.duties, `/handover/${i}/clauses`, h.clauses);
     const boxes = h.when ? compileCondition(h.when, hSpace, f.duties, `/handover/${i}/when`, ctx.problems) : null;
-    const make = (s: 'ordinart' | 'sarskilt'): HandoverAnswer => Object.freeze({ id: h.id, routine: h.routine, text: h.text, clauses: clauses[s] });
+    const make = (s: 'ordinart' | 'sarskilt'): HandoverAnswer =>
+      Object.freeze({ id: h.id, routine: h.routine, text: h.text, clauses: clauses[s] });
     return { boxes, answer: { ordinart: make('ordinart'), sarskilt: make('sarskilt') } };
   });
-  const taskClauses = Object.freeze(vhFile.billableTasks.clauses.flatMap((id, i) => clauseRef(ctx, f.visionHearing, `/billableTasks/clauses/${i}`, id) ?? []));
+  const taskClauses = Object.freeze(
+    vhFile.billableTasks.clauses.flatMap((id, i) => clauseRef(ctx, f.visionHearing, `/billableTasks/clauses/${i}`, id) ?? []),
+  );
   const visionHearingInfo = {
-    regionDuties: dutyList(f.visionHearing, vhFile.regionDuties.map((d, i) => ({ ...d, id: `SYNHOR-R${i + 1}` })), 'regionDuties'),
-    municipalityDuties: dutyList(f.visionHearing, vhFile.municipalityDuties.map((d, i) => ({ ...d, id: `SYNHOR-K${i + 1}` })), 'municipalityDuties'),
+    regionDuties: dutyList(
+      f.visionHearing,
+      vhFile.regionDuties.map((d, i) => ({ ...d, id: `SYNHOR-R${i + 1}` })),
+      'regionDuties',
+    ),
+    municipalityDuties: dutyList(
+      f.visionHearing,
+      vhFile.municipalityDuties.map((d, i) => ({ ...d, id: `SYNHOR-K${i + 1}` })),
+      'municipalityDuties',
+    ),
     hearingTasks: Object.freeze([...vhFile.billableTasks.hearing]),
     visionTasks: Object.freeze([...vhFile.billableTasks.vision]),
     taskClauses,

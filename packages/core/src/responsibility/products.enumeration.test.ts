@@ -21,13 +21,15 @@ const MTP: readonly ProductKind[] = ['medical_device', 'specialist_equipment', '
 /** The spec's list for fully known inputs: rule and outcome class (`follows` = base rule / M4). */
 function specProduct(kind: ProductKind, housing: string, registered: boolean, storsj: boolean, f: Flags): { rule: string; cls: string } {
   if (kind === 'consumables' && f.workEnvironment) return { rule: 'P1', cls: 'employer|' };
-  if (storsj && ['consumables', 'nutrition', 'medical_device', 'specialist_equipment'].includes(kind)) return { rule: 'S1', cls: 'region|Storsjögläntan' };
+  if (storsj && ['consumables', 'nutrition', 'medical_device', 'specialist_equipment'].includes(kind))
+    return { rule: 'S1', cls: 'region|Storsjögläntan' };
   if (storsj && registered && (kind === 'aid' || kind === 'incontinence')) return { rule: 'S2', cls: 'kommun|' };
   if (kind === 'consumables' && f.afterDischarge && f.notProcured) return { rule: 'P3', cls: 'region|specialiserade vården' };
   if (kind === 'consumables' && f.specialisedCare) return { rule: 'P2', cls: 'individual_agreement|' };
   if (kind === 'sampling') return { rule: 'P4', cls: 'region|' };
   if (kind === 'nutrition' && f.specialistResponsibility) return { rule: 'P5', cls: 'region|dietistmottagningen' };
-  if ((kind === 'medical_device' || kind === 'specialist_equipment' || kind === 'aid') && f.physicianOnlyPrescription) return { rule: 'M1', cls: 'region|' };
+  if ((kind === 'medical_device' || kind === 'specialist_equipment' || kind === 'aid') && f.physicianOnlyPrescription)
+    return { rule: 'M1', cls: 'region|' };
   if (kind === 'diabetes' && f.specialistResponsibility) return { rule: 'M2-diabetes', cls: 'region|diabetesmottagningen' };
   if (kind === 'stoma' && f.specialistResponsibility) return { rule: 'M2-stoma', cls: 'region|stomimottagningen' };
   if (kind === 'oxygen' && f.specialistResponsibility) return { rule: 'M2-oxygen', cls: 'region|syrgasmottagningen' };
@@ -110,7 +112,13 @@ describe('every product question', () => {
                 preferenceRisksSafety: 0,
                 listedAtOtherHealthCentre: 0,
                 timeMinutes: null,
-                products: [{ kind, label: null, flags: Object.fromEntries(productFlags.map((f, k) => [f, tris[k] ?? 2])) as Record<ProductFlag, Tri> }],
+                products: [
+                  {
+                    kind,
+                    label: null,
+                    flags: Object.fromEntries(productFlags.map((f, k) => [f, tris[k] ?? 2])) as Record<ProductFlag, Tri>,
+                  },
+                ],
               };
               const answer = assess(agreement, rules, s);
               const p = answer.products[0];
@@ -123,9 +131,12 @@ describe('every product question', () => {
                 const cls = classNames[[...classes][0] ?? 0] ?? '';
                 const [party, unit] = cls === 'follows' ? [care.party, care.unit ?? ''] : cls.split('|');
                 if (!rulesSeen.has(p.rule)) failures.push(`${where}: rule ${p.rule}, expected one of ${[...rulesSeen].join(',')}`);
-                else if (p.party !== party || (p.unit ?? '') !== unit) failures.push(`${where}: ${p.party}/${p.unit ?? ''}, expected ${party ?? ''}/${unit ?? ''}`);
-                else if (cls === 'follows' && care.party !== 'undecided' && p.via !== care.rule) failures.push(`${where}: via ${p.via ?? 'null'}`);
-                else if (cls === 'follows' && p.missing.join(',') !== care.missing.join(',')) failures.push(`${where}: missing ${p.missing.join(',')} vs care ${care.missing.join(',')}`);
+                else if (p.party !== party || (p.unit ?? '') !== unit)
+                  failures.push(`${where}: ${p.party}/${p.unit ?? ''}, expected ${party ?? ''}/${unit ?? ''}`);
+                else if (cls === 'follows' && care.party !== 'undecided' && p.via !== care.rule)
+                  failures.push(`${where}: via ${p.via ?? 'null'}`);
+                else if (cls === 'follows' && p.missing.join(',') !== care.missing.join(','))
+                  failures.push(`${where}: missing ${p.missing.join(',')} vs care ${care.missing.join(',')}`);
                 else if (cls !== 'follows' && p.missing.length > 0) failures.push(`${where}: decided but missing ${p.missing.join(',')}`);
               } else if (p.party !== 'undecided') {
                 failures.push(`${where}: ${p.party} (${p.rule}) but the outcome depends on ${missing.join(',')}`);

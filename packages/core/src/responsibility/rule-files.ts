@@ -47,7 +47,12 @@ export const CareOutcomeSchema = Strict({
 export type CareOutcome = Static<typeof CareOutcomeSchema>;
 
 export const CriterionSchema = Strict({
-  id: Type.Union([Type.Literal('safeAtHome'), Type.Literal('needOver14Days'), Type.Literal('frailty'), Type.Literal('cannotReachHealthCentre')]),
+  id: Type.Union([
+    Type.Literal('safeAtHome'),
+    Type.Literal('needOver14Days'),
+    Type.Literal('frailty'),
+    Type.Literal('cannotReachHealthCentre'),
+  ]),
   number: Type.Integer({ minimum: 1, maximum: 4 }),
   title: Text,
   clause: ClauseId,
@@ -165,10 +170,9 @@ export type VisionHearingFile = Static<typeof VisionHearingFileSchema>;
 export const DutiesFileSchema = Strict({
   table: Type.Literal('duties'),
   duties: Type.Array(Strict({ id: Id, text: Text, clauses: ClauseRefsSchema }), { minItems: 1 }),
-  handover: Type.Array(
-    Strict({ id: Id, routine: Text, text: Text, when: Type.Optional(ConditionSchema), clauses: ClauseRefsSchema }),
-    { minItems: 1 },
-  ),
+  handover: Type.Array(Strict({ id: Id, routine: Text, text: Text, when: Type.Optional(ConditionSchema), clauses: ClauseRefsSchema }), {
+    minItems: 1,
+  }),
 });
 export type DutiesFile = Static<typeof DutiesFileSchema>;
 
@@ -176,7 +180,10 @@ export type DutiesFile = Static<typeof DutiesFileSchema>;
 export const CfsFileSchema = Strict({
   clause: ClauseId,
   title: Text,
-  levels: Type.Array(Strict({ level: Type.Integer({ minimum: 1, maximum: 9 }), name: Text, description: Text }), { minItems: 9, maxItems: 9 }),
+  levels: Type.Array(Strict({ level: Type.Integer({ minimum: 1, maximum: 9 }), name: Text, description: Text }), {
+    minItems: 9,
+    maxItems: 9,
+  }),
   dementia: Strict({ heading: Text, text: Text }),
   source: Text,
 });

@@ -38,7 +38,8 @@ interface Scenario {
 function mismatches(expected: unknown, actual: unknown, path: string): string[] {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}: expected a list, got ${JSON.stringify(actual)}`];
-    if (actual.length !== expected.length) return [`${path}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual)}`];
+    if (actual.length !== expected.length)
+      return [`${path}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual)}`];
     return expected.flatMap((e, i) => mismatches(e, actual[i], `${path}[${i}]`));
   }
   if (expected !== null && typeof expected === 'object') {
@@ -77,8 +78,18 @@ describe('responsibility scenarios (data)', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(40);
     expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
     const answers = scenarios.map((s) => assess(agreement, rules, parseSituation(s.input, rules, '2026-03-01')));
-    const used = new Set(answers.flatMap((a) => [a.careResponsibility.rule, a.physician.rule, a.performing.rule, a.visionHearing.rule, ...a.products.map((p) => p.rule)]));
-    const all = [rules.care, rules.products, rules.physician, rules.performing, rules.visionHearing].flatMap((t) => t.views.map((v) => v.id));
+    const used = new Set(
+      answers.flatMap((a) => [
+        a.careResponsibility.rule,
+        a.physician.rule,
+        a.performing.rule,
+        a.visionHearing.rule,
+        ...a.products.map((p) => p.rule),
+      ]),
+    );
+    const all = [rules.care, rules.products, rules.physician, rules.performing, rules.visionHearing].flatMap((t) =>
+      t.views.map((v) => v.id),
+    );
     expect(all.filter((id) => !used.has(id))).toEqual([]);
     const routines = new Set(answers.flatMap((a) => a.handover.map((h) => h.id)));
     expect(rules.handover.map((h) => h.answer.ordinart.id).filter((id) => !routines.has(id))).toEqual([]);

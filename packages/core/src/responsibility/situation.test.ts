@@ -32,7 +32,13 @@ describe('parseSituation', () => {
 
   it('reads products with their flags, and `none` as not registered', () => {
     const s = parseSituation(
-      { ...base, registeredMunicipality: 'none', date: '2026-05-02', time: '17:05', products: [{ kind: 'aid', label: 'Rullator', onBehalfOfOther: true }] },
+      {
+        ...base,
+        registeredMunicipality: 'none',
+        date: '2026-05-02',
+        time: '17:05',
+        products: [{ kind: 'aid', label: 'Rullator', onBehalfOfOther: true }],
+      },
       rules,
       '2026-03-01',
     );
@@ -40,7 +46,19 @@ describe('parseSituation', () => {
     expect(s.date).toBe('2026-05-02');
     expect(s.timeMinutes).toBe(17 * 60 + 5);
     expect(s.products).toEqual([
-      { kind: 'aid', label: 'Rullator', flags: { workEnvironment: 2, specialisedCare: 2, afterDischarge: 2, notProcured: 2, specialistResponsibility: 2, physicianOnlyPrescription: 2, onBehalfOfOther: 1 } },
+      {
+        kind: 'aid',
+        label: 'Rullator',
+        flags: {
+          workEnvironment: 2,
+          specialisedCare: 2,
+          afterDischarge: 2,
+          notProcured: 2,
+          specialistResponsibility: 2,
+          physicianOnlyPrescription: 2,
+          onBehalfOfOther: 1,
+        },
+      },
     ]);
   });
 

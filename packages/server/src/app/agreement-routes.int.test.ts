@@ -20,10 +20,10 @@ async function cli(args: string[]): Promise<string> {
   const env = { DATABASE_URL: process.env['DATABASE_URL'], SAMVERKAN_DB_FILE: process.env['SAMVERKAN_DB_FILE'] };
   process.env['DATABASE_URL'] = '';
   process.env['SAMVERKAN_DB_FILE'] = join(tmpdir(), 'samverkan-routes-test-no-db', 'none.sqlite');
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
-  });
+  };
   try {
     const code = await runCli(['node', 'samverkan', ...args]);
     if (code !== 0) throw new Error(`samverkan ${args.join(' ')} → ${String(code)}`);

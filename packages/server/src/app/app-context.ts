@@ -8,7 +8,13 @@ import type { FileLimits } from '../imports/file-limits.js';
 import type { UploadSpool } from '../imports/spool.js';
 
 /** The Fastify instance with TypeBox types for route schemas. */
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /** Shared, read-only context of the running service. */
 export interface AppContext {

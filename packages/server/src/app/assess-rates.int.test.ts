@@ -8,7 +8,15 @@ import { recordIndexValue } from '../reference/index-values.js';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
 
-const situation = { housing: 'ordinart', registeredMunicipality: '2380', storsjoglantan: false, atDayActivity: false, safeAtHome: false, time: '10:00', date: '2026-03-01' };
+const situation = {
+  housing: 'ordinart',
+  registeredMunicipality: '2380',
+  storsjoglantan: false,
+  atDayActivity: false,
+  safeAtHome: false,
+  time: '10:00',
+  date: '2026-03-01',
+};
 
 for (const target of databaseTargets) {
   describe.skipIf(!target.available)(`${target.name}: the guide's rates follow what is recorded`, () => {
@@ -23,7 +31,11 @@ for (const target of databaseTargets) {
     });
 
     async function rate(): Promise<{ valueOre: number; baseYear: number | null }> {
-      const res = await fetch(`${t.url}/api/v1/assess`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(situation) });
+      const res = await fetch(`${t.url}/api/v1/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(situation),
+      });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { performing: { rate: { parameter: string; valueOre: number; baseYear: number | null } } };
       expect(body.performing.rate.parameter).toBe('dagtid.timpris');
@@ -36,7 +48,14 @@ for (const target of databaseTargets) {
       await recordIndexValue(t.store, { series: 'VPI', year: 2026, percent: '10', source: 'assess-test', decisionRef: 'A-1' }, 'test');
       // 640 kr (2025) × 1,10 = 704 kr in 2026's price level.
       expect(await rate()).toMatchObject({ valueOre: 70_400, baseYear: 2026 });
-      const res = await admin.request('POST', '/api/v1/parameters', { parameterId: 'dagtid.timpris', validFrom: '2025-01-01', value: 70_000, baseYear: 2025, source: 'assess-test', decisionRef: 'A-2' });
+      const res = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'dagtid.timpris',
+        validFrom: '2025-01-01',
+        value: 70_000,
+        baseYear: 2025,
+        source: 'assess-test',
+        decisionRef: 'A-2',
+      });
       expect(res.status).toBe(201);
       // 700 kr × 1,10 = 770 kr.
       expect(await rate()).toMatchObject({ valueOre: 77_000, baseYear: 2026 });

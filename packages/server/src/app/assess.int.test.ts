@@ -57,8 +57,13 @@ for (const target of databaseTargets) {
 
     it('answers every situation of the example batch like `samverkan assess --batch`', async () => {
       const file = join(examples, 'assess-batch.ndjson');
-      const expected = (await cliText(['assess', '--batch', file])).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
-      const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+      const expected = (await cliText(['assess', '--batch', file]))
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as unknown);
+      const lines = readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '');
       expect(expected).toHaveLength(lines.length);
       for (const [i, line] of lines.entries()) {
         const res = await anonymous(t.url).request('POST', '/api/v1/assess', JSON.parse(line) as unknown);
@@ -66,24 +71,48 @@ for (const target of databaseTargets) {
       }
     });
 
-    it('special housing: the wish for the region\'s open clinic changes the answer, citing SABO (R4o); unknown wish → R4u', async () => {
-      const sabo = { date: '2026-03-01', housing: 'korttidsplats', registeredMunicipality: '2309', storsjoglantan: false, atDayActivity: false };
-      const answer = async (extra: Record<string, unknown>): Promise<{ careResponsibility: Record<string, unknown> & { clauses: { id: string; quote: string }[] } }> => {
+    it("special housing: the wish for the region's open clinic changes the answer, citing SABO (R4o); unknown wish → R4u", async () => {
+      const sabo = {
+        date: '2026-03-01',
+        housing: 'korttidsplats',
+        registeredMunicipality: '2309',
+        storsjoglantan: false,
+        atDayActivity: false,
+      };
+      const answer = async (
+        extra: Record<string, unknown>,
+      ): Promise<{ careResponsibility: Record<string, unknown> & { clauses: { id: string; quote: string }[] } }> => {
         const res = await anonymous(t.url).request('POST', '/api/v1/assess', { ...sabo, ...extra });
         expect(res.status).toBe(200);
         return res.body as { careResponsibility: Record<string, unknown> & { clauses: { id: string; quote: string }[] } };
       };
       const wish = await answer({ prefersHealthCentre: true });
-      expect(wish.careResponsibility).toMatchObject({ party: 'region', unit: 'regionens öppna mottagning', rule: 'R4o', municipality: null });
+      expect(wish.careResponsibility).toMatchObject({
+        party: 'region',
+        unit: 'regionens öppna mottagning',
+        rule: 'R4o',
+        municipality: null,
+      });
       expect(wish.careResponsibility.clauses.map((c) => c.id)).toContain('SABO.ansvarsfordelning.oppen-mottagning');
-      expect((await answer({ prefersHealthCentre: false })).careResponsibility).toMatchObject({ party: 'kommun', rule: 'R4', municipality: { code: '2309', name: 'Krokom' } });
+      expect((await answer({ prefersHealthCentre: false })).careResponsibility).toMatchObject({
+        party: 'kommun',
+        rule: 'R4',
+        municipality: { code: '2309', name: 'Krokom' },
+      });
       expect((await answer({})).careResponsibility).toMatchObject({ party: 'undecided', rule: 'R4u', missing: ['prefersHealthCentre'] });
       // At the day activity the municipality answers while the person is there, whatever the wish (R3).
-      expect((await answer({ prefersHealthCentre: true, atDayActivity: true })).careResponsibility).toMatchObject({ party: 'kommun', rule: 'R3' });
+      expect((await answer({ prefersHealthCentre: true, atDayActivity: true })).careResponsibility).toMatchObject({
+        party: 'kommun',
+        rule: 'R3',
+      });
     });
 
     it('refuses a personnummer and an invalid field in Swedish', async () => {
-      const pnr = await anonymous(t.url).request('POST', '/api/v1/assess', { housing: 'ordinart', registeredMunicipality: '2380', homeRegion: '19121212-1212' });
+      const pnr = await anonymous(t.url).request('POST', '/api/v1/assess', {
+        housing: 'ordinart',
+        registeredMunicipality: '2380',
+        homeRegion: '19121212-1212',
+      });
       expect(pnr.status).toBe(422);
       expect(pnr.body).toMatchObject({ error: { code: 'SAMV_ERR_PERSONNUMMER' } });
       const bad = await anonymous(t.url).request('POST', '/api/v1/assess', { housing: 'villa', registeredMunicipality: '2380' });

@@ -120,7 +120,11 @@ for (const target of databaseTargets) {
     it('rate-limits sign-in attempts per address and user name with a Swedish 429', async () => {
       const anon = anonymous(t.url);
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await anon.request('POST', '/api/v1/auth/login', { username: 'ekonom.region', password: 'gissning-nummer-' + String(i) })).status);
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          (await anon.request('POST', '/api/v1/auth/login', { username: 'ekonom.region', password: 'gissning-nummer-' + String(i) }))
+            .status,
+        );
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
       expect(statuses[10]).toBe(429);
       const limited = await anon.request('POST', '/api/v1/auth/login', { username: 'ekonom.region', password: 'demo-samverkan' });

@@ -47,7 +47,15 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
     // Unknown keys are errors, not silently dropped; query strings are coerced to their types.
     // allErrors stays off: with it, Ajv lists one error per failing array item, which let one
     // request take the process out of memory; the first failure is reported (decision 0120).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, keywords: [NOT_TEXT, finiteKeyword] } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+        keywords: [NOT_TEXT, finiteKeyword],
+      },
+    },
     schemaErrorFormatter: validationError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -61,8 +61,28 @@ for (const target of databaseTargets) {
         expect(res.status).toBe(200);
         expect(res.body).toEqual(expected);
       }
-      const quarter = await cliJson(['price', 'mt', '--year', '2027', '--minutes', '50', '--index', indexCsv, '--interpretation', 'I7=quarter-hour']);
-      expect((await viewer.request('POST', '/api/v1/calculations/price', { flow: 'mt', year: 2027, minutes: 50, interpretations: { I7: 'quarter-hour' } })).body).toEqual(quarter);
+      const quarter = await cliJson([
+        'price',
+        'mt',
+        '--year',
+        '2027',
+        '--minutes',
+        '50',
+        '--index',
+        indexCsv,
+        '--interpretation',
+        'I7=quarter-hour',
+      ]);
+      expect(
+        (
+          await viewer.request('POST', '/api/v1/calculations/price', {
+            flow: 'mt',
+            year: 2027,
+            minutes: 50,
+            interpretations: { I7: 'quarter-hour' },
+          })
+        ).body,
+      ).toEqual(quarter);
     });
 
     it('mt-fixed equals `samverkan mt-fixed`', async () => {
@@ -75,15 +95,39 @@ for (const target of databaseTargets) {
     });
 
     it('tillaggsbelopp equals `samverkan tillaggsbelopp` with the example key, also via the stored demo key', async () => {
-      const expected = (await cliJson(['tillaggsbelopp', '--year', '2026', '--connected', '175', '--index', indexCsv])) as { allocations: unknown; keyIsExample: boolean };
+      const expected = (await cliJson(['tillaggsbelopp', '--year', '2026', '--connected', '175', '--index', indexCsv])) as {
+        allocations: unknown;
+        keyIsExample: boolean;
+      };
       const res = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 175 });
       expect(res.body).toEqual(expected);
       expect(expected.keyIsExample).toBe(true);
-      const stored = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 175, allocationKey: 'resursfordelning-exempel' });
+      const stored = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', {
+        year: 2026,
+        connected: 175,
+        allocationKey: 'resursfordelning-exempel',
+      });
       expect((stored.body as { allocations: unknown }).allocations).toEqual(expected.allocations);
-      const alt = await cliJson(['tillaggsbelopp', '--year', '2026', '--connected', '120', '--policy', 'from-reference', '--index', indexCsv]);
-      expect((await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 120, policy: 'from-reference' })).body).toEqual(alt);
-      const missingKey = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 175, allocationKey: 'finns-inte' });
+      const alt = await cliJson([
+        'tillaggsbelopp',
+        '--year',
+        '2026',
+        '--connected',
+        '120',
+        '--policy',
+        'from-reference',
+        '--index',
+        indexCsv,
+      ]);
+      expect(
+        (await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 120, policy: 'from-reference' }))
+          .body,
+      ).toEqual(alt);
+      const missingKey = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', {
+        year: 2026,
+        connected: 175,
+        allocationKey: 'finns-inte',
+      });
       expect(missingKey.status).toBe(404);
     });
 
@@ -99,17 +143,34 @@ for (const target of databaseTargets) {
       expect(noIndex.status).toBe(422);
       expect(noIndex.body).toMatchObject({ error: { code: 'SAMV_ERR_MISSING_INDEX' } });
       expect((noIndex.body as { error: { message: string } }).error.message).toContain('VPI för år 2028');
-      const badChoice = await viewer.request('POST', '/api/v1/calculations/price', { flow: 'mt', year: 2026, minutes: 60, interpretations: { I7: 'nej' } });
+      const badChoice = await viewer.request('POST', '/api/v1/calculations/price', {
+        flow: 'mt',
+        year: 2026,
+        minutes: 60,
+        interpretations: { I7: 'nej' },
+      });
       expect(badChoice.status).toBe(400);
       expect(badChoice.body).toMatchObject({ error: { location: { field: 'interpretations.I7' } } });
     });
 
     it('uses a parameter value recorded by the administrator', async () => {
-      const before = (await viewer.request('POST', '/api/v1/calculations/price', { flow: 'dagtid', year: 2027, minutes: 60 })).body as { rateOre: number };
+      const before = (await viewer.request('POST', '/api/v1/calculations/price', { flow: 'dagtid', year: 2027, minutes: 60 })).body as {
+        rateOre: number;
+      };
       const admin = await login(t.url, 'admin');
-      const rec = await admin.request('POST', '/api/v1/parameters', { parameterId: 'dagtid.timpris', validFrom: '2027-01-01', value: 70000, baseYear: 2027, source: 'Nytt beslut om timpris', decisionRef: 'SVOM 2026-11-20 § 12' });
+      const rec = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'dagtid.timpris',
+        validFrom: '2027-01-01',
+        value: 70000,
+        baseYear: 2027,
+        source: 'Nytt beslut om timpris',
+        decisionRef: 'SVOM 2026-11-20 § 12',
+      });
       expect(rec.status).toBe(201);
-      const after = (await viewer.request('POST', '/api/v1/calculations/price', { flow: 'dagtid', year: 2027, minutes: 60 })).body as { rateOre: number; trace: { parameters: { id: string; source?: string }[] } };
+      const after = (await viewer.request('POST', '/api/v1/calculations/price', { flow: 'dagtid', year: 2027, minutes: 60 })).body as {
+        rateOre: number;
+        trace: { parameters: { id: string; source?: string }[] };
+      };
       expect(before.rateOre).not.toBe(70000);
       expect(after.rateOre).toBe(70000);
       expect(after.trace.parameters.find((p) => p.id === 'dagtid.timpris')?.source).toContain('SVOM 2026-11-20 § 12');

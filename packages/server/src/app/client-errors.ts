@@ -32,8 +32,16 @@ export function clientErrorResponse(err: ParserError): string {
       const lineEnd = raw?.indexOf('\r\n') ?? -1;
       const urlTooLong = raw !== undefined && (lineEnd === -1 ? raw.length : lineEnd) > MAX_HEADER_BYTES / 2;
       return urlTooLong
-        ? answer(414, `Adressen är för lång: begärans rad och huvuden får vara högst ${kb} kB. Skicka stora uppgifter i begärans kropp.`, 'url')
-        : answer(431, `Begärans huvuden är för stora: högst ${kb} kB tillsammans. Ta bort onödiga kakor eller huvuden och försök igen.`, 'headers');
+        ? answer(
+            414,
+            `Adressen är för lång: begärans rad och huvuden får vara högst ${kb} kB. Skicka stora uppgifter i begärans kropp.`,
+            'url',
+          )
+        : answer(
+            431,
+            `Begärans huvuden är för stora: högst ${kb} kB tillsammans. Ta bort onödiga kakor eller huvuden och försök igen.`,
+            'headers',
+          );
     }
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return answer(408, 'Begäran kom inte fram i tid. Försök igen.', 'request');

@@ -17,13 +17,25 @@ function fromFastifyError(e: FastifyError): SamverkanError | undefined {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Begärans kropp är inte giltig JSON.', { field: 'body' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new SamverkanError('SAMV_ERR_TOO_LARGE', `Begärans kropp är för stor: högst ${String(JSON_BODY_LIMIT / 1024 / 1024)} MB JSON. Filer importeras som filer via /api/v1/imports.`, { field: 'body' });
+      return new SamverkanError(
+        'SAMV_ERR_TOO_LARGE',
+        `Begärans kropp är för stor: högst ${String(JSON_BODY_LIMIT / 1024 / 1024)} MB JSON. Filer importeras som filer via /api/v1/imports.`,
+        { field: 'body' },
+      );
     case 'FST_ERR_BAD_URL':
-      return new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Adressen innehåller ogiltig procentkodning (ett % som inte följs av två hexadecimala siffror, eller ogiltig UTF-8).', { field: 'path' });
+      return new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        'Adressen innehåller ogiltig procentkodning (ett % som inte följs av två hexadecimala siffror, eller ogiltig UTF-8).',
+        { field: 'path' },
+      );
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return new SamverkanError('SAMV_ERR_INVALID_INPUT', 'En del av adressen är för lång.', { field: 'path' });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new SamverkanError('SAMV_ERR_INVALID_INPUT', `Innehållstypen ${e.message.split(': ')[1] ?? ''} stöds inte här; skicka application/json.`, { field: 'content-type' });
+      return new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        `Innehållstypen ${e.message.split(': ')[1] ?? ''} stöds inte här; skicka application/json.`,
+        { field: 'content-type' },
+      );
     default:
       return undefined;
   }
@@ -39,7 +51,8 @@ function fromClientError(error: unknown): SamverkanError | undefined {
   const status = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
   // 403 from file serving means a path outside the served folder ("../"): nothing there either.
-  if (status === 403 || status === 404) return new SamverkanError('SAMV_ERR_NOT_FOUND', 'Det finns ingen resurs på den adressen. Se /api/docs för API:ets adresser.');
+  if (status === 403 || status === 404)
+    return new SamverkanError('SAMV_ERR_NOT_FOUND', 'Det finns ingen resurs på den adressen. Se /api/docs för API:ets adresser.');
   return new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Begäran kunde inte tolkas. Kontrollera adressen och innehållet och försök igen.');
 }
 
@@ -49,7 +62,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (isSamverkanError(error)) {
     e = error;
   } else {
-    const mapped = (error instanceof Error && 'code' in error ? fromFastifyError(error as FastifyError) : undefined) ?? storageFailure(error) ?? fromClientError(error);
+    const mapped =
+      (error instanceof Error && 'code' in error ? fromFastifyError(error as FastifyError) : undefined) ??
+      storageFailure(error) ??
+      fromClientError(error);
     if (mapped) {
       e = mapped;
     } else {

@@ -88,7 +88,12 @@ for (const target of databaseTargets) {
 
     it('refuses NUL bytes and unpaired surrogates in bodies naming the field (no PostgreSQL 22021)', async () => {
       for (const subject of ['a\u0000b', 'a\ud800b']) {
-        const res = await admin.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'individ', subject, parties: ['region', '2380'] });
+        const res = await admin.request('POST', '/api/v1/disputes', {
+          document: 'ORD',
+          level: 'individ',
+          subject,
+          parties: ['region', '2380'],
+        });
         expectSwedish(res, 400, JSON.stringify(subject));
         expect((res.body as ErrorShape).error.location.field).toBe('body.subject');
       }
@@ -97,11 +102,25 @@ for (const target of databaseTargets) {
     });
 
     it('refuses invalid UTF-8 in a body instead of storing U+FFFD', async () => {
-      const before = await t.store.db.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const body = Buffer.concat([Buffer.from('{"document":"ORD","level":"individ","subject":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('","parties":["region","2380"]}')]);
-      const res = await fetch(`${t.url}/api/v1/disputes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }, body });
+      const before = await t.store.db
+        .selectFrom('disputes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const body = Buffer.concat([
+        Buffer.from('{"document":"ORD","level":"individ","subject":"a'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('","parties":["region","2380"]}'),
+      ]);
+      const res = await fetch(`${t.url}/api/v1/disputes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+        body,
+      });
       expectSwedish({ status: res.status, body: await res.text() }, 400, 'invalid UTF-8');
-      const after = await t.store.db.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.store.db
+        .selectFrom('disputes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(String(after.n)).toBe(String(before.n));
     });
 
@@ -137,9 +156,13 @@ for (const target of databaseTargets) {
       try {
         // Enough new rows to need a new page.
         let res = await admin.request('POST', '/api/v1/disputes', { ...dispute, subject: 'x'.repeat(2000) });
-        for (let i = 0; i < 20 && res.status === 201; i++) res = await admin.request('POST', '/api/v1/disputes', { ...dispute, subject: 'x'.repeat(2000) });
+        for (let i = 0; i < 20 && res.status === 201; i++)
+          res = await admin.request('POST', '/api/v1/disputes', { ...dispute, subject: 'x'.repeat(2000) });
         expect(res.status).toBe(503);
-        expect((res.body as ErrorShape).error).toMatchObject({ code: 'SAMV_ERR_STORAGE_FULL', message: expect.stringMatching(/full.*inget sparades.*frigöra utrymme/) as unknown });
+        expect((res.body as ErrorShape).error).toMatchObject({
+          code: 'SAMV_ERR_STORAGE_FULL',
+          message: expect.stringMatching(/full.*inget sparades.*frigöra utrymme/) as unknown,
+        });
       } finally {
         await sql.raw('pragma max_page_count = 4294967294').execute(db);
       }
@@ -153,7 +176,10 @@ for (const target of databaseTargets) {
       try {
         const res = await admin.request('POST', '/api/v1/disputes', dispute);
         expect(res.status).toBe(503);
-        expect((res.body as ErrorShape).error).toMatchObject({ code: 'SAMV_ERR_READ_ONLY', message: expect.stringMatching(/skrivskyddad.*inget sparades.*Läsning fungerar/) as unknown });
+        expect((res.body as ErrorShape).error).toMatchObject({
+          code: 'SAMV_ERR_READ_ONLY',
+          message: expect.stringMatching(/skrivskyddad.*inget sparades.*Läsning fungerar/) as unknown,
+        });
         expect((await admin.request('GET', '/api/v1/disputes')).status).toBe(200);
       } finally {
         await sql`pragma query_only = 0`.execute(db);
@@ -167,7 +193,11 @@ for (const target of databaseTargets) {
       // PostgreSQL raises the very error a standby (25006) or a full disk (53100) raises, through
       // the real driver: a trigger on the table the request writes.
       const db = t.store.db;
-      await sql.raw(`create or replace function samv_refuse() returns trigger language plpgsql as $$ begin raise exception 'prov' using errcode = '${sqlstate}'; end $$`).execute(db);
+      await sql
+        .raw(
+          `create or replace function samv_refuse() returns trigger language plpgsql as $$ begin raise exception 'prov' using errcode = '${sqlstate}'; end $$`,
+        )
+        .execute(db);
       await sql.raw('create trigger samv_refuse before insert on disputes for each row execute function samv_refuse()').execute(db);
       try {
         const res = await admin.request('POST', '/api/v1/disputes', dispute);

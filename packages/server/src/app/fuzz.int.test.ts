@@ -70,7 +70,13 @@ const hostileText = fc.oneof(
 );
 const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 0.1));
 const leaf = fc.oneof(hostileText, hostileNumber, fc.boolean(), fc.constant(null));
-const anyValue = fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, fc.array(leaf, { maxLength: 5 }), fc.dictionary(hostileText, leaf, { maxKeys: 4 }), fc.jsonValue({ maxDepth: 3 }));
+const anyValue = fc.oneof(
+  { depthSize: 'small', maxDepth: 4 },
+  leaf,
+  fc.array(leaf, { maxLength: 5 }),
+  fc.dictionary(hostileText, leaf, { maxKeys: 4 }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
 /** Raw path segments that must be refused without a 500 (sent unencoded). */
 const rawSegment = fc.constantFrom('%00', '..%2f..%2fetc', '%zz', '%E0%A4%A', '%2e%2e', 'a'.repeat(150), '%C0%AE', '%ff');
 
@@ -93,20 +99,38 @@ function propertyNames(schema: unknown): string[] {
 function bodyFor(route: OpenApiRoute): fc.Arbitrary<{ contentType: string | undefined; payload: string | undefined }> {
   const names = propertyNames(route.body);
   const shaped = names.length === 0 ? anyValue : fc.record(Object.fromEntries(names.map((n) => [n, anyValue])), { requiredKeys: [] });
-  const json = (v: fc.Arbitrary<unknown>): fc.Arbitrary<{ contentType: string | undefined; payload: string | undefined }> => v.map((x) => ({ contentType: 'application/json', payload: JSON.stringify(x === undefined ? null : x) }));
+  const json = (v: fc.Arbitrary<unknown>): fc.Arbitrary<{ contentType: string | undefined; payload: string | undefined }> =>
+    v.map((x) => ({ contentType: 'application/json', payload: JSON.stringify(x === undefined ? null : x) }));
   return fc.oneof(
     json(shaped),
     json(anyValue),
     json(fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype'), anyValue, { minKeys: 1, maxKeys: 2 })),
-    fc.constantFrom('{"a":', '', '{"a":1}{', '[', '{"a":"\\ud800"}', '{"a":"\\u0000"}', 'null', '1e400').map((payload) => ({ contentType: 'application/json', payload })),
-    fc.tuple(fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data', 'application/x-www-form-urlencoded', 'text/csv', 'application/json; charset=latin1'), hostileText).map(([contentType, payload]) => ({ contentType, payload })),
+    fc
+      .constantFrom('{"a":', '', '{"a":1}{', '[', '{"a":"\\ud800"}', '{"a":"\\u0000"}', 'null', '1e400')
+      .map((payload) => ({ contentType: 'application/json', payload })),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'multipart/form-data',
+          'application/x-www-form-urlencoded',
+          'text/csv',
+          'application/json; charset=latin1',
+        ),
+        hostileText,
+      )
+      .map(([contentType, payload]) => ({ contentType, payload })),
     fc.constant({ contentType: undefined, payload: undefined }),
   );
 }
 
 /** A URL for `route`: hostile path parameters and a hostile query. */
 function urlFor(route: OpenApiRoute): fc.Arbitrary<string> {
-  const params = fc.array(fc.oneof(hostileText.map(encode), rawSegment), { minLength: route.pathParams.length, maxLength: route.pathParams.length });
+  const params = fc.array(fc.oneof(hostileText.map(encode), rawSegment), {
+    minLength: route.pathParams.length,
+    maxLength: route.pathParams.length,
+  });
   const queryKeys = fc.oneof(fc.constantFrom(...(route.query.length > 0 ? route.query.map((q) => q.name) : ['q'])), hostileText);
   const query = fc.array(fc.tuple(queryKeys, fc.oneof(hostileText, hostileNumber.map(String))), { maxLength: 4 });
   return fc.tuple(params, query).map(([ps, qs]) => {
@@ -128,7 +152,10 @@ async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
   const counts: Record<string, string> = {};
   const loose = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const name of tables.sort()) {
-    const row = await loose.selectFrom(name).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const row = await loose
+      .selectFrom(name)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[name] = String(row.n);
   }
   const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -179,14 +206,27 @@ for (const target of databaseTargets) {
       const statuses = new Map<number, number>();
       const request = fc
         .tuple(fc.constantFrom(...routes), fc.constantFrom(...identities), fc.constantFrom('right', 'right', 'right', 'missing', 'wrong'))
-        .chain(([route, who, csrf]) => fc.record({ route: fc.constant(route), who: fc.constant(who), csrf: fc.constant(csrf), url: urlFor(route), body: route.method === 'GET' ? fc.constant({ contentType: undefined, payload: undefined }) : bodyFor(route) }));
+        .chain(([route, who, csrf]) =>
+          fc.record({
+            route: fc.constant(route),
+            who: fc.constant(who),
+            csrf: fc.constant(csrf),
+            url: urlFor(route),
+            body: route.method === 'GET' ? fc.constant({ contentType: undefined, payload: undefined }) : bodyFor(route),
+          }),
+        );
       await fc.assert(
         fc.asyncProperty(request, async ({ route, who, csrf, url, body }) => {
           const headers: Record<string, string> = {};
           if (who.cookie !== '') headers['cookie'] = who.cookie;
           if (who.csrfToken !== '' && csrf !== 'missing') headers['x-csrf-token'] = csrf === 'right' ? who.csrfToken : 'fel-token';
           if (body.contentType !== undefined) headers['content-type'] = body.contentType;
-          const res = await t.server.app.inject({ method: route.method, url, headers, ...(body.payload === undefined ? {} : { payload: body.payload }) });
+          const res = await t.server.app.inject({
+            method: route.method,
+            url,
+            headers,
+            ...(body.payload === undefined ? {} : { payload: body.payload }),
+          });
           const key = `${route.method} ${route.path}`;
           perRoute.set(key, (perRoute.get(key) ?? 0) + 1);
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
@@ -194,7 +234,9 @@ for (const target of databaseTargets) {
           // 501 is the catalogue's deliberate answer of a feature this installation has not configured (OIDC).
           const deliberate = res.statusCode === 501 && res.body.includes('SAMV_ERR_NOT_CONFIGURED');
           if ((res.statusCode >= 500 && !deliberate) || (res.statusCode >= 400 ? size > MAX_ERROR_BYTES : size > MAX_OK_BYTES)) {
-            throw new Error(`${route.method} ${url.slice(0, 200)} som ${who.name}: ${String(res.statusCode)}, ${String(size)} byte: ${res.body.slice(0, 300)}`);
+            throw new Error(
+              `${route.method} ${url.slice(0, 200)} som ${who.name}: ${String(res.statusCode)}, ${String(size)} byte: ${res.body.slice(0, 300)}`,
+            );
           }
         }),
         { numRuns: RUNS[target.name] ?? 1000, seed: 20260301, endOnFailure: true },
@@ -216,7 +258,9 @@ for (const target of databaseTargets) {
           fc.constantFrom(
             Buffer.from('GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'),
             Buffer.from('GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n'),
-            Buffer.from('POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'),
+            Buffer.from(
+              'POST /api/v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+            ),
             Buffer.from('GET /\u0000 HTTP/1.1\r\nHost: x\r\n\r\n', 'latin1'),
             Buffer.from(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: ${'b'.repeat(20_000)}\r\n\r\n`),
           ),

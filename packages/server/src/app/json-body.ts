@@ -22,7 +22,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -44,11 +45,21 @@ export function installJsonBodyParser(app: App): void {
     try {
       text = strictUtf8.decode(body as Buffer);
     } catch {
-      done(new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Begärans kropp är inte giltig UTF-8. Skicka texten kodad som UTF-8.', { field: 'body' }), undefined);
+      done(
+        new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Begärans kropp är inte giltig UTF-8. Skicka texten kodad som UTF-8.', {
+          field: 'body',
+        }),
+        undefined,
+      );
       return;
     }
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-      done(new SamverkanError('SAMV_ERR_INVALID_INPUT', `Begärans kropp är nästlad i fler än ${String(MAX_JSON_DEPTH)} nivåer.`, { field: 'body' }), undefined);
+      done(
+        new SamverkanError('SAMV_ERR_INVALID_INPUT', `Begärans kropp är nästlad i fler än ${String(MAX_JSON_DEPTH)} nivåer.`, {
+          field: 'body',
+        }),
+        undefined,
+      );
       return;
     }
     void parse(request, text, done);

@@ -41,7 +41,12 @@ export function serializeRequest(req: RequestLike): Record<string, unknown> {
   const raw = typeof req.url === 'string' ? req.url : undefined;
   const url = raw?.startsWith('/api/v1/auth/') ? raw.split('?')[0] : raw;
   const agent = req.headers?.['user-agent'];
-  return { method: req.method, url: url === undefined ? undefined : logSafeUrl(url), remoteAddress: req.ip, userAgent: typeof agent === 'string' ? maskPersonnummer(agent) : agent };
+  return {
+    method: req.method,
+    url: url === undefined ? undefined : logSafeUrl(url),
+    remoteAddress: req.ip,
+    userAgent: typeof agent === 'string' ? maskPersonnummer(agent) : agent,
+  };
 }
 
 /**

@@ -55,7 +55,12 @@ function isIdentifier(schema: Record<string, unknown>): boolean {
 }
 
 function expectRefused(res: { status: number; body: unknown }, field: string, what: string): void {
-  expect({ what, status: res.status, code: (res.body as ErrorShape).error.code, field: (res.body as ErrorShape).error.location.field }).toEqual({ what, status: 422, code: 'SAMV_ERR_PERSONNUMMER', field });
+  expect({
+    what,
+    status: res.status,
+    code: (res.body as ErrorShape).error.code,
+    field: (res.body as ErrorShape).error.location.field,
+  }).toEqual({ what, status: 422, code: 'SAMV_ERR_PERSONNUMMER', field });
   const text = JSON.stringify(res.body);
   for (const form of FORMS) expect(text, what).not.toContain(form);
 }
@@ -91,10 +96,21 @@ for (const target of databaseTargets) {
     });
 
     it('refuses it in a valid request too, and nothing is stored', async () => {
-      const before = await t.store.db.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const res = await admin.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject: `Tvist om ${PN}`, parties: ['region', '2380'] });
+      const before = await t.store.db
+        .selectFrom('disputes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const res = await admin.request('POST', '/api/v1/disputes', {
+        document: 'ORD',
+        level: 'organisation',
+        subject: `Tvist om ${PN}`,
+        parties: ['region', '2380'],
+      });
       expectRefused(res, 'body.subject', 'valid dispute');
-      const after = await t.store.db.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.store.db
+        .selectFrom('disputes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(String(after.n)).toBe(String(before.n)); // PostgreSQL counts arrive as text
       const key = await admin.request('POST', '/api/v1/allocation-keys', {
         name: 'pn-prov',
@@ -110,7 +126,11 @@ for (const target of databaseTargets) {
       for (const route of routes) {
         const path = fillPath(route, () => randomUUID());
         for (const q of route.query) {
-          const res = await admin.request(route.method, `${path}?${q.name}=${encodeURIComponent(PN)}`, route.method === 'GET' ? undefined : {});
+          const res = await admin.request(
+            route.method,
+            `${path}?${q.name}=${encodeURIComponent(PN)}`,
+            route.method === 'GET' ? undefined : {},
+          );
           expectRefused(res, `query.${q.name}`, `${route.method} ${route.path} ?${q.name}`);
         }
       }

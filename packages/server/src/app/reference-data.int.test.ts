@@ -37,18 +37,42 @@ for (const target of databaseTargets) {
     }
 
     it('records an index value as a new version and audits before/after', async () => {
-      const first = await admin.request('POST', '/api/v1/index-values', { series: 'VPI', year: 2028, percent: '2,4', kind: 'forecast', source: 'SKR prognos', decisionRef: 'RS/1/2028' });
+      const first = await admin.request('POST', '/api/v1/index-values', {
+        series: 'VPI',
+        year: 2028,
+        percent: '2,4',
+        kind: 'forecast',
+        source: 'SKR prognos',
+        decisionRef: 'RS/1/2028',
+      });
       expect(first.status).toBe(201);
-      expect((first.body as { indexValue: unknown }).indexValue).toMatchObject({ series: 'VPI', year: 2028, percent: '2.4', kind: 'forecast', version: 1, recordedBy: 'user:admin' });
-      const second = await admin.request('POST', '/api/v1/index-values', { series: 'VPI', year: 2028, percent: '2.6', kind: 'outcome', source: 'SKR utfall' });
+      expect((first.body as { indexValue: unknown }).indexValue).toMatchObject({
+        series: 'VPI',
+        year: 2028,
+        percent: '2.4',
+        kind: 'forecast',
+        version: 1,
+        recordedBy: 'user:admin',
+      });
+      const second = await admin.request('POST', '/api/v1/index-values', {
+        series: 'VPI',
+        year: 2028,
+        percent: '2.6',
+        kind: 'outcome',
+        source: 'SKR utfall',
+      });
       expect((second.body as { indexValue: unknown }).indexValue).toMatchObject({ percent: '2.6', version: 2 });
       const audit = await lastAudit('index_values');
       expect(audit).toMatchObject({ actor: 'user:admin', action: 'new-version', entityId: 'VPI:2028' });
       expect(audit.before).toMatchObject({ percent: '2.4', version: 1 });
       expect(audit.after).toMatchObject({ percent: '2.6', version: 2 });
-      const current = (await admin.request('GET', '/api/v1/index-values?series=VPI')).body as { indexValues: { year: number; percent: string }[] };
+      const current = (await admin.request('GET', '/api/v1/index-values?series=VPI')).body as {
+        indexValues: { year: number; percent: string }[];
+      };
       expect(current.indexValues.filter((v) => v.year === 2028)).toEqual([expect.objectContaining({ percent: '2.6' })]);
-      const history = (await admin.request('GET', '/api/v1/index-values?series=VPI&history=true')).body as { indexValues: { year: number }[] };
+      const history = (await admin.request('GET', '/api/v1/index-values?series=VPI&history=true')).body as {
+        indexValues: { year: number }[];
+      };
       expect(history.indexValues.filter((v) => v.year === 2028)).toHaveLength(2);
     });
 
@@ -70,21 +94,45 @@ for (const target of databaseTargets) {
       });
       expect(res.status).toBe(201);
       const audit = await lastAudit('parameter_values');
-      expect(audit).toMatchObject({ action: 'create', entityId: 'dagtid.timpris@2027-01-01', before: null, after: { value: 66000, decisionRef: 'LTA 2026-11-20 § 4' } });
-      const list = (await admin.request('GET', '/api/v1/parameters')).body as { parameters: { id: string; effectiveValues: { validFrom: string; value: unknown; source: string }[] }[] };
+      expect(audit).toMatchObject({
+        action: 'create',
+        entityId: 'dagtid.timpris@2027-01-01',
+        before: null,
+        after: { value: 66000, decisionRef: 'LTA 2026-11-20 § 4' },
+      });
+      const list = (await admin.request('GET', '/api/v1/parameters')).body as {
+        parameters: { id: string; effectiveValues: { validFrom: string; value: unknown; source: string }[] }[];
+      };
       const p = list.parameters.find((x) => x.id === 'dagtid.timpris');
       expect(p?.effectiveValues.at(-1)).toMatchObject({ validFrom: '2027-01-01', value: 66000 });
       expect(p?.effectiveValues.at(-1)?.source).toContain('LTA 2026-11-20 § 4');
     });
 
     it('refuses a parameter value without decision reference, of the wrong unit, or for an unknown parameter', async () => {
-      const noRef = await admin.request('POST', '/api/v1/parameters', { parameterId: 'mt.fast.grundtid', validFrom: '2027-01-01', value: 2400, source: 's' });
+      const noRef = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'mt.fast.grundtid',
+        validFrom: '2027-01-01',
+        value: 2400,
+        source: 's',
+      });
       expect(noRef.status).toBe(400);
       expect((noRef.body as { error: { message: string } }).error.message).toBe('Fältet body.decisionRef saknas.');
-      const decimal = await admin.request('POST', '/api/v1/parameters', { parameterId: 'mt.fast.grundtid', validFrom: '2027-01-01', value: '12.5', source: 's', decisionRef: 'd' });
+      const decimal = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'mt.fast.grundtid',
+        validFrom: '2027-01-01',
+        value: '12.5',
+        source: 's',
+        decisionRef: 'd',
+      });
       expect(decimal.status).toBe(400);
       expect((decimal.body as { error: { message: string } }).error.message).toContain('heltal');
-      const unknown = await admin.request('POST', '/api/v1/parameters', { parameterId: 'finns.inte', validFrom: '2027-01-01', value: 1, source: 's', decisionRef: 'd' });
+      const unknown = await admin.request('POST', '/api/v1/parameters', {
+        parameterId: 'finns.inte',
+        validFrom: '2027-01-01',
+        value: 1,
+        source: 's',
+        decisionRef: 'd',
+      });
       expect(unknown.status).toBe(404);
     });
 
@@ -109,7 +157,9 @@ for (const target of databaseTargets) {
       const economist = await login(t.url, 'ekonom.region');
       const res = await economist.request('POST', '/api/v1/index-values', { series: 'LPIK', year: 2029, percent: '1', source: 'x' });
       expect(res.status).toBe(403);
-      expect((res.body as { error: { message: string } }).error.message).toBe('Rollen regionekonom får inte ändra parametrar, indexvärden och fördelningsnycklar.');
+      expect((res.body as { error: { message: string } }).error.message).toBe(
+        'Rollen regionekonom får inte ändra parametrar, indexvärden och fördelningsnycklar.',
+      );
       expect((await lastAudit('index_values')).seq).toBe(before);
     });
 

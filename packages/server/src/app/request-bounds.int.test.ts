@@ -97,18 +97,39 @@ for (const target of databaseTargets) {
     });
 
     it('names the field and the limit of a too long string or list', async () => {
-      const long = await admin.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'individ', subject: 'x'.repeat(2001), parties: ['region', '2380'] });
-      expect((long.body as ErrorShape).error).toMatchObject({ code: 'SAMV_ERR_INVALID_INPUT', message: 'Fältet body.subject får vara högst 2000 tecken.' });
-      const list = await admin.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'individ', subject: 'x', parties: ['region', '2380', '2309'] });
+      const long = await admin.request('POST', '/api/v1/disputes', {
+        document: 'ORD',
+        level: 'individ',
+        subject: 'x'.repeat(2001),
+        parties: ['region', '2380'],
+      });
+      expect((long.body as ErrorShape).error).toMatchObject({
+        code: 'SAMV_ERR_INVALID_INPUT',
+        message: 'Fältet body.subject får vara högst 2000 tecken.',
+      });
+      const list = await admin.request('POST', '/api/v1/disputes', {
+        document: 'ORD',
+        level: 'individ',
+        subject: 'x',
+        parties: ['region', '2380', '2309'],
+      });
       expect((list.body as ErrorShape).error.message).toBe('Fältet body.parties får ha högst 2 element.');
     });
 
-    it.each(['Infinity', '-Infinity', '1e400', '1e20', 'NaN'])('refuses %s as a query number (limit, beforeSeq, offset, year) with 400, not 500', async (n) => {
-      for (const path of [`/api/v1/audit?limit=${n}`, `/api/v1/audit?beforeSeq=${n}`, `/api/v1/records?offset=${n}`, `/api/v1/calendar?year=${n}`]) {
-        const res = await admin.request('GET', path);
-        expect({ path, status: res.status }).toEqual({ path, status: 400 });
-        expect((res.body as ErrorShape).error.code).toBe('SAMV_ERR_INVALID_INPUT');
-      }
-    });
+    it.each(['Infinity', '-Infinity', '1e400', '1e20', 'NaN'])(
+      'refuses %s as a query number (limit, beforeSeq, offset, year) with 400, not 500',
+      async (n) => {
+        for (const path of [
+          `/api/v1/audit?limit=${n}`,
+          `/api/v1/audit?beforeSeq=${n}`,
+          `/api/v1/records?offset=${n}`,
+          `/api/v1/calendar?year=${n}`,
+        ]) {
+          const res = await admin.request('GET', path);
+          expect({ path, status: res.status }).toEqual({ path, status: 400 });
+          expect((res.body as ErrorShape).error.code).toBe('SAMV_ERR_INVALID_INPUT');
+        }
+      },
+    );
   });
 }

@@ -10,7 +10,10 @@ import type { App } from './app-context.js';
 /** Install the single request line at info. */
 export function installRequestLog(app: App): void {
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 }, 'request completed');
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 },
+      'request completed',
+    );
     done();
   });
 }

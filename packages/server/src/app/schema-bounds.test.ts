@@ -19,13 +19,22 @@ describe('schema bounds', () => {
 
   it('adds a default bound wherever a string, array, object or number states none', () => {
     expect(unboundedSpots(schema).map((s) => `${s.path} ${s.missing}`)).toEqual(
-      expect.arrayContaining(['/properties/text maxLength', '/properties/list maxItems', '/properties/list/items/properties/n maximum', '/properties/map maxProperties']),
+      expect.arrayContaining([
+        '/properties/text maxLength',
+        '/properties/list maxItems',
+        '/properties/list/items/properties/n maximum',
+        '/properties/map maxProperties',
+      ]),
     );
     const bounded = boundSchema(schema);
     expect(unboundedSpots(bounded)).toEqual([]);
     expect(at(bounded, 'properties', 'text', 'maxLength')).toBe(DEFAULT_BOUNDS.maxLength);
     expect(at(bounded, 'properties', 'list', 'maxItems')).toBe(DEFAULT_BOUNDS.maxItems);
-    expect(at(bounded, 'properties', 'list', 'items', 'properties', 'n')).toMatchObject({ minimum: DEFAULT_BOUNDS.minimum, maximum: DEFAULT_BOUNDS.maximum, [FINITE]: true });
+    expect(at(bounded, 'properties', 'list', 'items', 'properties', 'n')).toMatchObject({
+      minimum: DEFAULT_BOUNDS.minimum,
+      maximum: DEFAULT_BOUNDS.maximum,
+      [FINITE]: true,
+    });
     expect(at(bounded, 'properties', 'map', 'maxProperties')).toBe(DEFAULT_BOUNDS.maxProperties);
   });
 

@@ -98,7 +98,8 @@ export function unboundedSpots(schema: unknown, path = ''): UnboundedSpot[] {
   const fixed = 'const' in schema || 'enum' in schema;
   if (types.includes('string') && !fixed && typeof schema['maxLength'] !== 'number') found.push({ path, missing: 'maxLength' });
   if (types.includes('array') && typeof schema['maxItems'] !== 'number') found.push({ path, missing: 'maxItems' });
-  if (types.includes('object') && typeof schema['maxProperties'] !== 'number' && schema['additionalProperties'] !== false) found.push({ path, missing: 'maxProperties' });
+  if (types.includes('object') && typeof schema['maxProperties'] !== 'number' && schema['additionalProperties'] !== false)
+    found.push({ path, missing: 'maxProperties' });
   if ((types.includes('number') || types.includes('integer')) && !fixed) {
     if (typeof schema['minimum'] !== 'number' && typeof schema['exclusiveMinimum'] !== 'number') found.push({ path, missing: 'minimum' });
     if (typeof schema['maximum'] !== 'number' && typeof schema['exclusiveMaximum'] !== 'number') found.push({ path, missing: 'maximum' });

@@ -21,7 +21,10 @@ for (const target of databaseTargets) {
     let webDir: string;
     beforeAll(async () => {
       webDir = mkdtempSync(join(tmpdir(), 'samverkan-web-'));
-      writeFileSync(join(webDir, 'index.html'), '<!doctype html><html lang="sv"><title>Samverkan</title><script type="module" src="/app.js"></script></html>');
+      writeFileSync(
+        join(webDir, 'index.html'),
+        '<!doctype html><html lang="sv"><title>Samverkan</title><script type="module" src="/app.js"></script></html>',
+      );
       writeFileSync(join(webDir, 'app.js'), 'console.log("samverkan")');
       t = await startTestServer(target, { webDir });
     });
@@ -34,31 +37,56 @@ for (const target of databaseTargets) {
       expect((await anonymous(t.url).request('GET', '/healthz')).body).toEqual({ status: 'ok' });
       const ready = await anonymous(t.url).request('GET', '/readyz');
       expect(ready.status).toBe(200);
-      expect(ready.body).toMatchObject({ status: 'ready', database: target.name === 'SQLite' ? 'sqlite' : 'postgres', agreement: expect.stringContaining('jamtland-2026') as unknown });
+      expect(ready.body).toMatchObject({
+        status: 'ready',
+        database: target.name === 'SQLite' ? 'sqlite' : 'postgres',
+        agreement: expect.stringContaining('jamtland-2026') as unknown,
+      });
     });
 
     it('answers an unknown API path with a Swedish 404 in the error shape', async () => {
       const res = await anonymous(t.url).request('GET', '/api/v1/finns-inte');
       expect(res.status).toBe(404);
-      expect(res.body).toEqual({ error: { code: 'SAMV_ERR_NOT_FOUND', message: expect.stringContaining('Det finns ingen resurs GET /api/v1/finns-inte') as unknown, location: { path: '/api/v1/finns-inte' }, details: [] } });
+      expect(res.body).toEqual({
+        error: {
+          code: 'SAMV_ERR_NOT_FOUND',
+          message: expect.stringContaining('Det finns ingen resurs GET /api/v1/finns-inte') as unknown,
+          location: { path: '/api/v1/finns-inte' },
+          details: [],
+        },
+      });
     });
 
     it('turns schema failures into SAMV_ERR_INVALID_INPUT naming the field in Swedish', async () => {
       const anon = anonymous(t.url);
       const missing = (await anon.request('POST', '/api/v1/auth/login', { username: 'admin' })).body as ErrorShape;
-      expect(missing.error).toMatchObject({ code: 'SAMV_ERR_INVALID_INPUT', message: 'Fältet body.password saknas.', location: { field: 'body.password' } });
-      const unknown = (await anon.request('POST', '/api/v1/auth/login', { username: 'admin', password: 'x', roll: 'admin' })).body as ErrorShape;
+      expect(missing.error).toMatchObject({
+        code: 'SAMV_ERR_INVALID_INPUT',
+        message: 'Fältet body.password saknas.',
+        location: { field: 'body.password' },
+      });
+      const unknown = (await anon.request('POST', '/api/v1/auth/login', { username: 'admin', password: 'x', roll: 'admin' }))
+        .body as ErrorShape;
       expect(unknown.error.message).toBe('Fältet body.roll är okänt (stavfel?).');
       const query = await anon.request('GET', '/api/v1/clauses?document=ord');
       expect(query.status).toBe(400);
       expect((query.body as ErrorShape).error.message).toBe('Fältet query.document har fel format.');
-      const res = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+      const res = await fetch(`${t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"username":',
+      });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorShape).error).toMatchObject({ code: 'SAMV_ERR_INVALID_INPUT', message: 'Begärans kropp är inte giltig JSON.' });
+      expect(((await res.json()) as ErrorShape).error).toMatchObject({
+        code: 'SAMV_ERR_INVALID_INPUT',
+        message: 'Begärans kropp är inte giltig JSON.',
+      });
     });
 
     it('serves the agreement data without sign-in', async () => {
-      const clauses = (await anonymous(t.url).request('GET', '/api/v1/clauses?q=tvist&document=ORD')).body as { clauses: { id: string; document: string }[] };
+      const clauses = (await anonymous(t.url).request('GET', '/api/v1/clauses?q=tvist&document=ORD')).body as {
+        clauses: { id: string; document: string }[];
+      };
       expect(clauses.clauses.length).toBeGreaterThan(0);
       expect(clauses.clauses.every((c) => c.document === 'ORD')).toBe(true);
       const m = (await anonymous(t.url).request('GET', '/api/v1/municipalities')).body as { municipalities: { code: string }[] };
@@ -106,7 +134,10 @@ for (const target of databaseTargets) {
       expect(client).toBeUndefined(); // no demo users without demo data
       // A sign-in whose body is still arriving when close() is called must still be answered.
       const body = JSON.stringify({ username: 'ingen', password: 'x'.repeat(20) });
-      const req = request(`${second.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } });
+      const req = request(`${second.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      });
       const answered = new Promise<number>((resolve, reject) => {
         req.on('response', (res) => {
           res.resume();

@@ -12,7 +12,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sign-in itself cannot carry a token yet; SameSite=Lax keeps cross-site posts out anyway. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 /** What a session that must change its password may call (method and path). */
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/auth/me', 'GET /api/v1/auth/config', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/v1/auth/me',
+  'GET /api/v1/auth/config',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/login',
+]);
 
 /** Install the session and CSRF hook. */
 export function installSessionHook(app: App, ctx: AppContext): void {
@@ -31,15 +37,23 @@ export function installSessionHook(app: App, ctx: AppContext): void {
     if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers['x-csrf-token'];
       if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) {
-        throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.', {
-          field: 'x-csrf-token',
-        });
+        throw new SamverkanError(
+          'SAMV_ERR_FORBIDDEN',
+          'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.',
+          {
+            field: 'x-csrf-token',
+          },
+        );
       }
     }
     if (session.mustChangePassword && path.startsWith('/api/') && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${path}`)) {
-      throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'Du måste byta lösenord innan du kan fortsätta: lösenordet valdes av en administratör. Byt det via POST /api/v1/auth/password (sidan Byt lösenord).', {
-        field: 'mustChangePassword',
-      });
+      throw new SamverkanError(
+        'SAMV_ERR_FORBIDDEN',
+        'Du måste byta lösenord innan du kan fortsätta: lösenordet valdes av en administratör. Byt det via POST /api/v1/auth/password (sidan Byt lösenord).',
+        {
+          field: 'mustChangePassword',
+        },
+      );
     }
   });
 }

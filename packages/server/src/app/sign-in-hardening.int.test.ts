@@ -12,7 +12,13 @@ interface ErrorBodyShape {
   error: { code: string; message: string; location: { field?: string } };
 }
 
-async function attempt(url: string, username: string, password: string, headers: Record<string, string> = {}, cookie = ''): Promise<Response> {
+async function attempt(
+  url: string,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+  cookie = '',
+): Promise<Response> {
   return fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers, ...(cookie === '' ? {} : { cookie }) },
@@ -55,12 +61,18 @@ for (const target of databaseTargets) {
         [proxied, 'ekonom.berg'],
       ] as const) {
         const statuses: number[] = [];
-        for (let i = 0; i < 30; i++) statuses.push((await attempt(t.url, username, 'gissning-' + String(i), { 'x-forwarded-for': `198.51.100.${String(i + 1)}` })).status);
+        for (let i = 0; i < 30; i++)
+          statuses.push(
+            (await attempt(t.url, username, 'gissning-' + String(i), { 'x-forwarded-for': `198.51.100.${String(i + 1)}` })).status,
+          );
         expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
         expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
         const right = await attempt(t.url, username, 'demo-samverkan', { 'x-forwarded-for': '192.0.2.99' });
         expect(right.status).toBe(429);
-        expect(((await right.json()) as ErrorBodyShape).error).toMatchObject({ code: 'SAMV_ERR_RATE_LIMITED', message: expect.stringContaining('För många inloggningsförsök') as unknown });
+        expect(((await right.json()) as ErrorBodyShape).error).toMatchObject({
+          code: 'SAMV_ERR_RATE_LIMITED',
+          message: expect.stringContaining('För många inloggningsförsök') as unknown,
+        });
       }
     });
 
@@ -68,7 +80,10 @@ for (const target of databaseTargets) {
       const t = await startTestServer(target, { demo: false });
       try {
         const statuses: number[] = [];
-        for (let i = 0; i < 32; i++) statuses.push((await attempt(t.url, `vem.${String(i)}`, 'fel-losenord-123', { 'x-forwarded-for': `198.51.100.${String(i + 1)}` })).status);
+        for (let i = 0; i < 32; i++)
+          statuses.push(
+            (await attempt(t.url, `vem.${String(i)}`, 'fel-losenord-123', { 'x-forwarded-for': `198.51.100.${String(i + 1)}` })).status,
+          );
         expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
         expect(statuses.slice(30)).toEqual([429, 429]);
       } finally {
@@ -113,7 +128,11 @@ for (const target of databaseTargets) {
         for (const path of ['/api/v1/disputes', '/api/v1/documents', '/api/v1/index-values']) {
           const r = await c.request('GET', path);
           expect(r.status).toBe(403);
-          expect((r.body as ErrorBodyShape).error).toMatchObject({ code: 'SAMV_ERR_FORBIDDEN', location: { field: 'mustChangePassword' }, message: expect.stringContaining('byta lösenord') as unknown });
+          expect((r.body as ErrorBodyShape).error).toMatchObject({
+            code: 'SAMV_ERR_FORBIDDEN',
+            location: { field: 'mustChangePassword' },
+            message: expect.stringContaining('byta lösenord') as unknown,
+          });
         }
         const write = await c.request('POST', '/api/v1/disputes', { subject: 'x' });
         expect(write.status).toBe(403);
@@ -123,14 +142,19 @@ for (const target of databaseTargets) {
         const c = await login(direct.url, username, first);
         const wrong = await c.request('POST', '/api/v1/auth/password', { currentPassword: 'inte-det-har', newPassword: chosen });
         expect(wrong.status).toBe(400);
-        expect((wrong.body as ErrorBodyShape).error).toMatchObject({ location: { field: 'currentPassword' }, message: 'currentPassword: det nuvarande lösenordet stämmer inte.' });
+        expect((wrong.body as ErrorBodyShape).error).toMatchObject({
+          location: { field: 'currentPassword' },
+          message: 'currentPassword: det nuvarande lösenordet stämmer inte.',
+        });
         const short = await c.request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: 'kort' });
         expect(short.status).toBe(400);
         expect((short.body as ErrorBodyShape).error.message).toBe('newPassword: lösenordet måste vara minst 12 tecken långt.');
         const same = await c.request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: first });
         expect(same.status).toBe(400);
         expect((same.body as ErrorBodyShape).error.location.field).toBe('newPassword');
-        expect((await anonymous(direct.url).request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: chosen })).status).toBe(401);
+        expect(
+          (await anonymous(direct.url).request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: chosen })).status,
+        ).toBe(401);
       });
 
       it('changes the password: old sessions end, this browser gets a new one, the change is audited without the hash', async () => {
@@ -152,7 +176,12 @@ for (const target of databaseTargets) {
         expect((await attempt(direct.url, username, first)).status).toBe(401);
         const again = await login(direct.url, username, chosen);
         expect((await again.request('GET', '/api/v1/auth/me')).body).toMatchObject({ mustChangePassword: false });
-        const audit = await direct.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', userId).where('action', '=', 'change-password').execute();
+        const audit = await direct.store.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('entity_id', '=', userId)
+          .where('action', '=', 'change-password')
+          .execute();
         expect(audit).toHaveLength(1);
         expect(JSON.stringify(audit)).not.toContain('$argon2');
         expect(audit[0]?.actor).toBe(`user:${username}`);

@@ -94,7 +94,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const limits = fileLimits({ maxUploadBytes: config.maxUploadBytes, ...options.fileLimits });
   let app: App;
   try {
-    app = await buildApp({ ctx: { store: prepared.store, agreement, config: { ...config, sessionSecret }, imports: { spool, limits } }, logger });
+    app = await buildApp({
+      ctx: { store: prepared.store, agreement, config: { ...config, sessionSecret }, imports: { spool, limits } },
+      logger,
+    });
   } catch (e) {
     await prepared.store.close();
     await spool.close();
@@ -103,13 +106,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (swept.length > 0) app.log.warn({ swept }, 'uppladdningar kvar från en avbruten server har tagits bort');
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as AddressInfo;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const shownHost =
+    config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${String(address.port)}`;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => (closing ??= app.close().finally(() => spool.close()));
   if (options.handleSignals === true) installShutdown(app, close);
-  app.log.info({ url, database: describeDatabase(config), agreement: `${agreement.meta.id} ${agreement.meta.version}` }, 'Samverkan lyssnar');
-  return { url, app, store: prepared.store, database: prepared.store.kind, databaseDescription: describeDatabase(config), demoSeeded: prepared.demo, hasDemoUsers: prepared.hasDemoUsers, close };
+  app.log.info(
+    { url, database: describeDatabase(config), agreement: `${agreement.meta.id} ${agreement.meta.version}` },
+    'Samverkan lyssnar',
+  );
+  return {
+    url,
+    app,
+    store: prepared.store,
+    database: prepared.store.kind,
+    databaseDescription: describeDatabase(config),
+    demoSeeded: prepared.demo,
+    hasDemoUsers: prepared.hasDemoUsers,
+    close,
+  };
 }
 
 /** On SIGINT/SIGTERM: stop accepting, finish requests in flight, close the database, exit 0. A second signal exits at once. */

@@ -32,10 +32,16 @@ export function refuseUnsafeText(value: string, field: string): void {
   const control = controlCharacter.exec(value);
   if (control !== null) {
     const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Fältet ${field} innehåller ett otillåtet styrtecken (U+${code}). Ta bort det och försök igen.`, { field });
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `Fältet ${field} innehåller ett otillåtet styrtecken (U+${code}). Ta bort det och försök igen.`,
+      { field },
+    );
   }
   if (loneSurrogate.test(value)) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Fältet ${field} innehåller ogiltig Unicode (ett ensamt surrogattecken).`, { field });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Fältet ${field} innehåller ogiltig Unicode (ett ensamt surrogattecken).`, {
+      field,
+    });
   }
 }
 
@@ -86,7 +92,11 @@ const SHORTEST_PERSONNUMMER = 10;
 
 /** The cheap test every string passes through; only a failing one is examined for its message. */
 function needsRefusal(value: string, identifier: boolean): boolean {
-  return controlCharacter.test(value) || loneSurrogate.test(value) || (!identifier && value.length >= SHORTEST_PERSONNUMMER && containsPersonnummer(value));
+  return (
+    controlCharacter.test(value) ||
+    loneSurrogate.test(value) ||
+    (!identifier && value.length >= SHORTEST_PERSONNUMMER && containsPersonnummer(value))
+  );
 }
 
 /** Check every string in `value` (keys too) as written text, `field` naming where it sits. */

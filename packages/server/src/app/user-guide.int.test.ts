@@ -23,7 +23,14 @@ describe('användarguiden på /anvandarguide', () => {
     expect(res.headers.get('content-security-policy')).toContain("style-src 'self'");
     const html = await res.text();
     expect(html).toContain('<h1 id="användarguide-för-samverkan">');
-    for (const role of ['Sjuksköterska och biståndshandläggare', 'Regionekonom', 'Kommunekonom', 'Chef och strateg', 'Läsare', 'Administratör']) {
+    for (const role of [
+      'Sjuksköterska och biståndshandläggare',
+      'Regionekonom',
+      'Kommunekonom',
+      'Chef och strateg',
+      'Läsare',
+      'Administratör',
+    ]) {
       expect(html).toMatch(new RegExp(`<h2 id="[^"]+">[^<]*${role}`));
     }
     const images = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1] ?? '');
@@ -32,7 +39,11 @@ describe('användarguiden på /anvandarguide', () => {
       const img = await fetch(`${t.url}${src}`);
       expect(img.status, src).toBe(200);
       expect(img.headers.get('content-type')).toBe('image/png');
-      expect(Buffer.from(await img.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        Buffer.from(await img.arrayBuffer())
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
     }
   });
 
@@ -40,7 +51,11 @@ describe('användarguiden på /anvandarguide', () => {
     const css = await fetch(`${t.url}/anvandarguide/stil.css`);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    for (const path of ['/anvandarguide/screenshots/..%2Fanvandarguide.md', '/anvandarguide/screenshots/finns-inte.png', '/anvandarguide/screenshots/.env']) {
+    for (const path of [
+      '/anvandarguide/screenshots/..%2Fanvandarguide.md',
+      '/anvandarguide/screenshots/finns-inte.png',
+      '/anvandarguide/screenshots/.env',
+    ]) {
       expect((await fetch(`${t.url}${path}`)).status, path).toBe(404);
     }
   });

@@ -11,7 +11,9 @@ describe('användarguiden som HTML', () => {
   });
 
   it('ger en hel svensk sida med rubrik-id, bildvägar under /anvandarguide och ingen inline-stil', () => {
-    const html = renderUserGuide('# Användarguide\n\n## Regionekonom\n\n![Sidan Ekonomi](screenshots/ekonomi.png)\n\n[Till regionekonomen](#regionekonom)\n');
+    const html = renderUserGuide(
+      '# Användarguide\n\n## Regionekonom\n\n![Sidan Ekonomi](screenshots/ekonomi.png)\n\n[Till regionekonomen](#regionekonom)\n',
+    );
     expect(html).toMatch(/^<!doctype html>\n<html lang="sv">/);
     expect(html).toContain('<title>Användarguide – Samverkan</title>');
     expect(html).toContain('<h1 id="användarguide">Användarguide</h1>');

@@ -98,8 +98,12 @@ export function registerUserGuide(app: App, dir: string = docsDir): void {
     if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: renderUserGuide(readFileSync(file, 'utf8')) };
     return cached.html;
   };
-  app.get(USER_GUIDE_PATH, { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page()));
-  app.get(`${USER_GUIDE_PATH}/stil.css`, { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(USER_GUIDE_CSS));
+  app.get(USER_GUIDE_PATH, { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page()),
+  );
+  app.get(`${USER_GUIDE_PATH}/stil.css`, { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(USER_GUIDE_CSS),
+  );
   app.get<{ Params: { name: string } }>(`${USER_GUIDE_PATH}/screenshots/:name`, { schema: { hide: true } }, async (request, reply) => {
     const { name } = request.params;
     let png: Buffer | undefined;

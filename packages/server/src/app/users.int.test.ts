@@ -16,13 +16,27 @@ for (const target of databaseTargets) {
     });
 
     it('creates a municipality economist from a municipality name, and refuses a duplicate', async () => {
-      const res = await admin.request('POST', '/api/v1/users', { username: 'Karin.K', role: 'municipality_economist', municipality: 'Krokom', password: 'karins-langa-losenord' });
+      const res = await admin.request('POST', '/api/v1/users', {
+        username: 'Karin.K',
+        role: 'municipality_economist',
+        municipality: 'Krokom',
+        password: 'karins-langa-losenord',
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ user: { username: 'karin.k', municipality: '2309', hasPassword: true, active: true, demo: false } });
       expect(JSON.stringify(res.body)).not.toContain('argon2');
-      const again = await admin.request('POST', '/api/v1/users', { username: 'karin.k', role: 'viewer', password: 'karins-langa-losenord' });
+      const again = await admin.request('POST', '/api/v1/users', {
+        username: 'karin.k',
+        role: 'viewer',
+        password: 'karins-langa-losenord',
+      });
       expect(again.status).toBe(409);
-      const unknown = await admin.request('POST', '/api/v1/users', { username: 'x.y', role: 'municipality_economist', municipality: 'Sundsvall', password: 'karins-langa-losenord' });
+      const unknown = await admin.request('POST', '/api/v1/users', {
+        username: 'x.y',
+        role: 'municipality_economist',
+        municipality: 'Sundsvall',
+        password: 'karins-langa-losenord',
+      });
       expect(unknown.status).toBe(400);
       expect((unknown.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'SAMV_ERR_UNKNOWN_MUNICIPALITY' });
     });
@@ -35,7 +49,9 @@ for (const target of databaseTargets) {
       const res = await admin.request('PATCH', `/api/v1/users/${id}`, { active: false });
       expect(res.body).toMatchObject({ user: { active: false } });
       expect((await karin.request('GET', '/api/v1/auth/me')).status).toBe(401);
-      const audit = (await admin.request('GET', `/api/v1/audit?entity=users&entityId=${id}`)).body as { entries: { action: string; before: unknown; after: unknown }[] };
+      const audit = (await admin.request('GET', `/api/v1/audit?entity=users&entityId=${id}`)).body as {
+        entries: { action: string; before: unknown; after: unknown }[];
+      };
       expect(audit.entries.map((e) => e.action)).toEqual(['update', 'create']);
       expect(audit.entries[0]).toMatchObject({ before: { active: true }, after: { active: false } });
       expect(JSON.stringify(audit)).not.toContain('argon2');

@@ -45,8 +45,18 @@ function messageOf(e: FastifySchemaValidationError, field: string): string {
       return `Fältet ${field} är okänt (stavfel?).`;
     case 'type': {
       const t = typeof p['type'] === 'string' ? p['type'] : 'rätt typ';
-      const sv: Record<string, string> = { string: 'en text', integer: 'ett heltal', number: 'ett tal', boolean: 'sant eller falskt', object: 'ett objekt', array: 'en lista', null: 'tomt (null)' };
-      return field.split('.').length === 1 && t === 'object' ? `Begäran saknar en JSON-kropp (${field}).` : `Fältet ${field} måste vara ${sv[t] ?? t}.`;
+      const sv: Record<string, string> = {
+        string: 'en text',
+        integer: 'ett heltal',
+        number: 'ett tal',
+        boolean: 'sant eller falskt',
+        object: 'ett objekt',
+        array: 'en lista',
+        null: 'tomt (null)',
+      };
+      return field.split('.').length === 1 && t === 'object'
+        ? `Begäran saknar en JSON-kropp (${field}).`
+        : `Fältet ${field} måste vara ${sv[t] ?? t}.`;
     }
     case 'minLength':
       return num('limit') === '1' ? `Fältet ${field} får inte vara tomt.` : `Fältet ${field} måste vara minst ${num('limit')} tecken.`;

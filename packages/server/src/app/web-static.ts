@@ -59,7 +59,11 @@ export async function registerWebAndNotFound(app: App, webDir: string): Promise<
     }
     // Named back, but cut: a 16 kB path must not make a 32 kB error body.
     const shown = path.length > 200 ? `${path.slice(0, 199)}…` : path;
-    const e = new SamverkanError('SAMV_ERR_NOT_FOUND', `Det finns ingen resurs ${request.method} ${shown}. Se /api/docs för API:ets adresser.`, { path: shown });
+    const e = new SamverkanError(
+      'SAMV_ERR_NOT_FOUND',
+      `Det finns ingen resurs ${request.method} ${shown}. Se /api/docs för API:ets adresser.`,
+      { path: shown },
+    );
     return reply.status(404).type('application/json; charset=utf-8').send(errorBody(e));
   });
 }

@@ -34,7 +34,9 @@ const secretKeys = /^(password|password_hash|passwordHash|secret|token|csrfToken
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKeys.test(k) ? '[dolt]' : redactSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKeys.test(k) ? '[dolt]' : redactSecrets(v)]),
+    );
   }
   return value;
 }
@@ -49,11 +51,18 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
 }
 
 /** Append a row with an explicit sealed state (the row that introduces the key seals everything). */
-export async function appendChainRow(trx: Transaction<Database>, entry: AuditEntry, state: SealedState | null): Promise<{ seq: number; hash: string }> {
+export async function appendChainRow(
+  trx: Transaction<Database>,
+  entry: AuditEntry,
+  state: SealedState | null,
+): Promise<{ seq: number; hash: string }> {
   const ctx = chainContextOf(trx);
   const key = ctx?.settings?.key;
   if (ctx === undefined || key === undefined) {
-    throw new SamverkanError('SAMV_ERR_INTERNAL', 'Granskningsloggen kan bara skrivas i en transaktion från store.transaction med granskningsnyckeln (SAMVERKAN_AUDIT_KEY).');
+    throw new SamverkanError(
+      'SAMV_ERR_INTERNAL',
+      'Granskningsloggen kan bara skrivas i en transaktion från store.transaction med granskningsnyckeln (SAMVERKAN_AUDIT_KEY).',
+    );
   }
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
@@ -69,7 +78,10 @@ export async function appendChainRow(trx: Transaction<Database>, entry: AuditEnt
     state_json: state === null ? null : canonicalJson(state),
   };
   const hash = auditMac(key, row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
   ctx.head = { seq: row.seq, hash };
   return { seq: row.seq, hash };
 }

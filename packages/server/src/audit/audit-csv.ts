@@ -7,7 +7,15 @@ import type { NamedAuditView } from './named-audit.js';
 
 const HEADERS = ['Nummer', 'Tidpunkt', 'Vem', 'Användar-id', 'Åtgärd', 'Vad', 'Objekt', 'Objekt-id', 'Före', 'Efter'] as const;
 
-const stockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const stockholm = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -23,7 +31,20 @@ export function auditCsv(entries: readonly NamedAuditView[]): Buffer {
   const lines = [HEADERS.join(';')];
   for (const e of entries) {
     lines.push(
-      [String(e.seq), stockholm.format(new Date(e.at)), e.actorName, e.actor, e.actionLabel, e.entityLabel, e.entityName, e.entityId, json(e.before), json(e.after)].map(cell).join(';'),
+      [
+        String(e.seq),
+        stockholm.format(new Date(e.at)),
+        e.actorName,
+        e.actor,
+        e.actionLabel,
+        e.entityLabel,
+        e.entityName,
+        e.entityId,
+        json(e.before),
+        json(e.after),
+      ]
+        .map(cell)
+        .join(';'),
     );
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');

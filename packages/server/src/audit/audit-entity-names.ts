@@ -47,30 +47,53 @@ function nameFromId(agreement: Agreement, entity: string, id: string): string | 
 }
 
 /** Look up the names of the `entries`' things: one query per table and 500 ids. */
-export async function auditEntityNames(db: Kysely<Database>, agreement: Agreement, entries: readonly { readonly entity: string; readonly entityId: string }[]): Promise<EntityNames> {
+export async function auditEntityNames(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  entries: readonly { readonly entity: string; readonly entityId: string }[],
+): Promise<EntityNames> {
   const ids = (entity: string): string[] => [...new Set(entries.filter((e) => e.entity === entity).map((e) => e.entityId))];
   const names = new Map<string, string>();
   const put = (entity: string, id: string, name: string): void => {
     names.set(`${entity}\u0000${id}`, name);
   };
-  for (const u of await rowsById(ids('users'), (b) => db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', b).execute())) {
+  for (const u of await rowsById(ids('users'), (b) =>
+    db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', b).execute(),
+  )) {
     put('users', u.id, `${u.display_name} (${u.username})`);
   }
-  for (const d of await rowsById(ids('disputes'), (b) => db.selectFrom('disputes').select(['id', 'subject']).where('id', 'in', b).execute())) put('disputes', d.id, d.subject);
-  for (const r of await rowsById(ids('billing_runs'), (b) => db.selectFrom('billing_runs').select(['id', 'flow', 'period', 'sequence']).where('id', 'in', b).execute())) {
+  for (const d of await rowsById(ids('disputes'), (b) =>
+    db.selectFrom('disputes').select(['id', 'subject']).where('id', 'in', b).execute(),
+  ))
+    put('disputes', d.id, d.subject);
+  for (const r of await rowsById(ids('billing_runs'), (b) =>
+    db.selectFrom('billing_runs').select(['id', 'flow', 'period', 'sequence']).where('id', 'in', b).execute(),
+  )) {
     put('billing_runs', r.id, `${runLabel(r.sequence)}, ${flowTitle(r.flow)} ${r.period}`);
   }
-  for (const i of await rowsById(ids('imports'), (b) => db.selectFrom('imports').select(['id', 'filename']).where('id', 'in', b).execute())) put('imports', i.id, i.filename);
+  for (const i of await rowsById(ids('imports'), (b) => db.selectFrom('imports').select(['id', 'filename']).where('id', 'in', b).execute()))
+    put('imports', i.id, i.filename);
   const bases = await rowsById(ids('invoice_bases'), (b) =>
-    db.selectFrom('invoice_bases').select(['id', 'flow', 'period', 'seller_code', 'buyer_code', 'invoice_number', 'credit_of']).where('id', 'in', b).execute(),
+    db
+      .selectFrom('invoice_bases')
+      .select(['id', 'flow', 'period', 'seller_code', 'buyer_code', 'invoice_number', 'credit_of'])
+      .where('id', 'in', b)
+      .execute(),
   );
   for (const b of bases) {
     const what = b.credit_of === null ? flowTitle(b.flow) : `Kreditnota, ${flowTitle(b.flow)}`;
     const number = b.invoice_number === null ? '' : `, nr ${b.invoice_number}`;
-    put('invoice_bases', b.id, `${what} ${b.period}, ${partyName(agreement, b.seller_code)} till ${partyName(agreement, b.buyer_code)}${number}`);
+    put(
+      'invoice_bases',
+      b.id,
+      `${what} ${b.period}, ${partyName(agreement, b.seller_code)} till ${partyName(agreement, b.buyer_code)}${number}`,
+    );
   }
-  for (const t of await rowsById(ids('terminations'), (b) => db.selectFrom('terminations').select(['id', 'document', 'notice_date']).where('id', 'in', b).execute())) {
-    const doc = t.document === 'ALL' ? 'hela samverkansavtalet' : (agreement.documents.find((d) => d.id === t.document)?.shortTitle ?? t.document);
+  for (const t of await rowsById(ids('terminations'), (b) =>
+    db.selectFrom('terminations').select(['id', 'document', 'notice_date']).where('id', 'in', b).execute(),
+  )) {
+    const doc =
+      t.document === 'ALL' ? 'hela samverkansavtalet' : (agreement.documents.find((d) => d.id === t.document)?.shortTitle ?? t.document);
     put('terminations', t.id, `Uppsägning av ${doc} ${t.notice_date}`);
   }
   return (entity, entityId) => names.get(`${entity}\u0000${entityId}`) ?? nameFromId(agreement, entity, entityId) ?? entityId;

@@ -48,7 +48,9 @@ function fields(row: AuditHashInput): Record<string, unknown> {
 
 /** Hex SHA-256 of the row's canonical JSON (rows written before the key). */
 export function auditHash(row: AuditHashInput): string {
-  return createHash('sha256').update(canonicalJson(fields(row)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(fields(row)), 'utf8')
+    .digest('hex');
 }
 
 /** Hex HMAC-SHA-256 of the row's canonical JSON with the audit key. */

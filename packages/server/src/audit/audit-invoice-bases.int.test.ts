@@ -28,7 +28,9 @@ for (const target of databaseTargets) {
       if (first === undefined || second === undefined) throw new Error('the demo run made fewer than two bases');
       draft = first.id;
       credited = second.id;
-      expect((await admin.request('PATCH', `/api/v1/invoice-bases/${draft}`, { buyerReference: 'Ref 17', note: 'Granskad' })).status).toBe(200);
+      expect((await admin.request('PATCH', `/api/v1/invoice-bases/${draft}`, { buyerReference: 'Ref 17', note: 'Granskad' })).status).toBe(
+        200,
+      );
       expect((await approveConfirmed(admin, credited)).status).toBe(200);
       const credit = await admin.request('POST', `/api/v1/invoice-bases/${credited}/credit`, { reason: 'Fel antal timmar' });
       expect(credit.status).toBe(201);
@@ -56,10 +58,25 @@ for (const target of databaseTargets) {
     });
 
     it('names the basis of a line whose amount was changed with SQL', async () => {
-      const line = await t.store.db.selectFrom('invoice_lines').selectAll().where('invoice_basis_id', '=', draft).orderBy('line_no').limit(1).executeTakeFirstOrThrow();
-      await t.store.db.updateTable('invoice_lines').set({ amount_ore: line.amount_ore + 100 }).where('id', '=', line.id).execute();
+      const line = await t.store.db
+        .selectFrom('invoice_lines')
+        .selectAll()
+        .where('invoice_basis_id', '=', draft)
+        .orderBy('line_no')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await t.store.db
+        .updateTable('invoice_lines')
+        .set({ amount_ore: line.amount_ore + 100 })
+        .where('id', '=', line.id)
+        .execute();
       try {
-        expect(await verifyAudit(t.store.db)).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'invoice_bases', entityId: draft });
+        expect(await verifyAudit(t.store.db)).toMatchObject({
+          ok: false,
+          problem: 'changed-outside',
+          entity: 'invoice_bases',
+          entityId: draft,
+        });
       } finally {
         await t.store.db.updateTable('invoice_lines').set({ amount_ore: line.amount_ore }).where('id', '=', line.id).execute();
       }

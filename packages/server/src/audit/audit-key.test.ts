@@ -41,7 +41,9 @@ describe('readAuditKey', () => {
     writeFileSync(file, `${'k'.repeat(32)}\n`);
     expect(readAuditKey({ NODE_ENV: 'production', SAMVERKAN_AUDIT_KEY_FILE: file }, tempDir()).id).toBe(given.id);
     expect(refusal(() => readAuditKey({ SAMVERKAN_AUDIT_KEY: 'kort' }, tempDir())).field).toBe('SAMVERKAN_AUDIT_KEY');
-    expect(refusal(() => readAuditKey({ SAMVERKAN_AUDIT_KEY_FILE: join(tempDir(), 'saknas') }, tempDir())).message).toContain('kan inte läsas');
+    expect(refusal(() => readAuditKey({ SAMVERKAN_AUDIT_KEY_FILE: join(tempDir(), 'saknas') }, tempDir())).message).toContain(
+      'kan inte läsas',
+    );
   });
 
   it('outside production creates var/audit.key once, readable only by its owner', () => {
@@ -55,8 +57,14 @@ describe('readAuditKey', () => {
     const a = defaultCheckpointFile('/v', { sqliteFile: '/data/a.sqlite' });
     expect(a).toMatch(/^\/v\/audit-checkpoints\/[0-9a-f]{16}\.jsonl$/);
     expect(defaultCheckpointFile('/v', { sqliteFile: '/data/b.sqlite' })).not.toBe(a);
-    expect(defaultCheckpointFile('/v', { databaseUrl: 'postgres://u:one@h/db', sqliteFile: '' })).toBe(defaultCheckpointFile('/v', { databaseUrl: 'postgres://u:other@h/db', sqliteFile: '' }));
-    expect(readAuditSettings({ SAMVERKAN_AUDIT_KEY: 'k'.repeat(32), SAMVERKAN_AUDIT_CHECKPOINTS: '/x/cp.jsonl' }, '/v', { sqliteFile: '/d.sqlite' }).checkpointFile).toBe('/x/cp.jsonl');
+    expect(defaultCheckpointFile('/v', { databaseUrl: 'postgres://u:one@h/db', sqliteFile: '' })).toBe(
+      defaultCheckpointFile('/v', { databaseUrl: 'postgres://u:other@h/db', sqliteFile: '' }),
+    );
+    expect(
+      readAuditSettings({ SAMVERKAN_AUDIT_KEY: 'k'.repeat(32), SAMVERKAN_AUDIT_CHECKPOINTS: '/x/cp.jsonl' }, '/v', {
+        sqliteFile: '/d.sqlite',
+      }).checkpointFile,
+    ).toBe('/x/cp.jsonl');
   });
 });
 

@@ -47,7 +47,8 @@ function readKeyFile(file: string, variable: string): AuditKey {
   } catch {
     throw keyError(variable, `nyckelfilen ${file} kan inte läsas.`);
   }
-  if (text.length < MIN_AUDIT_KEY_LENGTH) throw keyError(variable, `nyckeln i ${file} måste vara minst ${String(MIN_AUDIT_KEY_LENGTH)} tecken lång.`);
+  if (text.length < MIN_AUDIT_KEY_LENGTH)
+    throw keyError(variable, `nyckeln i ${file} måste vara minst ${String(MIN_AUDIT_KEY_LENGTH)} tecken lång.`);
   return auditKeyFrom(text, file);
 }
 
@@ -58,7 +59,8 @@ function readKeyFile(file: string, variable: string): AuditKey {
 export function readAuditKey(env: Env, varDir: string): AuditKey {
   const given = env['SAMVERKAN_AUDIT_KEY'];
   if (given !== undefined && given !== '') {
-    if (given.length < MIN_AUDIT_KEY_LENGTH) throw keyError('SAMVERKAN_AUDIT_KEY', `måste vara minst ${String(MIN_AUDIT_KEY_LENGTH)} tecken lång.`);
+    if (given.length < MIN_AUDIT_KEY_LENGTH)
+      throw keyError('SAMVERKAN_AUDIT_KEY', `måste vara minst ${String(MIN_AUDIT_KEY_LENGTH)} tecken lång.`);
     return auditKeyFrom(given, 'SAMVERKAN_AUDIT_KEY');
   }
   const fileName = env['SAMVERKAN_AUDIT_KEY_FILE'];
@@ -86,7 +88,10 @@ export function readAuditKey(env: Env, varDir: string): AuditKey {
  * The default checkpoint file of a database: one file per database under `<var>/audit-checkpoints/`
  * (named by a digest of where the database is), so two databases never share checkpoints.
  */
-export function defaultCheckpointFile(varDir: string, database: { readonly databaseUrl?: string | undefined; readonly sqliteFile: string }): string {
+export function defaultCheckpointFile(
+  varDir: string,
+  database: { readonly databaseUrl?: string | undefined; readonly sqliteFile: string },
+): string {
   let where: string;
   if (database.databaseUrl === undefined) where = `sqlite:${resolve(database.sqliteFile)}`;
   else {
@@ -97,7 +102,14 @@ export function defaultCheckpointFile(varDir: string, database: { readonly datab
 }
 
 /** Key and checkpoint file from the environment: SAMVERKAN_AUDIT_CHECKPOINTS overrides the file. */
-export function readAuditSettings(env: Env, varDir: string, database: { readonly databaseUrl?: string | undefined; readonly sqliteFile: string }): AuditSettings {
+export function readAuditSettings(
+  env: Env,
+  varDir: string,
+  database: { readonly databaseUrl?: string | undefined; readonly sqliteFile: string },
+): AuditSettings {
   const file = env['SAMVERKAN_AUDIT_CHECKPOINTS'];
-  return { key: readAuditKey(env, varDir), checkpointFile: file !== undefined && file !== '' ? resolve(file) : defaultCheckpointFile(varDir, database) };
+  return {
+    key: readAuditKey(env, varDir),
+    checkpointFile: file !== undefined && file !== '' ? resolve(file) : defaultCheckpointFile(varDir, database),
+  };
 }

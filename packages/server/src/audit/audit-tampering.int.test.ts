@@ -51,7 +51,11 @@ for (const target of databaseTargets) {
       for (const original of rows.filter((r) => r.seq >= from)) {
         const edited = { ...(original.seq === from ? change(original) : original), prev_hash: prev };
         const hash = hashOf(edited);
-        await store.db.updateTable('audit_log').set({ actor: edited.actor, after_json: edited.after_json, prev_hash: prev, hash }).where('seq', '=', original.seq).execute();
+        await store.db
+          .updateTable('audit_log')
+          .set({ actor: edited.actor, after_json: edited.after_json, prev_hash: prev, hash })
+          .where('seq', '=', original.seq)
+          .execute();
         prev = hash;
       }
     };
@@ -74,7 +78,11 @@ for (const target of databaseTargets) {
     afterEach(async () => {
       // Put the trail and the checkpoints back as the service left them.
       await store.db.deleteFrom('audit_log').execute();
-      for (let i = 0; i < rows.length; i += 100) await store.db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await store.db
+          .insertInto('audit_log')
+          .values(rows.slice(i, i + 100))
+          .execute();
       writeFileSync(checkpointFile, checkpoints);
       expect(await verify()).toMatchObject({ ok: true });
     });
@@ -90,7 +98,10 @@ for (const target of databaseTargets) {
 
     it('detects deleted newest rows', async () => {
       const n = head().seq;
-      await store.db.deleteFrom('audit_log').where('seq', '>', n - 3).execute();
+      await store.db
+        .deleteFrom('audit_log')
+        .where('seq', '>', n - 3)
+        .execute();
       const v = await verify();
       expect(v).toMatchObject({ ok: false, problem: 'truncated', seq: n - 2 });
       if (!v.ok) expect(v.message).toContain(`rad ${String(n - 2)}–${String(n)} saknas; de senaste raderna har raderats`);
@@ -112,14 +123,32 @@ for (const target of databaseTargets) {
 
     it('detects a chain recomputed with another key (wrong HMAC)', async () => {
       const wrong = auditKeyFrom('an-attackers-own-key-that-is-long-enough', 'attacker');
-      await recomputeFrom(2, (r) => ({ ...r, after_json: r.after_json === null ? null : r.after_json.replace('Demo', 'Falsk') }), (r) => auditMac(wrong, r));
+      await recomputeFrom(
+        2,
+        (r) => ({ ...r, after_json: r.after_json === null ? null : r.after_json.replace('Demo', 'Falsk') }),
+        (r) => auditMac(wrong, r),
+      );
       expect(await verify()).toMatchObject({ ok: false, problem: 'edited', seq: 2 });
     });
 
     it('detects a forged row appended after the head', async () => {
       const h = head();
-      const forged = { seq: h.seq + 1, at: new Date().toISOString(), actor: 'user:admin', action: 'update', entity: 'users', entity_id: rows[0]?.entity_id ?? 'x', before_json: null, after_json: '{"role":"admin"}', prev_hash: h.hash, state_json: null };
-      await store.db.insertInto('audit_log').values({ ...forged, hash: auditHash(forged) }).execute();
+      const forged = {
+        seq: h.seq + 1,
+        at: new Date().toISOString(),
+        actor: 'user:admin',
+        action: 'update',
+        entity: 'users',
+        entity_id: rows[0]?.entity_id ?? 'x',
+        before_json: null,
+        after_json: '{"role":"admin"}',
+        prev_hash: h.hash,
+        state_json: null,
+      };
+      await store.db
+        .insertInto('audit_log')
+        .values({ ...forged, hash: auditHash(forged) })
+        .execute();
       const v = await verify();
       expect(v).toMatchObject({ ok: false, problem: 'forged', seq: h.seq + 1 });
       if (!v.ok) expect(v.message).toContain('förfalskad rad');
@@ -127,7 +156,10 @@ for (const target of databaseTargets) {
 
     it('detects newest rows deleted and the service writing on from there', async () => {
       const n = head().seq;
-      await store.db.deleteFrom('audit_log').where('seq', '>', n - 2).execute();
+      await store.db
+        .deleteFrom('audit_log')
+        .where('seq', '>', n - 2)
+        .execute();
       const user = await createUser(store, { username: `efter.${randomUUID().slice(0, 8)}`, role: 'viewer' }, 'user:test');
       const v = await verify();
       expect(v).toMatchObject({ ok: false, problem: 'rewritten', seq: n - 1 });
@@ -159,7 +191,11 @@ for (const target of databaseTargets) {
 
     it('detects a password hash replaced without an audit row', async () => {
       const u = await store.db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-      await store.db.updateTable('users').set({ password_hash: '$argon2id$v=19$m=65536,t=3,p=4$bm9wZQ$bm9wZQ' }).where('id', '=', u.id).execute();
+      await store.db
+        .updateTable('users')
+        .set({ password_hash: '$argon2id$v=19$m=65536,t=3,p=4$bm9wZQ$bm9wZQ' })
+        .where('id', '=', u.id)
+        .execute();
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'users', entityId: u.id });
       } finally {
@@ -169,7 +205,21 @@ for (const target of databaseTargets) {
 
     it('detects a user added and a user deleted without an audit row', async () => {
       const id = randomUUID();
-      await store.db.insertInto('users').values({ id, username: 'bakdorr', display_name: 'Bakdörr', role: 'admin', municipality_code: null, password_hash: null, email: null, active: 1, demo: 0, created_at: new Date().toISOString() }).execute();
+      await store.db
+        .insertInto('users')
+        .values({
+          id,
+          username: 'bakdorr',
+          display_name: 'Bakdörr',
+          role: 'admin',
+          municipality_code: null,
+          password_hash: null,
+          email: null,
+          active: 1,
+          demo: 0,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'added-outside', entity: 'users', entityId: id });
       } finally {
@@ -182,13 +232,20 @@ for (const target of databaseTargets) {
         expect(v).toMatchObject({ ok: false, problem: 'deleted-outside', entity: 'users', entityId: u.id });
         if (!v.ok) expect(v.message).toContain('har raderats utanför tjänsten');
       } finally {
-        await store.db.insertInto('users').values(reinsertable(u, ['active', 'demo', 'must_change_password']) as never).execute();
+        await store.db
+          .insertInto('users')
+          .values(reinsertable(u, ['active', 'demo', 'must_change_password']) as never)
+          .execute();
       }
     });
 
     it('detects import rows edited, deleted or added without an audit row', async () => {
       const r = await store.db.selectFrom('import_rows').selectAll().orderBy('id').limit(1).executeTakeFirstOrThrow();
-      await store.db.updateTable('import_rows').set({ data_json: r.data_json.replace(/\d/, '9') === r.data_json ? `${r.data_json} ` : r.data_json.replace(/\d/, '9') }).where('id', '=', r.id).execute();
+      await store.db
+        .updateTable('import_rows')
+        .set({ data_json: r.data_json.replace(/\d/, '9') === r.data_json ? `${r.data_json} ` : r.data_json.replace(/\d/, '9') })
+        .where('id', '=', r.id)
+        .execute();
       try {
         const v = await verify();
         expect(v).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'imports', entityId: r.import_id });
@@ -200,10 +257,16 @@ for (const target of databaseTargets) {
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'imports', entityId: r.import_id });
       } finally {
-        await store.db.insertInto('import_rows').values(reinsertable(r, ['demo']) as never).execute();
+        await store.db
+          .insertInto('import_rows')
+          .values(reinsertable(r, ['demo']) as never)
+          .execute();
       }
       const extra = { ...r, id: randomUUID(), line: r.line + 1000, natural_key: null, identity_key: null };
-      await store.db.insertInto('import_rows').values(reinsertable(extra, ['demo']) as never).execute();
+      await store.db
+        .insertInto('import_rows')
+        .values(reinsertable(extra, ['demo']) as never)
+        .execute();
       try {
         expect(await verify()).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'imports', entityId: r.import_id });
       } finally {
@@ -214,7 +277,10 @@ for (const target of databaseTargets) {
     it('detects a whole import added without an audit row', async () => {
       const im = await store.db.selectFrom('imports').selectAll().limit(1).executeTakeFirstOrThrow();
       const id = randomUUID();
-      await store.db.insertInto('imports').values(reinsertable({ ...im, id, content_sha256: 'f'.repeat(64) }, ['demo']) as never).execute();
+      await store.db
+        .insertInto('imports')
+        .values(reinsertable({ ...im, id, content_sha256: 'f'.repeat(64) }, ['demo']) as never)
+        .execute();
       try {
         const v = await verify();
         expect(v).toMatchObject({ ok: false, problem: 'added-outside', entity: 'imports', entityId: id });

@@ -27,7 +27,16 @@ for (const target of databaseTargets) {
     beforeEach(async () => {
       await store.db.deleteFrom('audit_log').execute();
       for (let i = 1; i <= 5; i++) {
-        await store.transaction((trx) => appendAudit(trx, { actor: 'user:test', action: 'update', entity: 'index_values', entityId: `VPI:${String(2020 + i)}`, before: { percent: String(i) }, after: { percent: String(i + 1), password: 'hemligt' } }));
+        await store.transaction((trx) =>
+          appendAudit(trx, {
+            actor: 'user:test',
+            action: 'update',
+            entity: 'index_values',
+            entityId: `VPI:${String(2020 + i)}`,
+            before: { percent: String(i) },
+            after: { percent: String(i + 1), password: 'hemligt' },
+          }),
+        );
       }
     });
 
@@ -71,7 +80,11 @@ for (const target of databaseTargets) {
     it('names a row that was edited with a hash recomputed without the key', async () => {
       const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
       const forged = { ...row, actor: 'user:someone-else' };
-      await store.db.updateTable('audit_log').set({ actor: forged.actor, hash: auditHash(forged) }).where('seq', '=', 2).execute();
+      await store.db
+        .updateTable('audit_log')
+        .set({ actor: forged.actor, hash: auditHash(forged) })
+        .where('seq', '=', 2)
+        .execute();
       // Plain SHA-256 no longer verifies: the row itself is named, not only the broken link after it.
       expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 2, problem: 'forged' });
     });
@@ -81,7 +94,11 @@ for (const target of databaseTargets) {
       const key = store.audit?.key;
       if (key === undefined) throw new Error('no key');
       const moved = { ...row, prev_hash: 'f'.repeat(64) };
-      await store.db.updateTable('audit_log').set({ prev_hash: moved.prev_hash, hash: auditMac(key, moved) }).where('seq', '=', 4).execute();
+      await store.db
+        .updateTable('audit_log')
+        .set({ prev_hash: moved.prev_hash, hash: auditMac(key, moved) })
+        .where('seq', '=', 4)
+        .execute();
       expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 4, problem: 'relinked' });
     });
 
@@ -90,14 +107,24 @@ for (const target of databaseTargets) {
       const b = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
       await store.transaction(async (trx) => {
         await trx.deleteFrom('audit_log').where('seq', 'in', [4, 5]).execute();
-        await trx.insertInto('audit_log').values([{ ...b, seq: 4 }, { ...a, seq: 5 }]).execute();
+        await trx
+          .insertInto('audit_log')
+          .values([
+            { ...b, seq: 4 },
+            { ...a, seq: 5 },
+          ])
+          .execute();
       });
       expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 4, problem: 'edited' });
     });
 
     it('keeps the chain linear when changes run concurrently', async () => {
       await Promise.all(
-        Array.from({ length: 8 }, (_, i) => store.transaction((trx) => appendAudit(trx, { actor: 'user:test', action: 'create', entity: 'c', entityId: String(i), before: null, after: { i } }))),
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction((trx) =>
+            appendAudit(trx, { actor: 'user:test', action: 'create', entity: 'c', entityId: String(i), before: null, after: { i } }),
+          ),
+        ),
       );
       expect(await verifyAudit(store.db)).toMatchObject({ ok: true, rows: 13 });
     });

@@ -41,11 +41,18 @@ export interface CheckpointProblem {
 }
 
 function macOf(key: AuditKey, c: Omit<Checkpoint, 'mac'>): string {
-  return createHmac('sha256', key.secret).update(canonicalJson({ ...c, purpose: 'samverkan-audit-checkpoint' }), 'utf8').digest('hex');
+  return createHmac('sha256', key.secret)
+    .update(canonicalJson({ ...c, purpose: 'samverkan-audit-checkpoint' }), 'utf8')
+    .digest('hex');
 }
 
 /** Sign a checkpoint of the head `seq`/`hash` (seq = count: sequence numbers start at 1 without gaps). */
-export function signCheckpoint(key: AuditKey, kind: CheckpointKind, head: { readonly seq: number; readonly hash: string }, at = new Date().toISOString()): Checkpoint {
+export function signCheckpoint(
+  key: AuditKey,
+  kind: CheckpointKind,
+  head: { readonly seq: number; readonly hash: string },
+  at = new Date().toISOString(),
+): Checkpoint {
   const body = { v: 1 as const, kind, seq: head.seq, count: head.seq, hash: head.hash, at, keyId: key.id };
   return { ...body, mac: macOf(key, body) };
 }
@@ -96,9 +103,20 @@ export function readCheckpoints(file: string, key: AuditKey): { checkpoints: Rea
       problems.push({ file, line, message: `rad ${String(line)} i ${file} är ingen kontrollpunkt (inte JSON).` });
       return;
     }
-    if (!isCheckpoint(parsed)) problems.push({ file, line, message: `rad ${String(line)} i ${file} är ingen kontrollpunkt (fält saknas eller har fel typ).` });
-    else if (parsed.keyId !== key.id) problems.push({ file, line, message: `kontrollpunkten på rad ${String(line)} i ${file} är skriven med en annan nyckel (${parsed.keyId}, nu ${key.id}).` });
-    else if (!checkpointSigned(key, parsed)) problems.push({ file, line, message: `kontrollpunkten på rad ${String(line)} i ${file} har ändrats eller är förfalskad (signaturen stämmer inte).` });
+    if (!isCheckpoint(parsed))
+      problems.push({ file, line, message: `rad ${String(line)} i ${file} är ingen kontrollpunkt (fält saknas eller har fel typ).` });
+    else if (parsed.keyId !== key.id)
+      problems.push({
+        file,
+        line,
+        message: `kontrollpunkten på rad ${String(line)} i ${file} är skriven med en annan nyckel (${parsed.keyId}, nu ${key.id}).`,
+      });
+    else if (!checkpointSigned(key, parsed))
+      problems.push({
+        file,
+        line,
+        message: `kontrollpunkten på rad ${String(line)} i ${file} har ändrats eller är förfalskad (signaturen stämmer inte).`,
+      });
     else checkpoints.push({ file, line, checkpoint: parsed });
   });
   return { checkpoints, problems };

@@ -26,15 +26,45 @@ for (const target of databaseTargets) {
     beforeAll(async () => {
       db = await target.create();
       dir = mkdtempSync(join(tmpdir(), 'samverkan-legacy-'));
-      store = openStore({ ...db.options, audit: { key: auditKeyFrom('the-key-introduced-after-the-fact-0000', 'test'), checkpointFile: join(dir, 'cp.jsonl') } });
+      store = openStore({
+        ...db.options,
+        audit: { key: auditKeyFrom('the-key-introduced-after-the-fact-0000', 'test'), checkpointFile: join(dir, 'cp.jsonl') },
+      });
       await store.migrate();
       // What a database written before migration 0008 holds: a user and four plain SHA-256 rows.
-      await store.db.insertInto('users').values({ id: legacyUser, username: 'gammal', display_name: 'Gammal', role: 'viewer', municipality_code: null, password_hash: null, email: null, active: 1, demo: 0, created_at: '2025-01-01T00:00:00.000Z' }).execute();
+      await store.db
+        .insertInto('users')
+        .values({
+          id: legacyUser,
+          username: 'gammal',
+          display_name: 'Gammal',
+          role: 'viewer',
+          municipality_code: null,
+          password_hash: null,
+          email: null,
+          active: 1,
+          demo: 0,
+          created_at: '2025-01-01T00:00:00.000Z',
+        })
+        .execute();
       let prev = GENESIS_HASH;
       for (let seq = 1; seq <= 4; seq++) {
-        const row = { seq, at: `2025-01-0${String(seq)}T00:00:00.000Z`, actor: 'user:admin', action: 'create', entity: 'index_values', entity_id: `VPI:${String(2020 + seq)}`, before_json: null, after_json: `{"percent":"${String(seq)}"}`, prev_hash: prev };
+        const row = {
+          seq,
+          at: `2025-01-0${String(seq)}T00:00:00.000Z`,
+          actor: 'user:admin',
+          action: 'create',
+          entity: 'index_values',
+          entity_id: `VPI:${String(2020 + seq)}`,
+          before_json: null,
+          after_json: `{"percent":"${String(seq)}"}`,
+          prev_hash: prev,
+        };
         const hash = auditHash(row);
-        await store.db.insertInto('audit_log').values({ ...row, hash, state_json: null }).execute();
+        await store.db
+          .insertInto('audit_log')
+          .values({ ...row, hash, state_json: null })
+          .execute();
         prev = hash;
       }
     });
@@ -49,8 +79,13 @@ for (const target of databaseTargets) {
       expect(await introduceAuditKey(store)).toEqual({ introduced: false, reason: 'keyed' });
       const intro = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
       expect(intro).toMatchObject({ action: 'introduce-audit-key', entity: 'audit_log', entity_id: '4' });
-      expect(JSON.parse(intro.state_json ?? '{}')).toMatchObject({ users: { [legacyUser]: expect.stringMatching(/^v2:[0-9a-f]{64}$/) as unknown } });
-      const kinds = readFileSync(join(dir, 'cp.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { kind: string; seq: number }));
+      expect(JSON.parse(intro.state_json ?? '{}')).toMatchObject({
+        users: { [legacyUser]: expect.stringMatching(/^v2:[0-9a-f]{64}$/) as unknown },
+      });
+      const kinds = readFileSync(join(dir, 'cp.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind: string; seq: number });
       expect(kinds).toContainEqual(expect.objectContaining({ kind: 'legacy', seq: 4 }));
       await createUser(store, { username: 'ny', role: 'viewer' }, 'user:admin');
       expect(await verifyAudit(store.db)).toMatchObject({ ok: true, rows: 6, legacyRows: 4, objects: { users: 2 } });
@@ -82,7 +117,12 @@ for (const target of databaseTargets) {
       } finally {
         await noFile.close();
       }
-      for (const r of old) await store.db.updateTable('audit_log').set({ actor: r.actor, prev_hash: r.prev_hash, hash: r.hash }).where('seq', '=', r.seq).execute();
+      for (const r of old)
+        await store.db
+          .updateTable('audit_log')
+          .set({ actor: r.actor, prev_hash: r.prev_hash, hash: r.hash })
+          .where('seq', '=', r.seq)
+          .execute();
       expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
     });
   });

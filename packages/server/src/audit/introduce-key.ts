@@ -16,7 +16,9 @@ import { appendCheckpoint, signCheckpoint } from './checkpoints.js';
 import { sealEverything } from './object-digests.js';
 
 /** What `introduceAuditKey` found. */
-export type KeyIntroduction = { readonly introduced: true; readonly legacyRows: number } | { readonly introduced: false; readonly reason: 'empty' | 'keyed' | 'not-a-legacy-head' | 'checkpoints-exist' | 'no-key' };
+export type KeyIntroduction =
+  | { readonly introduced: true; readonly legacyRows: number }
+  | { readonly introduced: false; readonly reason: 'empty' | 'keyed' | 'not-a-legacy-head' | 'checkpoints-exist' | 'no-key' };
 
 /** Audit action of the row that introduces the key. */
 export const INTRODUCE_KEY_ACTION = 'introduce-audit-key';

@@ -16,8 +16,21 @@ export interface NamedAuditView extends AuditView {
 }
 
 /** Name a batch of entries (one lookup per kind of name). */
-export async function nameAuditEntries(db: Kysely<Database>, agreement: Agreement, entries: readonly AuditView[]): Promise<NamedAuditView[]> {
-  const actor = await actorNames(db, entries.map((e) => e.actor));
+export async function nameAuditEntries(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  entries: readonly AuditView[],
+): Promise<NamedAuditView[]> {
+  const actor = await actorNames(
+    db,
+    entries.map((e) => e.actor),
+  );
   const entity = await auditEntityNames(db, agreement, entries);
-  return entries.map((e) => ({ ...e, actorName: actor(e.actor), actionLabel: auditActionLabel(e.action), entityLabel: auditEntityLabel(e.entity), entityName: entity(e.entity, e.entityId) }));
+  return entries.map((e) => ({
+    ...e,
+    actorName: actor(e.actor),
+    actionLabel: auditActionLabel(e.action),
+    entityLabel: auditEntityLabel(e.entity),
+    entityName: entity(e.entity, e.entityId),
+  }));
 }

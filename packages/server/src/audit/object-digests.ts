@@ -99,7 +99,24 @@ export interface SealedImportRow {
 function rowDigest(r: SealedImportRow): string {
   // An array of strings, numbers, booleans and nulls: JSON.stringify is already canonical, and fast.
   return createHash('sha256')
-    .update(JSON.stringify([r.id, r.import_id, r.line, r.kind, r.period, r.seller_code, r.buyer_code, r.municipality_code, r.amount_ore, r.data_json, flagValue(r.demo), r.natural_key, r.identity_key]), 'utf8')
+    .update(
+      JSON.stringify([
+        r.id,
+        r.import_id,
+        r.line,
+        r.kind,
+        r.period,
+        r.seller_code,
+        r.buyer_code,
+        r.municipality_code,
+        r.amount_ore,
+        r.data_json,
+        flagValue(r.demo),
+        r.natural_key,
+        r.identity_key,
+      ]),
+      'utf8',
+    )
     .digest()
     .toString('latin1');
 }
@@ -114,11 +131,42 @@ function chunks<T>(items: readonly T[]): T[][] {
 async function userDigests(db: Db, ids: readonly string[]): Promise<Map<string, Digests>> {
   const out = new Map<string, Digests>();
   for (const part of chunks(ids)) {
-    const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'municipality_code', 'password_hash', 'email', 'active', 'demo', 'created_at', 'must_change_password']).where('id', 'in', part).execute();
-    const identities = await db.selectFrom('user_identities').select(['user_id', 'issuer', 'subject', 'created_at']).where('user_id', 'in', part).execute();
+    const users = await db
+      .selectFrom('users')
+      .select([
+        'id',
+        'username',
+        'display_name',
+        'role',
+        'municipality_code',
+        'password_hash',
+        'email',
+        'active',
+        'demo',
+        'created_at',
+        'must_change_password',
+      ])
+      .where('id', 'in', part)
+      .execute();
+    const identities = await db
+      .selectFrom('user_identities')
+      .select(['user_id', 'issuer', 'subject', 'created_at'])
+      .where('user_id', 'in', part)
+      .execute();
     for (const u of users) {
       const own = identities.filter((i) => i.user_id === u.id).map((i) => sha256(canonicalJson([i.issuer, i.subject, i.created_at])));
-      const head: Value[] = [u.id, u.username, u.display_name, u.role, u.municipality_code, u.password_hash, u.email, flagValue(u.active), flagValue(u.demo), u.created_at];
+      const head: Value[] = [
+        u.id,
+        u.username,
+        u.display_name,
+        u.role,
+        u.municipality_code,
+        u.password_hash,
+        u.email,
+        flagValue(u.active),
+        flagValue(u.demo),
+        u.created_at,
+      ];
       out.set(u.id, { legacy: combine(head, [...own]), current: DIGEST_V2 + combine([...head, flagValue(u.must_change_password)], own) });
     }
   }
@@ -139,7 +187,11 @@ const precomputed = new Map<string, { readonly rows: number; readonly digest: st
  */
 export async function precomputeImportSeal(db: Db, id: string): Promise<void> {
   const digest = await importDigest(db, id);
-  const n = await db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number | string>().as('n')).where('import_id', '=', id).executeTakeFirstOrThrow();
+  const n = await db
+    .selectFrom('import_rows')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('import_id', '=', id)
+    .executeTakeFirstOrThrow();
   if (digest !== undefined) precomputed.set(id, { rows: Number(n.n), digest });
 }
 
@@ -166,10 +218,27 @@ export class StagedImportSeal {
 
   /** Hash the header with the rows and keep the digest for the publishing transaction. */
   async finish(db: Db): Promise<void> {
-    const head = await db.selectFrom('imports').select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo']).where('id', '=', this.importId).executeTakeFirst();
+    const head = await db
+      .selectFrom('imports')
+      .select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo'])
+      .where('id', '=', this.importId)
+      .executeTakeFirst();
     if (!head) return;
     this.digests.sort();
-    const digest = combineSorted([head.id, head.kind, head.filename, head.content_sha256, head.municipality_code, head.row_count, head.uploaded_by, head.uploaded_at, flagValue(head.demo)], this.digests);
+    const digest = combineSorted(
+      [
+        head.id,
+        head.kind,
+        head.filename,
+        head.content_sha256,
+        head.municipality_code,
+        head.row_count,
+        head.uploaded_by,
+        head.uploaded_at,
+        flagValue(head.demo),
+      ],
+      this.digests,
+    );
     precomputed.set(this.importId, { rows: this.digests.length, digest });
     this.digests.length = 0;
   }
@@ -179,7 +248,11 @@ async function sealedImportDigest(db: Db, id: string): Promise<string | undefine
   const ahead = precomputed.get(id);
   precomputed.delete(id);
   if (ahead !== undefined) {
-    const n = await db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number | string>().as('n')).where('import_id', '=', id).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('import_rows')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('import_id', '=', id)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) === ahead.rows) return ahead.digest;
   }
   return importDigest(db, id);
@@ -187,14 +260,32 @@ async function sealedImportDigest(db: Db, id: string): Promise<string | undefine
 
 /** Digest of one import's header and rows (read in pages, so a 300 000-row import fits). */
 async function importDigest(db: Db, id: string): Promise<string | undefined> {
-  const head = await db.selectFrom('imports').select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo']).where('id', '=', id).executeTakeFirst();
+  const head = await db
+    .selectFrom('imports')
+    .select(['id', 'kind', 'filename', 'content_sha256', 'municipality_code', 'row_count', 'uploaded_by', 'uploaded_at', 'demo'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!head) return undefined;
   const digests: string[] = [];
   let after = '';
   for (;;) {
     const rows = await db
       .selectFrom('import_rows')
-      .select(['id', 'import_id', 'line', 'kind', 'period', 'seller_code', 'buyer_code', 'municipality_code', 'amount_ore', 'data_json', 'demo', 'natural_key', 'identity_key'])
+      .select([
+        'id',
+        'import_id',
+        'line',
+        'kind',
+        'period',
+        'seller_code',
+        'buyer_code',
+        'municipality_code',
+        'amount_ore',
+        'data_json',
+        'demo',
+        'natural_key',
+        'identity_key',
+      ])
       .where('import_id', '=', id)
       .where('id', '>', after)
       .orderBy('id')
@@ -208,7 +299,20 @@ async function importDigest(db: Db, id: string): Promise<string | undefined> {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   digests.sort();
-  return combineSorted([head.id, head.kind, head.filename, head.content_sha256, head.municipality_code, head.row_count, head.uploaded_by, head.uploaded_at, flagValue(head.demo)], digests);
+  return combineSorted(
+    [
+      head.id,
+      head.kind,
+      head.filename,
+      head.content_sha256,
+      head.municipality_code,
+      head.row_count,
+      head.uploaded_by,
+      head.uploaded_at,
+      flagValue(head.demo),
+    ],
+    digests,
+  );
 }
 
 /** Digests of the given invoice bases (with their lines). */
@@ -218,26 +322,118 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
     const bases = await db
       .selectFrom('invoice_bases')
       .select([
-        'id', 'billing_run_id', 'flow', 'period', 'seller_code', 'buyer_code', 'status', 'total_ore', 'trace_json', 'credit_of', 'created_at', 'approved_by', 'approved_at', 'sent_at', 'demo',
-        'seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json',
-        'credited_at', 'credit_reason', 'invoice_series', 'invoice_number', 'issue_date', 'due_date', 'payment_terms_days',
+        'id',
+        'billing_run_id',
+        'flow',
+        'period',
+        'seller_code',
+        'buyer_code',
+        'status',
+        'total_ore',
+        'trace_json',
+        'credit_of',
+        'created_at',
+        'approved_by',
+        'approved_at',
+        'sent_at',
+        'demo',
+        'seller_unit',
+        'buyer_unit',
+        'buyer_reference',
+        'note',
+        'replaces_id',
+        'inputs_json',
+        'credited_at',
+        'credit_reason',
+        'invoice_series',
+        'invoice_number',
+        'issue_date',
+        'due_date',
+        'payment_terms_days',
       ])
       .where('id', 'in', part)
       .execute();
     const lines = await db
       .selectFrom('invoice_lines')
-      .select(['id', 'invoice_basis_id', 'line_no', 'description', 'quantity', 'unit', 'unit_price_ore', 'amount_ore', 'steps_json', 'category', 'base_quantity', 'clause', 'line_date', 'reference', 'credits_line_id'])
+      .select([
+        'id',
+        'invoice_basis_id',
+        'line_no',
+        'description',
+        'quantity',
+        'unit',
+        'unit_price_ore',
+        'amount_ore',
+        'steps_json',
+        'category',
+        'base_quantity',
+        'clause',
+        'line_date',
+        'reference',
+        'credits_line_id',
+      ])
       .where('invoice_basis_id', 'in', part)
       .execute();
     const byBasis = new Map<string, string[]>();
     for (const l of lines) {
-      const h = sha256(canonicalJson([l.id, l.invoice_basis_id, l.line_no, l.description, l.quantity, l.unit, l.unit_price_ore, l.amount_ore, l.steps_json, l.category, l.base_quantity, l.clause, l.line_date, l.reference, l.credits_line_id]));
+      const h = sha256(
+        canonicalJson([
+          l.id,
+          l.invoice_basis_id,
+          l.line_no,
+          l.description,
+          l.quantity,
+          l.unit,
+          l.unit_price_ore,
+          l.amount_ore,
+          l.steps_json,
+          l.category,
+          l.base_quantity,
+          l.clause,
+          l.line_date,
+          l.reference,
+          l.credits_line_id,
+        ]),
+      );
       byBasis.set(l.invoice_basis_id, [...(byBasis.get(l.invoice_basis_id) ?? []), h]);
     }
     for (const b of bases) {
-      const head: Value[] = [b.id, b.billing_run_id, b.flow, b.period, b.seller_code, b.buyer_code, b.status, b.total_ore, b.trace_json, b.credit_of, b.created_at, b.approved_by, b.approved_at, b.sent_at, flagValue(b.demo), b.seller_unit, b.buyer_unit, b.buyer_reference, b.note, b.replaces_id, b.inputs_json];
-      const since0009: Value[] = [b.credited_at, b.credit_reason, b.invoice_series, b.invoice_number, b.issue_date, b.due_date, b.payment_terms_days];
-      out.set(b.id, { legacy: combine(head, [...(byBasis.get(b.id) ?? [])]), current: DIGEST_V2 + combine([...head, ...since0009], byBasis.get(b.id) ?? []) });
+      const head: Value[] = [
+        b.id,
+        b.billing_run_id,
+        b.flow,
+        b.period,
+        b.seller_code,
+        b.buyer_code,
+        b.status,
+        b.total_ore,
+        b.trace_json,
+        b.credit_of,
+        b.created_at,
+        b.approved_by,
+        b.approved_at,
+        b.sent_at,
+        flagValue(b.demo),
+        b.seller_unit,
+        b.buyer_unit,
+        b.buyer_reference,
+        b.note,
+        b.replaces_id,
+        b.inputs_json,
+      ];
+      const since0009: Value[] = [
+        b.credited_at,
+        b.credit_reason,
+        b.invoice_series,
+        b.invoice_number,
+        b.issue_date,
+        b.due_date,
+        b.payment_terms_days,
+      ];
+      out.set(b.id, {
+        legacy: combine(head, [...(byBasis.get(b.id) ?? [])]),
+        current: DIGEST_V2 + combine([...head, ...since0009], byBasis.get(b.id) ?? []),
+      });
     }
   }
   return out;
@@ -249,7 +445,36 @@ async function partyDigests(db: Db, ids: readonly string[]): Promise<Map<string,
   for (const part of chunks(ids)) {
     const rows = await db.selectFrom('parties').selectAll().where('id', 'in', part).execute();
     for (const p of rows) {
-      const d = DIGEST_V2 + combine([p.id, p.party_code, p.unit_key, p.valid_from, p.version, p.legal_name, p.organisation_number, p.endpoint_scheme, p.endpoint_id, p.street, p.postal_code, p.city, p.vat_number, p.payment_kind, p.payment_account, p.payment_terms_days, p.buyer_reference, p.flow_references_json, p.invoice_prefix, p.placeholder_fields_json, flagValue(p.demo), p.recorded_at, p.recorded_by], []);
+      const d =
+        DIGEST_V2 +
+        combine(
+          [
+            p.id,
+            p.party_code,
+            p.unit_key,
+            p.valid_from,
+            p.version,
+            p.legal_name,
+            p.organisation_number,
+            p.endpoint_scheme,
+            p.endpoint_id,
+            p.street,
+            p.postal_code,
+            p.city,
+            p.vat_number,
+            p.payment_kind,
+            p.payment_account,
+            p.payment_terms_days,
+            p.buyer_reference,
+            p.flow_references_json,
+            p.invoice_prefix,
+            p.placeholder_fields_json,
+            flagValue(p.demo),
+            p.recorded_at,
+            p.recorded_by,
+          ],
+          [],
+        );
       out.set(p.id, { current: d, legacy: d });
     }
   }
@@ -257,7 +482,12 @@ async function partyDigests(db: Db, ids: readonly string[]): Promise<Map<string,
 }
 
 /** Current digests of `ids` in `table`; a missing object maps to null. */
-export async function digestsOf(db: Db, table: SealTable, ids: readonly string[], useAhead = false): Promise<Record<string, string | null>> {
+export async function digestsOf(
+  db: Db,
+  table: SealTable,
+  ids: readonly string[],
+  useAhead = false,
+): Promise<Record<string, string | null>> {
   return digestsIn(db, table, ids, useAhead, 'current');
 }
 
@@ -266,7 +496,13 @@ export async function legacyDigestsOf(db: Db, table: SealTable, ids: readonly st
   return digestsIn(db, table, ids, false, 'legacy');
 }
 
-async function digestsIn(db: Db, table: SealTable, ids: readonly string[], useAhead: boolean, which: keyof Digests): Promise<Record<string, string | null>> {
+async function digestsIn(
+  db: Db,
+  table: SealTable,
+  ids: readonly string[],
+  useAhead: boolean,
+  which: keyof Digests,
+): Promise<Record<string, string | null>> {
   const found = new Map<string, string>();
   if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v[which]);
   else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v[which]);
@@ -302,7 +538,11 @@ export async function sealScope(db: Db, entity: string, entityId: string): Promi
     case 'users':
       return { users: [entityId] };
     case 'user_identities': {
-      const rows = await db.selectFrom('user_identities').select('user_id').where(sql<string>`issuer || '#' || subject`, '=', entityId).execute();
+      const rows = await db
+        .selectFrom('user_identities')
+        .select('user_id')
+        .where(sql<string>`issuer || '#' || subject`, '=', entityId)
+        .execute();
       return { users: rows.map((r) => r.user_id) };
     }
     case 'imports':
@@ -323,7 +563,13 @@ export async function sealScope(db: Db, entity: string, entityId: string): Promi
       // `<code>[/<unit>]@<valid-from>`: every version recorded for that party and date.
       const m = /^([^/@]+)(?:\/([^@]+))?@(.+)$/.exec(entityId);
       if (m === null) return {};
-      const rows = await db.selectFrom('parties').select('id').where('party_code', '=', m[1] ?? '').where('unit_key', '=', m[2] ?? '').where('valid_from', '=', m[3] ?? '').execute();
+      const rows = await db
+        .selectFrom('parties')
+        .select('id')
+        .where('party_code', '=', m[1] ?? '')
+        .where('unit_key', '=', m[2] ?? '')
+        .where('valid_from', '=', m[3] ?? '')
+        .execute();
       return { parties: rows.map((r) => r.id) };
     }
     default:

@@ -24,7 +24,11 @@ async function withoutTriggers(t: TestServer, table: string, fn: () => Promise<u
     }
     return;
   }
-  const triggers = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ${table}`.execute(t.store.db)).rows;
+  const triggers = (
+    await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ${table}`.execute(
+      t.store.db,
+    )
+  ).rows;
   for (const tr of triggers) await sql`drop trigger ${sql.id(tr.name)}`.execute(t.store.db);
   try {
     await fn();
@@ -52,12 +56,26 @@ for (const target of databaseTargets) {
       const parties = await t.store.db.selectFrom('parties').select('id').execute();
       if (v.ok) expect(v.objects.parties).toBe(parties.length);
       expect(parties.length).toBeGreaterThan(0);
-      const last = await t.store.db.selectFrom('audit_log').select('state_json').where('entity', '=', 'parties').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-      expect(Object.values((JSON.parse(last.state_json ?? '{}') as { parties: Record<string, string> }).parties)[0]?.startsWith(DIGEST_V2)).toBe(true);
+      const last = await t.store.db
+        .selectFrom('audit_log')
+        .select('state_json')
+        .where('entity', '=', 'parties')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      expect(
+        Object.values((JSON.parse(last.state_json ?? '{}') as { parties: Record<string, string> }).parties)[0]?.startsWith(DIGEST_V2),
+      ).toBe(true);
     });
 
     it('names a party version whose bankgiro was changed with SQL', async () => {
-      const p = await t.store.db.selectFrom('parties').select(['id', 'payment_account']).where('payment_account', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      const p = await t.store.db
+        .selectFrom('parties')
+        .select(['id', 'payment_account'])
+        .where('payment_account', 'is not', null)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       await t.store.db.updateTable('parties').set({ payment_account: '9999-9999' }).where('id', '=', p.id).execute();
       try {
         const v = await verifyAudit(t.store.db);
@@ -70,30 +88,67 @@ for (const target of databaseTargets) {
     });
 
     it('names a user whose must_change_password and a basis whose credit reason were changed with SQL', async () => {
-      const u = await t.store.db.selectFrom('users').select(['id', 'must_change_password']).orderBy('id').limit(1).executeTakeFirstOrThrow();
-      await t.store.db.updateTable('users').set({ must_change_password: toFlag(!flag(u.must_change_password)) }).where('id', '=', u.id).execute();
+      const u = await t.store.db
+        .selectFrom('users')
+        .select(['id', 'must_change_password'])
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await t.store.db
+        .updateTable('users')
+        .set({ must_change_password: toFlag(!flag(u.must_change_password)) })
+        .where('id', '=', u.id)
+        .execute();
       try {
         expect(await verifyAudit(t.store.db)).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'users', entityId: u.id });
       } finally {
-        await t.store.db.updateTable('users').set({ must_change_password: toFlag(flag(u.must_change_password)) }).where('id', '=', u.id).execute();
+        await t.store.db
+          .updateTable('users')
+          .set({ must_change_password: toFlag(flag(u.must_change_password)) })
+          .where('id', '=', u.id)
+          .execute();
       }
       // The lock triggers refuse this; someone with database access can drop them first.
-      const b = await t.store.db.selectFrom('invoice_bases').select(['id', 'credit_reason']).where('status', '=', 'draft').orderBy('id').limit(1).executeTakeFirstOrThrow();
-      await withoutTriggers(t, 'invoice_bases', () => t.store.db.updateTable('invoice_bases').set({ credit_reason: 'Ändrad i databasen' }).where('id', '=', b.id).execute());
+      const b = await t.store.db
+        .selectFrom('invoice_bases')
+        .select(['id', 'credit_reason'])
+        .where('status', '=', 'draft')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await withoutTriggers(t, 'invoice_bases', () =>
+        t.store.db.updateTable('invoice_bases').set({ credit_reason: 'Ändrad i databasen' }).where('id', '=', b.id).execute(),
+      );
       try {
-        expect(await verifyAudit(t.store.db)).toMatchObject({ ok: false, problem: 'changed-outside', entity: 'invoice_bases', entityId: b.id });
+        expect(await verifyAudit(t.store.db)).toMatchObject({
+          ok: false,
+          problem: 'changed-outside',
+          entity: 'invoice_bases',
+          entityId: b.id,
+        });
       } finally {
-        await withoutTriggers(t, 'invoice_bases', () => t.store.db.updateTable('invoice_bases').set({ credit_reason: b.credit_reason }).where('id', '=', b.id).execute());
+        await withoutTriggers(t, 'invoice_bases', () =>
+          t.store.db.updateTable('invoice_bases').set({ credit_reason: b.credit_reason }).where('id', '=', b.id).execute(),
+        );
       }
       expect(await verifyAudit(t.store.db)).toMatchObject({ ok: true });
     });
 
     it('verifies a seal made over the 0008 column list, and names a change of a column it covers', async () => {
-      const u = await t.store.db.selectFrom('users').select(['id', 'display_name']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      const u = await t.store.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       await t.store.transaction(async (trx) => {
         const legacy = await legacyDigestsOf(trx, 'users', [u.id]);
         expect(legacy[u.id]?.startsWith(DIGEST_V2)).toBe(false);
-        await appendChainRow(trx, { actor: 'system', action: 'test-legacy-seal', entity: 'users', entityId: u.id, before: null, after: null }, { users: legacy });
+        await appendChainRow(
+          trx,
+          { actor: 'system', action: 'test-legacy-seal', entity: 'users', entityId: u.id, before: null, after: null },
+          { users: legacy },
+        );
       });
       expect(await verifyAudit(t.store.db)).toMatchObject({ ok: true });
       await t.store.db.updateTable('users').set({ display_name: 'Ändrad i databasen' }).where('id', '=', u.id).execute();

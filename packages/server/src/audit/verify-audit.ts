@@ -113,7 +113,11 @@ function badHash(row: AuditRow, newestCheckpoint: ReadCheckpoint | undefined, ro
         message: `Granskningsloggen är bruten: ${where(row)} har ändrats och hashkedjan räknats om utan granskningsnyckeln (${cpText(newestCheckpoint)} visar ${String(newestCheckpoint.checkpoint.count)} rader).`,
       };
     }
-    return { ...base, problem: 'forged', message: `Granskningsloggen är bruten: ${where(row)} är inte skriven av tjänsten; hashen är beräknad utan granskningsnyckeln (förfalskad rad).` };
+    return {
+      ...base,
+      problem: 'forged',
+      message: `Granskningsloggen är bruten: ${where(row)} är inte skriven av tjänsten; hashen är beräknad utan granskningsnyckeln (förfalskad rad).`,
+    };
   }
   return { ...base, problem: 'edited', message: `Granskningsloggen är bruten: ${where(row)} har ändrats efter att den skrevs.` };
 }
@@ -122,7 +126,13 @@ function badHash(row: AuditRow, newestCheckpoint: ReadCheckpoint | undefined, ro
 export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions = {}): Promise<AuditVerification> {
   const settings = auditSettingsOf(db);
   if (settings === undefined) {
-    return { ok: false, rows: 0, seq: 0, problem: 'no-key', message: 'Granskningsloggen kan inte kontrolleras utan granskningsnyckeln (SAMVERKAN_AUDIT_KEY).' };
+    return {
+      ok: false,
+      rows: 0,
+      seq: 0,
+      problem: 'no-key',
+      message: 'Granskningsloggen kan inte kontrolleras utan granskningsnyckeln (SAMVERKAN_AUDIT_KEY).',
+    };
   }
   const key = settings.key;
   const files = [...(settings.checkpointFile === undefined ? [] : [settings.checkpointFile]), ...(options.checkpointFiles ?? [])];
@@ -146,7 +156,13 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
     const page = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(PAGE).execute();
     for (const row of page) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, rows, seq: expectedSeq, problem: 'missing', message: `Granskningsloggen är bruten: rad ${String(expectedSeq)} saknas (raderad). Nästa rad är ${String(row.seq)}.` };
+        return {
+          ok: false,
+          rows,
+          seq: expectedSeq,
+          problem: 'missing',
+          message: `Granskningsloggen är bruten: rad ${String(expectedSeq)} saknas (raderad). Nästa rad är ${String(row.seq)}.`,
+        };
       }
       const keyed = auditMac(key, row) === row.hash;
       if (mode === 'start') mode = !keyed && row.state_json === null && auditHash(row) === row.hash ? 'legacy' : 'keyed';
@@ -160,11 +176,26 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
             problem: 'relinked',
             message: `Granskningsloggen är bruten: rad ${String(row.seq)}, där nyckeln infördes, stämmer inte med raderna före den: någon av raderna 1–${String(row.seq - 1)} har skrivits om.`,
           };
-        } else if (keyed) return { ok: false, rows, seq: row.seq, problem: 'edited', entity: row.entity, entityId: row.entity_id, message: `Granskningsloggen är bruten: ${where(row)} följer på rader utan nyckel utan att nyckeln införts.` };
+        } else if (keyed)
+          return {
+            ok: false,
+            rows,
+            seq: row.seq,
+            problem: 'edited',
+            entity: row.entity,
+            entityId: row.entity_id,
+            message: `Granskningsloggen är bruten: ${where(row)} följer på rader utan nyckel utan att nyckeln införts.`,
+          };
         else return badHash(row, newest, rows);
       } else if (mode === 'keyed' && !keyed) return badHash(row, newest, rows);
       if (row.prev_hash !== prevHash) {
-        return { ok: false, rows, seq: row.seq, problem: 'relinked', message: `Granskningsloggen är bruten: rad ${String(row.seq)} pekar inte på rad ${String(row.seq - 1)}; någon av raderna har bytts ut.` };
+        return {
+          ok: false,
+          rows,
+          seq: row.seq,
+          problem: 'relinked',
+          message: `Granskningsloggen är bruten: rad ${String(row.seq)} pekar inte på rad ${String(row.seq - 1)}; någon av raderna har bytts ut.`,
+        };
       }
       for (const c of bySeq.get(row.seq) ?? []) {
         if (c.checkpoint.hash !== row.hash) {
@@ -188,7 +219,13 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
 
   if (newest !== undefined && rows < newest.checkpoint.count) {
     if (rows === 0) {
-      return { ok: false, rows, seq: 1, problem: 'emptied', message: `Granskningsloggen är tom men ${cpText(newest)} visar ${String(newest.checkpoint.count)} rader: alla rader har raderats.` };
+      return {
+        ok: false,
+        rows,
+        seq: 1,
+        problem: 'emptied',
+        message: `Granskningsloggen är tom men ${cpText(newest)} visar ${String(newest.checkpoint.count)} rader: alla rader har raderats.`,
+      };
     }
     return {
       ok: false,
@@ -199,12 +236,22 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
     };
   }
   const badLine = fileProblems[0];
-  if (badLine !== undefined) return { ok: false, rows, seq: 0, problem: 'checkpoint', message: `Kontrollpunkterna är inte att lita på: ${badLine.message}` };
+  if (badLine !== undefined)
+    return { ok: false, rows, seq: 0, problem: 'checkpoint', message: `Kontrollpunkterna är inte att lita på: ${badLine.message}` };
 
   const objects = await verifyObjects(db, seals);
   if (!objects.ok) return { ...objects.failure, rows };
 
-  const ok: AuditVerification = { ok: true, rows, lastSeq: expectedSeq - 1, lastHash: prevHash, keyId: key.id, legacyRows, checkpoints: checkpoints.length, objects: objects.counts };
+  const ok: AuditVerification = {
+    ok: true,
+    rows,
+    lastSeq: expectedSeq - 1,
+    lastHash: prevHash,
+    keyId: key.id,
+    legacyRows,
+    checkpoints: checkpoints.length,
+    objects: objects.counts,
+  };
   if (options.writeCheckpoint === true && settings.checkpointFile !== undefined && rows > 0) {
     const checkpoint = signCheckpoint(key, 'verify', { seq: expectedSeq - 1, hash: prevHash });
     appendCheckpoint(settings.checkpointFile, checkpoint);

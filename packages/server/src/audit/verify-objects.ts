@@ -22,7 +22,12 @@ export interface ObjectFailure {
   readonly findings: readonly string[];
 }
 
-const label: Record<SealTable, string> = { users: 'användaren', imports: 'importen', invoice_bases: 'fakturaunderlaget', parties: 'partsregistrets version' };
+const label: Record<SealTable, string> = {
+  users: 'användaren',
+  imports: 'importen',
+  invoice_bases: 'fakturaunderlaget',
+  parties: 'partsregistrets version',
+};
 const MAX_FINDINGS = 50;
 
 /** Import statuses (0007) under which rows are not yet visible: such an import is audited when it completes. */
@@ -33,7 +38,10 @@ async function stagingImports(db: Kysely<Database>, ids: readonly string[]): Pro
 }
 
 /** Verify every sealed table; the first failure carries up to 50 findings. */
-export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Promise<{ ok: true; counts: Record<SealTable, number> } | { ok: false; failure: ObjectFailure }> {
+export async function verifyObjects(
+  db: Kysely<Database>,
+  seals: SealIndex,
+): Promise<{ ok: true; counts: Record<SealTable, number> } | { ok: false; failure: ObjectFailure }> {
   const counts: Record<SealTable, number> = { users: 0, imports: 0, invoice_bases: 0, parties: 0 };
   const failures: Omit<ObjectFailure, 'findings' | 'ok'>[] = [];
   const note = (f: Omit<ObjectFailure, 'findings' | 'ok'>): void => {
@@ -55,19 +63,49 @@ export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Pro
         const name = `${label[table]} ${id}`;
         if (seal === undefined) {
           if (staging.has(id)) continue;
-          note({ seq: 0, problem: 'added-outside', entity: table, entityId: id, message: `${name} finns i databasen men har ingen granskningsrad: den har lagts till utanför tjänsten.` });
+          note({
+            seq: 0,
+            problem: 'added-outside',
+            entity: table,
+            entityId: id,
+            message: `${name} finns i databasen men har ingen granskningsrad: den har lagts till utanför tjänsten.`,
+          });
         } else if (seal.digest === null) {
-          note({ seq: seal.seq, problem: 'added-outside', entity: table, entityId: id, message: `${name} raderades enligt granskningsrad ${String(seal.seq)} men finns i databasen igen: den har lagts tillbaka utanför tjänsten.` });
+          note({
+            seq: seal.seq,
+            problem: 'added-outside',
+            entity: table,
+            entityId: id,
+            message: `${name} raderades enligt granskningsrad ${String(seal.seq)} men finns i databasen igen: den har lagts tillbaka utanför tjänsten.`,
+          });
         } else if (seal.digest !== (seal.digest.startsWith(DIGEST_V2) ? current[id] : legacy[id])) {
-          note({ seq: seal.seq, problem: 'changed-outside', entity: table, entityId: id, message: `${name} har ändrats utanför tjänsten: innehållet stämmer inte med granskningsrad ${String(seal.seq)}.` });
+          note({
+            seq: seal.seq,
+            problem: 'changed-outside',
+            entity: table,
+            entityId: id,
+            message: `${name} har ändrats utanför tjänsten: innehållet stämmer inte med granskningsrad ${String(seal.seq)}.`,
+          });
         } else if (staging.has(id)) {
-          note({ seq: seal.seq, problem: 'changed-outside', entity: table, entityId: id, message: `${name} har ändrats utanför tjänsten: den är granskad som klar (rad ${String(seal.seq)}) men markerad som pågående.` });
+          note({
+            seq: seal.seq,
+            problem: 'changed-outside',
+            entity: table,
+            entityId: id,
+            message: `${name} har ändrats utanför tjänsten: den är granskad som klar (rad ${String(seal.seq)}) men markerad som pågående.`,
+          });
         }
       }
     }
     for (const [id, seal] of sealed) {
       if (!seen.has(id) && seal.digest !== null) {
-        note({ seq: seal.seq, problem: 'deleted-outside', entity: table, entityId: id, message: `${label[table]} ${id} saknas i databasen men raderades aldrig genom tjänsten (senast granskad på rad ${String(seal.seq)}): den har raderats utanför tjänsten.` });
+        note({
+          seq: seal.seq,
+          problem: 'deleted-outside',
+          entity: table,
+          entityId: id,
+          message: `${label[table]} ${id} saknas i databasen men raderades aldrig genom tjänsten (senast granskad på rad ${String(seal.seq)}): den har raderats utanför tjänsten.`,
+        });
       }
     }
   }
@@ -76,6 +114,11 @@ export async function verifyObjects(db: Kysely<Database>, seals: SealIndex): Pro
   const more = failures.length > 1 ? ` (${String(failures.length)} avvikelser totalt.)` : '';
   return {
     ok: false,
-    failure: { ...first, ok: false, message: `Tabellerna stämmer inte med granskningsloggen: ${first.message}${more}`, findings: failures.slice(0, MAX_FINDINGS).map((f) => f.message) },
+    failure: {
+      ...first,
+      ok: false,
+      message: `Tabellerna stämmer inte med granskningsloggen: ${first.message}${more}`,
+      findings: failures.slice(0, MAX_FINDINGS).map((f) => f.message),
+    },
   };
 }

@@ -21,7 +21,14 @@ for (const target of databaseTargets) {
     });
 
     it('names users, the command line and the system in one lookup', async () => {
-      const name = await actorNames(t.store.db, ['user:ekonom.region', 'oidc:ekonom.krokom', 'cli:anna', 'system:demo', null, 'user:finns-inte']);
+      const name = await actorNames(t.store.db, [
+        'user:ekonom.region',
+        'oidc:ekonom.krokom',
+        'cli:anna',
+        'system:demo',
+        null,
+        'user:finns-inte',
+      ]);
       expect(name('user:ekonom.region')).toBe('Demo Regionekonom');
       expect(name('oidc:ekonom.krokom')).toBe('Demo Kommunekonom Krokom');
       expect(name('cli:anna')).toBe('kommandoraden (anna)');
@@ -41,23 +48,36 @@ for (const target of databaseTargets) {
       const region = await login(t.url, 'ekonom.region');
       const res = await region.request('POST', '/api/v1/billing-runs', { flow: 'dagtid', period: '2026-01' });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const started = res.body as { run: { id: string; startedBy: string; startedByName: string }; invoiceBases: { approvedBy: string | null; approvedByName: string | null }[] };
+      const started = res.body as {
+        run: { id: string; startedBy: string; startedByName: string };
+        invoiceBases: { approvedBy: string | null; approvedByName: string | null }[];
+      };
       expect(started.run).toMatchObject({ startedBy: 'user:ekonom.region', startedByName: 'Demo Regionekonom' });
       expect(started.invoiceBases.length).toBeGreaterThan(0);
       expect(started.invoiceBases.every((b) => b.approvedBy === null && b.approvedByName === null)).toBe(true);
-      const list = (await admin.request('GET', '/api/v1/billing-runs?flow=dagtid')).body as { billingRuns: { id: string; startedByName: string }[] };
+      const list = (await admin.request('GET', '/api/v1/billing-runs?flow=dagtid')).body as {
+        billingRuns: { id: string; startedByName: string }[];
+      };
       expect(list.billingRuns.find((r) => r.id === started.run.id)?.startedByName).toBe('Demo Regionekonom');
     });
 
     it('disputes name who opened them, who acted in each event and who proposed and confirmed the decision', async () => {
       const krokom = await login(t.url, 'ekonom.krokom');
       const region = await login(t.url, 'ekonom.region');
-      const opened = await krokom.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject: 'Vem bekostar hjälpmedel vid utskrivning', parties: ['2309', 'region'] });
+      const opened = await krokom.request('POST', '/api/v1/disputes', {
+        document: 'ORD',
+        level: 'organisation',
+        subject: 'Vem bekostar hjälpmedel vid utskrivning',
+        parties: ['2309', 'region'],
+      });
       expect(opened.status, JSON.stringify(opened.body)).toBe(201);
       const id = (opened.body as { dispute: { id: string } }).dispute.id;
-      const proposed = await krokom.request('POST', `/api/v1/disputes/${id}/proposals`, { outcome: 'Regionen bekostar de första 14 dagarna.' });
+      const proposed = await krokom.request('POST', `/api/v1/disputes/${id}/proposals`, {
+        outcome: 'Regionen bekostar de första 14 dagarna.',
+      });
       expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-      const pending = (proposed.body as { dispute: { pendingDecision: { id: string; proposedBy: string; proposedByName: string } } }).dispute.pendingDecision;
+      const pending = (proposed.body as { dispute: { pendingDecision: { id: string; proposedBy: string; proposedByName: string } } })
+        .dispute.pendingDecision;
       // The display name reads as renamed earlier in this file.
       expect(pending.proposedByName).toBe('Kerstin Ekonom');
       const confirmed = await region.request('POST', `/api/v1/disputes/${id}/proposals/${pending.id}/confirm`);
@@ -70,7 +90,11 @@ for (const target of databaseTargets) {
         decision: { decidedByName: string; proposedByName: string | null };
       }
       const d = ((await admin.request('GET', `/api/v1/disputes/${id}`)).body as { dispute: Named }).dispute;
-      expect(d).toMatchObject({ createdBy: 'user:ekonom.krokom', createdByName: 'Kerstin Ekonom', decision: { decidedByName: 'Demo Regionekonom', proposedByName: 'Kerstin Ekonom' } });
+      expect(d).toMatchObject({
+        createdBy: 'user:ekonom.krokom',
+        createdByName: 'Kerstin Ekonom',
+        decision: { decidedByName: 'Demo Regionekonom', proposedByName: 'Kerstin Ekonom' },
+      });
       expect(d.proposals).toEqual([expect.objectContaining({ proposedByName: 'Kerstin Ekonom', settledByName: 'Demo Regionekonom' })]);
       expect(d.history.map((e) => [e.action, e.actor, e.actorName])).toEqual(
         expect.arrayContaining([
@@ -83,7 +107,9 @@ for (const target of databaseTargets) {
     });
 
     it('the audit log names each actor beside the stored id', async () => {
-      expect((await admin.request('POST', '/api/v1/index-values', { series: 'LPIK', year: 2033, percent: '2,5', source: 'SKR (test)' })).status).toBe(201);
+      expect(
+        (await admin.request('POST', '/api/v1/index-values', { series: 'LPIK', year: 2033, percent: '2,5', source: 'SKR (test)' })).status,
+      ).toBe(201);
       const res = await admin.request('GET', '/api/v1/audit?limit=1000');
       expect(res.status).toBe(200);
       const entries = (res.body as { entries: { actor: string; actorName: string; action: string }[] }).entries;

@@ -40,7 +40,11 @@ export async function actorNames(db: Kysely<Database>, actors: Iterable<string |
   const byId = new Map<string, string>();
   for (const [column, keys, into] of [['username', [...usernames], byUsername] as const, ['id', [...ids], byId] as const]) {
     for (let i = 0; i < keys.length; i += 500) {
-      const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where(column, 'in', keys.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name'])
+        .where(column, 'in', keys.slice(i, i + 500))
+        .execute();
       for (const r of rows) into.set(r[column], r.display_name);
     }
   }

@@ -12,15 +12,18 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail(null)).toBeNull();
     expect(normaliseEmail('  ')).toBeNull();
   });
-  it.each(['anna', 'anna@', '@regionjh.se', 'anna@regionjh', 'anna berg@regionjh.se', 'anna@@regionjh.se', 'anna@regionjh..se'])('refuses %s naming the field', (text) => {
-    let caught: unknown;
-    try {
-      normaliseEmail(text);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(SamverkanError);
-    expect((caught as SamverkanError).code).toBe('SAMV_ERR_INVALID_INPUT');
-    expect((caught as SamverkanError).message).toMatch(/^email: .* är ingen giltig e-postadress/);
-  });
+  it.each(['anna', 'anna@', '@regionjh.se', 'anna@regionjh', 'anna berg@regionjh.se', 'anna@@regionjh.se', 'anna@regionjh..se'])(
+    'refuses %s naming the field',
+    (text) => {
+      let caught: unknown;
+      try {
+        normaliseEmail(text);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(SamverkanError);
+      expect((caught as SamverkanError).code).toBe('SAMV_ERR_INVALID_INPUT');
+      expect((caught as SamverkanError).message).toMatch(/^email: .* är ingen giltig e-postadress/);
+    },
+  );
 });

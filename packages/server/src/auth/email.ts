@@ -11,6 +11,7 @@ const shape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 export function normaliseEmail(text: string | null | undefined): string | null {
   const t = text?.trim().toLowerCase() ?? '';
   if (t === '') return null;
-  if (t.length > 320 || !shape.test(t)) throw invalidInput('email', `email: "${t}" är ingen giltig e-postadress. Skriv den som namn@exempel.se.`, t);
+  if (t.length > 320 || !shape.test(t))
+    throw invalidInput('email', `email: "${t}" är ingen giltig e-postadress. Skriv den som namn@exempel.se.`, t);
   return t;
 }

@@ -34,7 +34,10 @@ export class OidcClient {
       .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret)
       .catch((e: unknown) => {
         this.#configuration = undefined;
-        throw new SamverkanError('SAMV_ERR_INTERNAL', `Identitetsleverantören ${this.settings.issuer} svarar inte (${e instanceof Error ? e.message : String(e)}).`);
+        throw new SamverkanError(
+          'SAMV_ERR_INTERNAL',
+          `Identitetsleverantören ${this.settings.issuer} svarar inte (${e instanceof Error ? e.message : String(e)}).`,
+        );
       });
     return this.#configuration;
   }
@@ -69,7 +72,10 @@ export class OidcClient {
       });
       claims = tokens.claims();
     } catch (e) {
-      throw new SamverkanError('SAMV_ERR_UNAUTHENTICATED', `Inloggningen via identitetsleverantören misslyckades (${e instanceof Error ? e.message : String(e)}). Försök igen.`);
+      throw new SamverkanError(
+        'SAMV_ERR_UNAUTHENTICATED',
+        `Inloggningen via identitetsleverantören misslyckades (${e instanceof Error ? e.message : String(e)}). Försök igen.`,
+      );
     }
     if (claims === undefined) throw new SamverkanError('SAMV_ERR_UNAUTHENTICATED', 'Identitetsleverantören skickade ingen ID-token.');
     return {

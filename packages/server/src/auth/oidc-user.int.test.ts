@@ -23,7 +23,13 @@ for (const target of databaseTargets) {
       store = openStore(db.options);
       await store.migrate();
       await seedMunicipalities(store, readAgreement());
-      annaId = (await createUser(store, { username: 'anna', role: 'municipality_economist', municipality: '2380', email: 'Anna@Ostersund.se' }, 'test')).id;
+      annaId = (
+        await createUser(
+          store,
+          { username: 'anna', role: 'municipality_economist', municipality: '2380', email: 'Anna@Ostersund.se' },
+          'test',
+        )
+      ).id;
       await createUser(store, { username: 'bo', role: 'viewer', email: 'bo@regionjh.se' }, 'test');
     });
     afterAll(async () => {
@@ -47,14 +53,22 @@ for (const target of databaseTargets) {
     });
 
     it('refuses unknown people, unverified e-mail, and e-mail matching when it is off', async () => {
-      await expect(userForOidcIdentity(store, { issuer, subject: 'sub-x', email: 'okand@x.se', emailVerified: true }, true)).rejects.toMatchObject({ code: 'SAMV_ERR_FORBIDDEN' });
-      await expect(userForOidcIdentity(store, { issuer, subject: 'sub-bo', email: 'bo@regionjh.se', emailVerified: false }, true)).rejects.toMatchObject({ code: 'SAMV_ERR_FORBIDDEN' });
-      await expect(userForOidcIdentity(store, { issuer, subject: 'sub-bo', email: 'bo@regionjh.se', emailVerified: true }, false)).rejects.toThrow('inte kopplat till någon användare');
+      await expect(
+        userForOidcIdentity(store, { issuer, subject: 'sub-x', email: 'okand@x.se', emailVerified: true }, true),
+      ).rejects.toMatchObject({ code: 'SAMV_ERR_FORBIDDEN' });
+      await expect(
+        userForOidcIdentity(store, { issuer, subject: 'sub-bo', email: 'bo@regionjh.se', emailVerified: false }, true),
+      ).rejects.toMatchObject({ code: 'SAMV_ERR_FORBIDDEN' });
+      await expect(
+        userForOidcIdentity(store, { issuer, subject: 'sub-bo', email: 'bo@regionjh.se', emailVerified: true }, false),
+      ).rejects.toThrow('inte kopplat till någon användare');
     });
 
     it('refuses a deactivated user', async () => {
       await updateUser(store, annaId, { active: false }, 'test');
-      await expect(userForOidcIdentity(store, { issuer, subject: 'sub-anna', email: undefined, emailVerified: false }, true)).rejects.toThrow('inaktiverad');
+      await expect(
+        userForOidcIdentity(store, { issuer, subject: 'sub-anna', email: undefined, emailVerified: false }, true),
+      ).rejects.toThrow('inaktiverad');
     });
   });
 }

@@ -38,9 +38,20 @@ export async function userForOidcIdentity(store: Store, identity: OidcIdentity, 
       if (!row) throw notLinked(identity);
       const link = { issuer: identity.issuer, subject: identity.subject, user_id: row.id, created_at: nowIso() };
       await trx.insertInto('user_identities').values(link).execute();
-      await appendAudit(trx, { actor: `oidc:${row.username}`, action: 'link-identity', entity: 'user_identities', entityId: `${identity.issuer}#${identity.subject}`, before: null, after: link });
+      await appendAudit(trx, {
+        actor: `oidc:${row.username}`,
+        action: 'link-identity',
+        entity: 'user_identities',
+        entityId: `${identity.issuer}#${identity.subject}`,
+        before: null,
+        after: link,
+      });
     }
-    if (!flag(row.active) || !isRole(row.role)) throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Användaren ${row.username} är inaktiverad.`, { field: 'username', value: row.username });
+    if (!flag(row.active) || !isRole(row.role))
+      throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Användaren ${row.username} är inaktiverad.`, {
+        field: 'username',
+        value: row.username,
+      });
     return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, municipality: row.municipality_code };
   });
 }

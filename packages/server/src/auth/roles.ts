@@ -84,6 +84,9 @@ export function isRole(text: string): text is Role {
 /** Throw SAMV_ERR_FORBIDDEN (Swedish, naming role and action) unless `role` may `action`. */
 export function requireAction(role: Role, action: Action): void {
   if (!can(role, action)) {
-    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Rollen ${roleLabels[role]} får inte ${actionLabels[action]}.`, { field: 'role', value: role });
+    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Rollen ${roleLabels[role]} får inte ${actionLabels[action]}.`, {
+      field: 'role',
+      value: role,
+    });
   }
 }

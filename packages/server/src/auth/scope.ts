@@ -14,7 +14,9 @@ export function municipalityScope(user: SessionUser): string | undefined {
   if (user.role !== 'municipality_economist') return undefined;
   if (user.municipality === null) {
     // Fail closed: the CHECK constraint on users makes this impossible, but never widen access.
-    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Användaren ${user.username} är kommunekonom men saknar kommun.`, { field: 'municipality' });
+    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `Användaren ${user.username} är kommunekonom men saknar kommun.`, {
+      field: 'municipality',
+    });
   }
   return user.municipality;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cachedSession, forgetSession, forgetUserSessions, rememberSession, SESSION_CACHE_MS, sessionGeneration } from './session-cache.js';
 import type { LiveSession } from './sessions.js';
 
-const session = (id: string, role: 'admin' | 'viewer' = 'viewer'): LiveSession => ({ user: { id, username: id, displayName: id, role, municipality: null }, mustChangePassword: false });
+const session = (id: string, role: 'admin' | 'viewer' = 'viewer'): LiveSession => ({
+  user: { id, username: id, displayName: id, role, municipality: null },
+  mustChangePassword: false,
+});
 const later = '2999-01-01T00:00:00.000Z';
 
 describe('session cache', () => {

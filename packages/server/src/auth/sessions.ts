@@ -21,11 +21,18 @@ function sha256(text: string): string {
 }
 
 /** Start a session for `userId`; returns the id for the cookie. */
-export async function createSession(db: Kysely<Database>, userId: string, minutes: number): Promise<{ sessionId: string; expiresAt: string }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  minutes: number,
+): Promise<{ sessionId: string; expiresAt: string }> {
   const sessionId = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + minutes * 60_000).toISOString();
-  await db.insertInto('sessions').values({ id_hash: sha256(sessionId), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: sha256(sessionId), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
   return { sessionId, expiresAt };
 }
 
@@ -39,7 +46,11 @@ export interface LiveSession {
  * The live session of `sessionId`, or undefined (unknown, expired, or user deactivated). Served
  * from the short-lived cache when fresh (session-cache.ts); `fresh` reads the database regardless.
  */
-export async function findSession(db: Kysely<Database>, sessionId: string, options: { readonly fresh?: boolean } = {}): Promise<LiveSession | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  options: { readonly fresh?: boolean } = {},
+): Promise<LiveSession | undefined> {
   const idHash = sha256(sessionId);
   if (options.fresh !== true) {
     const hit = cachedSession(idHash);
@@ -49,7 +60,16 @@ export async function findSession(db: Kysely<Database>, sessionId: string, optio
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.municipality_code', 'users.active', 'users.must_change_password', 'sessions.expires_at'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.municipality_code',
+      'users.active',
+      'users.must_change_password',
+      'sessions.expires_at',
+    ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row || !flag(row.active) || row.expires_at <= nowIso() || !isRole(row.role)) return undefined;

@@ -16,18 +16,38 @@ describe('sign-in limits', () => {
   it('limits one address trying many user names', () => {
     const l = new SignInLimiter({ perAddress: 5, perUsername: 3, windowMs: 60_000 });
     for (let i = 0; i < 5; i++) {
-      expect(limited(() => { l.check('10.0.0.1', `user${String(i)}`); })).toBe(false);
+      expect(
+        limited(() => {
+          l.check('10.0.0.1', `user${String(i)}`);
+        }),
+      ).toBe(false);
       l.fail('10.0.0.1', `user${String(i)}`);
     }
-    expect(limited(() => { l.check('10.0.0.1', 'someone-new'); })).toBe(true);
-    expect(limited(() => { l.check('10.0.0.2', 'someone-new'); })).toBe(false);
+    expect(
+      limited(() => {
+        l.check('10.0.0.1', 'someone-new');
+      }),
+    ).toBe(true);
+    expect(
+      limited(() => {
+        l.check('10.0.0.2', 'someone-new');
+      }),
+    ).toBe(false);
   });
 
   it('limits one user name tried from many addresses, case and spaces ignored', () => {
     const l = new SignInLimiter({ perAddress: 100, perUsername: 3, windowMs: 60_000 });
     for (let i = 0; i < 3; i++) l.fail(`10.0.0.${String(i)}`, ' Chef ');
-    expect(limited(() => { l.check('192.168.1.9', 'chef'); })).toBe(true);
-    expect(limited(() => { l.check('192.168.1.9', 'admin'); })).toBe(false);
+    expect(
+      limited(() => {
+        l.check('192.168.1.9', 'chef');
+      }),
+    ).toBe(true);
+    expect(
+      limited(() => {
+        l.check('192.168.1.9', 'admin');
+      }),
+    ).toBe(false);
   });
 
   it('opens again when the window has passed and says how long to wait in Swedish', () => {
@@ -42,6 +62,10 @@ describe('sign-in limits', () => {
       expect((e as Error).message).toBe('För många inloggningsförsök. Vänta 30 sekunder och försök igen.');
     }
     now += 30_001;
-    expect(limited(() => { l.check('10.0.0.1', 'chef'); })).toBe(false);
+    expect(
+      limited(() => {
+        l.check('10.0.0.1', 'chef');
+      }),
+    ).toBe(false);
   });
 });

@@ -39,7 +39,11 @@ export class SignInLimiter {
     const waits = [this.#wait(`a:${address}`, this.settings.perAddress), this.#wait(`u:${normalise(username)}`, this.settings.perUsername)];
     const wait = Math.max(...waits);
     if (wait > 0) {
-      throw new SamverkanError('SAMV_ERR_RATE_LIMITED', `För många inloggningsförsök. Vänta ${String(Math.ceil(wait / 1000))} sekunder och försök igen.`, { field: 'username' });
+      throw new SamverkanError(
+        'SAMV_ERR_RATE_LIMITED',
+        `För många inloggningsförsök. Vänta ${String(Math.ceil(wait / 1000))} sekunder och försök igen.`,
+        { field: 'username' },
+      );
     }
   }
 

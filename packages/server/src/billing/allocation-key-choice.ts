@@ -13,14 +13,32 @@ export async function allocationKeyForYear(db: Kysely<Database>, year: number, n
   const on = `${String(year)}-01-01`;
   if (name !== undefined) {
     const key = await allocationKeyOn(db, name, on);
-    if (!key) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `allocationKey: fördelningsnyckeln "${name}" gäller inte ${on} (se GET /api/v1/allocation-keys).`, { field: 'allocationKey', value: name });
+    if (!key)
+      throw new SamverkanError(
+        'SAMV_ERR_NOT_FOUND',
+        `allocationKey: fördelningsnyckeln "${name}" gäller inte ${on} (se GET /api/v1/allocation-keys).`,
+        { field: 'allocationKey', value: name },
+      );
     return key;
   }
-  const names = [...new Set((await listAllocationKeys(db)).filter((k) => k.validFrom <= on && (k.validTo === null || k.validTo >= on)).map((k) => k.name))];
+  const names = [
+    ...new Set(
+      (await listAllocationKeys(db)).filter((k) => k.validFrom <= on && (k.validTo === null || k.validTo >= on)).map((k) => k.name),
+    ),
+  ];
   const only = names.length === 1 ? names[0] : undefined;
   if (only === undefined) {
-    if (names.length === 0) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Ingen fördelningsnyckel gäller ${on}; lägg in en (POST /api/v1/allocation-keys eller import allocation-keys).`, { field: 'allocationKey' });
-    throw invalidInput('allocationKey', `allocationKey: flera fördelningsnycklar gäller ${on} (${names.join(', ')}); ange vilken körningen ska använda.`, names);
+    if (names.length === 0)
+      throw new SamverkanError(
+        'SAMV_ERR_NOT_FOUND',
+        `Ingen fördelningsnyckel gäller ${on}; lägg in en (POST /api/v1/allocation-keys eller import allocation-keys).`,
+        { field: 'allocationKey' },
+      );
+    throw invalidInput(
+      'allocationKey',
+      `allocationKey: flera fördelningsnycklar gäller ${on} (${names.join(', ')}); ange vilken körningen ska använda.`,
+      names,
+    );
   }
   const key = await allocationKeyOn(db, only, on);
   if (!key) throw new Error(`key ${only} vanished`);

@@ -8,7 +8,9 @@ import type { Client } from '../testing/test-server.testkit.js';
 export async function provenanceIds(c: Client, id: string): Promise<string[]> {
   const res = await c.request('GET', `/api/v1/invoice-bases/${id}`);
   if (res.status !== 200) return [];
-  return ((res.body as { invoiceBasis: { provenance?: { warnings: { id: string }[] } } }).invoiceBasis.provenance?.warnings ?? []).map((w) => w.id);
+  return ((res.body as { invoiceBasis: { provenance?: { warnings: { id: string }[] } } }).invoiceBasis.provenance?.warnings ?? []).map(
+    (w) => w.id,
+  );
 }
 
 /** `POST …/approve` confirming every warning of the basis. */

@@ -35,7 +35,10 @@ import { decidesForSeller } from './basis-permissions.js';
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
 function notFound(id: string): SamverkanError {
-  return new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, { field: 'id', value: id });
+  return new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, {
+    field: 'id',
+    value: id,
+  });
 }
 
 function conflict(message: string, status: string): SamverkanError {
@@ -88,7 +91,14 @@ async function change(
       // The audit keeps the basis's head before and after (its lines never change).
       const afterRow = await findBasis(trx, user, id);
       const afterHead = afterRow ? basisView(agreement, afterRow, after.creditedBy) : null;
-      await appendAudit(trx, { actor: actorOf(user), action, entity: 'invoice_bases', entityId: id, before, after: { ...afterHead, ...(extra ?? {}) } });
+      await appendAudit(trx, {
+        actor: actorOf(user),
+        action,
+        entity: 'invoice_bases',
+        entityId: id,
+        before,
+        after: { ...afterHead, ...(extra ?? {}) },
+      });
       return after;
     });
   } catch (e) {
@@ -110,11 +120,18 @@ export interface ApproveConfirmation {
 function confirmedWarnings(row: BasisRow, confirmation: ApproveConfirmation): readonly ProvenanceWarning[] {
   // A credit note only reverses amounts approved before (with their confirmation, in the audit).
   if (row.credit_of !== null) return [];
-  const provenance = basisProvenance(JSON.parse(row.trace_json) as Trace, row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as BasisInputs));
+  const provenance = basisProvenance(
+    JSON.parse(row.trace_json) as Trace,
+    row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as BasisInputs),
+  );
   const named = confirmation.confirmProvisional ?? [];
   const unknown = named.filter((n) => !provenance.warnings.some((w) => w.id === n));
   if (unknown.length > 0) {
-    throw invalidInput('confirmProvisional', `confirmProvisional: ${unknown.join(', ')} är inga varningar för det här underlaget (${provenance.final ? 'det bygger bara på slutliga värden' : `varningarna är ${provenance.warnings.map((w) => w.id).join(', ')}`}).`, unknown);
+    throw invalidInput(
+      'confirmProvisional',
+      `confirmProvisional: ${unknown.join(', ')} är inga varningar för det här underlaget (${provenance.final ? 'det bygger bara på slutliga värden' : `varningarna är ${provenance.warnings.map((w) => w.id).join(', ')}`}).`,
+      unknown,
+    );
   }
   const missing = provenance.warnings.filter((w) => !named.includes(w.id));
   if (missing.length > 0) {
@@ -129,10 +146,17 @@ function confirmedWarnings(row: BasisRow, confirmation: ApproveConfirmation): re
 }
 
 /** draft → approved; a basis on provisional values needs `confirmation` naming each of them. */
-export function approveBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, confirmation: ApproveConfirmation = {}): Promise<InvoiceBasisView> {
+export function approveBasis(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  confirmation: ApproveConfirmation = {},
+): Promise<InvoiceBasisView> {
   return change(store, agreement, user, id, 'approve', async (trx, row) => {
     const confirmed = row.status === 'draft' ? confirmedWarnings(row, confirmation) : [];
-    if (row.status !== 'draft') throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
+    if (row.status !== 'draft')
+      throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
     // The number is taken in this transaction: if the approval fails, the number is not used.
     const identity = await nextInvoiceIdentity(trx, row);
     const r = await trx
@@ -142,7 +166,8 @@ export function approveBasis(store: Store, agreement: Agreement, user: SessionUs
       .where('status', '=', 'draft')
       .where(partyScope(user, BASIS_PARTIES))
       .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
+    if (r.numUpdatedRows === 0n)
+      throw conflict(`Fakturaunderlaget är redan ${statusText[row.status] ?? row.status} och kan inte godkännas igen.`, row.status);
     return confirmed.length === 0 ? undefined : { confirmedProvisional: confirmed };
   });
 }
@@ -152,25 +177,56 @@ export function sendBasis(store: Store, agreement: Agreement, user: SessionUser,
   return change(store, agreement, user, id, 'send', async (trx, row) => {
     // Sending is refused for placeholder parties exactly as exporting is (a draft keeps its own message).
     if (row.status === 'approved') await requireRealParties(trx, agreement, row, row.issue_date ?? nowIso().slice(0, 10));
-    const r = await trx.updateTable('invoice_bases').set({ status: 'sent', sent_at: nowIso() }).where('id', '=', id).where('status', '=', 'approved').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
+    const r = await trx
+      .updateTable('invoice_bases')
+      .set({ status: 'sent', sent_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'approved')
+      .where(partyScope(user, BASIS_PARTIES))
+      .executeTakeFirst();
     if (r.numUpdatedRows === 0n) {
-      if (row.status === 'credited') throw conflict('Fakturaunderlaget är krediterat och kan inte markeras som skickat; skicka i stället det nya utkastet när det är godkänt.', row.status);
-      throw conflict(row.status === 'draft' ? 'Fakturaunderlaget är ett utkast; godkänn det innan det skickas.' : `Fakturaunderlaget är redan ${statusText[row.status] ?? row.status}.`, row.status);
+      if (row.status === 'credited')
+        throw conflict(
+          'Fakturaunderlaget är krediterat och kan inte markeras som skickat; skicka i stället det nya utkastet när det är godkänt.',
+          row.status,
+        );
+      throw conflict(
+        row.status === 'draft'
+          ? 'Fakturaunderlaget är ett utkast; godkänn det innan det skickas.'
+          : `Fakturaunderlaget är redan ${statusText[row.status] ?? row.status}.`,
+        row.status,
+      );
     }
     return undefined;
   });
 }
 
 /** Edit a draft's buyer reference and note (nothing else of a basis is ever edited). */
-export function updateDraft(store: Store, agreement: Agreement, user: SessionUser, id: string, patch: { buyerReference?: string | null | undefined; note?: string | null | undefined }): Promise<InvoiceBasisView> {
+export function updateDraft(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  patch: { buyerReference?: string | null | undefined; note?: string | null | undefined },
+): Promise<InvoiceBasisView> {
   return change(store, agreement, user, id, 'update', async (trx, row) => {
     const set = {
       ...(patch.buyerReference === undefined ? {} : { buyer_reference: patch.buyerReference?.trim() || null }),
       ...(patch.note === undefined ? {} : { note: patch.note?.trim() || null }),
     };
     if (Object.keys(set).length === 0) return undefined;
-    const r = await trx.updateTable('invoice_bases').set(set).where('id', '=', id).where('status', '=', 'draft').where(partyScope(user, BASIS_PARTIES)).executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict(`Fakturaunderlaget är ${statusText[row.status] ?? row.status} och låst; det kan inte ändras, bara krediteras.`, row.status);
+    const r = await trx
+      .updateTable('invoice_bases')
+      .set(set)
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where(partyScope(user, BASIS_PARTIES))
+      .executeTakeFirst();
+    if (r.numUpdatedRows === 0n)
+      throw conflict(
+        `Fakturaunderlaget är ${statusText[row.status] ?? row.status} och låst; det kan inte ändras, bara krediteras.`,
+        row.status,
+      );
     return undefined;
   });
 }
@@ -179,7 +235,11 @@ export function updateDraft(store: Store, agreement: Agreement, user: SessionUse
 export function creditReason(text: string | undefined): string {
   const reason = (text ?? '').trim();
   if (reason.length < 3 || reason.length > 500) {
-    throw invalidInput('reason', 'reason: ange varför underlaget krediteras (3–500 tecken); skälet sparas på underlaget, på kreditnotan och i granskningsloggen.', text);
+    throw invalidInput(
+      'reason',
+      'reason: ange varför underlaget krediteras (3–500 tecken); skälet sparas på underlaget, på kreditnotan och i granskningsloggen.',
+      text,
+    );
   }
   return reason;
 }
@@ -189,29 +249,60 @@ export function creditReason(text: string | undefined): string {
  * computed now — for records only the released ones, for an allocation the pair's lines that no
  * other basis bills, for a dispute only the released ones. Computed before the transaction.
  */
-async function replacementDraft(store: Store, agreement: Agreement, original: BasisRow, released: readonly { billing_key: string | null; record_id: string | null }[]): Promise<ReturnType<typeof keepLines>> {
+async function replacementDraft(
+  store: Store,
+  agreement: Agreement,
+  original: BasisRow,
+  released: readonly { billing_key: string | null; record_id: string | null }[],
+): Promise<ReturnType<typeof keepLines>> {
   if (!isBillingFlow(original.flow)) return undefined;
   const flow = original.flow;
-  const run = original.billing_run_id === null ? undefined : await store.db.selectFrom('billing_runs').selectAll().where('id', '=', original.billing_run_id).executeTakeFirst();
+  const run =
+    original.billing_run_id === null
+      ? undefined
+      : await store.db.selectFrom('billing_runs').selectAll().where('id', '=', original.billing_run_id).executeTakeFirst();
   const options: RunOptions = run?.options_json ? (JSON.parse(run.options_json) as RunOptions) : {};
   const kind = flowKinds[flow];
   const ids = [...new Set(released.flatMap((l) => (l.record_id === null ? [] : [l.record_id])))];
-  const recomputed = await computeFlow(store.db, agreement, flow, parseBillingPeriod(flow, original.period), options, kind === 'records' ? { kind: 'ids', ids } : undefined);
-  const same = recomputed.bases.find((b) => b.seller.id === original.seller_code && (b.seller.unit ?? null) === original.seller_unit && b.buyer.id === original.buyer_code && (b.buyer.unit ?? null) === original.buyer_unit);
+  const recomputed = await computeFlow(
+    store.db,
+    agreement,
+    flow,
+    parseBillingPeriod(flow, original.period),
+    options,
+    kind === 'records' ? { kind: 'ids', ids } : undefined,
+  );
+  const same = recomputed.bases.find(
+    (b) =>
+      b.seller.id === original.seller_code &&
+      (b.seller.unit ?? null) === original.seller_unit &&
+      b.buyer.id === original.buyer_code &&
+      (b.buyer.unit ?? null) === original.buyer_unit,
+  );
   if (!same) return undefined;
   const keys = new Set(released.flatMap((l) => (l.billing_key === null ? [] : [l.billing_key])));
   if (kind !== 'pairs') return keepLines(same, (k) => keys.has(k));
-  const claimed = await claimedKeys(store.db, same.lines.map((l) => l.billingKey));
+  const claimed = await claimedKeys(
+    store.db,
+    same.lines.map((l) => l.billingKey),
+  );
   return keepLines(same, (k) => keys.has(k) || !claimed.has(k));
 }
 
 /** Credit an approved or sent basis with a reason: a credit note plus a corrected draft computed afresh. */
-export async function creditBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, input: { reason?: string | undefined } = {}): Promise<{ credited: InvoiceBasisView; creditNote: InvoiceBasisView; replacement: InvoiceBasisView | null }> {
+export async function creditBasis(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  input: { reason?: string | undefined } = {},
+): Promise<{ credited: InvoiceBasisView; creditNote: InvoiceBasisView; replacement: InvoiceBasisView | null }> {
   const reason = creditReason(input.reason);
   const original = await findBasis(store.db, user, id);
   if (!original) throw notFound(id);
   requireSellerSide(agreement, user, original);
-  if (original.status === 'draft') throw conflict('Fakturaunderlaget är ett utkast; bara godkända eller skickade underlag krediteras.', original.status);
+  if (original.status === 'draft')
+    throw conflict('Fakturaunderlaget är ett utkast; bara godkända eller skickade underlag krediteras.', original.status);
   if (original.status === 'credited') throw conflict('Fakturaunderlaget är redan krediterat.', original.status);
   if (original.credit_of !== null) throw conflict('Fakturaunderlaget är en kreditnota och kan inte krediteras.', original.status);
   const same = await replacementDraft(store, agreement, original, await linesOf(store.db, id));
@@ -229,10 +320,25 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
       .where('status', 'in', ['approved', 'sent'])
       .where(partyScope(user, BASIS_PARTIES))
       .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict('Fakturaunderlaget har ändrats under tiden (krediterat av någon annan?); läs om det och försök igen.', original.status);
-    await trx.updateTable('invoice_lines').set({ billing_key: null }).where('invoice_basis_id', '=', id).where('billing_key', 'is not', null).execute();
+    if (r.numUpdatedRows === 0n)
+      throw conflict(
+        'Fakturaunderlaget har ändrats under tiden (krediterat av någon annan?); läs om det och försök igen.',
+        original.status,
+      );
+    await trx
+      .updateTable('invoice_lines')
+      .set({ billing_key: null })
+      .where('invoice_basis_id', '=', id)
+      .where('billing_key', 'is not', null)
+      .execute();
     const trace = JSON.parse(original.trace_json) as Trace;
-    const creditStep: CalculationStep = { id: 'kreditering', description: `Kreditering av fakturaunderlag ${id}: varje rad med omvänt tecken`, inputs: { krediteratUnderlag: id, beloppÖre: original.total_ore }, result: negateOre(ore(original.total_ore)), unit: 'öre' };
+    const creditStep: CalculationStep = {
+      id: 'kreditering',
+      description: `Kreditering av fakturaunderlag ${id}: varje rad med omvänt tecken`,
+      inputs: { krediteratUnderlag: id, beloppÖre: original.total_ore },
+      result: negateOre(ore(original.total_ore)),
+      unit: 'öre',
+    };
     made.creditNote = await insertBasis(trx, {
       runId: original.billing_run_id,
       flow: original.flow,
@@ -261,13 +367,42 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
         creditsLineId: l.id,
         billingKey: null,
         recordId: l.record_id,
-        steps: [...(JSON.parse(l.steps_json) as CalculationStep[]), { id: 'kreditering', description: 'Raden krediteras med omvänt tecken', inputs: { krediteradRad: l.id, beloppÖre: l.amount_ore }, result: -l.amount_ore, unit: 'öre' }],
+        steps: [
+          ...(JSON.parse(l.steps_json) as CalculationStep[]),
+          {
+            id: 'kreditering',
+            description: 'Raden krediteras med omvänt tecken',
+            inputs: { krediteradRad: l.id, beloppÖre: l.amount_ore },
+            result: -l.amount_ore,
+            unit: 'öre',
+          },
+        ],
       })),
     });
     // Crediting is itself the decision: the credit note is issued (numbered, locked) at once.
-    const noteIdentity = await nextInvoiceIdentity(trx, { seller_code: original.seller_code, seller_unit: original.seller_unit, credit_of: id });
-    await trx.updateTable('invoice_bases').set({ status: 'approved', approved_by: actorOf(user), approved_at: at, ...noteIdentity }).where('id', '=', made.creditNote).where('status', '=', 'draft').execute();
-    if (same) made.replacement = await insertBasis(trx, fromDraft(same, { runId: original.billing_run_id, flow: original.flow, period: original.period, demo: flag(original.demo), createdAt: at, replacesId: id }));
+    const noteIdentity = await nextInvoiceIdentity(trx, {
+      seller_code: original.seller_code,
+      seller_unit: original.seller_unit,
+      credit_of: id,
+    });
+    await trx
+      .updateTable('invoice_bases')
+      .set({ status: 'approved', approved_by: actorOf(user), approved_at: at, ...noteIdentity })
+      .where('id', '=', made.creditNote)
+      .where('status', '=', 'draft')
+      .execute();
+    if (same)
+      made.replacement = await insertBasis(
+        trx,
+        fromDraft(same, {
+          runId: original.billing_run_id,
+          flow: original.flow,
+          period: original.period,
+          demo: flag(original.demo),
+          createdAt: at,
+          replacesId: id,
+        }),
+      );
     return { ...made, reason, releasedKeys: lines.filter((l) => l.billing_key !== null).length };
   });
   let credited: InvoiceBasisView;
@@ -276,7 +411,11 @@ export async function creditBasis(store: Store, agreement: Agreement, user: Sess
   } catch (e) {
     // A simultaneous credit of the same basis lost on the unique index of credit_of; or a run
     // claimed a key of the corrected draft in between.
-    if (isUniqueViolation(e)) throw conflict('Fakturaunderlaget krediterades eller fakturerades samtidigt av någon annan; läs om det och försök igen.', original.status);
+    if (isUniqueViolation(e))
+      throw conflict(
+        'Fakturaunderlaget krediterades eller fakturerades samtidigt av någon annan; läs om det och försök igen.',
+        original.status,
+      );
     throw e;
   }
   const creditNote = await getBasis(store, agreement, user, made.creditNote);

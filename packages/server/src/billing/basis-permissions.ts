@@ -24,7 +24,12 @@ export interface BasisPermissions {
   readonly deniedActions: readonly DeniedBasisAction[];
 }
 
-const verbs: Readonly<Record<BasisAction, string>> = { edit: 'ändra', approve: 'godkänna', send: 'markera underlaget som skickat', credit: 'kreditera' };
+const verbs: Readonly<Record<BasisAction, string>> = {
+  edit: 'ändra',
+  approve: 'godkänna',
+  send: 'markera underlaget som skickat',
+  credit: 'kreditera',
+};
 
 /** True when `user` decides for the seller `sellerCode` (admin, or an economist of the seller's side). */
 export function decidesForSeller(agreement: Agreement, user: SessionUser, sellerCode: string): boolean {

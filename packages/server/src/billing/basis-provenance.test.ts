@@ -29,21 +29,37 @@ describe('basisProvenance', () => {
   });
 
   it('an example forecast gives two warnings (example and forecast), each naming series and year', () => {
-    const p = basisProvenance({ indexValues: [published, { series: 'VPI', year: 2026, percent: '3.1', kind: 'forecast', source: 'exempel – ej SKR:s publicerade värde', example: true }] }, null);
+    const p = basisProvenance(
+      {
+        indexValues: [
+          published,
+          { series: 'VPI', year: 2026, percent: '3.1', kind: 'forecast', source: 'exempel – ej SKR:s publicerade värde', example: true },
+        ],
+      },
+      null,
+    );
     expect(p.final).toBe(false);
     expect(p.warnings.map((w) => w.id)).toEqual(['example-index:VPI:2026', 'forecast-index:VPI:2026']);
     expect(p.warnings[0]).toMatchObject({ kind: 'example-index', series: 'VPI', year: 2026 });
-    expect(p.warnings[0]?.text).toBe('VPI 2026 (3,1 %) är ett exempelvärde, inte SKR:s publicerade värde (källa: exempel – ej SKR:s publicerade värde).');
+    expect(p.warnings[0]?.text).toBe(
+      'VPI 2026 (3,1 %) är ett exempelvärde, inte SKR:s publicerade värde (källa: exempel – ej SKR:s publicerade värde).',
+    );
     expect(p.warnings[1]?.text).toMatch(/^VPI 2026 \(3,1 %\) är en prognos, inte ett utfall/);
   });
 
   it('a published forecast warns only that it is a forecast', () => {
-    const p = basisProvenance({ indexValues: [{ series: 'LPIK', year: 2027, percent: '2.5', kind: 'forecast', source: 'SKR cirkulär 26:10' }] }, null);
+    const p = basisProvenance(
+      { indexValues: [{ series: 'LPIK', year: 2027, percent: '2.5', kind: 'forecast', source: 'SKR cirkulär 26:10' }] },
+      null,
+    );
     expect(p.warnings.map((w) => w.id)).toEqual(['forecast-index:LPIK:2027']);
   });
 
   it('a trace from before the example flag is recognised by the example source text', () => {
-    const p = basisProvenance({ indexValues: [{ series: 'OPI', year: 2026, percent: '3.2', kind: 'outcome', source: 'exempel – ej SKR:s publicerade värde' }] }, null);
+    const p = basisProvenance(
+      { indexValues: [{ series: 'OPI', year: 2026, percent: '3.2', kind: 'outcome', source: 'exempel – ej SKR:s publicerade värde' }] },
+      null,
+    );
     expect(p.warnings.map((w) => w.id)).toEqual(['example-index:OPI:2026']);
   });
 

@@ -51,10 +51,22 @@ function indexWarnings(uses: readonly IndexUse[]): ProvenanceWarning[] {
   for (const u of uses) {
     const name = `${u.series} ${String(u.year)}`;
     if (isExampleIndex(u)) {
-      out.push({ id: `example-index:${u.series}:${String(u.year)}`, kind: 'example-index', series: u.series, year: u.year, text: `${name} (${percentText(u)}) är ett exempelvärde, inte SKR:s publicerade värde${u.source ? ` (källa: ${u.source})` : ''}.` });
+      out.push({
+        id: `example-index:${u.series}:${String(u.year)}`,
+        kind: 'example-index',
+        series: u.series,
+        year: u.year,
+        text: `${name} (${percentText(u)}) är ett exempelvärde, inte SKR:s publicerade värde${u.source ? ` (källa: ${u.source})` : ''}.`,
+      });
     }
     if (u.kind === 'forecast') {
-      out.push({ id: `forecast-index:${u.series}:${String(u.year)}`, kind: 'forecast-index', series: u.series, year: u.year, text: `${name} (${percentText(u)}) är en prognos, inte ett utfall; beloppet kan ändras när utfallet publiceras.` });
+      out.push({
+        id: `forecast-index:${u.series}:${String(u.year)}`,
+        kind: 'forecast-index',
+        series: u.series,
+        year: u.year,
+        text: `${name} (${percentText(u)}) är en prognos, inte ett utfall; beloppet kan ändras när utfallet publiceras.`,
+      });
     }
   }
   return out;
@@ -72,12 +84,22 @@ function inputWarnings(notes: readonly string[]): ProvenanceWarning[] {
     const key = KEY_NOTE.exec(n);
     if (key) {
       const [, name = '', version = '', from = ''] = key;
-      out.push({ id: `example-allocation-key:${name}`, kind: 'example-allocation-key', key: name, text: `Fördelningsnyckeln ${name} (version ${version}, gäller från ${from}) är en exempelnyckel, inte en beslutad fördelningsnyckel.` });
+      out.push({
+        id: `example-allocation-key:${name}`,
+        kind: 'example-allocation-key',
+        key: name,
+        text: `Fördelningsnyckeln ${name} (version ${version}, gäller från ${from}) är en exempelnyckel, inte en beslutad fördelningsnyckel.`,
+      });
     }
     const population = POPULATION_NOTE.exec(n);
     if (population) {
       const [, date = ''] = population;
-      out.push({ id: `example-population:${date}`, kind: 'example-population', date, text: `Folkmängden ${date} som fördelningen bygger på är exempeldata, inte SCB:s siffror.` });
+      out.push({
+        id: `example-population:${date}`,
+        kind: 'example-population',
+        date,
+        text: `Folkmängden ${date} som fördelningen bygger på är exempeldata, inte SCB:s siffror.`,
+      });
     }
   }
   return out;

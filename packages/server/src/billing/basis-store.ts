@@ -58,7 +58,10 @@ export interface NewBasis {
 }
 
 /** A flow's draft as a basis to store. */
-export function fromDraft(d: BasisDraft, common: Pick<NewBasis, 'runId' | 'flow' | 'period' | 'demo' | 'createdAt' | 'replacesId'>): NewBasis {
+export function fromDraft(
+  d: BasisDraft,
+  common: Pick<NewBasis, 'runId' | 'flow' | 'period' | 'demo' | 'createdAt' | 'replacesId'>,
+): NewBasis {
   return {
     ...common,
     seller: { code: d.seller.id, unit: d.seller.unit ?? null },
@@ -97,18 +100,33 @@ export function checkAmounts(b: Pick<NewBasis, 'totalOre' | 'lines' | 'flow' | '
   const where = `Fakturaunderlaget (${b.flow} ${b.period})`;
   let sum = 0n;
   b.lines.forEach((l, i) => {
-    for (const [field, value] of [['belopp', l.amountOre], ['á-pris', l.unitPriceOre]] as const) {
+    for (const [field, value] of [
+      ['belopp', l.amountOre],
+      ['á-pris', l.unitPriceOre],
+    ] as const) {
       if (!Number.isSafeInteger(value)) {
-        throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: rad ${String(i + 1)}.${field} är ${String(value)} öre, inte ${SAFE}; underlaget sparas inte.`, { field: `rader[${String(i)}].${field}`, value });
+        throw new SamverkanError(
+          'SAMV_ERR_NOT_INTEGER_ORE',
+          `${where}: rad ${String(i + 1)}.${field} är ${String(value)} öre, inte ${SAFE}; underlaget sparas inte.`,
+          { field: `rader[${String(i)}].${field}`, value },
+        );
       }
     }
     sum += BigInt(l.amountOre);
   });
   if (!Number.isSafeInteger(b.totalOre) || !Number.isSafeInteger(-b.totalOre)) {
-    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: summan är ${String(b.totalOre)} öre, inte ${SAFE}; underlaget sparas inte.`, { field: 'summa', value: b.totalOre });
+    throw new SamverkanError(
+      'SAMV_ERR_NOT_INTEGER_ORE',
+      `${where}: summan är ${String(b.totalOre)} öre, inte ${SAFE}; underlaget sparas inte.`,
+      { field: 'summa', value: b.totalOre },
+    );
   }
   if (sum !== BigInt(b.totalOre)) {
-    throw new SamverkanError('SAMV_ERR_NOT_INTEGER_ORE', `${where}: summan ${String(b.totalOre)} öre är inte radernas summa ${sum.toString()} öre (${SAFE} krävs); underlaget sparas inte.`, { field: 'summa', value: b.totalOre });
+    throw new SamverkanError(
+      'SAMV_ERR_NOT_INTEGER_ORE',
+      `${where}: summan ${String(b.totalOre)} öre är inte radernas summa ${sum.toString()} öre (${SAFE} krävs); underlaget sparas inte.`,
+      { field: 'summa', value: b.totalOre },
+    );
   }
 }
 
@@ -160,13 +178,21 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
     billing_key: l.billingKey,
     record_id: l.recordId,
   }));
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('invoice_lines').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('invoice_lines')
+      .values(rows.slice(i, i + 200))
+      .execute();
   return id;
 }
 
 /** Bases with their run's number (a basis's run is shown as Körning 1 / Tilläggskörning N). */
 function basesWithRun(db: Kysely<Database>) {
-  return db.selectFrom('invoice_bases').leftJoin('billing_runs', 'billing_runs.id', 'invoice_bases.billing_run_id').selectAll('invoice_bases').select('billing_runs.sequence as run_sequence');
+  return db
+    .selectFrom('invoice_bases')
+    .leftJoin('billing_runs', 'billing_runs.id', 'invoice_bases.billing_run_id')
+    .selectAll('invoice_bases')
+    .select('billing_runs.sequence as run_sequence');
 }
 
 /** The basis `id` if the user may see it. */
@@ -184,7 +210,11 @@ export interface BasisFilter {
 
 /** Bases the user may see, newest first. */
 export async function listBases(db: Kysely<Database>, user: SessionUser, f: BasisFilter): Promise<BasisRow[]> {
-  let q = basesWithRun(db).where(partyScope(user, BASIS_PARTIES)).orderBy('invoice_bases.created_at', 'desc').orderBy('invoice_bases.seller_code').orderBy('invoice_bases.buyer_code');
+  let q = basesWithRun(db)
+    .where(partyScope(user, BASIS_PARTIES))
+    .orderBy('invoice_bases.created_at', 'desc')
+    .orderBy('invoice_bases.seller_code')
+    .orderBy('invoice_bases.buyer_code');
   if (f.status !== undefined) q = q.where('invoice_bases.status', '=', f.status);
   if (f.flow !== undefined) q = q.where('invoice_bases.flow', '=', f.flow);
   if (f.period !== undefined) q = q.where('invoice_bases.period', '=', f.period);
@@ -200,6 +230,10 @@ export async function linesOf(db: Kysely<Database>, basisId: string): Promise<Li
 /** For each of `ids`, the credit note that credits it (if any). */
 export async function creditNotesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('invoice_bases').select(['id', 'credit_of']).where('credit_of', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('invoice_bases')
+    .select(['id', 'credit_of'])
+    .where('credit_of', 'in', [...ids])
+    .execute();
   return new Map(rows.flatMap((r) => (r.credit_of === null ? [] : [[r.credit_of, r.id] as const])));
 }

@@ -25,12 +25,24 @@ export function partyKey(p: Pick<Party, 'id' | 'unit'>): string {
 }
 
 /** The key prefix every line of one allocation pair of a flow and period starts with. */
-export function allocationPairPrefix(flow: string, period: string, seller: Pick<Party, 'id' | 'unit'>, buyer: Pick<Party, 'id' | 'unit'>): string {
+export function allocationPairPrefix(
+  flow: string,
+  period: string,
+  seller: Pick<Party, 'id' | 'unit'>,
+  buyer: Pick<Party, 'id' | 'unit'>,
+): string {
   return `alloc:${flow}:${period}:${partyKey(seller)}:${partyKey(buyer)}:`;
 }
 
 /** One line of an allocation pair (one per category, and per part such as an area when a pair has several). */
-export function allocationKey(flow: string, period: string, seller: Pick<Party, 'id' | 'unit'>, buyer: Pick<Party, 'id' | 'unit'>, category: string, part?: string): string {
+export function allocationKey(
+  flow: string,
+  period: string,
+  seller: Pick<Party, 'id' | 'unit'>,
+  buyer: Pick<Party, 'id' | 'unit'>,
+  category: string,
+  part?: string,
+): string {
   return `${allocationPairPrefix(flow, period, seller, buyer)}${category}${part === undefined ? '' : `:${part}`}`;
 }
 
@@ -38,7 +50,11 @@ export function allocationKey(flow: string, period: string, seller: Pick<Party, 
 export async function claimedKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Set<string>> {
   const claimed = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom('invoice_lines').select('billing_key').where('billing_key', 'in', keys.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('invoice_lines')
+      .select('billing_key')
+      .where('billing_key', 'in', keys.slice(i, i + 500))
+      .execute();
     for (const r of rows) if (r.billing_key !== null) claimed.add(r.billing_key);
   }
   return claimed;

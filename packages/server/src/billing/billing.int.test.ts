@@ -49,42 +49,167 @@ interface Basis {
   creditOf: string | null;
   creditedBy: string | null;
   replaces: string | null;
-  lines?: { id: string; amountOre: number; quantity: string; creditsLine: string | null; reference: string | null; steps: { id: string }[] }[];
-  trace?: { agreement: { version: string }; parameters: { id: string }[]; indexValues: { series: string; year: number }[]; interpretations: { id: string }[]; steps: { id: string }[] };
+  lines?: {
+    id: string;
+    amountOre: number;
+    quantity: string;
+    creditsLine: string | null;
+    reference: string | null;
+    steps: { id: string }[];
+  }[];
+  trace?: {
+    agreement: { version: string };
+    parameters: { id: string }[];
+    indexValues: { series: string; year: number }[];
+    interpretations: { id: string }[];
+    steps: { id: string }[];
+  };
 }
 interface Started {
   created: boolean;
-  run: { id: string; flow: string; period: string; notes: string[]; sequence: number; supplementary: boolean; label: string; scopeName: string };
+  run: {
+    id: string;
+    flow: string;
+    period: string;
+    notes: string[];
+    sequence: number;
+    supplementary: boolean;
+    label: string;
+    scopeName: string;
+  };
   invoiceBases: Basis[];
 }
 
-const pair = (b: { seller: { id: string; unit?: string }; buyer: { id: string; unit?: string } }): string => `${b.seller.id}${b.seller.unit ? `/${b.seller.unit}` : ''}→${b.buyer.id}${b.buyer.unit ? `/${b.buyer.unit}` : ''}`;
-const totals = (bases: readonly { seller: { id: string; unit?: string }; buyer: { id: string; unit?: string }; totalOre: number }[]): Record<string, number> =>
-  Object.fromEntries(bases.filter((b) => b.totalOre !== 0).map((b) => [pair(b), b.totalOre]));
+const pair = (b: { seller: { id: string; unit?: string }; buyer: { id: string; unit?: string } }): string =>
+  `${b.seller.id}${b.seller.unit ? `/${b.seller.unit}` : ''}→${b.buyer.id}${b.buyer.unit ? `/${b.buyer.unit}` : ''}`;
+const totals = (
+  bases: readonly { seller: { id: string; unit?: string }; buyer: { id: string; unit?: string }; totalOre: number }[],
+): Record<string, number> => Object.fromEntries(bases.filter((b) => b.totalOre !== 0).map((b) => [pair(b), b.totalOre]));
 
 // The records of April 2026, once as core's input and once as the CSV files imported.
 const assignments: (DaytimeAssignment & { homeRegion?: string })[] = [
-  { reference: 'D-1', date: '2026-04-06', start: '09:00', lender: '2380', hirer: 'region', minutes: { intervention: 61, administration: 0, reporting: 0, travel: 0, travelCombinable: false }, storsjoglantan: false, registeredMunicipality: '2380' },
-  { reference: 'D-2', date: '2026-04-07', start: '14:00', lender: 'region', hirer: '2309', minutes: { intervention: 30, administration: 10, reporting: 5, travel: 20, travelCombinable: true }, storsjoglantan: false, registeredMunicipality: '2309' },
-  { reference: 'D-3', date: '2026-04-08', start: '20:00', lender: '2380', hirer: 'region', minutes: { intervention: 40, administration: 0, reporting: 0, travel: 0, travelCombinable: false }, storsjoglantan: false, registeredMunicipality: '2380' },
-  { reference: 'D-4', date: '2026-04-09', start: '10:00', lender: '2380', hirer: 'region', minutes: { intervention: 90, administration: 0, reporting: 0, travel: 0, travelCombinable: false }, storsjoglantan: true, registeredMunicipality: '2380' },
-  { reference: 'D-5', date: '2026-04-10', start: '10:00', lender: '2380', hirer: 'region', minutes: { intervention: 30, administration: 0, reporting: 0, travel: 0, travelCombinable: false }, storsjoglantan: false, registeredMunicipality: null, homeRegion: 'Region Västernorrland' },
+  {
+    reference: 'D-1',
+    date: '2026-04-06',
+    start: '09:00',
+    lender: '2380',
+    hirer: 'region',
+    minutes: { intervention: 61, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+    storsjoglantan: false,
+    registeredMunicipality: '2380',
+  },
+  {
+    reference: 'D-2',
+    date: '2026-04-07',
+    start: '14:00',
+    lender: 'region',
+    hirer: '2309',
+    minutes: { intervention: 30, administration: 10, reporting: 5, travel: 20, travelCombinable: true },
+    storsjoglantan: false,
+    registeredMunicipality: '2309',
+  },
+  {
+    reference: 'D-3',
+    date: '2026-04-08',
+    start: '20:00',
+    lender: '2380',
+    hirer: 'region',
+    minutes: { intervention: 40, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+    storsjoglantan: false,
+    registeredMunicipality: '2380',
+  },
+  {
+    reference: 'D-4',
+    date: '2026-04-09',
+    start: '10:00',
+    lender: '2380',
+    hirer: 'region',
+    minutes: { intervention: 90, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+    storsjoglantan: true,
+    registeredMunicipality: '2380',
+  },
+  {
+    reference: 'D-5',
+    date: '2026-04-10',
+    start: '10:00',
+    lender: '2380',
+    hirer: 'region',
+    minutes: { intervention: 30, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+    storsjoglantan: false,
+    registeredMunicipality: null,
+    homeRegion: 'Region Västernorrland',
+  },
 ];
 const daytimeCsv = csvText([
-  ['datum', 'starttid', 'utförare', 'beställare', 'insatstid', 'administration', 'återrapportering', 'restid', 'resa samordnad', 'storsjögläntan', 'folkbokföringskommun', 'hemregion', 'referens'],
-  ...assignments.map((a) => [a.date, a.start, a.lender, a.hirer, a.minutes.intervention, a.minutes.administration, a.minutes.reporting, a.minutes.travel, a.minutes.travelCombinable ? 'ja' : 'nej', a.storsjoglantan ? 'ja' : 'nej', a.registeredMunicipality ?? '', a.homeRegion ?? '', a.reference ?? '']),
+  [
+    'datum',
+    'starttid',
+    'utförare',
+    'beställare',
+    'insatstid',
+    'administration',
+    'återrapportering',
+    'restid',
+    'resa samordnad',
+    'storsjögläntan',
+    'folkbokföringskommun',
+    'hemregion',
+    'referens',
+  ],
+  ...assignments.map((a) => [
+    a.date,
+    a.start,
+    a.lender,
+    a.hirer,
+    a.minutes.intervention,
+    a.minutes.administration,
+    a.minutes.reporting,
+    a.minutes.travel,
+    a.minutes.travelCombinable ? 'ja' : 'nej',
+    a.storsjoglantan ? 'ja' : 'nej',
+    a.registeredMunicipality ?? '',
+    a.homeRegion ?? '',
+    a.reference ?? '',
+  ]),
 ]);
 const ombud: OmbudAssignment[] = [
-  { reference: 'S-1', date: '2026-04-14', municipality: '2321', service: 'syncentralen', minutes: { intervention: 40, administration: 5, reporting: 5, travel: 0, travelCombinable: false } },
-  { reference: 'S-2', date: '2026-04-15', municipality: '2321', service: 'horcentralen', minutes: { intervention: 61, administration: 0, reporting: 0, travel: 0, travelCombinable: false } },
+  {
+    reference: 'S-1',
+    date: '2026-04-14',
+    municipality: '2321',
+    service: 'syncentralen',
+    minutes: { intervention: 40, administration: 5, reporting: 5, travel: 0, travelCombinable: false },
+  },
+  {
+    reference: 'S-2',
+    date: '2026-04-15',
+    municipality: '2321',
+    service: 'horcentralen',
+    minutes: { intervention: 61, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+  },
 ];
 const ombudCsv = (rows: readonly OmbudAssignment[]): string =>
   csvText([
     ['datum', 'kommun', 'enhet', 'insatstid', 'administration', 'återrapportering', 'restid', 'resa samordnad', 'referens'],
-    ...rows.map((o) => [o.date, o.municipality, o.service, o.minutes.intervention, o.minutes.administration, o.minutes.reporting, o.minutes.travel, o.minutes.travelCombinable ? 'ja' : 'nej', o.reference ?? '']),
+    ...rows.map((o) => [
+      o.date,
+      o.municipality,
+      o.service,
+      o.minutes.intervention,
+      o.minutes.administration,
+      o.minutes.reporting,
+      o.minutes.travel,
+      o.minutes.travelCombinable ? 'ja' : 'nej',
+      o.reference ?? '',
+    ]),
   ]);
-const orders: MtWorkOrder[] = [{ reference: 'AO-9', date: '2026-04-16', municipality: '2313', minutes: 95, travelOre: 125050, consumablesOre: 0, sparePartsOre: 9990 }];
-const ordersCsv = csvText([['datum', 'kommun', 'minuter', 'resekostnad', 'förbrukningsmaterial', 'reservdelar', 'arbetsorder'], ['2026-04-16', 'Strömsund', '95', '1 250,50', '0', '99,90', 'AO-9']]);
+const orders: MtWorkOrder[] = [
+  { reference: 'AO-9', date: '2026-04-16', municipality: '2313', minutes: 95, travelOre: 125050, consumablesOre: 0, sparePartsOre: 9990 },
+];
+const ordersCsv = csvText([
+  ['datum', 'kommun', 'minuter', 'resekostnad', 'förbrukningsmaterial', 'reservdelar', 'arbetsorder'],
+  ['2026-04-16', 'Strömsund', '95', '1 250,50', '0', '99,90', 'AO-9'],
+]);
 const inventory: [string, number][] = [
   ['2326', 50],
   ['2305', 60],
@@ -96,7 +221,11 @@ const inventory: [string, number][] = [
   ['2380', 381],
 ];
 const inventoryCsv = csvText([['inventeringsdatum', 'kommun', 'antal'], ...inventory.map(([code, n]) => ['2026-06-30', code, n])]);
-const inpatientCsv = csvText([['datum', 'kommun', 'överenskommelse', 'skriftlig överenskommelse', 'typ', 'belopp'], ['2026-04-20', 'Ragunda', 'ORD', 'ÖK-1', 'lön', '12 345,67'], ['2026-04-21', 'Ragunda', 'ORD', 'ÖK-1', 'färdtid', '450,00']]);
+const inpatientCsv = csvText([
+  ['datum', 'kommun', 'överenskommelse', 'skriftlig överenskommelse', 'typ', 'belopp'],
+  ['2026-04-20', 'Ragunda', 'ORD', 'ÖK-1', 'lön', '12 345,67'],
+  ['2026-04-21', 'Ragunda', 'ORD', 'ÖK-1', 'färdtid', '450,00'],
+]);
 
 for (const target of databaseTargets) {
   describe.skipIf(!target.available)(`${target.name}: billing runs and invoice bases`, () => {
@@ -147,7 +276,12 @@ for (const target of databaseTargets) {
       expect([a.status, b.status].sort()).toEqual([200, 201]);
       expect(a.body.run.id).toBe(b.body.run.id);
       expect([a.body.created, b.body.created].sort()).toEqual([false, true]);
-      const stored = await t.store.db.selectFrom('billing_runs').selectAll().where('flow', '=', 'dagtid').where('period', '=', '2026-04').execute();
+      const stored = await t.store.db
+        .selectFrom('billing_runs')
+        .selectAll()
+        .where('flow', '=', 'dagtid')
+        .where('period', '=', '2026-04')
+        .execute();
       expect(stored).toHaveLength(1);
       const bases = await t.store.db.selectFrom('invoice_bases').select('id').where('billing_run_id', '=', a.body.run.id).execute();
       expect(bases).toHaveLength(a.body.invoiceBases.length);
@@ -162,14 +296,20 @@ for (const target of databaseTargets) {
       const started = runs.get('dagtid');
       if (!started) throw new Error('run first');
       const expected = daytimeInvoiceBasis(agreement, { month: '2026-04', assignments, index });
-      expect(totals(started.invoiceBases)).toEqual(totals(expected.bases.map((b) => ({ ...b, seller: { id: b.seller.id }, buyer: { id: b.buyer.id } }))));
+      expect(totals(started.invoiceBases)).toEqual(
+        totals(expected.bases.map((b) => ({ ...b, seller: { id: b.seller.id }, buyer: { id: b.buyer.id } }))),
+      );
       // By hand: 640 kr (2025) × 1,031 (VPI 2026) = 659,84 → 660 kr; 61 min = 2 started hours, 30 min = 1: 3 × 660 kr.
       expect(find('dagtid', '2380→region').totalOre).toBe(198000);
       // 30 + 10 + 5 min; travel combined with an ordinary visit does not count: 1 started hour.
       expect(find('dagtid', 'region→2309').totalOre).toBe(66000);
       // D-5 (a person of Region Västernorrland) is billed once, 2380 → region; the home region is a note (decision 0070).
       expect(started.invoiceBases.some((b) => b.buyer.id.startsWith('hemregion:'))).toBe(false);
-      expect(started.run.notes).toEqual([expect.stringContaining('kväll/natt'), expect.stringContaining('Storsjögläntan'), expect.stringContaining('Region Västernorrland för 1 uppdrag')]);
+      expect(started.run.notes).toEqual([
+        expect.stringContaining('kväll/natt'),
+        expect.stringContaining('Storsjögläntan'),
+        expect.stringContaining('Region Västernorrland för 1 uppdrag'),
+      ]);
     });
 
     it('every basis records the agreement version, parameters, index values, interpretations and each line’s steps', async () => {
@@ -182,7 +322,11 @@ for (const target of databaseTargets) {
         ['D-1', '2', 132000],
         ['D-5', '1', 66000],
       ]);
-      expect(basis.lines?.[0]?.steps.map((s) => s.id)).toEqual([expect.stringMatching(/^underlag:/), 'uppdrag[0]:minuter', 'uppdrag[0]:belopp']);
+      expect(basis.lines?.[0]?.steps.map((s) => s.id)).toEqual([
+        expect.stringMatching(/^underlag:/),
+        'uppdrag[0]:minuter',
+        'uppdrag[0]:belopp',
+      ]);
       // A basis's trace holds its own lines' steps, not the other pairs'.
       expect(basis.trace?.steps.some((s) => s.id.startsWith('uppdrag[1]:'))).toBe(false);
     });
@@ -198,10 +342,26 @@ for (const target of databaseTargets) {
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         runs.set(flow, res.body);
       }
-      const core = (bases: readonly InvoiceBasis[]): Record<string, number> => totals(bases.map((b) => ({ seller: { id: b.seller.id, ...(b.seller.unit ? { unit: b.seller.unit } : {}) }, buyer: { id: b.buyer.id, ...(b.buyer.unit ? { unit: b.buyer.unit } : {}) }, totalOre: b.totalOre })));
-      expect(totals(runs.get('synhorsel')?.invoiceBases ?? [])).toEqual(core(ombudInvoiceBasis(agreement, { month: '2026-04', assignments: ombud, index }).bases));
-      expect(totals(runs.get('mt-variable')?.invoiceBases ?? [])).toEqual(core(mtVariableInvoiceBasis(agreement, { month: '2026-04', orders, index }).bases));
-      const fixed = mtFixedInvoice(agreement, { year: 2026, half: 2, inventory: { snapshotDate: '2026-06-30', counts: inventory.map(([municipality, devices]) => ({ municipality, devices })) }, index });
+      const core = (bases: readonly InvoiceBasis[]): Record<string, number> =>
+        totals(
+          bases.map((b) => ({
+            seller: { id: b.seller.id, ...(b.seller.unit ? { unit: b.seller.unit } : {}) },
+            buyer: { id: b.buyer.id, ...(b.buyer.unit ? { unit: b.buyer.unit } : {}) },
+            totalOre: b.totalOre,
+          })),
+        );
+      expect(totals(runs.get('synhorsel')?.invoiceBases ?? [])).toEqual(
+        core(ombudInvoiceBasis(agreement, { month: '2026-04', assignments: ombud, index }).bases),
+      );
+      expect(totals(runs.get('mt-variable')?.invoiceBases ?? [])).toEqual(
+        core(mtVariableInvoiceBasis(agreement, { month: '2026-04', orders, index }).bases),
+      );
+      const fixed = mtFixedInvoice(agreement, {
+        year: 2026,
+        half: 2,
+        inventory: { snapshotDate: '2026-06-30', counts: inventory.map(([municipality, devices]) => ({ municipality, devices })) },
+        index,
+      });
       expect(totals(runs.get('mt-fixed')?.invoiceBases ?? [])).toEqual(core(fixed.bases));
       const inpatient = inpatientStaffInvoiceBasis(agreement, {
         month: '2026-04',
@@ -226,7 +386,11 @@ for (const target of databaseTargets) {
     it('tillaggsbelopp and development-funds on the demo data: core’s split of the reconciled and budgeted amounts', async () => {
       const till = await start(region, 'tillaggsbelopp', '2026');
       expect(till.status, JSON.stringify(till.body)).toBe(201);
-      const key = readAllocationKeyFile(readFileSync(join(examples, 'allocation-key.example.yaml')), 'allocation-key.example.yaml', agreement.municipalities);
+      const key = readAllocationKeyFile(
+        readFileSync(join(examples, 'allocation-key.example.yaml')),
+        'allocation-key.example.yaml',
+        agreement.municipalities,
+      );
       const r = reconcileTillaggsbelopp(agreement, { year: 2026, connected: 172, index, key });
       expect(totals(till.body.invoiceBases)).toEqual(Object.fromEntries(r.allocations.map((a) => [`${a.code}→region`, a.amountOre])));
       // By hand: 3 735 428 kr → 3 862 433 → 3 974 444 kr (LPIK 3,4 %, 2,9 %); 172 is 3 above 169:
@@ -235,9 +399,19 @@ for (const target of databaseTargets) {
 
       const dev = await start(region, 'development-funds', '2026');
       expect(dev.status, JSON.stringify(dev.body)).toBe(201);
-      const population = readPopulationCsv(readFileSync(join(examples, 'population.example.csv')), 'population.example.csv', agreement.municipalities);
-      const f = developmentFinancing(agreement, { year: 2026, budgets: [{ area: 'Ekonomisk analys och uppföljning', year: 2026, budgetOre: 100000000 }], population });
-      expect(totals(dev.body.invoiceBases)).toEqual(Object.fromEntries((f.areas[0]?.allocations ?? []).map((a) => [`region→${a.code}`, a.amountOre])));
+      const population = readPopulationCsv(
+        readFileSync(join(examples, 'population.example.csv')),
+        'population.example.csv',
+        agreement.municipalities,
+      );
+      const f = developmentFinancing(agreement, {
+        year: 2026,
+        budgets: [{ area: 'Ekonomisk analys och uppföljning', year: 2026, budgetOre: 100000000 }],
+        population,
+      });
+      expect(totals(dev.body.invoiceBases)).toEqual(
+        Object.fromEntries((f.areas[0]?.allocations ?? []).map((a) => [`region→${a.code}`, a.amountOre])),
+      );
       expect(dev.body.invoiceBases.reduce((s, b) => s + b.totalOre, 0)).toBe(50000000);
     });
 
@@ -265,22 +439,61 @@ for (const target of databaseTargets) {
       expect((await admin.request('POST', `/api/v1/invoice-bases/${id}/approve`)).status).toBe(409);
       const { basis } = await detail(ostersund, id);
       const lineId = basis.lines?.[0]?.id ?? '';
-      await expect(t.store.db.updateTable('invoice_lines').set({ amount_ore: 1 }).where('id', '=', lineId).execute()).rejects.toThrow(/SAMV_LOCKED/);
-      await expect(t.store.db.updateTable('invoice_bases').set({ total_ore: 1 }).where('id', '=', id).execute()).rejects.toThrow(/SAMV_LOCKED/);
+      await expect(t.store.db.updateTable('invoice_lines').set({ amount_ore: 1 }).where('id', '=', lineId).execute()).rejects.toThrow(
+        /SAMV_LOCKED/,
+      );
+      await expect(t.store.db.updateTable('invoice_bases').set({ total_ore: 1 }).where('id', '=', id).execute()).rejects.toThrow(
+        /SAMV_LOCKED/,
+      );
       await expect(t.store.db.deleteFrom('invoice_bases').where('id', '=', id).execute()).rejects.toThrow(/SAMV_LOCKED/);
-      await expect(t.store.db.insertInto('invoice_lines').values({ id: 'x', invoice_basis_id: id, line_no: 99, description: 'x', quantity: '1', unit: 'piece', unit_price_ore: 1, amount_ore: 1, steps_json: '[]' }).execute()).rejects.toThrow(/SAMV_LOCKED/);
+      await expect(
+        t.store.db
+          .insertInto('invoice_lines')
+          .values({
+            id: 'x',
+            invoice_basis_id: id,
+            line_no: 99,
+            description: 'x',
+            quantity: '1',
+            unit: 'piece',
+            unit_price_ore: 1,
+            amount_ore: 1,
+            steps_json: '[]',
+          })
+          .execute(),
+      ).rejects.toThrow(/SAMV_LOCKED/);
       // A draft's lines are not locked (the trigger tells the states apart).
       const draft = find('dagtid', 'region→2309');
       const draftLine = (await detail(region, draft.id)).basis.lines?.[0];
-      await t.store.db.updateTable('invoice_lines').set({ reference: sql<string>`reference` }).where('id', '=', draftLine?.id ?? '').execute();
+      await t.store.db
+        .updateTable('invoice_lines')
+        .set({ reference: sql<string>`reference` })
+        .where('id', '=', draftLine?.id ?? '')
+        .execute();
       // These records are not demo data: sending needs both parties' real register values (issue 3/5).
       const placeholders = await ostersund.request('POST', `/api/v1/invoice-bases/${id}/send`);
       expect(placeholders.status).toBe(409);
       expect(JSON.stringify(placeholders.body)).toContain('EXEMPEL');
       const inputs = demoPartyInputs(agreement);
       for (const real of [
-        { ...inputs.find((p) => p.partyCode === '2380'), organisationNumber: '212000-2411', vatNumber: 'SE212000241101', address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'ÖSD-EKONOMI', validFrom: '2026-01-01' },
-        { ...inputs.find((p) => p.partyCode === 'region' && p.unit === null), organisationNumber: '232100-0214', vatNumber: 'SE232100021401', address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'RJH-4711', validFrom: '2026-01-01' },
+        {
+          ...inputs.find((p) => p.partyCode === '2380'),
+          organisationNumber: '212000-2411',
+          vatNumber: 'SE212000241101',
+          address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' },
+          payment: { kind: 'bankgiro', account: '5050-1055' },
+          buyerReference: 'ÖSD-EKONOMI',
+          validFrom: '2026-01-01',
+        },
+        {
+          ...inputs.find((p) => p.partyCode === 'region' && p.unit === null),
+          organisationNumber: '232100-0214',
+          vatNumber: 'SE232100021401',
+          address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' },
+          payment: { kind: 'bankgiro', account: '5050-1055' },
+          buyerReference: 'RJH-4711',
+          validFrom: '2026-01-01',
+        },
       ]) {
         const recorded = await admin.request('POST', '/api/v1/parties', real);
         expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
@@ -305,20 +518,53 @@ for (const target of databaseTargets) {
       expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason)).status).toBe(409);
       expect((await approveConfirmed(admin, original.id)).status).toBe(200);
       // A task found afterwards for the same month and pair.
-      const late: OmbudAssignment = { reference: 'S-3', date: '2026-04-28', municipality: '2321', service: 'syncentralen', minutes: { intervention: 100, administration: 0, reporting: 0, travel: 0, travelCombinable: false } };
+      const late: OmbudAssignment = {
+        reference: 'S-3',
+        date: '2026-04-28',
+        municipality: '2321',
+        service: 'syncentralen',
+        minutes: { intervention: 100, administration: 0, reporting: 0, travel: 0, travelCombinable: false },
+      };
       expect((await uploadFile(t.url, region, 'ombud-tasks', encode(ombudCsv([late]), 'utf-8'), 'sen.csv')).status).toBe(201);
-      const unbilledBefore = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel&period=2026-04')).body as { periods: { unbilledRecords: number; records: { filename: string; line: number }[] }[] };
-      expect(unbilledBefore.periods).toEqual([{ period: '2026-04', unbilledRecords: 1, records: [expect.objectContaining({ filename: 'sen.csv', line: 2 })] }]);
+      const unbilledBefore = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel&period=2026-04')).body as {
+        periods: { unbilledRecords: number; records: { filename: string; line: number }[] }[];
+      };
+      expect(unbilledBefore.periods).toEqual([
+        { period: '2026-04', unbilledRecords: 1, records: [expect.objectContaining({ filename: 'sen.csv', line: 2 })] },
+      ]);
       const res = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { credited, creditNote, replacement } = res.body as { credited: Basis; creditNote: Basis; replacement: Basis };
-      expect(credited).toMatchObject({ id: original.id, status: 'credited', creditReason: reason.reason, creditedBy: creditNote.id, totalOre: 34800 });
-      expect(creditNote).toMatchObject({ creditOf: original.id, status: 'approved', creditReason: reason.reason, totalOre: -34800, seller: { id: '2321' }, buyer: { id: 'region', unit: 'syncentralen' } });
+      expect(credited).toMatchObject({
+        id: original.id,
+        status: 'credited',
+        creditReason: reason.reason,
+        creditedBy: creditNote.id,
+        totalOre: 34800,
+      });
+      expect(creditNote).toMatchObject({
+        creditOf: original.id,
+        status: 'approved',
+        creditReason: reason.reason,
+        totalOre: -34800,
+        seller: { id: '2321' },
+        buyer: { id: 'region', unit: 'syncentralen' },
+      });
       const originalLines = (await detail(admin, original.id)).basis.lines ?? [];
-      expect(creditNote.lines?.map((l) => [l.creditsLine, l.amountOre, l.quantity])).toEqual(originalLines.map((l) => [l.id, -l.amountOre, `-${l.quantity}`]));
+      expect(creditNote.lines?.map((l) => [l.creditsLine, l.amountOre, l.quantity])).toEqual(
+        originalLines.map((l) => [l.id, -l.amountOre, `-${l.quantity}`]),
+      );
       // The corrected draft bills the credited records again (today's values); S-3 is not in it.
-      const expectedNew = ombudInvoiceBasis(agreement, { month: '2026-04', assignments: ombud, index }).bases.find((b) => b.seller.id === '2321' && b.buyer.unit === 'syncentralen');
-      expect(replacement).toMatchObject({ replaces: original.id, status: 'draft', creditOf: null, billingRunId: original.billingRunId, totalOre: expectedNew?.totalOre });
+      const expectedNew = ombudInvoiceBasis(agreement, { month: '2026-04', assignments: ombud, index }).bases.find(
+        (b) => b.seller.id === '2321' && b.buyer.unit === 'syncentralen',
+      );
+      expect(replacement).toMatchObject({
+        replaces: original.id,
+        status: 'draft',
+        creditOf: null,
+        billingRunId: original.billingRunId,
+        totalOre: expectedNew?.totalOre,
+      });
       expect(replacement.totalOre).toBe(34800);
       expect((await admin.request('POST', `/api/v1/invoice-bases/${original.id}/credit`, reason)).status).toBe(409);
       const resend = await admin.request('POST', `/api/v1/invoice-bases/${original.id}/send`);
@@ -327,9 +573,16 @@ for (const target of databaseTargets) {
       // S-3 arrived after the run: the tilläggskörning bills it, and only it.
       const supplementary = await start(region, 'synhorsel', '2026-04');
       expect(supplementary.status, JSON.stringify(supplementary.body)).toBe(201);
-      expect(supplementary.body.run).toMatchObject({ sequence: 2, supplementary: true, label: 'Tilläggskörning 2', scopeName: 'Hela länet' });
+      expect(supplementary.body.run).toMatchObject({
+        sequence: 2,
+        supplementary: true,
+        label: 'Tilläggskörning 2',
+        scopeName: 'Hela länet',
+      });
       expect(totals(supplementary.body.invoiceBases)).toEqual({ '2321→region/syncentralen': 2 * 34800 });
-      const unbilledAfter = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel')).body as { periods: { period: string }[] };
+      const unbilledAfter = (await admin.request('GET', '/api/v1/billing-runs/unbilled?flow=synhorsel')).body as {
+        periods: { period: string }[];
+      };
       expect(unbilledAfter.periods.map((p) => p.period)).not.toContain('2026-04');
       // The credit note is issued (numbered, approved) by the credit itself (decision 0140).
       expect((await admin.request('POST', `/api/v1/invoice-bases/${creditNote.id}/approve`)).status).toBe(409);
@@ -337,7 +590,9 @@ for (const target of databaseTargets) {
       expect(creditOfCredit.status).toBe(409);
       expect(JSON.stringify(creditOfCredit.body)).toContain('kreditnota');
 
-      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${original.id}`)).body as { entries: { action: string; after: { creditNote?: string; reason?: string; status?: string } }[] };
+      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${original.id}`)).body as {
+        entries: { action: string; after: { creditNote?: string; reason?: string; status?: string } }[];
+      };
       expect(audit.entries.map((e) => e.action)).toEqual(['credit', 'approve']);
       expect(audit.entries[0]?.after).toMatchObject({ creditNote: creditNote.id, reason: reason.reason, status: 'credited' });
     });
@@ -356,9 +611,13 @@ for (const target of databaseTargets) {
       const listed = (await krokom.request('GET', '/api/v1/invoice-bases')).body as { invoiceBases: Basis[] };
       expect(listed.invoiceBases.length).toBeGreaterThan(0);
       expect(listed.invoiceBases.every((b) => b.seller.id === '2309' || b.buyer.id === '2309')).toBe(true);
-      const approved = (await region.request('GET', '/api/v1/invoice-bases?status=approved&flow=dagtid&period=2026-04')).body as { invoiceBases: Basis[] };
+      const approved = (await region.request('GET', '/api/v1/invoice-bases?status=approved&flow=dagtid&period=2026-04')).body as {
+        invoiceBases: Basis[];
+      };
       expect(approved.invoiceBases.map((b) => b.id)).toEqual([toKrokom.id]);
-      const runList = (await krokom.request('GET', '/api/v1/billing-runs?flow=dagtid')).body as { billingRuns: { period: string; invoiceBasisCount: number }[] };
+      const runList = (await krokom.request('GET', '/api/v1/billing-runs?flow=dagtid')).body as {
+        billingRuns: { period: string; invoiceBasisCount: number }[];
+      };
       expect(runList.billingRuns.find((r) => r.period === '2026-04')?.invoiceBasisCount).toBe(1);
     });
   });

@@ -55,7 +55,24 @@ function realBasis(agreement: Agreement, period: string): NewBasis {
     replacesId: null,
     demo: false,
     createdAt: '2026-01-01T00:00:00.000Z',
-    lines: [{ description: 'Uppdrag', quantity: '1', unit: 'started-hour', unitPriceOre: 12345, amountOre: 12345, baseQuantity: 1, category: 'uppdrag-dagtid', clause: null, date: null, reference: '=SUM(A1)', creditsLineId: null, steps, billingKey: `test:${period}`, recordId: null }],
+    lines: [
+      {
+        description: 'Uppdrag',
+        quantity: '1',
+        unit: 'started-hour',
+        unitPriceOre: 12345,
+        amountOre: 12345,
+        baseQuantity: 1,
+        category: 'uppdrag-dagtid',
+        clause: null,
+        date: null,
+        reference: '=SUM(A1)',
+        creditsLineId: null,
+        steps,
+        billingKey: `test:${period}`,
+        recordId: null,
+      },
+    ],
   };
 }
 
@@ -70,7 +87,11 @@ for (const target of databaseTargets) {
 
     beforeAll(async () => {
       t = await startTestServer(target);
-      [admin, region, ostersund] = await Promise.all([login(t.url, 'admin'), login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund')]);
+      [admin, region, ostersund] = await Promise.all([
+        login(t.url, 'admin'),
+        login(t.url, 'ekonom.region'),
+        login(t.url, 'ekonom.ostersund'),
+      ]);
     });
     afterAll(async () => {
       await t.stop();
@@ -84,7 +105,9 @@ for (const target of databaseTargets) {
         ['region', 'region/MT', 'region/syncentralen', 'region/horcentralen', ...agreement.municipalities.map((m) => m.code)].sort(),
       );
       for (const p of parties) expect(p.placeholderFields).toContain('organisationNumber');
-      expect(new Set(parties.filter((p) => p.partyCode !== 'region').map((p) => p.organisationNumber)).size).toBe(agreement.municipalities.length);
+      expect(new Set(parties.filter((p) => p.partyCode !== 'region').map((p) => p.organisationNumber)).size).toBe(
+        agreement.municipalities.length,
+      );
     });
 
     it('refuses bad identifiers in Swedish naming the field; only the administrator records versions, each audited', async () => {
@@ -121,7 +144,8 @@ for (const target of databaseTargets) {
 
       // Ten drafts of the same seller approved at the same time: ten consecutive, distinct numbers.
       const ids: string[] = [];
-      for (let i = 1; i <= 10; i += 1) ids.push(await t.store.transaction((trx) => insertBasis(trx, realBasis(agreement, `2033-${String(i).padStart(2, '0')}`))));
+      for (let i = 1; i <= 10; i += 1)
+        ids.push(await t.store.transaction((trx) => insertBasis(trx, realBasis(agreement, `2033-${String(i).padStart(2, '0')}`))));
       const results = await Promise.all(ids.map((id) => admin.request('POST', `/api/v1/invoice-bases/${id}/approve`)));
       expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
       const numbers = results.map((r) => (r.body as { invoiceBasis: Basis }).invoiceBasis.invoiceNumber ?? '');
@@ -129,7 +153,11 @@ for (const target of databaseTargets) {
       expect(numbers.map((n) => Number(n.slice(-6))).sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       // A refused approval (already approved) takes no number: the next one is 12.
       expect((await admin.request('POST', `/api/v1/invoice-bases/${ids[0] ?? ''}/approve`)).status).toBe(409);
-      const counter = await t.store.db.selectFrom('invoice_series').selectAll().where('series', '=', `2380||${today.slice(0, 4)}`).executeTakeFirstOrThrow();
+      const counter = await t.store.db
+        .selectFrom('invoice_series')
+        .selectAll()
+        .where('series', '=', `2380||${today.slice(0, 4)}`)
+        .executeTakeFirstOrThrow();
       expect(counter.last_number).toBe(11);
     });
 
@@ -145,7 +173,12 @@ for (const target of databaseTargets) {
     });
 
     it('the lock trigger refuses any change of the identity columns outside the approval, with nothing changed', async () => {
-      const approved = await t.store.db.selectFrom('invoice_bases').selectAll().where('invoice_number', 'is not', null).where('status', '=', 'approved').executeTakeFirstOrThrow();
+      const approved = await t.store.db
+        .selectFrom('invoice_bases')
+        .selectAll()
+        .where('invoice_number', 'is not', null)
+        .where('status', '=', 'approved')
+        .executeTakeFirstOrThrow();
       const draftId = await t.store.transaction((trx) => insertBasis(trx, realBasis(agreement, '2034-01')));
       const before = JSON.stringify(await t.store.db.selectFrom('invoice_bases').selectAll().orderBy('id').execute());
       const tampering = [
@@ -159,14 +192,27 @@ for (const target of databaseTargets) {
       ];
       for (const q of tampering) await expect(q.execute(t.store.db)).rejects.toThrow(/SAMV_LOCKED/);
       await expect(
-        sql`insert into invoice_bases (id, flow, period, seller_code, buyer_code, status, total_ore, trace_json, created_at, demo, invoice_number) values ('tamper-1', 'dagtid', '2026-01', '2380', 'region', 'draft', 0, '{}', 'x', ${0}, 'K-1')`.execute(t.store.db),
+        sql`insert into invoice_bases (id, flow, period, seller_code, buyer_code, status, total_ore, trace_json, created_at, demo, invoice_number) values ('tamper-1', 'dagtid', '2026-01', '2380', 'region', 'draft', 0, '{}', 'x', ${0}, 'K-1')`.execute(
+          t.store.db,
+        ),
       ).rejects.toThrow(/SAMV_LOCKED/);
       // Two bases with one number in one series: the unique index.
-      const other = await t.store.db.selectFrom('invoice_bases').select('id').where('status', '=', 'draft').where('id', '<>', draftId).executeTakeFirstOrThrow();
-      await expect(sql`update invoice_bases set status = 'approved', invoice_series = ${approved.invoice_series}, invoice_number = ${approved.invoice_number} where id = ${draftId}`.execute(t.store.db)).rejects.toThrow();
+      const other = await t.store.db
+        .selectFrom('invoice_bases')
+        .select('id')
+        .where('status', '=', 'draft')
+        .where('id', '<>', draftId)
+        .executeTakeFirstOrThrow();
+      await expect(
+        sql`update invoice_bases set status = 'approved', invoice_series = ${approved.invoice_series}, invoice_number = ${approved.invoice_number} where id = ${draftId}`.execute(
+          t.store.db,
+        ),
+      ).rejects.toThrow();
       expect(JSON.stringify(await t.store.db.selectFrom('invoice_bases').selectAll().orderBy('id').execute())).toBe(before);
       // The approval itself may set them.
-      await sql`update invoice_bases set status = 'approved', approved_by = 'user:t', approved_at = 'x', invoice_series = 'z', invoice_number = 'Z-1', issue_date = '2026-01-01' where id = ${other.id}`.execute(t.store.db);
+      await sql`update invoice_bases set status = 'approved', approved_by = 'user:t', approved_at = 'x', invoice_series = 'z', invoice_number = 'Z-1', issue_date = '2026-01-01' where id = ${other.id}`.execute(
+        t.store.db,
+      );
     });
 
     it('refuses exporting drafts; refuses a real basis whose parties still carry placeholders, naming the party and field', async () => {
@@ -177,20 +223,51 @@ for (const target of databaseTargets) {
       expect((res.body as ErrorBody).error.message).toBe('Utkast exporteras inte; godkänn underlaget först.');
       expect((await admin.request('GET', `/api/v1/invoice-bases/${draft.id}/export?format=docx`)).status).toBe(400);
 
-      const real = await t.store.db.selectFrom('invoice_bases').select('id').where('demo', '=', sql<boolean>`${target.name === 'SQLite' ? 0 : false}`).where('status', '=', 'credited').executeTakeFirstOrThrow();
+      const real = await t.store.db
+        .selectFrom('invoice_bases')
+        .select('id')
+        .where('demo', '=', sql<boolean>`${target.name === 'SQLite' ? 0 : false}`)
+        .where('status', '=', 'credited')
+        .executeTakeFirstOrThrow();
       const user = userOf('admin');
-      await expect(buildInvoiceDocument(t.store.db, agreement, user, real.id)).rejects.toThrow(/Säljaren Östersunds kommun har fortfarande exempelvärden \(EXEMPEL\) i partsregistret: organisationsnummer/);
+      await expect(buildInvoiceDocument(t.store.db, agreement, user, real.id)).rejects.toThrow(
+        /Säljaren Östersunds kommun har fortfarande exempelvärden \(EXEMPEL\) i partsregistret: organisationsnummer/,
+      );
       // Real values for Östersund and the region: the document builds, from the version valid on the issue date.
       const inputs = demoPartyInputs(agreement);
-      const real2380 = { ...inputs.find((p) => p.partyCode === '2380'), organisationNumber: '212000-2411', vatNumber: 'SE212000241101', address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'ÖSD-EKONOMI', validFrom: '2026-01-01' };
-      const realRegion = { ...inputs.find((p) => p.partyCode === 'region' && p.unit === null), organisationNumber: '232100-0214', vatNumber: 'SE232100021401', address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' }, payment: { kind: 'bankgiro', account: '5050-1055' }, buyerReference: 'RJH-4711', validFrom: '2026-01-01' };
+      const real2380 = {
+        ...inputs.find((p) => p.partyCode === '2380'),
+        organisationNumber: '212000-2411',
+        vatNumber: 'SE212000241101',
+        address: { street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund' },
+        payment: { kind: 'bankgiro', account: '5050-1055' },
+        buyerReference: 'ÖSD-EKONOMI',
+        validFrom: '2026-01-01',
+      };
+      const realRegion = {
+        ...inputs.find((p) => p.partyCode === 'region' && p.unit === null),
+        organisationNumber: '232100-0214',
+        vatNumber: 'SE232100021401',
+        address: { street: 'Box 654', postalCode: '831 27', city: 'Östersund' },
+        payment: { kind: 'bankgiro', account: '5050-1055' },
+        buyerReference: 'RJH-4711',
+        validFrom: '2026-01-01',
+      };
       for (const body of [real2380, realRegion]) {
         const r = await admin.request('POST', '/api/v1/parties', body);
         expect(r.status, JSON.stringify(r.body)).toBe(201);
         expect((r.body as { party: PartyVersion }).party).toMatchObject({ version: 2, placeholderFields: [] });
       }
       const doc = await buildInvoiceDocument(t.store.db, agreement, user, real.id);
-      expect(doc).toMatchObject({ typeCode: '380', invoiceNumber: `K2380-${today.slice(0, 4)}-000002`, issueDate: today, buyerReference: 'RJH-4711', seller: { legalName: 'Östersunds kommun', organisationNumber: '2120002411', placeholder: false }, buyer: { organisationNumber: '2321000214' }, vat: { category: 'E' } });
+      expect(doc).toMatchObject({
+        typeCode: '380',
+        invoiceNumber: `K2380-${today.slice(0, 4)}-000002`,
+        issueDate: today,
+        buyerReference: 'RJH-4711',
+        seller: { legalName: 'Östersunds kommun', organisationNumber: '2120002411', placeholder: false },
+        buyer: { organisationNumber: '2321000214' },
+        vat: { category: 'E' },
+      });
       const audit = (await admin.request('GET', '/api/v1/audit?entity=parties')).body as { entries: { action: string; actor: string }[] };
       expect(audit.entries.filter((e) => e.action === 'new-version' && e.actor === 'user:admin')).toHaveLength(2);
     });

@@ -27,20 +27,38 @@ export interface InvoiceIdentity {
 
 /** The series prefix when the seller has no register entry: its code in capitals (and unit). */
 function fallbackPrefix(code: string, unit: string | null): string {
-  return `${code}${unit ?? ''}`.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12) || 'FAKTURA';
+  return (
+    `${code}${unit ?? ''}`
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 12) || 'FAKTURA'
+  );
 }
 
 /** Take the next number of `row`'s seller series and compute its dates (inside the approving transaction). */
-export async function nextInvoiceIdentity(trx: Transaction<Database>, row: Pick<BasisRow, 'seller_code' | 'seller_unit' | 'credit_of'>, today: Temporal.PlainDate = todayInStockholm()): Promise<InvoiceIdentity> {
+export async function nextInvoiceIdentity(
+  trx: Transaction<Database>,
+  row: Pick<BasisRow, 'seller_code' | 'seller_unit' | 'credit_of'>,
+  today: Temporal.PlainDate = todayInStockholm(),
+): Promise<InvoiceIdentity> {
   const issueDate = today.toString();
   const seller = await partyOn(trx, row.seller_code, row.seller_unit, issueDate);
   const prefix = seller?.invoicePrefix ?? fallbackPrefix(row.seller_code, row.seller_unit);
   const terms = seller?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS;
   const year = String(today.year);
   const series = `${row.seller_code}|${row.seller_unit ?? ''}|${year}`;
-  await trx.insertInto('invoice_series').values({ series, last_number: 0 }).onConflict((oc) => oc.column('series').doNothing()).execute();
+  await trx
+    .insertInto('invoice_series')
+    .values({ series, last_number: 0 })
+    .onConflict((oc) => oc.column('series').doNothing())
+    .execute();
   // The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) until the approval commits.
-  const counter = await trx.updateTable('invoice_series').set((eb) => ({ last_number: eb('last_number', '+', 1) })).where('series', '=', series).returning('last_number').executeTakeFirstOrThrow();
+  const counter = await trx
+    .updateTable('invoice_series')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('series', '=', series)
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
   return {
     invoice_series: series,
     invoice_number: `${prefix}-${year}-${String(counter.last_number).padStart(6, '0')}`,

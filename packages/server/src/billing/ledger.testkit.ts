@@ -38,8 +38,15 @@ export async function openLedgerStore(target: DatabaseTarget): Promise<LedgerSto
 /** The administrator, a region economist, or a municipality economist of `code`. */
 export function userOf(kind: 'admin' | 'region' | { municipality: string }): SessionUser {
   if (kind === 'admin') return { id: 'u-admin', username: 'admin', displayName: 'Administratör', role: 'admin', municipality: null };
-  if (kind === 'region') return { id: 'u-region', username: 'ekonom.region', displayName: 'Regionekonom', role: 'region_economist', municipality: null };
-  return { id: `u-${kind.municipality}`, username: `ekonom.${kind.municipality}`, displayName: `Kommunekonom ${kind.municipality}`, role: 'municipality_economist', municipality: kind.municipality };
+  if (kind === 'region')
+    return { id: 'u-region', username: 'ekonom.region', displayName: 'Regionekonom', role: 'region_economist', municipality: null };
+  return {
+    id: `u-${kind.municipality}`,
+    username: `ekonom.${kind.municipality}`,
+    displayName: `Kommunekonom ${kind.municipality}`,
+    role: 'municipality_economist',
+    municipality: kind.municipality,
+  };
 }
 
 /** One record as an importer would store it. */
@@ -54,13 +61,28 @@ export interface TestRecord {
 }
 
 /** Write `records` of `kind` as one import (one transaction); returns the record ids in order. */
-export async function insertRecords(store: Store, kind: string, records: readonly TestRecord[], filename = `${kind}-${randomUUID().slice(0, 8)}.csv`): Promise<string[]> {
+export async function insertRecords(
+  store: Store,
+  kind: string,
+  records: readonly TestRecord[],
+  filename = `${kind}-${randomUUID().slice(0, 8)}.csv`,
+): Promise<string[]> {
   const importId = randomUUID();
   const ids = records.map((r) => r.id ?? randomUUID());
   await store.transaction(async (trx) => {
     await trx
       .insertInto('imports')
-      .values({ id: importId, kind, filename, content_sha256: `test:${importId}`, municipality_code: null, row_count: records.length, uploaded_by: 'test', uploaded_at: nowIso(), demo: 0 })
+      .values({
+        id: importId,
+        kind,
+        filename,
+        content_sha256: `test:${importId}`,
+        municipality_code: null,
+        row_count: records.length,
+        uploaded_by: 'test',
+        uploaded_at: nowIso(),
+        demo: 0,
+      })
       .execute();
     const rows = records.map((r, i) => ({
       id: ids[i] ?? randomUUID(),
@@ -76,7 +98,11 @@ export async function insertRecords(store: Store, kind: string, records: readonl
       natural_key: `${importId}:${String(i)}`,
       demo: 0 as const,
     }));
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('import_rows').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('import_rows')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
   return ids;
 }
@@ -84,8 +110,21 @@ export async function insertRecords(store: Store, kind: string, records: readonl
 const noTravel = { administration: 0, reporting: 0, travel: 0, travelCombinable: false } as const;
 
 /** An ombud task (synhorsel) of `municipality` on `date`. */
-export function ombudRecord(date: string, municipality: string, service: 'syncentralen' | 'horcentralen', intervention: number, id?: string): TestRecord {
-  return { ...(id === undefined ? {} : { id }), period: date.slice(0, 7), seller: municipality, buyer: 'region', municipality, data: { date, municipality, service, minutes: { intervention, ...noTravel } } };
+export function ombudRecord(
+  date: string,
+  municipality: string,
+  service: 'syncentralen' | 'horcentralen',
+  intervention: number,
+  id?: string,
+): TestRecord {
+  return {
+    ...(id === undefined ? {} : { id }),
+    period: date.slice(0, 7),
+    seller: municipality,
+    buyer: 'region',
+    municipality,
+    data: { date, municipality, service, minutes: { intervention, ...noTravel } },
+  };
 }
 
 /** A daytime assignment (dagtid) between `lender` and `hirer` at 09:00, registered in the county. */
@@ -97,13 +136,35 @@ export function daytimeRecord(date: string, lender: string, hirer: string, inter
     seller: lender,
     buyer: hirer,
     municipality,
-    data: { date, start: '09:00', lender, hirer, minutes: { intervention, ...noTravel }, storsjoglantan: false, registeredMunicipality: municipality },
+    data: {
+      date,
+      start: '09:00',
+      lender,
+      hirer,
+      minutes: { intervention, ...noTravel },
+      storsjoglantan: false,
+      registeredMunicipality: municipality,
+    },
   };
 }
 
 /** An MT work order for `municipality` (work time, and travel and parts when given). */
-export function workOrderRecord(date: string, municipality: string, minutes: number, travelOre: number, sparePartsOre: number, id?: string): TestRecord {
-  return { ...(id === undefined ? {} : { id }), period: date.slice(0, 7), seller: 'region', buyer: municipality, municipality, data: { date, municipality, minutes, travelOre, consumablesOre: 0, sparePartsOre } };
+export function workOrderRecord(
+  date: string,
+  municipality: string,
+  minutes: number,
+  travelOre: number,
+  sparePartsOre: number,
+  id?: string,
+): TestRecord {
+  return {
+    ...(id === undefined ? {} : { id }),
+    period: date.slice(0, 7),
+    seller: 'region',
+    buyer: municipality,
+    municipality,
+    data: { date, municipality, minutes, travelOre, consumablesOre: 0, sparePartsOre },
+  };
 }
 
 /** A cost of municipal staff in inpatient care. */

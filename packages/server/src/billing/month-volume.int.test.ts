@@ -10,14 +10,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPersonnummer } from '@samverkan/core';
 import { sqliteTarget, postgresTarget } from '../testing/databases.testkit.js';
 import { startBillingRun } from './run-store.js';
-import { daytimeRecord, inpatientRecord, insertRecords, ombudRecord, openLedgerStore, userOf, workOrderRecord, type LedgerStore, type TestRecord } from './ledger.testkit.js';
+import {
+  daytimeRecord,
+  inpatientRecord,
+  insertRecords,
+  ombudRecord,
+  openLedgerStore,
+  userOf,
+  workOrderRecord,
+  type LedgerStore,
+  type TestRecord,
+} from './ledger.testkit.js';
 
 const N = 20_000;
 const CODES = ['2326', '2305', '2361', '2309', '2303', '2313', '2321', '2380'] as const;
 
 /** Record ids: every 1 000th one a valid UUID whose last group reads as a personnummer. */
 function ids(salt: number): string[] {
-  const crafted = (k: number): string => `3f2a9c1${String(salt)}-7b4d-4e8a-9c3b-1985${String(1 + (k % 12)).padStart(2, '0')}${String(1 + k).padStart(2, '0')}1234`;
+  const crafted = (k: number): string =>
+    `3f2a9c1${String(salt)}-7b4d-4e8a-9c3b-1985${String(1 + (k % 12)).padStart(2, '0')}${String(1 + k).padStart(2, '0')}1234`;
   return Array.from({ length: N }, (_v, i) => (i % 1000 === 0 ? crafted(i / 1000) : randomUUID()));
 }
 
@@ -25,9 +36,24 @@ const day = (i: number): string => `2026-09-${String(1 + (i % 28)).padStart(2, '
 const code = (i: number): string => CODES[i % CODES.length] ?? '2380';
 
 const flows: readonly { flow: string; kind: string; record: (i: number, id: string) => TestRecord }[] = [
-  { flow: 'dagtid', kind: 'daytime-assignments', record: (i, id) => (i % 2 === 0 ? daytimeRecord(day(i), code(i), 'region', 30 + (i % 90), id) : daytimeRecord(day(i), 'region', code(i), 30 + (i % 90), id)) },
-  { flow: 'synhorsel', kind: 'ombud-tasks', record: (i, id) => ombudRecord(day(i), code(i), i % 3 === 0 ? 'horcentralen' : 'syncentralen', 20 + (i % 100), id) },
-  { flow: 'mt-variable', kind: 'mt-work-orders', record: (i, id) => workOrderRecord(day(i), code(i), 15 + (i % 120), i % 4 === 0 ? 12500 : 0, 0, id) },
+  {
+    flow: 'dagtid',
+    kind: 'daytime-assignments',
+    record: (i, id) =>
+      i % 2 === 0
+        ? daytimeRecord(day(i), code(i), 'region', 30 + (i % 90), id)
+        : daytimeRecord(day(i), 'region', code(i), 30 + (i % 90), id),
+  },
+  {
+    flow: 'synhorsel',
+    kind: 'ombud-tasks',
+    record: (i, id) => ombudRecord(day(i), code(i), i % 3 === 0 ? 'horcentralen' : 'syncentralen', 20 + (i % 100), id),
+  },
+  {
+    flow: 'mt-variable',
+    kind: 'mt-work-orders',
+    record: (i, id) => workOrderRecord(day(i), code(i), 15 + (i % 120), i % 4 === 0 ? 12500 : 0, 0, id),
+  },
   { flow: 'inpatient-staff', kind: 'inpatient-staff', record: (i, id) => inpatientRecord(day(i), code(i), 10000 + i, id) },
 ];
 
@@ -45,7 +71,11 @@ for (const target of [sqliteTarget, postgresTarget]) {
       it(`${f.flow}: every record billed once, no personnummer refusal`, { timeout: 120_000 }, async () => {
         const recordIds = ids(salt);
         expect(recordIds.filter((id) => containsPersonnummer(id)).length).toBeGreaterThanOrEqual(N / 1000);
-        await insertRecords(l.store, f.kind, recordIds.map((id, i) => f.record(i, id)));
+        await insertRecords(
+          l.store,
+          f.kind,
+          recordIds.map((id, i) => f.record(i, id)),
+        );
         const run = await startBillingRun(l.store, l.agreement, userOf('region'), { flow: f.flow, period: '2026-09' });
         expect(run.created).toBe(true);
         expect(run.invoiceBases.length).toBeGreaterThan(0);

@@ -7,7 +7,16 @@
 import { halfYearPeriod, invalidInput, monthPeriod, type Period } from '@samverkan/core';
 
 /** The flows a billing run can be started for. */
-export const billingFlows = ['dagtid', 'synhorsel', 'mt-fixed', 'mt-variable', 'inpatient-staff', 'tillaggsbelopp', 'development-funds', 'cost-regulation'] as const;
+export const billingFlows = [
+  'dagtid',
+  'synhorsel',
+  'mt-fixed',
+  'mt-variable',
+  'inpatient-staff',
+  'tillaggsbelopp',
+  'development-funds',
+  'cost-regulation',
+] as const;
 export type BillingFlow = (typeof billingFlows)[number];
 
 /** How long a flow's period is. */
@@ -47,18 +56,33 @@ export function parseBillingPeriod(flow: BillingFlow, text: string): BillingPeri
   const kind = flowInfo[flow].period;
   switch (kind) {
     case 'month': {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t)) throw invalidInput('period', `period: ${flowInfo[flow].title} faktureras per månad; skriv perioden som ÅÅÅÅ-MM, t.ex. 2026-03 (inte "${text}").`, text);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t))
+        throw invalidInput(
+          'period',
+          `period: ${flowInfo[flow].title} faktureras per månad; skriv perioden som ÅÅÅÅ-MM, t.ex. 2026-03 (inte "${text}").`,
+          text,
+        );
       return { text: t, kind, year: Number(t.slice(0, 4)), range: monthPeriod(t, 'period') };
     }
     case 'half-year': {
       const m = /^(\d{4})-H([12])$/.exec(t);
-      if (!m) throw invalidInput('period', `period: ${flowInfo[flow].title} faktureras per halvår; skriv perioden som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, t.ex. 2026-H1 (inte "${text}").`, text);
+      if (!m)
+        throw invalidInput(
+          'period',
+          `period: ${flowInfo[flow].title} faktureras per halvår; skriv perioden som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, t.ex. 2026-H1 (inte "${text}").`,
+          text,
+        );
       const half = m[2] === '1' ? 1 : 2;
       const year = Number(m[1]);
       return { text: t, kind, year, half, range: halfYearPeriod(year, half) };
     }
     case 'year': {
-      if (!/^\d{4}$/.test(t)) throw invalidInput('period', `period: ${flowInfo[flow].title} avser ett år; skriv perioden som ÅÅÅÅ, t.ex. 2026 (inte "${text}").`, text);
+      if (!/^\d{4}$/.test(t))
+        throw invalidInput(
+          'period',
+          `period: ${flowInfo[flow].title} avser ett år; skriv perioden som ÅÅÅÅ, t.ex. 2026 (inte "${text}").`,
+          text,
+        );
       const year = Number(t);
       return { text: t, kind, year, range: { from: `${t}-01-01`, to: `${t}-12-31` } };
     }

@@ -44,7 +44,8 @@ for (const target of databaseTargets) {
     let admin: Client;
     let provisional: Basis;
 
-    const basis = async (c: Client, id: string): Promise<Basis> => ((await c.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
+    const basis = async (c: Client, id: string): Promise<Basis> =>
+      ((await c.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
     const runBases = async (c: Client, flow: string, period: string): Promise<Basis[]> => {
       const res = await c.request('POST', '/api/v1/billing-runs', { flow, period });
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
@@ -53,7 +54,11 @@ for (const target of databaseTargets) {
 
     beforeAll(async () => {
       t = await startTestServer(target);
-      [region, ostersund, admin] = await Promise.all([login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund'), login(t.url, 'admin')]);
+      [region, ostersund, admin] = await Promise.all([
+        login(t.url, 'ekonom.region'),
+        login(t.url, 'ekonom.ostersund'),
+        login(t.url, 'admin'),
+      ]);
       const bases = await runBases(region, 'dagtid', '2026-01');
       const mine = bases.find((b) => b.seller.id === '2380' && b.buyer.id === 'region');
       if (!mine) throw new Error('demo run 2026-01 gave no Östersund → region basis');
@@ -70,7 +75,15 @@ for (const target of databaseTargets) {
       expect(provisional.provenance?.final).toBe(false);
       const warnings = provisional.provenance?.warnings ?? [];
       for (const u of used) {
-        expect(warnings).toContainEqual(expect.objectContaining({ id: `example-index:${u.series}:${String(u.year)}`, kind: 'example-index', series: u.series, year: u.year, text: expect.stringMatching(new RegExp(`^${u.series} ${String(u.year)} .*exempelvärde`)) as unknown }));
+        expect(warnings).toContainEqual(
+          expect.objectContaining({
+            id: `example-index:${u.series}:${String(u.year)}`,
+            kind: 'example-index',
+            series: u.series,
+            year: u.year,
+            text: expect.stringMatching(new RegExp(`^${u.series} ${String(u.year)} .*exempelvärde`)) as unknown,
+          }),
+        );
         if (u.kind === 'forecast') expect(warnings.map((w) => w.id)).toContain(`forecast-index:${u.series}:${String(u.year)}`);
       }
     });
@@ -86,11 +99,15 @@ for (const target of databaseTargets) {
       for (const w of provisional.provenance?.warnings ?? []) expect(e.message).toContain(w.text);
       expect(e.message).toMatch(/^Fakturaunderlaget bygger på värden som inte är slutliga: /);
 
-      const partial = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, { confirmProvisional: ids.slice(1) });
+      const partial = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, {
+        confirmProvisional: ids.slice(1),
+      });
       expect(partial.status).toBe(409);
       expect((partial.body as ErrorBody).error.location.value).toEqual(ids.slice(0, 1));
 
-      const wrong = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, { confirmProvisional: [...ids, 'example-index:VPI:1999'] });
+      const wrong = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, {
+        confirmProvisional: [...ids, 'example-index:VPI:1999'],
+      });
       expect(wrong.status).toBe(400);
       expect((wrong.body as ErrorBody).error.message).toContain('example-index:VPI:1999 är inga varningar');
       const unknownKey = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, { confirm: true });
@@ -102,12 +119,18 @@ for (const target of databaseTargets) {
       const ids = (provisional.provenance?.warnings ?? []).map((w) => w.id);
       const res = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/approve`, { confirmProvisional: ids });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect((res.body as { invoiceBasis: Basis }).invoiceBasis).toMatchObject({ status: 'approved', approvedBy: 'user:ekonom.ostersund', approvedByName: 'Demo Kommunekonom Östersund' });
+      expect((res.body as { invoiceBasis: Basis }).invoiceBasis).toMatchObject({
+        status: 'approved',
+        approvedBy: 'user:ekonom.ostersund',
+        approvedByName: 'Demo Kommunekonom Östersund',
+      });
       const after = await basis(region, provisional.id);
       expect(after).toMatchObject({ approvedBy: 'user:ekonom.ostersund', approvedByName: 'Demo Kommunekonom Östersund' });
       // The provenance stays with the basis after approval (the page and exports keep saying so).
       expect(after.provenance?.warnings.map((w) => w.id)).toEqual(ids);
-      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${provisional.id}`)).body as { entries: { action: string; actor: string; actorName?: string; after: { confirmedProvisional?: Warning[] } }[] };
+      const audit = (await admin.request('GET', `/api/v1/audit?entity=invoice_bases&entityId=${provisional.id}`)).body as {
+        entries: { action: string; actor: string; actorName?: string; after: { confirmedProvisional?: Warning[] } }[];
+      };
       const approve = audit.entries.find((a) => a.action === 'approve');
       expect(approve?.after.confirmedProvisional?.map((w) => w.id)).toEqual(ids);
       expect(approve?.actor).toBe('user:ekonom.ostersund');
@@ -118,16 +141,26 @@ for (const target of databaseTargets) {
     it('a basis on published outcomes is final and approves without a confirmation', async () => {
       // Replace every value the demo basis used with a published outcome (a new version each).
       for (const u of provisional.trace?.indexValues ?? []) {
-        const res = await admin.request('POST', '/api/v1/index-values', { series: u.series, year: u.year, percent: u.percent.replace('.', ','), kind: 'outcome', source: 'SKR cirkulär (test)' });
+        const res = await admin.request('POST', '/api/v1/index-values', {
+          series: u.series,
+          year: u.year,
+          percent: u.percent.replace('.', ','),
+          kind: 'outcome',
+          source: 'SKR cirkulär (test)',
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
       }
-      expect((await uploadFile(t.url, ostersund, 'daytime-assignments', encode(dagtidCsv('2026-05'), 'utf-8'), 'maj.csv')).status).toBe(201);
+      expect((await uploadFile(t.url, ostersund, 'daytime-assignments', encode(dagtidCsv('2026-05'), 'utf-8'), 'maj.csv')).status).toBe(
+        201,
+      );
       const [fresh] = await runBases(ostersund, 'dagtid', '2026-05');
       if (!fresh) throw new Error('no basis for 2026-05');
       const detail = await basis(ostersund, fresh.id);
       expect(detail.provenance).toEqual({ final: true, warnings: [] });
       // Confirming values a final basis does not have is refused rather than ignored.
-      const stale = await ostersund.request('POST', `/api/v1/invoice-bases/${fresh.id}/approve`, { confirmProvisional: ['example-index:VPI:2026'] });
+      const stale = await ostersund.request('POST', `/api/v1/invoice-bases/${fresh.id}/approve`, {
+        confirmProvisional: ['example-index:VPI:2026'],
+      });
       expect(stale.status).toBe(400);
       expect((stale.body as ErrorBody).error.message).toContain('det bygger bara på slutliga värden');
       const res = await ostersund.request('POST', `/api/v1/invoice-bases/${fresh.id}/approve`);
@@ -136,9 +169,14 @@ for (const target of databaseTargets) {
     });
 
     it('a credited basis cannot be marked sent through the API', async () => {
-      const res = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/credit`, { reason: 'Indexvärdena var exempel; SKR:s utfall har publicerats.' });
+      const res = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/credit`, {
+        reason: 'Indexvärdena var exempel; SKR:s utfall har publicerats.',
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect((res.body as { credited: Basis }).credited).toMatchObject({ status: 'credited', approvedByName: 'Demo Kommunekonom Östersund' });
+      expect((res.body as { credited: Basis }).credited).toMatchObject({
+        status: 'credited',
+        approvedByName: 'Demo Kommunekonom Östersund',
+      });
       const send = await ostersund.request('POST', `/api/v1/invoice-bases/${provisional.id}/send`);
       expect(send.status).toBe(409);
       expect((send.body as ErrorBody).error.code).toBe('SAMV_ERR_CONFLICT');

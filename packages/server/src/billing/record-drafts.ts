@@ -38,7 +38,12 @@ export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, recor
       if (i === undefined || record === undefined) throw new Error(`invoice line without its record (${l.category})`);
       used.set(i, record);
       // The key served to match; the stored line keeps the user's reference, never the key (basis-store).
-      return { line: l, steps: [sourceStep(record), ...(stepsByRecord.get(i) ?? [])], billingKey: recordKey(record.id, l.category), recordId: record.id };
+      return {
+        line: l,
+        steps: [sourceStep(record), ...(stepsByRecord.get(i) ?? [])],
+        billingKey: recordKey(record.id, l.category),
+        recordId: record.id,
+      };
     });
     const own = [...used.keys()].sort((a, c) => a - c).flatMap((i) => stepsByRecord.get(i) ?? []);
     return {

@@ -70,7 +70,10 @@ for (const target of databaseTargets) {
         after.push(heapMiB(gc));
       }
       const growth = after.map((h) => h - baseline);
-      expect(Math.max(...growth), `heap after each run minus the baseline (${baseline.toFixed(1)} MiB): ${growth.map((g) => g.toFixed(1)).join(', ')} MiB`).toBeLessThan(TOLERANCE_MIB);
+      expect(
+        Math.max(...growth),
+        `heap after each run minus the baseline (${baseline.toFixed(1)} MiB): ${growth.map((g) => g.toFixed(1)).join(', ')} MiB`,
+      ).toBeLessThan(TOLERANCE_MIB);
     });
   });
 }

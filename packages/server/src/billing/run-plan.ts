@@ -38,7 +38,14 @@ export const flowKinds: Readonly<Record<BillingFlow, FlowKind>> = {
 };
 
 /** Compute a flow for a period with the current index values and effective parameters. */
-export async function computeFlow(db: Kysely<Database>, agreement: Agreement, flow: BillingFlow, period: BillingPeriod, options: RunOptions, records?: RecordSelection): Promise<FlowResult> {
+export async function computeFlow(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  flow: BillingFlow,
+  period: BillingPeriod,
+  options: RunOptions,
+  records?: RecordSelection,
+): Promise<FlowResult> {
   const [effective, index] = await Promise.all([effectiveAgreement(db, agreement), currentIndexSeries(db)]);
   return flowComputations[flow]({ db, agreement: effective, index, period, options, ...(records === undefined ? {} : { records }) });
 }
@@ -73,7 +80,14 @@ async function billedPairs(db: Kysely<Database>, flow: BillingFlow, period: stri
 }
 
 /** What a run for `flow` and `period` limited to `scope` would bill now (bases may be empty). */
-export async function billablePlan(db: Kysely<Database>, agreement: Agreement, flow: BillingFlow, period: BillingPeriod, options: RunOptions, scope: string | null): Promise<FlowResult> {
+export async function billablePlan(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  flow: BillingFlow,
+  period: BillingPeriod,
+  options: RunOptions,
+  scope: string | null,
+): Promise<FlowResult> {
   const kind = flowKinds[flow];
   const result = await computeFlow(db, agreement, flow, period, options, kind === 'records' ? { kind: 'unclaimed' } : undefined);
   let bases = result.bases.filter((b) => inScope(b, scope));
@@ -82,7 +96,13 @@ export async function billablePlan(db: Kysely<Database>, agreement: Agreement, f
     bases = bases.filter((b) => !billed.has(allocationPairPrefix(flow, period.text, b.seller, b.buyer)));
   }
   // Unclaimed records have no claimed component, so only pairs and disputes need the key check.
-  const claimed = kind === 'records' ? new Set<string>() : await claimedKeys(db, bases.flatMap((b) => b.lines.map((l) => l.billingKey)));
+  const claimed =
+    kind === 'records'
+      ? new Set<string>()
+      : await claimedKeys(
+          db,
+          bases.flatMap((b) => b.lines.map((l) => l.billingKey)),
+        );
   const kept = claimed.size === 0 ? bases : bases.flatMap((b) => keepLines(b, (k) => !claimed.has(k)) ?? []);
   return { bases: kept, notes: result.notes };
 }

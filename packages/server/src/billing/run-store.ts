@@ -118,22 +118,48 @@ export function runScope(agreement: Agreement, user: SessionUser, asked: string 
   return own;
 }
 
-async function answer(db: Kysely<Database>, agreement: Agreement, user: SessionUser, run: RunRow, created: boolean, note: string | null): Promise<StartedRun> {
+async function answer(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  run: RunRow,
+  created: boolean,
+  note: string | null,
+): Promise<StartedRun> {
   const rows = await listBases(db, user, { billingRunId: run.id });
-  const credited = await creditNotesOf(db, rows.map((r) => r.id));
-  return { created, run: runView(agreement, run, rows.length), invoiceBases: rows.map((r) => basisView(agreement, r, credited.get(r.id) ?? null)), note };
+  const credited = await creditNotesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    created,
+    run: runView(agreement, run, rows.length),
+    invoiceBases: rows.map((r) => basisView(agreement, r, credited.get(r.id) ?? null)),
+    note,
+  };
 }
 
 /** The newest run of a flow and period that has a basis the user (and scope) may see. */
-async function latestRun(db: Kysely<Database>, user: SessionUser, flow: string, period: string, scope: string | null): Promise<RunRow | undefined> {
+async function latestRun(
+  db: Kysely<Database>,
+  user: SessionUser,
+  flow: string,
+  period: string,
+  scope: string | null,
+): Promise<RunRow | undefined> {
   return db
     .selectFrom('billing_runs')
     .selectAll('billing_runs')
     .where('billing_runs.flow', '=', flow)
     .where('billing_runs.period', '=', period)
     .where((eb) => {
-      let bases = eb.selectFrom('invoice_bases').select('invoice_bases.id').whereRef('invoice_bases.billing_run_id', '=', 'billing_runs.id').where(partyScope(user, BASIS_PARTIES));
-      if (scope !== null) bases = bases.where((b) => b.or([b('invoice_bases.seller_code', '=', scope), b('invoice_bases.buyer_code', '=', scope)]));
+      let bases = eb
+        .selectFrom('invoice_bases')
+        .select('invoice_bases.id')
+        .whereRef('invoice_bases.billing_run_id', '=', 'billing_runs.id')
+        .where(partyScope(user, BASIS_PARTIES));
+      if (scope !== null)
+        bases = bases.where((b) => b.or([b('invoice_bases.seller_code', '=', scope), b('invoice_bases.buyer_code', '=', scope)]));
       return eb.exists(bases);
     })
     .orderBy('billing_runs.sequence', 'desc')
@@ -142,11 +168,20 @@ async function latestRun(db: Kysely<Database>, user: SessionUser, flow: string, 
 
 function nothingNewNote(flow: BillingFlow, period: string, latest: RunRow, scope: string | null, agreement: Agreement): string {
   const where = scope === null ? '' : ` där ${scopeName(agreement, scope)} är part`;
-  const correction = flowKinds[flow] === 'pairs' ? ' Fördelningen av en period faktureras en gång per part; en ändrad fördelning rättas genom kreditering.' : ' Rättelser görs genom kreditering.';
+  const correction =
+    flowKinds[flow] === 'pairs'
+      ? ' Fördelningen av en period faktureras en gång per part; en ändrad fördelning rättas genom kreditering.'
+      : ' Rättelser görs genom kreditering.';
   return `Inget nytt att fakturera för ${flowInfo[flow].title} ${period}${where}: allt som är fakturerbart är redan fakturerat (senast i ${runLabel(latest.sequence)}).${correction}`;
 }
 
-function nothingToBill(agreement: Agreement, flow: BillingFlow, period: BillingPeriod, scope: string | null, notes: readonly string[]): SamverkanError {
+function nothingToBill(
+  agreement: Agreement,
+  flow: BillingFlow,
+  period: BillingPeriod,
+  scope: string | null,
+  notes: readonly string[],
+): SamverkanError {
   const extra = notes.length > 0 ? ` ${notes.join(' ')}` : '';
   if (scope !== null) {
     return new SamverkanError(
@@ -155,7 +190,11 @@ function nothingToBill(agreement: Agreement, flow: BillingFlow, period: BillingP
       { field: 'scope', value: scope },
     );
   }
-  return new SamverkanError('SAMV_ERR_NOTHING_TO_BILL', `period: det finns inga underlag att fakturera för ${flowInfo[flow].title} ${period.text}.${extra} Importera underlagen först.`, { field: 'period', value: period.text });
+  return new SamverkanError(
+    'SAMV_ERR_NOTHING_TO_BILL',
+    `period: det finns inga underlag att fakturera för ${flowInfo[flow].title} ${period.text}.${extra} Importera underlagen först.`,
+    { field: 'period', value: period.text },
+  );
 }
 
 /** True when every record is demo data (the run then is demo data too). */
@@ -169,30 +208,79 @@ async function allDemo(db: Kysely<Database>, recordIds: readonly string[]): Prom
 }
 
 /** Insert `plan` as the next run of the flow and period, in one audited transaction; returns its id. */
-async function insertRun(store: Store, user: SessionUser, flow: BillingFlow, period: BillingPeriod, options: RunOptions, scope: string | null, plan: FlowResult): Promise<string> {
+async function insertRun(
+  store: Store,
+  user: SessionUser,
+  flow: BillingFlow,
+  period: BillingPeriod,
+  options: RunOptions,
+  scope: string | null,
+  plan: FlowResult,
+): Promise<string> {
   const actor = actorOf(user);
   return store.transaction(async (trx) => {
-    const last = await trx.selectFrom('billing_runs').select((eb) => eb.fn.max('sequence').as('n')).where('flow', '=', flow).where('period', '=', period.text).executeTakeFirst();
+    const last = await trx
+      .selectFrom('billing_runs')
+      .select((eb) => eb.fn.max('sequence').as('n'))
+      .where('flow', '=', flow)
+      .where('period', '=', period.text)
+      .executeTakeFirst();
     const sequence = (last?.n ?? 0) + 1;
     const id = randomUUID();
     const at = nowIso();
-    const demo = plan.bases.every((b) => b.inputs.records.length > 0) && (await allDemo(trx, plan.bases.flatMap((b) => b.inputs.records)));
+    const demo =
+      plan.bases.every((b) => b.inputs.records.length > 0) &&
+      (await allDemo(
+        trx,
+        plan.bases.flatMap((b) => b.inputs.records),
+      ));
     await trx
       .insertInto('billing_runs')
-      .values({ id, flow, period: period.text, sequence, scope, status: 'completed', started_by: actor, started_at: at, finished_at: at, demo: toFlag(demo), options_json: JSON.stringify(options), summary_json: JSON.stringify({ notes: plan.notes }) })
+      .values({
+        id,
+        flow,
+        period: period.text,
+        sequence,
+        scope,
+        status: 'completed',
+        started_by: actor,
+        started_at: at,
+        finished_at: at,
+        demo: toFlag(demo),
+        options_json: JSON.stringify(options),
+        summary_json: JSON.stringify({ notes: plan.notes }),
+      })
       .execute();
     const created: { id: string; seller: string; buyer: string; totalOre: number; lines: number }[] = [];
     for (const b of plan.bases) {
       const basisId = await insertBasis(trx, fromDraft(b, { runId: id, flow, period: period.text, demo, createdAt: at, replacesId: null }));
-      created.push({ id: basisId, seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`), buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`), totalOre: b.totalOre, lines: b.lines.length });
+      created.push({
+        id: basisId,
+        seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`),
+        buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`),
+        totalOre: b.totalOre,
+        lines: b.lines.length,
+      });
     }
-    await appendAudit(trx, { actor, action: 'create', entity: 'billing_runs', entityId: id, before: null, after: { flow, period: period.text, sequence, scope, options, invoiceBases: created, notes: plan.notes } });
+    await appendAudit(trx, {
+      actor,
+      action: 'create',
+      entity: 'billing_runs',
+      entityId: id,
+      before: null,
+      after: { flow, period: period.text, sequence, scope, options, invoiceBases: created, notes: plan.notes },
+    });
     return id;
   });
 }
 
 /** Start the next run for `flow` and `period` (or answer with the latest when nothing new is billable). */
-export async function startBillingRun(store: Store, agreement: Agreement, user: SessionUser, input: { flow: string; period: string; options?: RunOptions; scope?: string | undefined }): Promise<StartedRun> {
+export async function startBillingRun(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  input: { flow: string; period: string; options?: RunOptions; scope?: string | undefined },
+): Promise<StartedRun> {
   const flow = requireFlow(input.flow);
   const period = parseBillingPeriod(flow, input.period);
   const scope = runScope(agreement, user, input.scope);
@@ -211,7 +299,12 @@ export async function startBillingRun(store: Store, agreement: Agreement, user: 
     } catch (e) {
       // A simultaneous run claimed some of the same keys (or took the number): recompute once.
       if (!isUniqueViolation(e) || attempt >= 2) {
-        if (isUniqueViolation(e)) throw new SamverkanError('SAMV_ERR_CONFLICT', `En annan körning för ${flowInfo[flow].title} ${period.text} pågick samtidigt; försök igen.`, { field: 'period', value: period.text });
+        if (isUniqueViolation(e))
+          throw new SamverkanError(
+            'SAMV_ERR_CONFLICT',
+            `En annan körning för ${flowInfo[flow].title} ${period.text} pågick samtidigt; försök igen.`,
+            { field: 'period', value: period.text },
+          );
         throw e;
       }
     }
@@ -219,7 +312,12 @@ export async function startBillingRun(store: Store, agreement: Agreement, user: 
 }
 
 /** Every run, newest first, with the number of bases the user may see. */
-export async function listRuns(db: Kysely<Database>, agreement: Agreement, user: SessionUser, filter: { flow?: string | undefined; period?: string | undefined }): Promise<BillingRunView[]> {
+export async function listRuns(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  filter: { flow?: string | undefined; period?: string | undefined },
+): Promise<BillingRunView[]> {
   let q = db.selectFrom('billing_runs').selectAll().orderBy('started_at', 'desc').orderBy('sequence', 'desc');
   if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow);
   if (filter.period !== undefined) q = q.where('period', '=', filter.period);

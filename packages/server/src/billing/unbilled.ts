@@ -70,28 +70,62 @@ async function candidatePeriods(db: Kysely<Database>, agreement: Agreement, flow
     return rows.map((r) => r.period);
   }
   if (flow === 'cost-regulation') {
-    const rows = await db.selectFrom('disputes').select(['id', 'decided_on']).where('decided_on', 'is not', null).where('cost_regulation_ore', 'is not', null).execute();
-    const billed = new Set((await db.selectFrom('invoice_lines').select('billing_key').where('billing_key', 'in', rows.length === 0 ? ['-'] : rows.map((r) => disputeKey(r.id))).execute()).map((r) => r.billing_key));
-    return [...new Set(rows.filter((r) => !billed.has(disputeKey(r.id))).flatMap((r) => (r.decided_on === null ? [] : [r.decided_on.slice(0, 7)])))];
+    const rows = await db
+      .selectFrom('disputes')
+      .select(['id', 'decided_on'])
+      .where('decided_on', 'is not', null)
+      .where('cost_regulation_ore', 'is not', null)
+      .execute();
+    const billed = new Set(
+      (
+        await db
+          .selectFrom('invoice_lines')
+          .select('billing_key')
+          .where('billing_key', 'in', rows.length === 0 ? ['-'] : rows.map((r) => disputeKey(r.id)))
+          .execute()
+      ).map((r) => r.billing_key),
+    );
+    return [
+      ...new Set(
+        rows.filter((r) => !billed.has(disputeKey(r.id))).flatMap((r) => (r.decided_on === null ? [] : [r.decided_on.slice(0, 7)])),
+      ),
+    ];
   }
   const stateKind = flow === 'mt-fixed' ? 'mt-inventory' : flow === 'tillaggsbelopp' ? 'connected-counts' : 'development-budgets';
-  const periods = (await db.selectFrom('import_rows').select('period').distinct().where('kind', '=', stateKind).execute()).map((r) => r.period);
+  const periods = (await db.selectFrom('import_rows').select('period').distinct().where('kind', '=', stateKind).execute()).map(
+    (r) => r.period,
+  );
   if (flow !== 'mt-fixed') return periods;
   // An inventory date is the snapshot of the half-year whose snapshot date it is (I8).
   const years = [...new Set(periods.map((p) => Number(p.slice(0, 4))))].flatMap((y) => [y, y + 1]);
-  return years.flatMap((y) => ([1, 2] as const).flatMap((h) => (periods.includes(mtSnapshotDate(agreement, y, h).date) ? [`${String(y)}-H${String(h)}`] : [])));
+  return years.flatMap((y) =>
+    ([1, 2] as const).flatMap((h) => (periods.includes(mtSnapshotDate(agreement, y, h).date) ? [`${String(y)}-H${String(h)}`] : [])),
+  );
 }
 
-const unitText: Readonly<Record<string, string>> = { 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsumma' };
+const unitText: Readonly<Record<string, string>> = {
+  'started-hour': 'påbörjade timmar',
+  hour: 'timmar',
+  minute: 'minuter',
+  piece: 'st',
+  'lump-sum': 'klumpsumma',
+};
 
 function summaryOf(line: { description: string; quantity: number; unit: string }, seller: string, buyer: string): string {
   return `${line.description}: ${seller} → ${buyer}, ${String(line.quantity)} ${unitText[line.unit] ?? line.unit}`;
 }
 
 /** What is not yet billed for `flow` (one period, or every period that has something). */
-export async function unbilled(db: Kysely<Database>, agreement: Agreement, user: SessionUser, flow: BillingFlow, period: string | undefined): Promise<UnbilledView> {
+export async function unbilled(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  flow: BillingFlow,
+  period: string | undefined,
+): Promise<UnbilledView> {
   const scope = municipalityScope(user) ?? null;
-  const periods = period === undefined ? (await candidatePeriods(db, agreement, flow, user)).sort() : [parseBillingPeriod(flow, period).text];
+  const periods =
+    period === undefined ? (await candidatePeriods(db, agreement, flow, user)).sort() : [parseBillingPeriod(flow, period).text];
   const out: UnbilledPeriod[] = [];
   for (const p of periods) {
     try {
@@ -108,7 +142,17 @@ export async function unbilled(db: Kysely<Database>, agreement: Agreement, user:
         const records = first.flatMap((id) => {
           const line = lines.find((l) => l.recordId === id);
           const r = info.get(id);
-          return line === undefined || r === undefined ? [] : [{ id, line: r.line, filename: r.filename, date: line.line.date ?? null, summary: summaryOf(line.line, line.seller, line.buyer) }];
+          return line === undefined || r === undefined
+            ? []
+            : [
+                {
+                  id,
+                  line: r.line,
+                  filename: r.filename,
+                  date: line.line.date ?? null,
+                  summary: summaryOf(line.line, line.seller, line.buyer),
+                },
+              ];
         });
         out.push({ ...entry, records });
       } else out.push(entry);
@@ -122,6 +166,11 @@ export async function unbilled(db: Kysely<Database>, agreement: Agreement, user:
 
 async function recordInfo(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Pick<StoredRecord, 'line' | 'filename'>>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('import_rows').innerJoin('imports', 'imports.id', 'import_rows.import_id').select(['import_rows.id', 'import_rows.line', 'imports.filename']).where('import_rows.id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('import_rows')
+    .innerJoin('imports', 'imports.id', 'import_rows.import_id')
+    .select(['import_rows.id', 'import_rows.line', 'imports.filename'])
+    .where('import_rows.id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, { line: r.line, filename: r.filename }]));
 }

@@ -10,7 +10,10 @@ export type NamedBasisView<T extends InvoiceBasisView = InvoiceBasisView> = T & 
 
 /** Add `approvedByName` to each view (one lookup for the batch). */
 export async function withBasisNames<T extends InvoiceBasisView>(db: Kysely<Database>, views: readonly T[]): Promise<NamedBasisView<T>[]> {
-  const name = await actorNames(db, views.map((v) => v.approvedBy));
+  const name = await actorNames(
+    db,
+    views.map((v) => v.approvedBy),
+  );
   return views.map((v) => ({ ...v, approvedByName: v.approvedBy === null ? null : name(v.approvedBy) }));
 }
 
@@ -22,13 +25,22 @@ export async function withBasisName<T extends InvoiceBasisView>(db: Kysely<Datab
 }
 
 /** Add `startedByName` to each run view (one lookup for the batch). */
-export async function withRunNames(db: Kysely<Database>, runs: readonly BillingRunView[]): Promise<(BillingRunView & { readonly startedByName: string })[]> {
-  const name = await actorNames(db, runs.map((r) => r.startedBy));
+export async function withRunNames(
+  db: Kysely<Database>,
+  runs: readonly BillingRunView[],
+): Promise<(BillingRunView & { readonly startedByName: string })[]> {
+  const name = await actorNames(
+    db,
+    runs.map((r) => r.startedBy),
+  );
   return runs.map((r) => ({ ...r, startedByName: name(r.startedBy) }));
 }
 
 /** A started run's answer with names on the run and its bases. */
-export async function withStartedRunNames(db: Kysely<Database>, started: StartedRun): Promise<StartedRun & { readonly run: { readonly startedByName: string } }> {
+export async function withStartedRunNames(
+  db: Kysely<Database>,
+  started: StartedRun,
+): Promise<StartedRun & { readonly run: { readonly startedByName: string } }> {
   const [run] = await withRunNames(db, [started.run]);
   if (run === undefined) throw new Error('withRunNames lost its run');
   return { ...started, run, invoiceBases: await withBasisNames(db, started.invoiceBases) };

@@ -8,7 +8,14 @@ import { displayedSteps, displayedTrace } from './step-display.js';
 
 /** `samverkan price --json` and `POST /calculations/price`. */
 export function priceJson(q: PriceQuote, agreement: Agreement) {
-  return { flow: q.flow, year: q.year, rateOre: q.rateOre, billedMinutes: q.billedMinutes, amountOre: q.amountOre, trace: displayedTrace(q.trace, agreement) };
+  return {
+    flow: q.flow,
+    year: q.year,
+    rateOre: q.rateOre,
+    billedMinutes: q.billedMinutes,
+    amountOre: q.amountOre,
+    trace: displayedTrace(q.trace, agreement),
+  };
 }
 
 /** `samverkan mt-fixed --json` and `POST /calculations/mt-fixed`. */
@@ -48,5 +55,14 @@ export function tillaggsbeloppJson(r: ReconciliationResult, agreement: Agreement
 
 /** `samverkan normal-variation --json` and `POST /calculations/normal-variation`. */
 export function normalVariationJson(r: NormalVariation, agreement: Agreement) {
-  return { years: r.years, n: r.n, mean: r.mean, sd: r.sd, lower: r.lower, upper: r.upper, steps: displayedSteps(r.trace.steps), trace: displayedTrace(r.trace, agreement) };
+  return {
+    years: r.years,
+    n: r.n,
+    mean: r.mean,
+    sd: r.sd,
+    lower: r.lower,
+    upper: r.upper,
+    steps: displayedSteps(r.trace.steps),
+    trace: displayedTrace(r.trace, agreement),
+  };
 }

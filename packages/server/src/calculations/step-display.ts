@@ -5,7 +5,16 @@
  * (each option by its Swedish name) and its parameters their titles and values in words. The machine fields stay as they are; the web app shows
  * `display` and never builds texts from ids.
  */
-import { describeInterpretation, describeParameterValue, renderStep, type Agreement, type CalculationStep, type ParameterUse, type StepDisplay, type Trace } from '@samverkan/core';
+import {
+  describeInterpretation,
+  describeParameterValue,
+  renderStep,
+  type Agreement,
+  type CalculationStep,
+  type ParameterUse,
+  type StepDisplay,
+  type Trace,
+} from '@samverkan/core';
 
 /** A step with its rendering. */
 export type DisplayedStep = CalculationStep & { readonly display: StepDisplay };
@@ -28,7 +37,10 @@ export function displayedTrace(trace: Trace, agreement?: Agreement): DisplayedTr
   return {
     ...trace,
     steps: displayedSteps(trace.steps),
-    parameters: trace.parameters.map((p) => ({ ...p, display: { name: agreement?.parameters.get(p.id)?.title ?? p.id, value: describeParameterValue(p.value, p.unit) } })),
+    parameters: trace.parameters.map((p) => ({
+      ...p,
+      display: { name: agreement?.parameters.get(p.id)?.title ?? p.id, value: describeParameterValue(p.value, p.unit) },
+    })),
     interpretationTexts: trace.interpretations.map((u) => describeInterpretation(u, agreement?.interpretations.get(u.id))),
   };
 }

@@ -8,7 +8,10 @@ export type IcsEvent = ReadonlyMap<string, { readonly params: string; readonly v
 
 /** Unfold lines (RFC 5545 §3.1: CRLF followed by a space or tab continues the line). */
 export function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
 }
 
 /** The VEVENTs of `ics`, in order. */

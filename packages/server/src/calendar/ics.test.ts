@@ -32,7 +32,9 @@ describe('the årshjul as iCalendar', () => {
     expect(new Set(uids).size).toBe(events2026.length);
     const again = parseIcsEvents(calendarToIcs(agreement, 2026, calendarForYear(agreement, 2026))).map((e) => e.get('UID')?.value);
     expect(again).toEqual(uids);
-    expect(eventUid('jamtland-2026', { id: 'till-avstamning', date: '2027-03-31' })).toBe('till-avstamning-2027-03-31@jamtland-2026.samverkan');
+    expect(eventUid('jamtland-2026', { id: 'till-avstamning', date: '2027-03-31' })).toBe(
+      'till-avstamning-2027-03-31@jamtland-2026.samverkan',
+    );
   });
 
   it('names the calendar and folds long lines (the ics package folds at 75 characters, never inside a character)', () => {
@@ -47,7 +49,7 @@ describe('the årshjul as iCalendar', () => {
     expect(empty).not.toContain('BEGIN:VEVENT');
   });
 
-  it('carries alarms: 30 and 7 days before notice deadlines and GEMUTV\'s last day, 1 day before everything else', () => {
+  it("carries alarms: 30 and 7 days before notice deadlines and GEMUTV's last day, 1 day before everything else", () => {
     const blocks = ics2026.split('BEGIN:VEVENT').slice(1);
     const triggers = (uid: string): string[] => {
       const block = (blocks.find((b) => unfold(b).includes(`UID:${uid}`)) ?? '').replace(/\r\n[ \t]/g, '');
@@ -58,9 +60,16 @@ describe('the årshjul as iCalendar', () => {
     const seminar = events2026.find((e) => e.obligation === 'samverkansseminarium');
     expect(triggers(eventUid(agreement.meta.id, seminar ?? { id: '', date: '' }))).toEqual(['-PT24H']);
     const y2027 = calendarForYear(agreement, 2027);
-    const gemutv = parseIcsEvents(calendarToIcs(agreement, 2027, y2027)).find((e) => e.get('UID')?.value === 'upphor.GEMUTV-2027-12-31@jamtland-2026.samverkan');
+    const gemutv = parseIcsEvents(calendarToIcs(agreement, 2027, y2027)).find(
+      (e) => e.get('UID')?.value === 'upphor.GEMUTV-2027-12-31@jamtland-2026.samverkan',
+    );
     expect(gemutv?.get('SUMMARY')?.value).toMatch(/^GEMUTV upphör/);
-    expect(calendarToIcs(agreement, 2027, y2027).split('BEGIN:VEVENT').find((b) => b.includes('upphor.GEMUTV'))?.match(/TRIGGER/g)).toHaveLength(2);
+    expect(
+      calendarToIcs(agreement, 2027, y2027)
+        .split('BEGIN:VEVENT')
+        .find((b) => b.includes('upphor.GEMUTV'))
+        ?.match(/TRIGGER/g),
+    ).toHaveLength(2);
   });
 
   it('says in the description when the agreement gives no date', () => {

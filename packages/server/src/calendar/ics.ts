@@ -64,7 +64,10 @@ export function calendarToIcs(agreement: Agreement, year: number, events: readon
       alarms: alarms(e),
     };
   });
-  const { error, value } = createEvents(attributes, { productId: 'samverkan/arshjul', calName: `Årshjul ${agreement.meta.title} ${String(year)}` });
+  const { error, value } = createEvents(attributes, {
+    productId: 'samverkan/arshjul',
+    calName: `Årshjul ${agreement.meta.title} ${String(year)}`,
+  });
   if (error || value === null) {
     throw new SamverkanError('SAMV_ERR_INTERNAL', 'Kalenderfilen kunde inte skapas.', {}, [error?.message ?? 'tomt resultat']);
   }

@@ -86,7 +86,11 @@ export interface CliRun {
 
 /** Run `node packages/server/bin/samverkan.js …args` from the repo root. */
 export function samverkan(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
-  const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -107,11 +111,19 @@ function capture(): { stream: Writable; text: () => string } {
  * commands, exit codes and separate stdout/stderr as the binary, without starting node. `env` is
  * added to this process's environment as for `samverkan()`; `stdin` is what standard input holds.
  */
-export async function samverkanInProcess(args: readonly string[], options: { readonly env?: Readonly<NodeJS.ProcessEnv>; readonly stdin?: string } = {}): Promise<CliRun> {
+export async function samverkanInProcess(
+  args: readonly string[],
+  options: { readonly env?: Readonly<NodeJS.ProcessEnv>; readonly stdin?: string } = {},
+): Promise<CliRun> {
   const { run } = await import('./main.js');
   const stdout = capture();
   const stderr = capture();
-  const status = await run(args, { stdout: stdout.stream, stderr: stderr.stream, env: { ...process.env, ...options.env }, stdin: Readable.from([Buffer.from(options.stdin ?? '')]) });
+  const status = await run(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: { ...process.env, ...options.env },
+    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+  });
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 

@@ -4,7 +4,17 @@
  * `--interpretation ID=ALTERNATIV` (choose an option of I1–I15 other than the default).
  */
 import type { Command } from 'commander';
-import { EMPTY_INDEX_SERIES, formatRational, mulRational, parseDecimal, rational, SamverkanError, type Agreement, type IndexSeries, type InterpretationChoices } from '@samverkan/core';
+import {
+  EMPTY_INDEX_SERIES,
+  formatRational,
+  mulRational,
+  parseDecimal,
+  rational,
+  SamverkanError,
+  type Agreement,
+  type IndexSeries,
+  type InterpretationChoices,
+} from '@samverkan/core';
 import { readIndexCsv } from '../files/index-csv.js';
 import { readInputFile } from './output.js';
 
@@ -33,15 +43,26 @@ export function parseInterpretationOption(values: readonly string[] | undefined,
   for (const v of values ?? []) {
     const m = /^(I\d+)=([A-Za-z0-9._-]+)$/.exec(v.trim());
     if (!m?.[1] || !m[2]) {
-      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--interpretation: "${v}" ska skrivas ID=ALTERNATIV, t.ex. I7=quarter-hour.`, { field: '--interpretation', value: v });
-    }
-    const it = agreement.interpretations.get(m[1]);
-    if (!it) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--interpretation: tolkningen ${m[1]} finns inte (I1–I15).`, { field: '--interpretation', value: v });
-    if (!it.options.some((o) => o.id === m[2])) {
-      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--interpretation: ${m[1]} har inget alternativ "${m[2]}". Välj ett av: ${it.options.map((o) => o.id).join(', ')}.`, {
+      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--interpretation: "${v}" ska skrivas ID=ALTERNATIV, t.ex. I7=quarter-hour.`, {
         field: '--interpretation',
         value: v,
       });
+    }
+    const it = agreement.interpretations.get(m[1]);
+    if (!it)
+      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--interpretation: tolkningen ${m[1]} finns inte (I1–I15).`, {
+        field: '--interpretation',
+        value: v,
+      });
+    if (!it.options.some((o) => o.id === m[2])) {
+      throw new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        `--interpretation: ${m[1]} har inget alternativ "${m[2]}". Välj ett av: ${it.options.map((o) => o.id).join(', ')}.`,
+        {
+          field: '--interpretation',
+          value: v,
+        },
+      );
     }
     choices[m[1]] = m[2];
   }
@@ -50,15 +71,18 @@ export function parseInterpretationOption(values: readonly string[] | undefined,
 
 /** Parse `--year`: a four-digit year. */
 export function parseYearOption(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--year: "${text}" är inget årtal (ÅÅÅÅ).`, { field: '--year', value: text });
+  if (!/^\d{4}$/.test(text.trim()))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--year: "${text}" är inget årtal (ÅÅÅÅ).`, { field: '--year', value: text });
   return Number(text.trim());
 }
 
 /** Parse a count option (minutes, persons): a whole number ≥ 0, with a Swedish error naming it. */
 export function parseCountOption(text: string, option: string, what: string): number {
   const t = text.trim();
-  if (/^-\d+$/.test(t)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: ${what} får inte vara negativt (${t}).`, { field: option, value: text });
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: "${text}" är inget heltal (${what}).`, { field: option, value: text });
+  if (/^-\d+$/.test(t))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: ${what} får inte vara negativt (${t}).`, { field: option, value: text });
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t)))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: "${text}" är inget heltal (${what}).`, { field: option, value: text });
   return Number(t);
 }
 

@@ -17,7 +17,10 @@ export function readInputFile(path: string, option: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch {
-    throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `${option}: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, { field: option, file: path });
+    throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `${option}: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, {
+      field: option,
+      file: path,
+    });
   }
 }
 
@@ -36,7 +39,10 @@ export function reportError(e: unknown, json: boolean): number {
     cliIo().stderr.write(`Fel: ${e.message}\n`);
     return e.exitCode;
   }
-  const internal = new SamverkanError('SAMV_ERR_INTERNAL', 'Ett internt fel inträffade. Kör med SAMVERKAN_DEBUG=1 för detaljer och rapportera felet.');
+  const internal = new SamverkanError(
+    'SAMV_ERR_INTERNAL',
+    'Ett internt fel inträffade. Kör med SAMVERKAN_DEBUG=1 för detaljer och rapportera felet.',
+  );
   if (json) printJson({ error: internal.toJSON() });
   cliIo().stderr.write(`Fel: ${internal.message}\n`);
   if (cliIo().env['SAMVERKAN_DEBUG']) cliIo().stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -45,10 +51,14 @@ export function reportError(e: unknown, json: boolean): number {
 
 /** Parse an integer option (years, counts, minutes), with a Swedish error naming the option. */
 export function parseIntegerOption(text: string, option: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: "${text}" är inget heltal.`, { field: option, value: text });
+  if (!/^-?\d+$/.test(text.trim()))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: "${text}" är inget heltal.`, { field: option, value: text });
   const n = Number(text.trim());
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: ${text} ligger utanför tillåtet intervall ${min}–${max}.`, { field: option, value: text });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${option}: ${text} ligger utanför tillåtet intervall ${min}–${max}.`, {
+      field: option,
+      value: text,
+    });
   }
   return n;
 }

@@ -38,7 +38,13 @@ for (const target of databaseTargets) {
     let env: NodeJS.ProcessEnv;
 
     const run = (args: string[], input?: string, extra: NodeJS.ProcessEnv = {}): Run => {
-      const r = spawnSync('node', [bin, ...args], { cwd: repoRoot, env: { ...env, ...extra }, input: input ?? '', encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync('node', [bin, ...args], {
+        cwd: repoRoot,
+        env: { ...env, ...extra },
+        input: input ?? '',
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
 
@@ -59,17 +65,40 @@ for (const target of databaseTargets) {
     it('db init creates the database once and reports it', () => {
       const first = run(['db', 'init', '--json']);
       expect(first.status).toBe(0);
-      expect(JSON.parse(first.stdout)).toMatchObject({ kind: target.name === 'SQLite' ? 'sqlite' : 'postgres', migrationsApplied: migrationNames, municipalities: 8, demoLoaded: false });
+      expect(JSON.parse(first.stdout)).toMatchObject({
+        kind: target.name === 'SQLite' ? 'sqlite' : 'postgres',
+        migrationsApplied: migrationNames,
+        municipalities: 8,
+        demoLoaded: false,
+      });
       const again = run(['db', 'init']);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('Inga nya migreringar.');
     });
 
     it('users add takes the password from stdin or SAMVERKAN_PASSWORD, never argv', () => {
-      const r = run(['users', 'add', '--username', 'Kalle.Ekonom', '--role', 'municipality_economist', '--municipality', 'Östersund', '--password-stdin', '--json'], 'ett-riktigt-langt-losenord\n');
+      const r = run(
+        [
+          'users',
+          'add',
+          '--username',
+          'Kalle.Ekonom',
+          '--role',
+          'municipality_economist',
+          '--municipality',
+          'Östersund',
+          '--password-stdin',
+          '--json',
+        ],
+        'ett-riktigt-langt-losenord\n',
+      );
       expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ user: { username: 'kalle.ekonom', role: 'municipality_economist', municipality: '2380', hasPassword: true } });
-      const viaEnv = run(['users', 'add', '--username', 'admin2', '--role', 'admin'], undefined, { SAMVERKAN_PASSWORD: 'ett-annat-langt-losenord' });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        user: { username: 'kalle.ekonom', role: 'municipality_economist', municipality: '2380', hasPassword: true },
+      });
+      const viaEnv = run(['users', 'add', '--username', 'admin2', '--role', 'admin'], undefined, {
+        SAMVERKAN_PASSWORD: 'ett-annat-langt-losenord',
+      });
       expect(viaEnv.status).toBe(0);
       expect(viaEnv.stdout).toContain('Användaren admin2 (administratör) är upplagd');
     });
@@ -101,36 +130,51 @@ for (const target of databaseTargets) {
         expect(edited.stderr).toContain('rad 1');
         const json = run(['audit', 'verify', '--json']);
         expect(json.status).toBe(3);
-        expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'SAMV_ERR_AUDIT_BROKEN', location: { field: 'seq', value: 1 }, details: [{ ok: false, seq: 1, problem: 'edited' }] } });
+        expect(JSON.parse(json.stdout)).toMatchObject({
+          error: {
+            code: 'SAMV_ERR_AUDIT_BROKEN',
+            location: { field: 'seq', value: 1 },
+            details: [{ ok: false, seq: 1, problem: 'edited' }],
+          },
+        });
         const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
         await store.db.deleteFrom('audit_log').where('seq', '=', 1).execute();
         const deleted = run(['audit', 'verify']);
         expect(deleted.status).toBe(3);
         expect(deleted.stderr).toContain('rad 1 saknas');
-        await store.db.insertInto('audit_log').values({ ...row, after_json: row.after_json }).execute();
+        await store.db
+          .insertInto('audit_log')
+          .values({ ...row, after_json: row.after_json })
+          .execute();
       } finally {
         await store.close();
       }
     });
 
-    it.skipIf(target.name !== 'SQLite')('db init --demo loads the demo data into an empty database and prints the demo sign-ins', async () => {
-      const fresh = await target.create();
-      try {
-        const r = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
-        expect(r.status).toBe(0);
-        expect(r.stdout).toContain('DEMO-inloggningar');
-        expect(r.stdout).toContain('ekonom.ostersund');
-        const again = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
-        expect(again.stdout).toContain('Demodata laddades inte: databasen har redan användare.');
-      } finally {
-        await fresh.drop();
-      }
-    });
+    it.skipIf(target.name !== 'SQLite')(
+      'db init --demo loads the demo data into an empty database and prints the demo sign-ins',
+      async () => {
+        const fresh = await target.create();
+        try {
+          const r = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
+          expect(r.status).toBe(0);
+          expect(r.stdout).toContain('DEMO-inloggningar');
+          expect(r.stdout).toContain('ekonom.ostersund');
+          const again = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
+          expect(again.stdout).toContain('Demodata laddades inte: databasen har redan användare.');
+        } finally {
+          await fresh.drop();
+        }
+      },
+    );
 
     it.skipIf(target.name !== 'SQLite')('start serves, prints the URL and demo sign-ins, and exits 0 on SIGTERM', async () => {
       const fresh = await target.create();
       try {
-        const child = spawn('node', [bin, 'start', '--port', '0'], { cwd: repoRoot, env: { ...env, SAMVERKAN_DB_FILE: fresh.options.sqliteFile, LOG_LEVEL: 'info' } });
+        const child = spawn('node', [bin, 'start', '--port', '0'], {
+          cwd: repoRoot,
+          env: { ...env, SAMVERKAN_DB_FILE: fresh.options.sqliteFile, LOG_LEVEL: 'info' },
+        });
         let out = '';
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString('utf8');

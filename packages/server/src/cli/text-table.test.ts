@@ -20,7 +20,13 @@ describe('CLI text tables', () => {
   });
 
   it('keeps a column with any text in it left-aligned', () => {
-    const text = formatTable(['Dokument', 'Del'], [['ORD', '2'], ['GEMUTV', 'bilaga']]);
+    const text = formatTable(
+      ['Dokument', 'Del'],
+      [
+        ['ORD', '2'],
+        ['GEMUTV', 'bilaga'],
+      ],
+    );
     expect(text.split('\n')[2]).toBe('ORD       2');
   });
 });

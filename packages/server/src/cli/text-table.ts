@@ -10,6 +10,10 @@ const numeric = /^(?:[-−]?\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:,\d+)?(?: kr| %)?
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const right = headers.map((_, i) => rows.length > 0 && rows.every((r) => numeric.test(r[i] ?? '')));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (right[i] === true ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (right[i] === true ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }

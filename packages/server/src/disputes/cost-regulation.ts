@@ -4,7 +4,17 @@
  * pays and the party that receives it. The billing flow `cost-regulation` turns it into one
  * invoice line payee → payer in the decision month.
  */
-import { formatKronor, integerValue, invalidInput, ore, parameterValueOn, requireParameter, type Agreement, type Ore, type Temporal } from '@samverkan/core';
+import {
+  formatKronor,
+  integerValue,
+  invalidInput,
+  ore,
+  parameterValueOn,
+  requireParameter,
+  type Agreement,
+  type Ore,
+  type Temporal,
+} from '@samverkan/core';
 
 /** The parameter bounding one decision's cost regulation (parameters.yaml, decision 0071). */
 export const COST_REGULATION_MAX_PARAMETER = 'tvist.kostnadsreglering.max';
@@ -40,12 +50,27 @@ export interface CostRegulationColumns {
 export function costRegulationOf(parties: readonly string[], d: Decision, maxOre: Ore): CostRegulationColumns {
   const listed = parties.join(', ');
   if (d.costRegulationOre === undefined) {
-    if (d.costRegulationPayer !== undefined) throw invalidInput('costRegulationPayer', 'costRegulationPayer: ange betalare bara tillsammans med ett belopp i costRegulationOre.', d.costRegulationPayer);
-    if (d.costRegulationPayee !== undefined) throw invalidInput('costRegulationPayee', 'costRegulationPayee: ange mottagare bara tillsammans med ett belopp i costRegulationOre.', d.costRegulationPayee);
+    if (d.costRegulationPayer !== undefined)
+      throw invalidInput(
+        'costRegulationPayer',
+        'costRegulationPayer: ange betalare bara tillsammans med ett belopp i costRegulationOre.',
+        d.costRegulationPayer,
+      );
+    if (d.costRegulationPayee !== undefined)
+      throw invalidInput(
+        'costRegulationPayee',
+        'costRegulationPayee: ange mottagare bara tillsammans med ett belopp i costRegulationOre.',
+        d.costRegulationPayee,
+      );
     return { cost_regulation_ore: null, cost_regulation_payer: null, cost_regulation_payee: null };
   }
   const amount = ore(d.costRegulationOre, 'costRegulationOre');
-  if (amount <= 0) throw invalidInput('costRegulationOre', 'costRegulationOre: kostnadsregleringen ska vara ett belopp större än 0 öre (utelämna fältet om ingen kostnad ska regleras).', d.costRegulationOre);
+  if (amount <= 0)
+    throw invalidInput(
+      'costRegulationOre',
+      'costRegulationOre: kostnadsregleringen ska vara ett belopp större än 0 öre (utelämna fältet om ingen kostnad ska regleras).',
+      d.costRegulationOre,
+    );
   // A bound keeps every month's cost-regulation basis far from overflow, so it can always be credited.
   if (amount > maxOre) {
     throw invalidInput(
@@ -55,12 +80,22 @@ export function costRegulationOf(parties: readonly string[], d: Decision, maxOre
     );
   }
   const payer = d.costRegulationPayer;
-  if (payer === undefined) throw invalidInput('costRegulationPayer', `costRegulationPayer: ange vilken part som betalar kostnadsregleringen (en av ${listed}).`);
-  if (!parties.includes(payer)) throw invalidInput('costRegulationPayer', `costRegulationPayer: "${payer}" är inte part i tvisten; välj en av ${listed}.`, payer);
+  if (payer === undefined)
+    throw invalidInput('costRegulationPayer', `costRegulationPayer: ange vilken part som betalar kostnadsregleringen (en av ${listed}).`);
+  if (!parties.includes(payer))
+    throw invalidInput('costRegulationPayer', `costRegulationPayer: "${payer}" är inte part i tvisten; välj en av ${listed}.`, payer);
   const others = parties.filter((p) => p !== payer);
   const payee = d.costRegulationPayee ?? (others.length === 1 ? others[0] : undefined);
-  if (payee === undefined) throw invalidInput('costRegulationPayee', `costRegulationPayee: tvisten har fler än två parter; ange vilken part som får kostnadsregleringen (en av ${others.join(', ')}).`);
-  if (!others.includes(payee)) throw invalidInput('costRegulationPayee', `costRegulationPayee: "${payee}" kan inte ta emot kostnadsregleringen; välj en annan part än betalaren (en av ${others.join(', ')}).`, payee);
+  if (payee === undefined)
+    throw invalidInput(
+      'costRegulationPayee',
+      `costRegulationPayee: tvisten har fler än två parter; ange vilken part som får kostnadsregleringen (en av ${others.join(', ')}).`,
+    );
+  if (!others.includes(payee))
+    throw invalidInput(
+      'costRegulationPayee',
+      `costRegulationPayee: "${payee}" kan inte ta emot kostnadsregleringen; välj en annan part än betalaren (en av ${others.join(', ')}).`,
+      payee,
+    );
   return { cost_regulation_ore: amount, cost_regulation_payer: payer, cost_regulation_payee: payee };
 }
-

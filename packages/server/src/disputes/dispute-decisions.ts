@@ -36,7 +36,8 @@ function partyName(agreement: Agreement, code: string): string {
 /** The party a user speaks for in `row`'s dispute as its economist, or a refusal. */
 function economistParty(agreement: Agreement, user: SessionUser, row: DisputeRow, doing: string): string {
   const parties = [row.party_a_code, row.party_b_code];
-  const party = user.role === 'region_economist' ? agreement.meta.region.id : user.role === 'municipality_economist' ? user.municipality : null;
+  const party =
+    user.role === 'region_economist' ? agreement.meta.region.id : user.role === 'municipality_economist' ? user.municipality : null;
   if (party === null) {
     throw new SamverkanError(
       'SAMV_ERR_FORBIDDEN',
@@ -45,13 +46,21 @@ function economistParty(agreement: Agreement, user: SessionUser, row: DisputeRow
     );
   }
   if (!parties.includes(party)) {
-    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `${doing}: ${partyName(agreement, party)} är inte part i tvisten (${parties.map((p) => partyName(agreement, p)).join(' och ')}).`, { field: 'parties', value: party });
+    throw new SamverkanError(
+      'SAMV_ERR_FORBIDDEN',
+      `${doing}: ${partyName(agreement, party)} är inte part i tvisten (${parties.map((p) => partyName(agreement, p)).join(' och ')}).`,
+      { field: 'parties', value: party },
+    );
   }
   return party;
 }
 
 function requireOpen(row: DisputeRow, view: DisputeView): void {
-  if (row.status === 'closed') throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten ${row.id} är avslutad och kan inte ändras.`, { field: 'status', value: row.status });
+  if (row.status === 'closed')
+    throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten ${row.id} är avslutad och kan inte ändras.`, {
+      field: 'status',
+      value: row.status,
+    });
   if (row.status === 'decided') {
     throw new SamverkanError(
       'SAMV_ERR_CONFLICT',
@@ -61,7 +70,12 @@ function requireOpen(row: DisputeRow, view: DisputeView): void {
   }
 }
 
-async function regulationColumns(trx: Transaction<Database>, agreement: Agreement, parties: readonly string[], d: Decision): Promise<CostRegulationColumns> {
+async function regulationColumns(
+  trx: Transaction<Database>,
+  agreement: Agreement,
+  parties: readonly string[],
+  d: Decision,
+): Promise<CostRegulationColumns> {
   const max = costRegulationMax(await effectiveAgreement(trx, agreement), todayInStockholm());
   return costRegulationOf(parties, d, max);
 }
@@ -71,7 +85,14 @@ async function decide(
   row: DisputeRow,
   user: SessionUser,
   at: string,
-  d: { outcome: string; columns: CostRegulationColumns; forum: string; basis: 'parties' | 'forum-minutes'; proposalId: string | null; forumMinutes: string | null },
+  d: {
+    outcome: string;
+    columns: CostRegulationColumns;
+    forum: string;
+    basis: 'parties' | 'forum-minutes';
+    proposalId: string | null;
+    forumMinutes: string | null;
+  },
 ): Promise<void> {
   await trx
     .updateTable('disputes')
@@ -89,11 +110,29 @@ async function decide(
     .where('id', '=', row.id)
     .where('status', '=', 'open')
     .execute();
-  await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: row.id, step_no: row.current_step, forum: d.forum, action: 'decided', note: d.outcome, actor: actorOf(user), at }).execute();
+  await trx
+    .insertInto('dispute_steps')
+    .values({
+      id: randomUUID(),
+      dispute_id: row.id,
+      step_no: row.current_step,
+      forum: d.forum,
+      action: 'decided',
+      note: d.outcome,
+      actor: actorOf(user),
+      at,
+    })
+    .execute();
 }
 
 /** One party's economist proposes a decision in the current step; it replaces any earlier pending proposal. */
-export async function proposeDecision(store: Store, agreement: Agreement, user: SessionUser, id: string, d: Decision): Promise<DisputeView> {
+export async function proposeDecision(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  d: Decision,
+): Promise<DisputeView> {
   return store.transaction(async (trx) => {
     const { row, view: before } = await loadDispute(trx, agreement, user, id);
     const party = economistParty(agreement, user, row, 'Förslag till beslut');
@@ -104,9 +143,34 @@ export async function proposeDecision(store: Store, agreement: Agreement, user: 
     const forum = before.currentStep.forum;
     await trx
       .insertInto('dispute_proposals')
-      .values({ id: randomUUID(), dispute_id: id, step_no: row.current_step, forum, outcome: d.outcome.trim(), ...columns, proposed_by: user.id, proposed_by_party: party, proposed_at: at, status: 'pending', settled_by: null, settled_at: null })
+      .values({
+        id: randomUUID(),
+        dispute_id: id,
+        step_no: row.current_step,
+        forum,
+        outcome: d.outcome.trim(),
+        ...columns,
+        proposed_by: user.id,
+        proposed_by_party: party,
+        proposed_at: at,
+        status: 'pending',
+        settled_by: null,
+        settled_at: null,
+      })
       .execute();
-    await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: row.current_step, forum, action: 'proposed', note: d.outcome.trim(), actor: actorOf(user), at }).execute();
+    await trx
+      .insertInto('dispute_steps')
+      .values({
+        id: randomUUID(),
+        dispute_id: id,
+        step_no: row.current_step,
+        forum,
+        action: 'proposed',
+        note: d.outcome.trim(),
+        actor: actorOf(user),
+        at,
+      })
+      .execute();
     const { view: after } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: 'propose', entity: 'disputes', entityId: id, before, after });
     return after;
@@ -114,12 +178,23 @@ export async function proposeDecision(store: Store, agreement: Agreement, user: 
 }
 
 /** The other party's economist confirms the pending proposal `proposalId`: the forum of its step has decided. */
-export async function confirmDecision(store: Store, agreement: Agreement, user: SessionUser, id: string, proposalId: string): Promise<DisputeView> {
+export async function confirmDecision(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  proposalId: string,
+): Promise<DisputeView> {
   return store.transaction(async (trx) => {
     const { row, view: before } = await loadDispute(trx, agreement, user, id);
     const party = economistParty(agreement, user, row, 'Bekräftelse av beslut');
     requireOpen(row, before);
-    const proposal = await trx.selectFrom('dispute_proposals').selectAll().where('id', '=', proposalId).where('dispute_id', '=', id).executeTakeFirst();
+    const proposal = await trx
+      .selectFrom('dispute_proposals')
+      .selectAll()
+      .where('id', '=', proposalId)
+      .where('dispute_id', '=', id)
+      .executeTakeFirst();
     if (!proposal || proposal.status !== 'pending' || proposal.step_no !== row.current_step) {
       throw new SamverkanError(
         'SAMV_ERR_CONFLICT',
@@ -128,7 +203,11 @@ export async function confirmDecision(store: Store, agreement: Agreement, user: 
       );
     }
     if (proposal.proposed_by === user.id) {
-      throw new SamverkanError('SAMV_ERR_FORBIDDEN', 'Du lade själv fram förslaget och kan inte bekräfta det; den andra partens ekonom bekräftar.', { field: 'proposalId', value: proposalId });
+      throw new SamverkanError(
+        'SAMV_ERR_FORBIDDEN',
+        'Du lade själv fram förslaget och kan inte bekräfta det; den andra partens ekonom bekräftar.',
+        { field: 'proposalId', value: proposalId },
+      );
     }
     if (proposal.proposed_by_party === party) {
       const other = before.parties.find((p) => p !== party) ?? '';
@@ -146,8 +225,20 @@ export async function confirmDecision(store: Store, agreement: Agreement, user: 
       costRegulationPayee: proposal.cost_regulation_payee ?? undefined,
     });
     const at = nowIso();
-    await trx.updateTable('dispute_proposals').set({ status: 'confirmed', settled_by: user.id, settled_at: at }).where('id', '=', proposalId).where('status', '=', 'pending').execute();
-    await decide(trx, row, user, at, { outcome: proposal.outcome, columns, forum: proposal.forum, basis: 'parties', proposalId, forumMinutes: null });
+    await trx
+      .updateTable('dispute_proposals')
+      .set({ status: 'confirmed', settled_by: user.id, settled_at: at })
+      .where('id', '=', proposalId)
+      .where('status', '=', 'pending')
+      .execute();
+    await decide(trx, row, user, at, {
+      outcome: proposal.outcome,
+      columns,
+      forum: proposal.forum,
+      basis: 'parties',
+      proposalId,
+      forumMinutes: null,
+    });
     const { view: after } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: 'decide', entity: 'disputes', entityId: id, before, after });
     return after;
@@ -155,14 +246,27 @@ export async function confirmDecision(store: Store, agreement: Agreement, user: 
 }
 
 /** Record the decision the current step's forum took, from its minutes (needs `disputes:record-decision`). */
-export async function recordForumDecision(store: Store, agreement: Agreement, user: SessionUser, id: string, d: ForumDecision): Promise<DisputeView> {
+export async function recordForumDecision(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  d: ForumDecision,
+): Promise<DisputeView> {
   return store.transaction(async (trx) => {
     const { row, view: before } = await loadDispute(trx, agreement, user, id);
     requireOpen(row, before);
     const columns = await regulationColumns(trx, agreement, before.parties, d);
     const at = nowIso();
     await supersedeProposals(trx, id, user, at);
-    await decide(trx, row, user, at, { outcome: d.outcome.trim(), columns, forum: before.currentStep.forum, basis: 'forum-minutes', proposalId: null, forumMinutes: d.forumMinutes.trim() });
+    await decide(trx, row, user, at, {
+      outcome: d.outcome.trim(),
+      columns,
+      forum: before.currentStep.forum,
+      basis: 'forum-minutes',
+      proposalId: null,
+      forumMinutes: d.forumMinutes.trim(),
+    });
     const { view: after } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: 'decide', entity: 'disputes', entityId: id, before, after });
     return after;

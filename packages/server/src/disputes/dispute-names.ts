@@ -21,18 +21,35 @@ export type NamedDisputeView = Omit<DisputeView, 'history' | 'proposals' | 'pend
 };
 
 function actorsOf(d: DisputeView): (string | null)[] {
-  return [d.createdBy, ...d.history.map((e) => e.actor), ...d.proposals.flatMap((p) => [p.proposedBy, p.settledBy]), d.decision?.decidedBy ?? null, d.decision?.proposedBy ?? null];
+  return [
+    d.createdBy,
+    ...d.history.map((e) => e.actor),
+    ...d.proposals.flatMap((p) => [p.proposedBy, p.settledBy]),
+    d.decision?.decidedBy ?? null,
+    d.decision?.proposedBy ?? null,
+  ];
 }
 
 function named(d: DisputeView, name: ActorNames): NamedDisputeView {
-  const proposal = (p: ProposalView): NamedProposal => ({ ...p, proposedByName: name(p.proposedBy), settledByName: p.settledBy === null ? null : name(p.settledBy) });
+  const proposal = (p: ProposalView): NamedProposal => ({
+    ...p,
+    proposedByName: name(p.proposedBy),
+    settledByName: p.settledBy === null ? null : name(p.settledBy),
+  });
   return {
     ...d,
     createdByName: name(d.createdBy),
     history: d.history.map((e) => ({ ...e, actorName: name(e.actor) })),
     proposals: d.proposals.map(proposal),
     pendingDecision: d.pendingDecision === null ? null : proposal(d.pendingDecision),
-    decision: d.decision === null ? null : { ...d.decision, decidedByName: name(d.decision.decidedBy), proposedByName: d.decision.proposedBy === null ? null : name(d.decision.proposedBy) },
+    decision:
+      d.decision === null
+        ? null
+        : {
+            ...d.decision,
+            decidedByName: name(d.decision.decidedBy),
+            proposedByName: d.decision.proposedBy === null ? null : name(d.decision.proposedBy),
+          },
   };
 }
 

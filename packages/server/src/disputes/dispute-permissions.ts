@@ -27,7 +27,11 @@ function ownParty(agreement: Agreement, user: SessionUser): string | null {
 }
 
 /** What `user` may do with `d` now. */
-export function disputePermissions(agreement: Agreement, user: SessionUser, d: Pick<DisputeView, 'status' | 'parties' | 'currentStep' | 'path' | 'pendingDecision'>): DisputePermissions {
+export function disputePermissions(
+  agreement: Agreement,
+  user: SessionUser,
+  d: Pick<DisputeView, 'status' | 'parties' | 'currentStep' | 'path' | 'pendingDecision'>,
+): DisputePermissions {
   if (!can(user.role, 'disputes:change')) {
     return {
       allowedActions: [],
@@ -49,6 +53,10 @@ export function disputePermissions(agreement: Agreement, user: SessionUser, d: P
 }
 
 /** The view with `allowedActions` and `readOnlyReason` beside it. */
-export function withDisputePermissions<T extends Pick<DisputeView, 'status' | 'parties' | 'currentStep' | 'path' | 'pendingDecision'>>(agreement: Agreement, user: SessionUser, d: T): T & DisputePermissions {
+export function withDisputePermissions<T extends Pick<DisputeView, 'status' | 'parties' | 'currentStep' | 'path' | 'pendingDecision'>>(
+  agreement: Agreement,
+  user: SessionUser,
+  d: T,
+): T & DisputePermissions {
   return { ...d, ...disputePermissions(agreement, user, d) };
 }

@@ -36,7 +36,10 @@ export interface NewDispute {
 const PARTY_COLUMNS = ['party_a_code', 'party_b_code'] as const;
 
 function notFound(id: string): SamverkanError {
-  return new SamverkanError('SAMV_ERR_NOT_FOUND', `Tvisten ${id} finns inte (eller din kommun är inte part i den).`, { field: 'id', value: id });
+  return new SamverkanError('SAMV_ERR_NOT_FOUND', `Tvisten ${id} finns inte (eller din kommun är inte part i den).`, {
+    field: 'id',
+    value: id,
+  });
 }
 
 function checkParties(agreement: Agreement, user: SessionUser, parties: readonly string[]): [string, string] {
@@ -46,17 +49,28 @@ function checkParties(agreement: Agreement, user: SessionUser, parties: readonly
     throw invalidInput('parties', 'parties: ange exakt två olika parter (kommunkod eller "region").', parties);
   }
   for (const p of parties) {
-    if (!known.includes(p)) throw new SamverkanError('SAMV_ERR_UNKNOWN_MUNICIPALITY', `parties: "${p}" är ingen part i avtalet (${known.join(', ')}).`, { field: 'parties', value: p });
+    if (!known.includes(p))
+      throw new SamverkanError('SAMV_ERR_UNKNOWN_MUNICIPALITY', `parties: "${p}" är ingen part i avtalet (${known.join(', ')}).`, {
+        field: 'parties',
+        value: p,
+      });
   }
   const own = municipalityScope(user);
   if (own !== undefined && !parties.includes(own)) {
-    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `parties: din kommun (${own}) måste vara part i tvister du registrerar.`, { field: 'parties' });
+    throw new SamverkanError('SAMV_ERR_FORBIDDEN', `parties: din kommun (${own}) måste vara part i tvister du registrerar.`, {
+      field: 'parties',
+    });
   }
   return [a, b];
 }
 
 /** One dispute the user may see, inside a transaction: the row and its view (not found outside the user's scope). */
-export async function loadDispute(trx: Transaction<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<{ row: DisputeRow; view: DisputeView }> {
+export async function loadDispute(
+  trx: Transaction<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+): Promise<{ row: DisputeRow; view: DisputeView }> {
   const row = await trx.selectFrom('disputes').selectAll().where('id', '=', id).where(partyScope(user, PARTY_COLUMNS)).executeTakeFirst();
   if (!row) throw notFound(id);
   const steps = await trx.selectFrom('dispute_steps').selectAll().where('dispute_id', '=', id).execute();
@@ -66,11 +80,23 @@ export async function loadDispute(trx: Transaction<Database>, agreement: Agreeme
 
 /** Mark the dispute's pending proposals superseded by `user`'s action (a new proposal, a recorded decision, escalation, closing). */
 export async function supersedeProposals(trx: Transaction<Database>, disputeId: string, user: SessionUser, at: string): Promise<void> {
-  await trx.updateTable('dispute_proposals').set({ status: 'superseded', settled_by: user.id, settled_at: at }).where('dispute_id', '=', disputeId).where('status', '=', 'pending').execute();
+  await trx
+    .updateTable('dispute_proposals')
+    .set({ status: 'superseded', settled_by: user.id, settled_at: at })
+    .where('dispute_id', '=', disputeId)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Columns that say nothing is decided. */
-export const NO_DECISION = { decided_on: null, decided_by_forum: null, decision_basis: null, decided_by: null, decision_proposal_id: null, forum_minutes: null } as const;
+export const NO_DECISION = {
+  decided_on: null,
+  decided_by_forum: null,
+  decision_basis: null,
+  decided_by: null,
+  decision_proposal_id: null,
+  forum_minutes: null,
+} as const;
 
 /** Open a dispute at the first step of its path. */
 export async function openDispute(store: Store, agreement: Agreement, user: SessionUser, input: NewDispute): Promise<DisputeView> {
@@ -104,7 +130,19 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
         demo: toFlag(input.demo ?? false),
       })
       .execute();
-    await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: 0, forum: first.forum, action: 'opened', note: input.note ?? null, actor: actorOf(user), at }).execute();
+    await trx
+      .insertInto('dispute_steps')
+      .values({
+        id: randomUUID(),
+        dispute_id: id,
+        step_no: 0,
+        forum: first.forum,
+        action: 'opened',
+        note: input.note ?? null,
+        actor: actorOf(user),
+        at,
+      })
+      .execute();
     const { view } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: 'create', entity: 'disputes', entityId: id, before: null, after: view });
     return view;
@@ -113,7 +151,13 @@ export async function openDispute(store: Store, agreement: Agreement, user: Sess
 
 /** Disputes the user may see, newest first. */
 export async function listDisputes(store: Store, agreement: Agreement, user: SessionUser): Promise<DisputeView[]> {
-  const rows = await store.db.selectFrom('disputes').selectAll().where(partyScope(user, PARTY_COLUMNS)).orderBy('opened_on', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await store.db
+    .selectFrom('disputes')
+    .selectAll()
+    .where(partyScope(user, PARTY_COLUMNS))
+    .orderBy('opened_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const steps = await store.db.selectFrom('dispute_steps').selectAll().where('dispute_id', 'in', ids).execute();
@@ -137,17 +181,31 @@ export async function getDispute(store: Store, agreement: Agreement, user: Sessi
 export type DisputeAction = { kind: 'escalate'; note?: string | undefined } | { kind: 'close'; note?: string | undefined };
 
 /** Escalate one step or close; either supersedes a pending proposal. */
-export async function changeDispute(store: Store, agreement: Agreement, user: SessionUser, id: string, action: DisputeAction): Promise<DisputeView> {
+export async function changeDispute(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  action: DisputeAction,
+): Promise<DisputeView> {
   return store.transaction(async (trx) => {
     const { row, view: before } = await loadDispute(trx, agreement, user, id);
-    if (row.status === 'closed') throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten ${id} är avslutad och kan inte ändras.`, { field: 'status', value: row.status });
+    if (row.status === 'closed')
+      throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten ${id} är avslutad och kan inte ändras.`, {
+        field: 'status',
+        value: row.status,
+      });
     let set: Updateable<DisputesTable>;
     let step = row.current_step;
     let note: string | null;
     switch (action.kind) {
       case 'escalate': {
         if (row.current_step + 1 >= before.path.length) {
-          throw new SamverkanError('SAMV_ERR_CONFLICT', `Tvisten är redan i sista steget (${before.currentStep.forumName}); avtalet anger ingen högre instans.`, { field: 'currentStep' });
+          throw new SamverkanError(
+            'SAMV_ERR_CONFLICT',
+            `Tvisten är redan i sista steget (${before.currentStep.forumName}); avtalet anger ingen högre instans.`,
+            { field: 'currentStep' },
+          );
         }
         step = row.current_step + 1;
         // The decision no longer stands once the dispute goes to the next forum: no billing from it.
@@ -165,7 +223,10 @@ export async function changeDispute(store: Store, agreement: Agreement, user: Se
     await supersedeProposals(trx, id, user, at);
     const forum = before.path[step]?.forum ?? before.currentStep.forum;
     const actionName = action.kind === 'escalate' ? 'escalated' : 'closed';
-    await trx.insertInto('dispute_steps').values({ id: randomUUID(), dispute_id: id, step_no: step, forum, action: actionName, note, actor: actorOf(user), at }).execute();
+    await trx
+      .insertInto('dispute_steps')
+      .values({ id: randomUUID(), dispute_id: id, step_no: step, forum, action: actionName, note, actor: actorOf(user), at })
+      .execute();
     const { view: after } = await loadDispute(trx, agreement, user, id);
     await appendAudit(trx, { actor: actorOf(user), action: action.kind, entity: 'disputes', entityId: id, before, after });
     return after;

@@ -133,7 +133,12 @@ function proposalView(agreement: Agreement, parties: readonly string[], p: Dispu
   };
 }
 
-function decisionView(agreement: Agreement, row: DisputeRow, parties: readonly string[], proposals: readonly ProposalView[]): DecisionView | null {
+function decisionView(
+  agreement: Agreement,
+  row: DisputeRow,
+  parties: readonly string[],
+  proposals: readonly ProposalView[],
+): DecisionView | null {
   if (row.status !== 'decided' || row.decided_by_forum === null || row.decided_by === null) return null;
   const basis = row.decision_basis === 'parties' ? 'parties' : 'forum-minutes';
   const proposal = proposals.find((p) => p.id === row.decision_proposal_id);
@@ -151,13 +156,26 @@ function decisionView(agreement: Agreement, row: DisputeRow, parties: readonly s
 }
 
 /** Build the view of a stored dispute. */
-export function disputeView(agreement: Agreement, row: DisputeRow, steps: readonly DisputeStepRow[], proposalRows: readonly DisputeProposalRow[] = []): DisputeView {
+export function disputeView(
+  agreement: Agreement,
+  row: DisputeRow,
+  steps: readonly DisputeStepRow[],
+  proposalRows: readonly DisputeProposalRow[] = [],
+): DisputeView {
   const path = escalationPath(agreement, row.document, row.level);
   const parties = [row.party_a_code, row.party_b_code];
-  const pathView = path.steps.map((s, index) => ({ index, forum: s.forum, forumName: forumName(agreement, s.forum, parties), description: s.description }));
-  const proposals = [...proposalRows].sort((a, b) => (a.proposed_at < b.proposed_at ? -1 : a.proposed_at > b.proposed_at ? 1 : 0)).map((p) => proposalView(agreement, parties, p));
+  const pathView = path.steps.map((s, index) => ({
+    index,
+    forum: s.forum,
+    forumName: forumName(agreement, s.forum, parties),
+    description: s.description,
+  }));
+  const proposals = [...proposalRows]
+    .sort((a, b) => (a.proposed_at < b.proposed_at ? -1 : a.proposed_at > b.proposed_at ? 1 : 0))
+    .map((p) => proposalView(agreement, parties, p));
   const current = pathView[Math.min(row.current_step, pathView.length - 1)];
-  if (current === undefined) throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Tvistordningen för ${row.document} ${row.level} saknar steg.`);
+  if (current === undefined)
+    throw new SamverkanError('SAMV_ERR_AGREEMENT_DATA', `Tvistordningen för ${row.document} ${row.level} saknar steg.`);
   return {
     id: row.id,
     document: row.document,

@@ -70,9 +70,18 @@ function periodOf(row: BasisRow): InvoiceDocument['period'] {
 }
 
 /** Build the document of basis `id` (scoped to what `user` may see). */
-export async function buildInvoiceDocument(db: Kysely<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceDocument> {
+export async function buildInvoiceDocument(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+): Promise<InvoiceDocument> {
   const row = await findBasis(db, user, id);
-  if (!row) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, { field: 'id', value: id });
+  if (!row)
+    throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Fakturaunderlaget ${id} finns inte (eller din kommun är inte part i det).`, {
+      field: 'id',
+      value: id,
+    });
   return documentOf(db, agreement, user, row);
 }
 
@@ -80,10 +89,18 @@ export async function buildInvoiceDocument(db: Kysely<Database>, agreement: Agre
 export async function documentOf(db: Kysely<Database>, agreement: Agreement, user: SessionUser, row: BasisRow): Promise<InvoiceDocument> {
   if (row.status === 'draft') throw conflict('Utkast exporteras inte; godkänn underlaget först.', 'status', row.status);
   if (row.invoice_number === null || row.issue_date === null) {
-    throw conflict(`Fakturaunderlaget ${row.id} godkändes innan fakturanummer infördes och har inget fakturanummer; kreditera det och godkänn det nya utkastet för att kunna exportera.`, 'invoiceNumber', null);
+    throw conflict(
+      `Fakturaunderlaget ${row.id} godkändes innan fakturanummer infördes och har inget fakturanummer; kreditera det och godkänn det nya utkastet för att kunna exportera.`,
+      'invoiceNumber',
+      null,
+    );
   }
   const issueDate = row.issue_date;
-  const seller = documentParty(await requireParty(db, row.seller_code, row.seller_unit, issueDate, partyName(agreement, row.seller_code)), row.seller_code, row.seller_unit);
+  const seller = documentParty(
+    await requireParty(db, row.seller_code, row.seller_unit, issueDate, partyName(agreement, row.seller_code)),
+    row.seller_code,
+    row.seller_unit,
+  );
   const buyerVersion = await requireParty(db, row.buyer_code, row.buyer_unit, issueDate, partyName(agreement, row.buyer_code));
   const buyer = documentParty(buyerVersion, row.buyer_code, row.buyer_unit);
   requireRealValues(row, 'Säljaren', seller);
@@ -92,7 +109,11 @@ export async function documentOf(db: Kysely<Database>, agreement: Agreement, use
   if (row.credit_of !== null) {
     const original = await findBasis(db, user, row.credit_of);
     if (!original?.invoice_number || !original.issue_date) {
-      throw conflict(`Kreditnotan ${row.id} krediterar ett underlag utan fakturanummer (godkänt före fakturanumreringen); den kan inte exporteras.`, 'creditOf', row.credit_of);
+      throw conflict(
+        `Kreditnotan ${row.id} krediterar ett underlag utan fakturanummer (godkänt före fakturanumreringen); den kan inte exporteras.`,
+        'creditOf',
+        row.credit_of,
+      );
     }
     credits = { invoiceNumber: original.invoice_number, issueDate: original.issue_date, basisId: original.id };
   }

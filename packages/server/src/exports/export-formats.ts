@@ -50,13 +50,29 @@ async function sieFilesOfRun(docs: readonly InvoiceDocument[]): Promise<Combined
     ['buyer', 'kopare'],
   ] as const;
   const config = await sieConfig();
-  return sides.flatMap(([side, name]) => renderSieFiles(docs, { side, config }).map((f) => ({ suffix: `-${name}-${partyPart(f.party.code, f.party.unit)}`, bytes: f.bytes })));
+  return sides.flatMap(([side, name]) =>
+    renderSieFiles(docs, { side, config }).map((f) => ({ suffix: `-${name}-${partyPart(f.party.code, f.party.unit)}`, bytes: f.bytes })),
+  );
 }
 
 /** The formats, in the order they are offered. */
 export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
-  peppol: { id: 'peppol', title: 'Peppol BIS Billing 3.0 (e-faktura)', contentType: 'application/xml; charset=utf-8', extension: 'xml', render: async (doc) => Buffer.from((await peppol()).renderUbl(doc), 'utf8'), renderMany: null },
-  pdf: { id: 'pdf', title: 'PDF', contentType: 'application/pdf', extension: 'pdf', render: async (doc) => (await pdf()).renderInvoicePdf(doc), renderMany: null },
+  peppol: {
+    id: 'peppol',
+    title: 'Peppol BIS Billing 3.0 (e-faktura)',
+    contentType: 'application/xml; charset=utf-8',
+    extension: 'xml',
+    render: async (doc) => Buffer.from((await peppol()).renderUbl(doc), 'utf8'),
+    renderMany: null,
+  },
+  pdf: {
+    id: 'pdf',
+    title: 'PDF',
+    contentType: 'application/pdf',
+    extension: 'pdf',
+    render: async (doc) => (await pdf()).renderInvoicePdf(doc),
+    renderMany: null,
+  },
   xlsx: {
     id: 'xlsx',
     title: 'Excel',

@@ -25,7 +25,11 @@ export interface ExportedFile {
 
 function renderer(format: ExportFormatId): NonNullable<ExportFormat['render']> {
   const f = exportFormats[format];
-  if (f.render === null) throw new SamverkanError('SAMV_ERR_NOT_CONFIGURED', `format: ${f.title} (${format}) kan inte exporteras ännu i den här versionen.`, { field: 'format', value: format });
+  if (f.render === null)
+    throw new SamverkanError('SAMV_ERR_NOT_CONFIGURED', `format: ${f.title} (${format}) kan inte exporteras ännu i den här versionen.`, {
+      field: 'format',
+      value: format,
+    });
   return f.render;
 }
 
@@ -34,12 +38,32 @@ function sha256(bytes: Buffer): string {
 }
 
 /** Export basis `id` as `format` (drafts and placeholder parties refused), audited. */
-export async function exportBasis(store: Store, agreement: Agreement, user: SessionUser, id: string, format: ExportFormatId): Promise<ExportedFile> {
+export async function exportBasis(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  format: ExportFormatId,
+): Promise<ExportedFile> {
   // The document first: a draft or a placeholder party is refused whatever the format.
   const doc = await buildInvoiceDocument(store.db, agreement, user, id);
   const bytes = await renderer(format)(doc);
-  const file: ExportedFile = { fileName: exportFileName(doc, format), contentType: exportFormats[format].contentType, bytes, sha256: sha256(bytes) };
-  await store.transaction((trx) => appendAudit(trx, { actor: actorOf(user), action: 'export', entity: 'invoice_bases', entityId: id, before: null, after: { format, fileName: file.fileName, sha256: file.sha256, invoiceNumber: doc.invoiceNumber } }));
+  const file: ExportedFile = {
+    fileName: exportFileName(doc, format),
+    contentType: exportFormats[format].contentType,
+    bytes,
+    sha256: sha256(bytes),
+  };
+  await store.transaction((trx) =>
+    appendAudit(trx, {
+      actor: actorOf(user),
+      action: 'export',
+      entity: 'invoice_bases',
+      entityId: id,
+      before: null,
+      after: { format, fileName: file.fileName, sha256: file.sha256, invoiceNumber: doc.invoiceNumber },
+    }),
+  );
   return file;
 }
 
@@ -52,7 +76,9 @@ export function availableFormats(): ExportFormatId[] {
 export async function runDocuments(store: Store, agreement: Agreement, user: SessionUser, runId: string): Promise<InvoiceDocument[]> {
   const run = await store.db.selectFrom('billing_runs').select(['id']).where('id', '=', runId).executeTakeFirst();
   if (!run) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Faktureringskörningen ${runId} finns inte.`, { field: 'id', value: runId });
-  const rows = (await listBases(store.db, user, { billingRunId: runId })).filter((r) => r.status !== 'draft').sort((a, b) => (a.invoice_number ?? '').localeCompare(b.invoice_number ?? '') || a.id.localeCompare(b.id));
+  const rows = (await listBases(store.db, user, { billingRunId: runId }))
+    .filter((r) => r.status !== 'draft')
+    .sort((a, b) => (a.invoice_number ?? '').localeCompare(b.invoice_number ?? '') || a.id.localeCompare(b.id));
   const docs: InvoiceDocument[] = [];
   for (const r of rows) docs.push(await documentOf(store.db, agreement, user, r));
   return docs;
@@ -62,10 +88,19 @@ export async function runDocuments(store: Store, agreement: Agreement, user: Ses
 const ZIP_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /** Run `runId` as one ZIP: each document in every available format, plus the run's combined files; each document's export audited. */
-export async function exportRun(store: Store, agreement: Agreement, user: SessionUser, runId: string): Promise<ExportedFile & { readonly documents: number }> {
+export async function exportRun(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  runId: string,
+): Promise<ExportedFile & { readonly documents: number }> {
   const docs = await runDocuments(store, agreement, user, runId);
   if (docs.length === 0) {
-    throw new SamverkanError('SAMV_ERR_CONFLICT', `Körningen ${runId} har inga godkända eller krediterade underlag som du får se; utkast exporteras inte, godkänn underlagen först.`, { field: 'status', value: 'draft' });
+    throw new SamverkanError(
+      'SAMV_ERR_CONFLICT',
+      `Körningen ${runId} har inga godkända eller krediterade underlag som du får se; utkast exporteras inte, godkänn underlagen först.`,
+      { field: 'status', value: 'draft' },
+    );
   }
   const formats = availableFormats();
   if (formats.length === 0) renderer('peppol');
@@ -82,12 +117,34 @@ export async function exportRun(store: Store, agreement: Agreement, user: Sessio
   for (const format of formats) {
     const many = exportFormats[format].renderMany;
     if (many === null) continue;
-    for (const f of await many(docs)) zip.file(`korning-${runId.slice(0, 8)}${f.suffix}.${exportFormats[format].extension}`, f.bytes, { date: ZIP_DATE });
+    for (const f of await many(docs))
+      zip.file(`korning-${runId.slice(0, 8)}${f.suffix}.${exportFormats[format].extension}`, f.bytes, { date: ZIP_DATE });
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  const file = { fileName: `fakturor-korning-${runId.slice(0, 8)}.zip`, contentType: 'application/zip', bytes, sha256: sha256(bytes), documents: docs.length };
+  const file = {
+    fileName: `fakturor-korning-${runId.slice(0, 8)}.zip`,
+    contentType: 'application/zip',
+    bytes,
+    sha256: sha256(bytes),
+    documents: docs.length,
+  };
   await store.transaction(async (trx) => {
-    for (const a of audits) await appendAudit(trx, { actor: actorOf(user), action: 'export', entity: 'invoice_bases', entityId: a.basisId, before: null, after: { format: a.format, fileName: a.fileName, sha256: a.sha256, invoiceNumber: a.invoiceNumber, zip: file.fileName, billingRunId: runId } });
+    for (const a of audits)
+      await appendAudit(trx, {
+        actor: actorOf(user),
+        action: 'export',
+        entity: 'invoice_bases',
+        entityId: a.basisId,
+        before: null,
+        after: {
+          format: a.format,
+          fileName: a.fileName,
+          sha256: a.sha256,
+          invoiceNumber: a.invoiceNumber,
+          zip: file.fileName,
+          billingRunId: runId,
+        },
+      });
   });
   return file;
 }

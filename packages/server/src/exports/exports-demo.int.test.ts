@@ -59,7 +59,10 @@ function withSharedKey(target: DatabaseTarget, seen: (db: TestDatabase) => void)
     ...target,
     async create() {
       const db = await target.create();
-      const shared: TestDatabase = { options: { ...db.options, audit: { key: auditKeyFrom(SHARED_AUDIT_KEY, 'SAMVERKAN_AUDIT_KEY') } }, drop: () => db.drop() };
+      const shared: TestDatabase = {
+        options: { ...db.options, audit: { key: auditKeyFrom(SHARED_AUDIT_KEY, 'SAMVERKAN_AUDIT_KEY') } },
+        drop: () => db.drop(),
+      };
       seen(shared);
       return shared;
     },
@@ -115,13 +118,18 @@ async function checkFile(format: ExportFormatId, b: Basis, bytes: Buffer): Promi
     expect(bytes.subarray(0, 5).toString('latin1'), label).toBe('%PDF-');
     if (hasPoppler) {
       const text = flat(pdfText(bytes));
-      const amount = kronorText(b.totalOre).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+      const amount = kronorText(b.totalOre)
+        .replace(/[\u00a0\u202f]/g, ' ')
+        .replace(/\u2212/g, '-');
       expect(text, label).toContain(`${b.creditOf === null ? 'Faktura' : 'Kreditfaktura'} ${b.invoiceNumber ?? ''}`);
       expect(text, label).toContain(`${b.creditOf === null ? 'Summa att betala' : 'Summa kreditfaktura'} ${amount}`);
     }
   } else if (format === 'xlsx') {
     const wb = await workbookAmounts(bytes);
-    expect(wb.lines.reduce((s, a) => s + a, 0n), label).toBe(total);
+    expect(
+      wb.lines.reduce((s, a) => s + a, 0n),
+      label,
+    ).toBe(total);
     expect(wb.total, label).toBe(total);
     expect(wb.formula, label).toMatch(/^SUM\(I\d+:I\d+\)$|^0$/);
   } else {
@@ -129,10 +137,16 @@ async function checkFile(format: ExportFormatId, b: Basis, bytes: Buffer): Promi
     expect(sie.vouchers, label).toHaveLength(1);
     const v = sie.vouchers[0];
     if (v === undefined) throw new Error(label);
-    expect(v.rows.reduce((s, r) => s + r.amountOre, 0n), label).toBe(0n);
+    expect(
+      v.rows.reduce((s, r) => s + r.amountOre, 0n),
+      label,
+    ).toBe(0n);
     // The seller's books: kundfordran debet with the total; the revenue rows credit it.
     expect(v.rows[0]?.amountOre, label).toBe(total);
-    expect(v.rows.slice(1).reduce((s, r) => s - r.amountOre, 0n), label).toBe(total);
+    expect(
+      v.rows.slice(1).reduce((s, r) => s - r.amountOre, 0n),
+      label,
+    ).toBe(total);
     expect(v.text, label).toContain(b.invoiceNumber ?? '');
   }
 }
@@ -149,9 +163,16 @@ for (const target of databaseTargets) {
     const download = async (c: Client, path: string): Promise<Download> => {
       const res = await fetch(t.url + path, { headers: { cookie: c.cookie } });
       const bytes = Buffer.from(await res.arrayBuffer());
-      return { status: res.status, contentType: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', sha256: res.headers.get('x-content-sha256') ?? '', bytes };
+      return {
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? '',
+        disposition: res.headers.get('content-disposition') ?? '',
+        sha256: res.headers.get('x-content-sha256') ?? '',
+        bytes,
+      };
     };
-    const basis = async (id: string): Promise<Basis> => ((await admin.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
+    const basis = async (id: string): Promise<Basis> =>
+      ((await admin.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
 
     beforeAll(async () => {
       t = await startTestServer(
@@ -175,7 +196,9 @@ for (const target of databaseTargets) {
       // One credited invoice: the invoice (now credited) and its credit note both export.
       const credited = documents[0];
       if (!credited) throw new Error('no basis');
-      const credit = await admin.request('POST', `/api/v1/invoice-bases/${credited.id}/credit`, { reason: 'Fel antal uppdrag i underlaget' });
+      const credit = await admin.request('POST', `/api/v1/invoice-bases/${credited.id}/credit`, {
+        reason: 'Fel antal uppdrag i underlaget',
+      });
       expect(credit.status, JSON.stringify(credit.body)).toBe(201);
       documents[0] = await basis(credited.id);
       documents.push(await basis((credit.body as { creditNote: Basis }).creditNote.id));
@@ -193,7 +216,9 @@ for (const target of databaseTargets) {
           const res = await download(admin, `/api/v1/invoice-bases/${b.id}/export?format=${format}`);
           expect(res.status, `${b.id} ${format}: ${res.bytes.toString('utf8').slice(0, 300)}`).toBe(200);
           expect(res.contentType).toBe(exportFormats[format].contentType);
-          expect(fileNameOf(res.disposition)).toBe(`${b.creditOf === null ? 'faktura' : 'kreditnota'}-${b.invoiceNumber ?? ''}.${exportFormats[format].extension}`);
+          expect(fileNameOf(res.disposition)).toBe(
+            `${b.creditOf === null ? 'faktura' : 'kreditnota'}-${b.invoiceNumber ?? ''}.${exportFormats[format].extension}`,
+          );
           expect(res.disposition.startsWith('attachment;')).toBe(true);
           expect(res.sha256).toBe(sha256(res.bytes));
           await checkFile(format, b, res.bytes);
@@ -212,7 +237,11 @@ for (const target of databaseTargets) {
         const names = Object.keys(zip.files).sort();
         const inRun = documents.filter((d) => d.billingRunId === runId);
         expect(inRun.length).toBeGreaterThan(0);
-        const expected = inRun.flatMap((d) => exportFormatIds.map((f) => `${d.creditOf === null ? 'faktura' : 'kreditnota'}-${d.invoiceNumber ?? ''}.${exportFormats[f].extension}`));
+        const expected = inRun.flatMap((d) =>
+          exportFormatIds.map(
+            (f) => `${d.creditOf === null ? 'faktura' : 'kreditnota'}-${d.invoiceNumber ?? ''}.${exportFormats[f].extension}`,
+          ),
+        );
         const run8 = runId.slice(0, 8);
         expect(names.filter((n) => !n.startsWith('korning-'))).toEqual([...expected].sort());
         expect(names).toContain(`korning-${run8}.xlsx`);
@@ -223,7 +252,7 @@ for (const target of databaseTargets) {
         for (const side of ['saljare', 'kopare']) {
           let vouchers = 0;
           for (const n of sieFiles.filter((f) => f.includes(`-${side}-`))) {
-            const parsed = parseSie(Buffer.from(await zip.files[n]?.async('nodebuffer') ?? Buffer.alloc(0)));
+            const parsed = parseSie(Buffer.from((await zip.files[n]?.async('nodebuffer')) ?? Buffer.alloc(0)));
             for (const v of parsed.vouchers) expect(v.rows.reduce((s, r) => s + r.amountOre, 0n)).toBe(0n);
             vouchers += parsed.vouchers.length;
           }
@@ -237,52 +266,79 @@ for (const target of databaseTargets) {
     }, 240_000);
 
     // The binary on the server's own SQLite file (PostgreSQL is the same code behind the store).
-    it.runIf(target.name === 'SQLite')('exports from the CLI: samverkan billing export once per format and once for a run', async () => {
-      buildPackages();
-      const db = database;
-      if (db === undefined) throw new Error('no database');
-      const out = mkdtempSync(join(tmpdir(), 'samverkan-export-cli-'));
-      const env: NodeJS.ProcessEnv = { ...process.env, SAMVERKAN_VAR_DIR: out, SAMVERKAN_DB_FILE: db.options.sqliteFile, SAMVERKAN_AUDIT_KEY: SHARED_AUDIT_KEY, LOG_LEVEL: 'warn' };
-      delete env['DATABASE_URL'];
-      const cli = (args: string[]): { status: number | null; json: { file: string; fileName: string; contentType: string; bytes: number; sha256: string }; stderr: string } => {
-        const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args, '--out', out, '--json'], { cwd: repoRoot, env, encoding: 'utf8', timeout: 60_000 });
-        return { status: r.status, json: (r.status === 0 ? JSON.parse(r.stdout) : {}) as never, stderr: r.stderr };
-      };
-      try {
-        // The credit note for the machine formats, an invoice for the human ones: both kinds from the binary.
-        const note = documents.find((d) => d.creditOf !== null);
-        const invoice = documents.find((d) => d.status === 'approved');
-        if (note === undefined || invoice === undefined) throw new Error('no documents');
-        const picks: readonly [ExportFormatId, Basis][] = [
-          ['peppol', note],
-          ['sie', note],
-          ['pdf', invoice],
-          ['xlsx', invoice],
-        ];
-        for (const [format, b] of picks) {
-          const r = cli(['billing', 'export', b.id, '--format', format]);
-          expect(r.status, r.stderr).toBe(0);
-          expect(r.json.fileName).toBe(`${b.creditOf === null ? 'faktura' : 'kreditnota'}-${b.invoiceNumber ?? ''}.${exportFormats[format].extension}`);
-          expect(r.json.contentType).toBe(exportFormats[format].contentType);
-          const bytes = readFileSync(r.json.file);
-          expect(bytes.length).toBe(r.json.bytes);
-          expect(sha256(bytes)).toBe(r.json.sha256);
-          await checkFile(format, b, bytes);
-          // Peppol, SIE and PDF are the same bytes as the API's (the workbook's ZIP has its own entry times).
-          if (format !== 'xlsx') expect(r.json.sha256).toBe((await download(admin, `/api/v1/invoice-bases/${b.id}/export?format=${format}`)).sha256);
+    it.runIf(target.name === 'SQLite')(
+      'exports from the CLI: samverkan billing export once per format and once for a run',
+      async () => {
+        buildPackages();
+        const db = database;
+        if (db === undefined) throw new Error('no database');
+        const out = mkdtempSync(join(tmpdir(), 'samverkan-export-cli-'));
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          SAMVERKAN_VAR_DIR: out,
+          SAMVERKAN_DB_FILE: db.options.sqliteFile,
+          SAMVERKAN_AUDIT_KEY: SHARED_AUDIT_KEY,
+          LOG_LEVEL: 'warn',
+        };
+        delete env['DATABASE_URL'];
+        const cli = (
+          args: string[],
+        ): {
+          status: number | null;
+          json: { file: string; fileName: string; contentType: string; bytes: number; sha256: string };
+          stderr: string;
+        } => {
+          const r = spawnSync('node', ['packages/server/bin/samverkan.js', ...args, '--out', out, '--json'], {
+            cwd: repoRoot,
+            env,
+            encoding: 'utf8',
+            timeout: 60_000,
+          });
+          return { status: r.status, json: (r.status === 0 ? JSON.parse(r.stdout) : {}) as never, stderr: r.stderr };
+        };
+        try {
+          // The credit note for the machine formats, an invoice for the human ones: both kinds from the binary.
+          const note = documents.find((d) => d.creditOf !== null);
+          const invoice = documents.find((d) => d.status === 'approved');
+          if (note === undefined || invoice === undefined) throw new Error('no documents');
+          const picks: readonly [ExportFormatId, Basis][] = [
+            ['peppol', note],
+            ['sie', note],
+            ['pdf', invoice],
+            ['xlsx', invoice],
+          ];
+          for (const [format, b] of picks) {
+            const r = cli(['billing', 'export', b.id, '--format', format]);
+            expect(r.status, r.stderr).toBe(0);
+            expect(r.json.fileName).toBe(
+              `${b.creditOf === null ? 'faktura' : 'kreditnota'}-${b.invoiceNumber ?? ''}.${exportFormats[format].extension}`,
+            );
+            expect(r.json.contentType).toBe(exportFormats[format].contentType);
+            const bytes = readFileSync(r.json.file);
+            expect(bytes.length).toBe(r.json.bytes);
+            expect(sha256(bytes)).toBe(r.json.sha256);
+            await checkFile(format, b, bytes);
+            // Peppol, SIE and PDF are the same bytes as the API's (the workbook's ZIP has its own entry times).
+            if (format !== 'xlsx')
+              expect(r.json.sha256).toBe((await download(admin, `/api/v1/invoice-bases/${b.id}/export?format=${format}`)).sha256);
+          }
+          const runId = runIds[0] ?? '';
+          const z = cli(['billing', 'export', '--run', runId]);
+          expect(z.status, z.stderr).toBe(0);
+          expect(z.json.fileName).toBe(`fakturor-korning-${runId.slice(0, 8)}.zip`);
+          const names = Object.keys((await JSZip.loadAsync(readFileSync(z.json.file))).files);
+          expect(names.length).toBe(
+            documents.filter((d) => d.billingRunId === runId).length * exportFormatIds.length +
+              names.filter((n) => n.startsWith('korning-')).length,
+          );
+          expect(names).toContain(`${note.creditOf === null ? 'faktura' : 'kreditnota'}-${note.invoiceNumber ?? ''}.xml`);
+          // The CLI audited its exports into the same chain, under the same key.
+          expect((await admin.request('GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
+        } finally {
+          rmSync(out, { recursive: true, force: true });
         }
-        const runId = runIds[0] ?? '';
-        const z = cli(['billing', 'export', '--run', runId]);
-        expect(z.status, z.stderr).toBe(0);
-        expect(z.json.fileName).toBe(`fakturor-korning-${runId.slice(0, 8)}.zip`);
-        const names = Object.keys((await JSZip.loadAsync(readFileSync(z.json.file))).files);
-        expect(names.length).toBe(documents.filter((d) => d.billingRunId === runId).length * exportFormatIds.length + names.filter((n) => n.startsWith('korning-')).length);
-        expect(names).toContain(`${note.creditOf === null ? 'faktura' : 'kreditnota'}-${note.invoiceNumber ?? ''}.xml`);
-        // The CLI audited its exports into the same chain, under the same key.
-        expect((await admin.request('GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    }, 300_000);
+      },
+      300_000,
+    );
   });
 }

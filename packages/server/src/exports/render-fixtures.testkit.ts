@@ -36,9 +36,33 @@ export const municipality: DocumentParty = {
 };
 
 const hoursSteps: readonly CalculationStep[] = [
-  { id: 'minuter', description: 'Uppdragets längd i minuter', formula: 'slut − start', inputs: { start: '08:10', slut: '09:25' }, result: 75, unit: 'minuter', clauses: ['ORD.uppdrag-dagtid'] },
-  { id: 'timmar', description: 'Påbörjade timmar', formula: 'ceil(minuter / 60)', inputs: { minuter: 75 }, result: 2, unit: 'timmar', rounding: 'uppåt till hel timme' },
-  { id: 'belopp', description: 'Belopp: timpris × påbörjade timmar', formula: 'timpris × timmar', inputs: { timprisÖre: 65900, timmar: 2 }, result: 131800, unit: 'öre', clauses: ['ORD.uppdrag-dagtid'] },
+  {
+    id: 'minuter',
+    description: 'Uppdragets längd i minuter',
+    formula: 'slut − start',
+    inputs: { start: '08:10', slut: '09:25' },
+    result: 75,
+    unit: 'minuter',
+    clauses: ['ORD.uppdrag-dagtid'],
+  },
+  {
+    id: 'timmar',
+    description: 'Påbörjade timmar',
+    formula: 'ceil(minuter / 60)',
+    inputs: { minuter: 75 },
+    result: 2,
+    unit: 'timmar',
+    rounding: 'uppåt till hel timme',
+  },
+  {
+    id: 'belopp',
+    description: 'Belopp: timpris × påbörjade timmar',
+    formula: 'timpris × timmar',
+    inputs: { timprisÖre: 65900, timmar: 2 },
+    result: 131800,
+    unit: 'öre',
+    clauses: ['ORD.uppdrag-dagtid'],
+  },
 ];
 
 const line = (lineNo: number, over: Partial<DocumentLine>): DocumentLine => ({
@@ -60,11 +84,56 @@ const line = (lineNo: number, over: Partial<DocumentLine>): DocumentLine => ({
 /** The invoice's lines: every line and its amount in öre is checked in the tests. */
 export const invoiceLines: readonly DocumentLine[] = [
   line(1, { reference: '=HYPERLINK("http://x";"klicka")' }),
-  line(2, { description: 'MT arbete enligt timersättning', quantity: '37', unit: 'minute', unitPriceOre: 112300, baseQuantity: 60, amountOre: 69252, category: 'mt-rorlig-arbete', date: null, reference: '+46 avräkning', steps: [] }),
-  line(3, { description: 'Fast del, halvår', quantity: '1', unit: 'lump-sum', unitPriceOre: 1234567, amountOre: 1234567, reference: '@summa', date: '2026-02-10', steps: [] }),
-  line(4, { description: 'Justering föregående period', quantity: '-1', unit: 'piece', unitPriceOre: 5001, amountOre: -5001, reference: '-1+2', steps: [] }),
-  line(5, { description: 'Hjälpmedel åter, "Ö-vik"', quantity: '3', unit: 'device', unitPriceOre: 3333, amountOre: 9999, date: '2025-12-31', reference: '\tflik', steps: [] }),
-  line(6, { description: 'Ändring av tillägg', quantity: '1.5', unit: 'hour', unitPriceOre: 100001, amountOre: 150002, reference: '\rvagn', steps: [] }),
+  line(2, {
+    description: 'MT arbete enligt timersättning',
+    quantity: '37',
+    unit: 'minute',
+    unitPriceOre: 112300,
+    baseQuantity: 60,
+    amountOre: 69252,
+    category: 'mt-rorlig-arbete',
+    date: null,
+    reference: '+46 avräkning',
+    steps: [],
+  }),
+  line(3, {
+    description: 'Fast del, halvår',
+    quantity: '1',
+    unit: 'lump-sum',
+    unitPriceOre: 1234567,
+    amountOre: 1234567,
+    reference: '@summa',
+    date: '2026-02-10',
+    steps: [],
+  }),
+  line(4, {
+    description: 'Justering föregående period',
+    quantity: '-1',
+    unit: 'piece',
+    unitPriceOre: 5001,
+    amountOre: -5001,
+    reference: '-1+2',
+    steps: [],
+  }),
+  line(5, {
+    description: 'Hjälpmedel åter, "Ö-vik"',
+    quantity: '3',
+    unit: 'device',
+    unitPriceOre: 3333,
+    amountOre: 9999,
+    date: '2025-12-31',
+    reference: '\tflik',
+    steps: [],
+  }),
+  line(6, {
+    description: 'Ändring av tillägg',
+    quantity: '1.5',
+    unit: 'hour',
+    unitPriceOre: 100001,
+    amountOre: 150002,
+    reference: '\rvagn',
+    steps: [],
+  }),
 ];
 
 /** 131800 + 69252 + 1234567 − 5001 + 9999 + 150002. */
@@ -108,7 +177,18 @@ export function invoiceFixture(flow: BillingFlow = 'dagtid', over: Partial<Invoi
     lines,
     totalOre: sumOf(lines),
     trace,
-    provenance: { final: false, warnings: [{ id: 'example-index:VPI:2026', kind: 'example-index', series: 'VPI', year: 2026, text: 'VPI 2026 (2,9 %) är ett exempelvärde, inte SKR:s publicerade värde.' }] },
+    provenance: {
+      final: false,
+      warnings: [
+        {
+          id: 'example-index:VPI:2026',
+          kind: 'example-index',
+          series: 'VPI',
+          year: 2026,
+          text: 'VPI 2026 (2,9 %) är ett exempelvärde, inte SKR:s publicerade värde.',
+        },
+      ],
+    },
     runLabel: 'Körning 1',
     demo: true,
     ...over,
@@ -117,7 +197,11 @@ export function invoiceFixture(flow: BillingFlow = 'dagtid', over: Partial<Invoi
 
 /** The credit note of `invoiceFixture(flow)`: negative stored lines, referring to the invoice. */
 export function creditFixture(flow: BillingFlow = 'dagtid', over: Partial<InvoiceDocument> = {}): InvoiceDocument {
-  const lines = invoiceLines.map((l) => ({ ...l, quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`, amountOre: -l.amountOre }));
+  const lines = invoiceLines.map((l) => ({
+    ...l,
+    quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`,
+    amountOre: -l.amountOre,
+  }));
   return invoiceFixture(flow, {
     basisId: `credit-${flow}`,
     typeCode: '381',
@@ -137,6 +221,27 @@ export function creditFixture(flow: BillingFlow = 'dagtid', over: Partial<Invoic
 
 /** A municipality-to-region invoice of another flow, so a run has several sellers and flows. */
 export function municipalityInvoiceFixture(): InvoiceDocument {
-  const lines = [line(1, { description: 'Tilläggsbelopp 2025 efter avstämning, andel enligt fördelningsnyckeln', quantity: '1', unit: 'lump-sum', unitPriceOre: 123456789, amountOre: 123456789, category: 'tillaggsbelopp', clause: 'TILL.bakgrund.fordelning', date: null, steps: [] })];
-  return invoiceFixture('tillaggsbelopp', { basisId: 'basis-till-2313', invoiceNumber: 'STR-2026-000004', seller: municipality, buyer: region, lines, totalOre: 123456789, period: { text: '2025', from: '2025-01-01', to: '2025-12-31' }, buyerReference: 'RJH-TILL' });
+  const lines = [
+    line(1, {
+      description: 'Tilläggsbelopp 2025 efter avstämning, andel enligt fördelningsnyckeln',
+      quantity: '1',
+      unit: 'lump-sum',
+      unitPriceOre: 123456789,
+      amountOre: 123456789,
+      category: 'tillaggsbelopp',
+      clause: 'TILL.bakgrund.fordelning',
+      date: null,
+      steps: [],
+    }),
+  ];
+  return invoiceFixture('tillaggsbelopp', {
+    basisId: 'basis-till-2313',
+    invoiceNumber: 'STR-2026-000004',
+    seller: municipality,
+    buyer: region,
+    lines,
+    totalOre: 123456789,
+    period: { text: '2025', from: '2025-01-01', to: '2025-12-31' },
+    buyerReference: 'RJH-TILL',
+  });
 }

@@ -45,7 +45,10 @@ function withSharedKey(target: DatabaseTarget, seen: (db: TestDatabase) => void)
     ...target,
     async create() {
       const db = await target.create();
-      const shared: TestDatabase = { options: { ...db.options, audit: { key: auditKeyFrom(SHARED_AUDIT_KEY, 'SAMVERKAN_AUDIT_KEY') } }, drop: () => db.drop() };
+      const shared: TestDatabase = {
+        options: { ...db.options, audit: { key: auditKeyFrom(SHARED_AUDIT_KEY, 'SAMVERKAN_AUDIT_KEY') } },
+        drop: () => db.drop(),
+      };
       seen(shared);
       return shared;
     },
@@ -57,7 +60,9 @@ async function cli(args: readonly string[], env: Readonly<Record<string, string>
   const program = new Command().exitOverride();
   registerBillingSettlement(program.command('billing'));
   registerAgreements(program);
-  const saved = Object.fromEntries(['SAMVERKAN_DB_FILE', 'SAMVERKAN_AUDIT_KEY', 'SAMVERKAN_VAR_DIR', 'DATABASE_URL'].map((k) => [k, process.env[k]]));
+  const saved = Object.fromEntries(
+    ['SAMVERKAN_DB_FILE', 'SAMVERKAN_AUDIT_KEY', 'SAMVERKAN_VAR_DIR', 'DATABASE_URL'].map((k) => [k, process.env[k]]),
+  );
   delete process.env['DATABASE_URL'];
   Object.assign(process.env, env);
   try {
@@ -72,7 +77,10 @@ async function cli(args: readonly string[], env: Readonly<Record<string, string>
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const flat = (t: string): string => t.replace(/[ ]+/g, ' ');
-const amountText = (ore: number): string => kronorText(ore).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+const amountText = (ore: number): string =>
+  kronorText(ore)
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2212/g, '-');
 
 for (const target of databaseTargets) {
   describe.skipIf(!target.available)(`${target.name}: settlement and status report PDFs`, () => {
@@ -89,7 +97,13 @@ for (const target of databaseTargets) {
     const download = async (c: Client, path: string): Promise<Download> => {
       const res = await fetch(t.url + path, { headers: { cookie: c.cookie } });
       const bytes = Buffer.from(await res.arrayBuffer());
-      return { status: res.status, contentType: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', sha256: res.headers.get('x-content-sha256') ?? '', bytes };
+      return {
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? '',
+        disposition: res.headers.get('content-disposition') ?? '',
+        sha256: res.headers.get('x-content-sha256') ?? '',
+        bytes,
+      };
     };
     const message = (d: Download): string => (JSON.parse(d.bytes.toString('utf8')) as { error: { message: string } }).error.message;
 
@@ -99,7 +113,11 @@ for (const target of databaseTargets) {
           database = db;
         }),
       );
-      [admin, region, ostersund] = await Promise.all([login(t.url, 'admin'), login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund')]);
+      [admin, region, ostersund] = await Promise.all([
+        login(t.url, 'admin'),
+        login(t.url, 'ekonom.region'),
+        login(t.url, 'ekonom.ostersund'),
+      ]);
       const till = await region.request('POST', '/api/v1/billing-runs', { flow: 'tillaggsbelopp', period: '2026' });
       expect(till.status, JSON.stringify(till.body)).toBe(201);
       const body = till.body as { run: { id: string }; invoiceBases: Basis[] };
@@ -129,7 +147,11 @@ for (const target of databaseTargets) {
         const res = await approveConfirmed(admin, b.id);
         expect(res.status, JSON.stringify(res.body)).toBe(200);
       }
-      approved = await Promise.all(bases.map(async (b) => ((await admin.request('GET', `/api/v1/invoice-bases/${b.id}`)).body as { invoiceBasis: Basis }).invoiceBasis));
+      approved = await Promise.all(
+        bases.map(
+          async (b) => ((await admin.request('GET', `/api/v1/invoice-bases/${b.id}`)).body as { invoiceBasis: Basis }).invoiceBasis,
+        ),
+      );
       const res = await download(region, `/api/v1/billing-runs/${tillRun}/settlement.pdf`);
       expect(res.status, res.bytes.toString('utf8').slice(0, 300)).toBe(200);
       expect(res.contentType).toBe('application/pdf');
@@ -145,8 +167,12 @@ for (const target of databaseTargets) {
         }
         expect(text).toContain(`Summa ${amountText(approved.reduce((s, b) => s + b.totalOre, 0))}`);
       }
-      const audit = (await admin.request('GET', `/api/v1/audit?entity=billing_runs&entityId=${tillRun}&action=export`)).body as { entries: { after: { sha256: string; report: string } }[] };
-      expect(audit.entries.map((e) => e.after)).toContainEqual(expect.objectContaining({ report: 'tillaggsbelopp-settlement', sha256: res.sha256 }));
+      const audit = (await admin.request('GET', `/api/v1/audit?entity=billing_runs&entityId=${tillRun}&action=export`)).body as {
+        entries: { after: { sha256: string; report: string } }[];
+      };
+      expect(audit.entries.map((e) => e.after)).toContainEqual(
+        expect.objectContaining({ report: 'tillaggsbelopp-settlement', sha256: res.sha256 }),
+      );
     });
 
     it.runIf(hasPoppler)('pdftotext: a municipality economist sees only their own part in the settlement', async () => {
@@ -178,7 +204,9 @@ for (const target of databaseTargets) {
         expect(own).toContain('DEMO: oenighet om vem');
         expect(own).not.toContain('DEMO: fakturering av ombudstimmar');
       }
-      const audit = (await admin.request('GET', '/api/v1/audit?entity=agreement&action=export')).body as { entries: { after: { sha256: string; on: string } }[] };
+      const audit = (await admin.request('GET', '/api/v1/audit?entity=agreement&action=export')).body as {
+        entries: { after: { sha256: string; on: string } }[];
+      };
       expect(audit.entries.map((e) => e.after)).toContainEqual(expect.objectContaining({ on: '2026-03-01', sha256: res.sha256 }));
     });
 
@@ -189,27 +217,38 @@ for (const target of databaseTargets) {
     });
 
     // The commands' code on the server's own SQLite file (PostgreSQL is the same code behind the store).
-    it.runIf(target.name === 'SQLite')('writes both PDFs from the CLI: billing settlement --run and agreements --report, audited', async () => {
-      const db = database;
-      if (db === undefined) throw new Error('no database');
-      const out = mkdtempSync(join(tmpdir(), 'samverkan-report-cli-'));
-      const env = { SAMVERKAN_VAR_DIR: out, SAMVERKAN_DB_FILE: db.options.sqliteFile, SAMVERKAN_AUDIT_KEY: SHARED_AUDIT_KEY };
-      try {
-        await cli(['billing', 'settlement', '--run', tillRun, '--out', join(out, 'avstamning.pdf'), '--json'], env);
-        const settlement = readFileSync(join(out, 'avstamning.pdf'));
-        expect(sha256(settlement)).toBe((await download(admin, `/api/v1/billing-runs/${tillRun}/settlement.pdf`)).sha256);
-        await cli(['agreements', '--on', '2026-03-01', '--report', out, '--json'], env);
-        const report = readFileSync(join(out, 'avtalslage-2026-03-01.pdf'));
-        expect(report.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        if (hasPoppler) expect(flat(pdfText(report))).toContain('DEMO: fakturering av ombudstimmar');
-        await expect(cli(['billing', 'settlement', '--run', dagtidRun, '--out', out], env)).rejects.toThrow(/bara för körningar av flödet tillaggsbelopp/);
-        await expect(cli(['agreements', '--report', out, '--terminated', 'ORD=2026-06-30'], env)).rejects.toThrow(/--terminated/);
-        const audit = (await admin.request('GET', '/api/v1/audit?action=export&actor=cli:' + (process.env['USER'] ?? process.env['USERNAME'] ?? 'okänd'))).body as { entries: { entity: string }[] };
-        expect(audit.entries.map((e) => e.entity).sort()).toEqual(['agreement', 'billing_runs']);
-        expect((await admin.request('GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    }, 120_000);
+    it.runIf(target.name === 'SQLite')(
+      'writes both PDFs from the CLI: billing settlement --run and agreements --report, audited',
+      async () => {
+        const db = database;
+        if (db === undefined) throw new Error('no database');
+        const out = mkdtempSync(join(tmpdir(), 'samverkan-report-cli-'));
+        const env = { SAMVERKAN_VAR_DIR: out, SAMVERKAN_DB_FILE: db.options.sqliteFile, SAMVERKAN_AUDIT_KEY: SHARED_AUDIT_KEY };
+        try {
+          await cli(['billing', 'settlement', '--run', tillRun, '--out', join(out, 'avstamning.pdf'), '--json'], env);
+          const settlement = readFileSync(join(out, 'avstamning.pdf'));
+          expect(sha256(settlement)).toBe((await download(admin, `/api/v1/billing-runs/${tillRun}/settlement.pdf`)).sha256);
+          await cli(['agreements', '--on', '2026-03-01', '--report', out, '--json'], env);
+          const report = readFileSync(join(out, 'avtalslage-2026-03-01.pdf'));
+          expect(report.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          if (hasPoppler) expect(flat(pdfText(report))).toContain('DEMO: fakturering av ombudstimmar');
+          await expect(cli(['billing', 'settlement', '--run', dagtidRun, '--out', out], env)).rejects.toThrow(
+            /bara för körningar av flödet tillaggsbelopp/,
+          );
+          await expect(cli(['agreements', '--report', out, '--terminated', 'ORD=2026-06-30'], env)).rejects.toThrow(/--terminated/);
+          const audit = (
+            await admin.request(
+              'GET',
+              '/api/v1/audit?action=export&actor=cli:' + (process.env['USER'] ?? process.env['USERNAME'] ?? 'okänd'),
+            )
+          ).body as { entries: { entity: string }[] };
+          expect(audit.entries.map((e) => e.entity).sort()).toEqual(['agreement', 'billing_runs']);
+          expect((await admin.request('GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      },
+      120_000,
+    );
   });
 }

@@ -32,13 +32,21 @@ async function settlementDocuments(store: Store, agreement: Agreement, user: Ses
   const run = await store.db.selectFrom('billing_runs').select(['id', 'flow', 'period']).where('id', '=', runId).executeTakeFirst();
   if (!run) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `Faktureringskörningen ${runId} finns inte.`, { field: 'id', value: runId });
   if (run.flow !== 'tillaggsbelopp') {
-    throw new SamverkanError('SAMV_ERR_CONFLICT', `Körningen ${runId} gäller flödet ${run.flow}; avstämningen av tilläggsbeloppet finns bara för körningar av flödet tillaggsbelopp.`, { field: 'flow', value: run.flow });
+    throw new SamverkanError(
+      'SAMV_ERR_CONFLICT',
+      `Körningen ${runId} gäller flödet ${run.flow}; avstämningen av tilläggsbeloppet finns bara för körningar av flödet tillaggsbelopp.`,
+      { field: 'flow', value: run.flow },
+    );
   }
   const rows = (await listBases(store.db, user, { billingRunId: runId }))
     .filter((r) => (r.status === 'approved' || r.status === 'sent') && r.credit_of === null)
     .sort((a, b) => (a.invoice_number ?? '').localeCompare(b.invoice_number ?? '') || a.id.localeCompare(b.id));
   if (rows.length === 0) {
-    throw new SamverkanError('SAMV_ERR_CONFLICT', `Körningen ${runId} (tilläggsbelopp ${run.period}) har inga godkända underlag som du får se; avstämningen visar godkända underlag, så godkänn utkasten först.`, { field: 'status', value: 'draft' });
+    throw new SamverkanError(
+      'SAMV_ERR_CONFLICT',
+      `Körningen ${runId} (tilläggsbelopp ${run.period}) har inga godkända underlag som du får se; avstämningen visar godkända underlag, så godkänn utkasten först.`,
+      { field: 'status', value: 'draft' },
+    );
   }
   const docs: InvoiceDocument[] = [];
   for (const r of rows) docs.push(await documentOf(store.db, agreement, user, r));
@@ -48,12 +56,33 @@ async function settlementDocuments(store: Store, agreement: Agreement, user: Ses
 /** The tilläggsbelopp settlement of run `runId` as a PDF (409 for another flow or no approved basis), audited. */
 export async function exportSettlement(store: Store, agreement: Agreement, user: SessionUser, runId: string): Promise<ExportedFile> {
   const docs = await settlementDocuments(store, agreement, user, runId);
-  const [{ settlementFromDocuments }, { renderSettlementPdf }] = await Promise.all([import('./pdf/tillaggsbelopp-settlement.js'), import('./pdf/settlement-pdf.js')]);
+  const [{ settlementFromDocuments }, { renderSettlementPdf }] = await Promise.all([
+    import('./pdf/tillaggsbelopp-settlement.js'),
+    import('./pdf/settlement-pdf.js'),
+  ]);
   const settlement = settlementFromDocuments(docs);
   const bytes = await renderSettlementPdf(settlement);
-  const file: ExportedFile = { fileName: `avstamning-tillaggsbelopp-${String(settlement.year)}-${runId.slice(0, 8)}.pdf`, contentType: PDF, bytes, sha256: sha256(bytes) };
+  const file: ExportedFile = {
+    fileName: `avstamning-tillaggsbelopp-${String(settlement.year)}-${runId.slice(0, 8)}.pdf`,
+    contentType: PDF,
+    bytes,
+    sha256: sha256(bytes),
+  };
   await store.transaction((trx) =>
-    appendAudit(trx, { actor: actorOf(user), action: 'export', entity: 'billing_runs', entityId: runId, before: null, after: { format: 'pdf', report: 'tillaggsbelopp-settlement', fileName: file.fileName, sha256: file.sha256, invoiceNumbers: docs.map((d) => d.invoiceNumber) } }),
+    appendAudit(trx, {
+      actor: actorOf(user),
+      action: 'export',
+      entity: 'billing_runs',
+      entityId: runId,
+      before: null,
+      after: {
+        format: 'pdf',
+        report: 'tillaggsbelopp-settlement',
+        fileName: file.fileName,
+        sha256: file.sha256,
+        invoiceNumbers: docs.map((d) => d.invoiceNumber),
+      },
+    }),
   );
   return file;
 }
@@ -64,13 +93,33 @@ export async function exportSettlement(store: Store, agreement: Agreement, user:
  */
 export async function exportStatusReport(store: Store, agreement: Agreement, user: SessionUser, on: string): Promise<ExportedFile> {
   const day = parseDate(on, 'on').toString();
-  const [terminations, disputes] = await Promise.all([storedTerminations(store.db), can(user.role, 'disputes:read') ? listDisputes(store, agreement, user) : Promise.resolve([])]);
-  const [{ statusReportOf }, { renderStatusReportPdf }] = await Promise.all([import('./pdf/status-report.js'), import('./pdf/status-report-pdf.js')]);
+  const [terminations, disputes] = await Promise.all([
+    storedTerminations(store.db),
+    can(user.role, 'disputes:read') ? listDisputes(store, agreement, user) : Promise.resolve([]),
+  ]);
+  const [{ statusReportOf }, { renderStatusReportPdf }] = await Promise.all([
+    import('./pdf/status-report.js'),
+    import('./pdf/status-report-pdf.js'),
+  ]);
   const report = statusReportOf(agreement, day, terminations, disputes);
   const bytes = await renderStatusReportPdf(report);
   const file: ExportedFile = { fileName: `avtalslage-${day}.pdf`, contentType: PDF, bytes, sha256: sha256(bytes) };
   await store.transaction((trx) =>
-    appendAudit(trx, { actor: actorOf(user), action: 'export', entity: 'agreement', entityId: agreement.meta.id, before: null, after: { format: 'pdf', report: 'status-report', on: day, fileName: file.fileName, sha256: file.sha256, openDisputes: report.openDisputes.length } }),
+    appendAudit(trx, {
+      actor: actorOf(user),
+      action: 'export',
+      entity: 'agreement',
+      entityId: agreement.meta.id,
+      before: null,
+      after: {
+        format: 'pdf',
+        report: 'status-report',
+        on: day,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        openDisputes: report.openDisputes.length,
+      },
+    }),
   );
   return file;
 }

@@ -11,8 +11,16 @@ import { SamverkanError } from '@samverkan/core';
 import { isBillingFlow, type BillingFlow } from '../billing/periods.js';
 import type { DocumentVat } from './invoice-document.js';
 
-const EXEMPT: DocumentVat = { category: 'E', exemptionReason: 'Undantag från skatteplikt för sjukvård enligt 10 kap. mervärdesskattelagen (2023:200)', exemptionCode: 'VATEX-EU-132-1B' };
-const OUTSIDE: DocumentVat = { category: 'O', exemptionReason: 'Kostnadsfördelning enligt samverkansavtal; ingen omsättning enligt mervärdesskattelagen', exemptionCode: 'VATEX-EU-O' };
+const EXEMPT: DocumentVat = {
+  category: 'E',
+  exemptionReason: 'Undantag från skatteplikt för sjukvård enligt 10 kap. mervärdesskattelagen (2023:200)',
+  exemptionCode: 'VATEX-EU-132-1B',
+};
+const OUTSIDE: DocumentVat = {
+  category: 'O',
+  exemptionReason: 'Kostnadsfördelning enligt samverkansavtal; ingen omsättning enligt mervärdesskattelagen',
+  exemptionCode: 'VATEX-EU-O',
+};
 
 const treatment: Readonly<Record<BillingFlow, DocumentVat>> = {
   dagtid: EXEMPT,
@@ -27,6 +35,10 @@ const treatment: Readonly<Record<BillingFlow, DocumentVat>> = {
 
 /** The VAT treatment of `flow`'s invoices. */
 export function vatTreatment(flow: string): DocumentVat {
-  if (!isBillingFlow(flow)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `flow: "${flow}" har ingen beslutad momsbehandling.`, { field: 'flow', value: flow });
+  if (!isBillingFlow(flow))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `flow: "${flow}" har ingen beslutad momsbehandling.`, {
+      field: 'flow',
+      value: flow,
+    });
   return treatment[flow];
 }

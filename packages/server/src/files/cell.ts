@@ -8,7 +8,12 @@ import type { CsvRow } from './csv.js';
 /** The text of `column` in `row`; empty is an error naming file, line and column. */
 export function requiredCell(row: CsvRow, column: string, file: string): string {
   const v = (row.values[column] ?? '').trim();
-  if (v === '') throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad ${String(row.line)}: kolumnen "${column}" är tom.`, { file, line: row.line, field: column });
+  if (v === '')
+    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad ${String(row.line)}: kolumnen "${column}" är tom.`, {
+      file,
+      line: row.line,
+      field: column,
+    });
   return v;
 }
 
@@ -17,12 +22,16 @@ export function countCell(row: CsvRow, column: string, file: string): number {
   const raw = requiredCell(row, column, file);
   const cleaned = raw.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^\d+$/.test(cleaned) || !Number.isSafeInteger(Number(cleaned))) {
-    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad ${String(row.line)}: "${raw}" i kolumnen "${column}" är inget heltal ≥ 0.`, {
-      file,
-      line: row.line,
-      field: column,
-      value: raw,
-    });
+    throw new SamverkanError(
+      'SAMV_ERR_FILE_FORMAT',
+      `${file} rad ${String(row.line)}: "${raw}" i kolumnen "${column}" är inget heltal ≥ 0.`,
+      {
+        file,
+        line: row.line,
+        field: column,
+        value: raw,
+      },
+    );
   }
   return Number(cleaned);
 }

@@ -10,7 +10,13 @@ import { parseCsv } from './csv.js';
 export function readCountsCsv(bytes: Uint8Array, file: string): YearCount[] {
   return parseCsv(bytes, file, ['year', 'count'], ['source']).map((r) => {
     const year = requiredCell(r, 'year', file);
-    if (!/^\d{4}$/.test(year)) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad ${String(r.line)}: "${year}" är inget årtal (ÅÅÅÅ).`, { file, line: r.line, field: 'year', value: year });
+    if (!/^\d{4}$/.test(year))
+      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad ${String(r.line)}: "${year}" är inget årtal (ÅÅÅÅ).`, {
+        file,
+        line: r.line,
+        field: 'year',
+        value: year,
+      });
     return { year: Number(year), count: countCell(r, 'count', file), file, line: r.line };
   });
 }

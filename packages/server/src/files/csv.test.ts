@@ -9,7 +9,10 @@ describe('decodeText', () => {
   it('reads UTF-8 with BOM, plain UTF-8 and Windows-1252', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Åre')]))).toEqual({ text: 'Åre', encoding: 'utf-8-bom' });
     expect(decodeText(utf8('Östersund'))).toEqual({ text: 'Östersund', encoding: 'utf-8' });
-    expect(decodeText(new Uint8Array(iconv.encode('Östersund;Bräcke', 'win1252')))).toEqual({ text: 'Östersund;Bräcke', encoding: 'windows-1252' });
+    expect(decodeText(new Uint8Array(iconv.encode('Östersund;Bräcke', 'win1252')))).toEqual({
+      text: 'Östersund;Bräcke',
+      encoding: 'windows-1252',
+    });
   });
 });
 
@@ -28,8 +31,12 @@ describe('parseCsv', () => {
   });
 
   it('names a missing column, an unknown column and an empty file in Swedish', () => {
-    expect(() => parseCsv(utf8('municipality\nBerg\n'), 'inv.csv', ['municipality', 'devices'])).toThrow(/inv\.csv rad 1: kolumnen "devices" saknas/);
-    expect(() => parseCsv(utf8('municipality;devices;colour\nBerg;1;red\n'), 'inv.csv', ['municipality', 'devices'])).toThrow(/okänd kolumn "colour"/);
+    expect(() => parseCsv(utf8('municipality\nBerg\n'), 'inv.csv', ['municipality', 'devices'])).toThrow(
+      /inv\.csv rad 1: kolumnen "devices" saknas/,
+    );
+    expect(() => parseCsv(utf8('municipality;devices;colour\nBerg;1;red\n'), 'inv.csv', ['municipality', 'devices'])).toThrow(
+      /okänd kolumn "colour"/,
+    );
     expect(() => parseCsv(utf8(''), 'inv.csv', ['municipality'])).toThrow(/filen är tom/);
   });
 
@@ -39,6 +46,8 @@ describe('parseCsv', () => {
 
   it('refuses a file containing a personnummer, naming the line', () => {
     const id = ['19121212', '1212'].join('-');
-    expect(() => parseCsv(utf8(`a;b\n1;2\n${id};3\n`), 'x.csv', ['a', 'b'])).toThrow(/x\.csv, rad 3: uppgiften ser ut att innehålla ett personnummer/);
+    expect(() => parseCsv(utf8(`a;b\n1;2\n${id};3\n`), 'x.csv', ['a', 'b'])).toThrow(
+      /x\.csv, rad 3: uppgiften ser ut att innehålla ett personnummer/,
+    );
   });
 });

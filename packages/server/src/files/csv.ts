@@ -29,7 +29,10 @@ export function parseCsv(bytes: Uint8Array, file: string, required: readonly str
   const { text } = decodeText(bytes);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim() === '') {
-    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file}: filen är tom; första raden ska vara rubrikerna ${required.join(', ')}.`, { file, line: 1 });
+    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file}: filen är tom; första raden ska vara rubrikerna ${required.join(', ')}.`, {
+      file,
+      line: 1,
+    });
   }
   text.split(/\r?\n/).forEach((lineText, i) => {
     refusePersonnummer(lineText, { file, line: i + 1 });
@@ -59,7 +62,11 @@ export function parseCsv(bytes: Uint8Array, file: string, required: readonly str
   }
   for (const r of required) {
     if (!header.includes(r)) {
-      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `${file} rad 1: kolumnen "${r}" saknas. Rubrikraden ska innehålla ${required.join(', ')}.`, { file, line: 1, field: r });
+      throw new SamverkanError(
+        'SAMV_ERR_FILE_FORMAT',
+        `${file} rad 1: kolumnen "${r}" saknas. Rubrikraden ska innehålla ${required.join(', ')}.`,
+        { file, line: 1, field: r },
+      );
     }
   }
   // Line numbers: csv-parse skips empty lines, so recover them from the raw text.

@@ -25,7 +25,11 @@ function caught(fn: () => unknown): SamverkanError {
 
 describe('index CSV', () => {
   it('reads semicolons with decimal commas, commas with decimal points, and quoted decimal commas alike', () => {
-    for (const text of ['series;year;percent\nVPI;2026;2,9\n', 'series,year,percent\nVPI,2026,2.9\n', 'Series,Year,Percent\r\nVPI,2026,"2,9"\r\n']) {
+    for (const text of [
+      'series;year;percent\nVPI;2026;2,9\n',
+      'series,year,percent\nVPI,2026,2.9\n',
+      'Series,Year,Percent\r\nVPI,2026,"2,9"\r\n',
+    ]) {
       expect(indexPoint(readIndexCsv(utf8(text), 'i.csv'), 'VPI', 2026).percent).toEqual({ num: 29n, den: 10n });
     }
   });
@@ -70,7 +74,9 @@ describe('inventory CSV', () => {
 
   it('refuses a file that contains a personnummer', () => {
     const pnr = ['19', '850101', '-', '1234'].join('');
-    expect(caught(() => readInventoryCsv(utf8(`municipality;devices\nBerg ${pnr};50\n`), 'inv.csv', munis())).code).toBe('SAMV_ERR_PERSONNUMMER');
+    expect(caught(() => readInventoryCsv(utf8(`municipality;devices\nBerg ${pnr};50\n`), 'inv.csv', munis())).code).toBe(
+      'SAMV_ERR_PERSONNUMMER',
+    );
   });
 });
 
@@ -89,7 +95,10 @@ describe('counts, population and key files', () => {
   it('reads the example key and refuses a key file with a personnummer', () => {
     expect(readAllocationKeyFile(example('allocation-key.example.yaml'), 'k.yaml', munis()).example).toBe(true);
     const pnr = ['19', '850101', '1234'].join('');
-    const text = readFileSync(join(defaultAgreementDir, 'examples', 'allocation-key.example.yaml'), 'utf8').replace('decision: "exempel – inget beslut"', `decision: "${pnr}"`);
+    const text = readFileSync(join(defaultAgreementDir, 'examples', 'allocation-key.example.yaml'), 'utf8').replace(
+      'decision: "exempel – inget beslut"',
+      `decision: "${pnr}"`,
+    );
     const e = caught(() => readAllocationKeyFile(utf8(text), 'k.yaml', munis()));
     expect(e.code).toBe('SAMV_ERR_PERSONNUMMER');
     expect(e.location.line).toBeGreaterThan(1);

@@ -35,7 +35,8 @@ export function readIndexCsv(bytes: Uint8Array, file: string): IndexSeries {
     );
   } catch (e) {
     // Row errors from the core model are file-format errors here: the file is what must change.
-    if (e instanceof SamverkanError && e.code === 'SAMV_ERR_INVALID_INPUT') throw new SamverkanError('SAMV_ERR_FILE_FORMAT', e.message, e.location);
+    if (e instanceof SamverkanError && e.code === 'SAMV_ERR_INVALID_INPUT')
+      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', e.message, e.location);
     throw e;
   }
 }

@@ -3,7 +3,8 @@ import { jsonErrorLine } from './json-error-position.js';
 
 describe('jsonErrorLine', () => {
   it('accepts valid JSON', () => {
-    for (const ok of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e5"]}\n', '"s"', '0']) expect(jsonErrorLine(ok)).toBeUndefined();
+    for (const ok of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e5"]}\n', '"s"', '0'])
+      expect(jsonErrorLine(ok)).toBeUndefined();
   });
   it.each([
     ['{\n  "housing": "ordinart",\n  "cfs": ,\n}', 3],

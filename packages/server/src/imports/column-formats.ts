@@ -21,13 +21,30 @@ export interface ColumnFormat {
 export const formats = {
   date: { unit: 'ÅÅÅÅ-MM-DD', forms: 'datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15', example: '2026-03-15' },
   clock: { unit: 'TT:MM', forms: 'klockslag som TT:MM; 9:30 och 09.30 går också', example: '09:30' },
-  party: { unit: 'region eller kommun', forms: 'region, eller kommunens namn eller kommunkod, t.ex. Östersund eller 2380', example: 'Östersund' },
-  municipality: { unit: 'kommun', forms: 'kommunens namn eller kommunkod, t.ex. Östersund, 2380 eller "2380 Östersund"', example: 'Östersund' },
+  party: {
+    unit: 'region eller kommun',
+    forms: 'region, eller kommunens namn eller kommunkod, t.ex. Östersund eller 2380',
+    example: 'Östersund',
+  },
+  municipality: {
+    unit: 'kommun',
+    forms: 'kommunens namn eller kommunkod, t.ex. Östersund, 2380 eller "2380 Östersund"',
+    example: 'Östersund',
+  },
   /** Minutes billed per started hour: decimals allowed (decision 0180). */
-  startedHourMinutes: { unit: 'minuter', forms: 'antal minuter; heltal eller decimaltal med komma eller punkt, t.ex. 45 eller 37,5', example: '45' },
+  startedHourMinutes: {
+    unit: 'minuter',
+    forms: 'antal minuter; heltal eller decimaltal med komma eller punkt, t.ex. 45 eller 37,5',
+    example: '45',
+  },
   /** Minutes billed as actual time (I7 increments of whole minutes, decision 0180). */
   wholeMinutes: { unit: 'hela minuter', forms: 'antal hela minuter utan decimaler, t.ex. 45', example: '45' },
-  kronor: { unit: 'kronor', forms: 'belopp i kronor med högst två decimaler; komma eller punkt som decimaltecken och mellanslag mellan tusental går bra, t.ex. 1 234,50', example: '1 234,50' },
+  kronor: {
+    unit: 'kronor',
+    forms:
+      'belopp i kronor med högst två decimaler; komma eller punkt som decimaltecken och mellanslag mellan tusental går bra, t.ex. 1 234,50',
+    example: '1 234,50',
+  },
   yesNo: { unit: 'ja/nej', forms: 'ja eller nej (även j/n, 1/0 eller x för ja); tomt = nej', example: 'nej' },
   count: { unit: 'antal', forms: 'heltal ≥ 0; mellanslag mellan tusental går bra, t.ex. 1 234', example: '12' },
   year: { unit: 'ÅÅÅÅ', forms: 'årtal med fyra siffror, t.ex. 2026', example: '2026' },

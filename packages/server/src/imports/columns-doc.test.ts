@@ -16,7 +16,8 @@ describe('import columns in the README', () => {
   const expected = importColumnsMarkdown(agreement);
 
   it('says unit and allowed forms for every column of every kind', () => {
-    for (const k of importKinds) for (const c of k.columns) expect(expected).toContain(`| \`${c.sv}\` (${c.key}) | ${c.required ? 'ja' : 'nej'} | ${c.format.unit} |`);
+    for (const k of importKinds)
+      for (const c of k.columns) expect(expected).toContain(`| \`${c.sv}\` (${c.key}) | ${c.required ? 'ja' : 'nej'} | ${c.format.unit} |`);
     expect(expected).toContain('heltal eller decimaltal med komma eller punkt, t.ex. 45 eller 37,5');
     expect(expected).toContain('antal hela minuter utan decimaler');
   });

@@ -20,14 +20,17 @@ function cell(text: string): string {
 
 function who(kind: ImportKind<unknown>): string {
   if (kind.action === 'reference:change') return 'administratören';
-  return kind.countyWide ? 'administratören och regionens ekonomer' : 'ekonomerna (en kommunekonom bara rader där den egna kommunen är part)';
+  return kind.countyWide
+    ? 'administratören och regionens ekonomer'
+    : 'ekonomerna (en kommunekonom bara rader där den egna kommunen är part)';
 }
 
 /** The Markdown of every kind's columns. */
 export function importColumnsMarkdown(agreement: Agreement): string {
   const parts = importKinds.map((k) => {
     const rows = templateColumns(k, { agreement, filename: 'README' }).map(
-      (c) => `| \`${c.sv}\` (${c.key}) | ${c.required ? 'ja' : 'nej'} | ${cell(c.format.unit)} | ${cell(c.format.forms)} | ${cell(c.description)} |`,
+      (c) =>
+        `| \`${c.sv}\` (${c.key}) | ${c.required ? 'ja' : 'nej'} | ${cell(c.format.unit)} | ${cell(c.format.forms)} | ${cell(c.description)} |`,
     );
     return [
       `#### ${k.title} — \`${swedishKindNames[k.kind] ?? k.kind}\` (\`${k.kind}\`)`,

@@ -5,7 +5,14 @@ import { formats } from './column-formats.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'date', sv: 'datum', required: true, description: 'datum', format: formats.date },
-  { key: 'reporting', sv: 'återrapportering', aliases: ['aterrapportering'], required: false, description: 'minuter', format: formats.startedHourMinutes },
+  {
+    key: 'reporting',
+    sv: 'återrapportering',
+    aliases: ['aterrapportering'],
+    required: false,
+    description: 'minuter',
+    format: formats.startedHourMinutes,
+  },
   { key: 'amount', sv: 'belopp', required: true, description: 'kronor', format: formats.kronor },
 ];
 

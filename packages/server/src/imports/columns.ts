@@ -53,7 +53,13 @@ export interface ResolvedHeader {
 export type ExtraColumn = (header: string) => string | undefined;
 
 /** Match `header` against `columns`; problems go to `report` (all on line `line`). */
-export function resolveHeader(header: readonly string[], columns: readonly ColumnSpec[], line: number, report: (p: RowProblem) => void, extra?: ExtraColumn): ResolvedHeader {
+export function resolveHeader(
+  header: readonly string[],
+  columns: readonly ColumnSpec[],
+  line: number,
+  report: (p: RowProblem) => void,
+  extra?: ExtraColumn,
+): ResolvedHeader {
   const lookup = new Map<string, string>();
   for (const c of columns) for (const name of [c.key, c.sv, ...(c.aliases ?? [])]) lookup.set(foldHeader(name), c.key);
   const keys: (string | undefined)[] = [];
@@ -82,7 +88,15 @@ export function resolveHeader(header: readonly string[], columns: readonly Colum
     index.set(key, i);
   });
   for (const c of columns) {
-    if (c.required && !index.has(c.key)) report({ line, field: c.sv, reason: `kolumnen saknas (${c.description}). Rubrikraden ska innehålla ${columns.filter((x) => x.required).map((x) => x.sv).join(', ')}.` });
+    if (c.required && !index.has(c.key))
+      report({
+        line,
+        field: c.sv,
+        reason: `kolumnen saknas (${c.description}). Rubrikraden ska innehålla ${columns
+          .filter((x) => x.required)
+          .map((x) => x.sv)
+          .join(', ')}.`,
+      });
   }
   return { keys, names, index };
 }

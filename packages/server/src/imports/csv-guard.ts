@@ -25,7 +25,14 @@ export function csvGuard(delimiter: ';' | ',', limits: FileLimits): Transform {
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i];
         if (++rowBytes > limits.maxRowBytes) {
-          cb(fileLimitBroken(`CSV-filen rad ${String(start)}`, `raden är längre än ${formatBytes(limits.maxRowBytes)}`, `${formatBytes(limits.maxRowBytes)} per rad`, start));
+          cb(
+            fileLimitBroken(
+              `CSV-filen rad ${String(start)}`,
+              `raden är längre än ${formatBytes(limits.maxRowBytes)}`,
+              `${formatBytes(limits.maxRowBytes)} per rad`,
+              start,
+            ),
+          );
           return;
         }
         if (b === 0x22) {
@@ -44,11 +51,25 @@ export function csvGuard(delimiter: ';' | ',', limits: FileLimits): Transform {
         } else if (b === delim && !quoted) {
           cellBytes = 0;
           if (++cells > limits.maxCellsPerRow) {
-            cb(fileLimitBroken(`CSV-filen rad ${String(start)}`, `raden har fler än ${formatCount(limits.maxCellsPerRow)} celler`, `${formatCount(limits.maxCellsPerRow)} celler per rad`, start));
+            cb(
+              fileLimitBroken(
+                `CSV-filen rad ${String(start)}`,
+                `raden har fler än ${formatCount(limits.maxCellsPerRow)} celler`,
+                `${formatCount(limits.maxCellsPerRow)} celler per rad`,
+                start,
+              ),
+            );
             return;
           }
         } else if (++cellBytes > maxCellBytes) {
-          cb(fileLimitBroken(`CSV-filen rad ${String(start)}`, `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`, start));
+          cb(
+            fileLimitBroken(
+              `CSV-filen rad ${String(start)}`,
+              `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`,
+              `${formatCount(limits.maxCellChars)} tecken per cell`,
+              start,
+            ),
+          );
           return;
         }
       }

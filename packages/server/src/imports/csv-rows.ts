@@ -42,20 +42,38 @@ export async function* csvRows(file: ScannedFile, limits: FileLimits, onBytes?: 
   const delimiter = await csvDelimiter(file);
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true });
   let guardFailure: SamverkanError | undefined;
-  pipeline(createReadStream(file.path, { highWaterMark: 256 * 1024 }), byteCounter(onBytes), csvGuard(delimiter, limits), iconv.decodeStream(iconvName(file)), parser, (err) => {
-    // Errors reach the consumer through the parser's iterator; a refusal by the guard is kept to be named.
-    if (err instanceof SamverkanError) guardFailure = err;
-  });
+  pipeline(
+    createReadStream(file.path, { highWaterMark: 256 * 1024 }),
+    byteCounter(onBytes),
+    csvGuard(delimiter, limits),
+    iconv.decodeStream(iconvName(file)),
+    parser,
+    (err) => {
+      // Errors reach the consumer through the parser's iterator; a refusal by the guard is kept to be named.
+      if (err instanceof SamverkanError) guardFailure = err;
+    },
+  );
   let rows = 0;
   try {
     for await (const item of parser) {
       const { record, info } = item as { record: string[]; info: Info };
       rows += 1;
       // The header is row one of the count too: `maxRows` data rows plus the header.
-      if (rows > limits.maxRows + 1) throw fileLimitBroken(`CSV-filen rad ${String(info.lines)}`, `filen har fler än ${formatCount(limits.maxRows)} rader`, `${formatCount(limits.maxRows)} rader`, info.lines);
+      if (rows > limits.maxRows + 1)
+        throw fileLimitBroken(
+          `CSV-filen rad ${String(info.lines)}`,
+          `filen har fler än ${formatCount(limits.maxRows)} rader`,
+          `${formatCount(limits.maxRows)} rader`,
+          info.lines,
+        );
       // The guard counts bytes; the limit is in characters.
       if (record.some((c) => c.length > limits.maxCellChars)) {
-        throw fileLimitBroken(`CSV-filen rad ${String(info.lines)}`, `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`, info.lines);
+        throw fileLimitBroken(
+          `CSV-filen rad ${String(info.lines)}`,
+          `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`,
+          `${formatCount(limits.maxCellChars)} tecken per cell`,
+          info.lines,
+        );
       }
       yield { line: info.lines, cells: record };
     }

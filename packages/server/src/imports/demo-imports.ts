@@ -19,7 +19,10 @@ import { runImport } from './run-import.js';
 
 /** The demo files: kind, file name and content (semicolon CSV, Swedish headers). */
 export function demoImportFiles(): readonly { kind: string; filename: string; text: string }[] {
-  const population = readFileSync(join(process.env['SAMVERKAN_AGREEMENT_DIR'] ?? defaultAgreementDir, 'examples', 'population.example.csv'), 'utf8')
+  const population = readFileSync(
+    join(process.env['SAMVERKAN_AGREEMENT_DIR'] ?? defaultAgreementDir, 'examples', 'population.example.csv'),
+    'utf8',
+  )
     .trim()
     .split(/\r?\n/)
     .slice(1)
@@ -50,7 +53,12 @@ export function demoImportFiles(): readonly { kind: string; filename: string; te
     {
       kind: 'mt-inventory',
       filename: 'demo-mt-inventarier-2025-12-31.csv',
-      text: ['inventeringsdatum;kommun;antal', ...['Berg;52', 'Bräcke;60', 'Härjedalen;98', 'Krokom;91', 'Ragunda;41', 'Strömsund;150', 'Åre;55', 'Östersund;384'].map((r) => `2025-12-31;${r}`)].join('\n'),
+      text: [
+        'inventeringsdatum;kommun;antal',
+        ...['Berg;52', 'Bräcke;60', 'Härjedalen;98', 'Krokom;91', 'Ragunda;41', 'Strömsund;150', 'Åre;55', 'Östersund;384'].map(
+          (r) => `2025-12-31;${r}`,
+        ),
+      ].join('\n'),
     },
     {
       kind: 'inpatient-staff',
@@ -64,7 +72,11 @@ export function demoImportFiles(): readonly { kind: string; filename: string; te
       ].join('\n'),
     },
     { kind: 'connected-counts', filename: 'demo-anslutna-2026.csv', text: 'år;antal;källa\n2026;172;DEMO – påhittat antal' },
-    { kind: 'development-budgets', filename: 'demo-utvecklingsmedel-2026.csv', text: 'år;område;budget;utfall\n2026;Ekonomisk analys och uppföljning;1 000 000;' },
+    {
+      kind: 'development-budgets',
+      filename: 'demo-utvecklingsmedel-2026.csv',
+      text: 'år;område;budget;utfall\n2026;Ekonomisk analys och uppföljning;1 000 000;',
+    },
     { kind: 'population', filename: 'demo-folkmangd-2025-12-31.csv', text: ['datum;kommun;folkmängd;källa', ...population].join('\n') },
   ];
 }
@@ -78,7 +90,14 @@ export async function seedDemoImports(store: Store, agreement: Agreement, actor:
       if (!kind) throw new Error(`demo import kind ${f.kind} missing`);
       const path = join(dir, f.filename);
       await writeFile(path, f.text + '\n', 'utf8');
-      await runImport(store, agreement, { kind, file: await scanFile(path), filename: f.filename, actor, municipality: undefined, demo: true });
+      await runImport(store, agreement, {
+        kind,
+        file: await scanFile(path),
+        filename: f.filename,
+        actor,
+        municipality: undefined,
+        demo: true,
+      });
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -25,7 +25,10 @@ function file(bytes: Buffer | string): string {
   return path;
 }
 
-async function refusal(bytes: Buffer | string, limits: Partial<FileLimits> = {}): Promise<{ code: string; message: string; line?: number }> {
+async function refusal(
+  bytes: Buffer | string,
+  limits: Partial<FileLimits> = {},
+): Promise<{ code: string; message: string; line?: number }> {
   const scanned = await scanFile(file(bytes));
   const rss = process.memoryUsage().rss;
   try {
@@ -79,27 +82,47 @@ describe('Excel limits', () => {
 
   it('refuses too many cells in a row, a column beyond the limit, and too many rows', async () => {
     const wide = zipOf([...workbookFrame(false), sheetPart([Array.from({ length: 30 }, (_, i) => `k${String(i)}`)])]);
-    expect(await refusal(wide, { maxCellsPerRow: 20 })).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 1, message: expect.stringMatching(/20\sceller/) as unknown });
+    expect(await refusal(wide, { maxCellsPerRow: 20 })).toMatchObject({
+      code: 'SAMV_ERR_FILE_LIMIT',
+      line: 1,
+      message: expect.stringMatching(/20\sceller/) as unknown,
+    });
     const far = zipOf([
       ...workbookFrame(false),
-      textPart('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'),
+      textPart(
+        'xl/worksheets/sheet1.xml',
+        '<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>',
+      ),
     ]);
     expect(await refusal(far)).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 1 });
     const tall = zipOf([...workbookFrame(false), sheetPart(Array.from({ length: 12 }, (_, i) => [String(i)]))]);
-    expect(await refusal(tall, { maxRows: 10 })).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 12, message: expect.stringMatching(/10\srader/) as unknown });
+    expect(await refusal(tall, { maxRows: 10 })).toMatchObject({
+      code: 'SAMV_ERR_FILE_LIMIT',
+      line: 12,
+      message: expect.stringMatching(/10\srader/) as unknown,
+    });
     expect(await rows(tall, { maxRows: 11 })).toHaveLength(12);
   });
 
   it('refuses DOCTYPE and entity declarations (Excel writes none)', async () => {
     const laughs = zipOf([
       ...workbookFrame(false),
-      textPart('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaa">]><worksheet><sheetData></sheetData></worksheet>'),
+      textPart(
+        'xl/worksheets/sheet1.xml',
+        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaa">]><worksheet><sheetData></sheetData></worksheet>',
+      ),
     ]);
     expect(await refusal(laughs)).toMatchObject({ code: 'SAMV_ERR_FILE_FORMAT' });
   });
 
   it('still reads an ordinary generated workbook within the limits', async () => {
-    const ok = zipOf([...workbookFrame(false), sheetPart([['kommun', 'antal'], ['Östersund', '3 & 4']])]);
+    const ok = zipOf([
+      ...workbookFrame(false),
+      sheetPart([
+        ['kommun', 'antal'],
+        ['Östersund', '3 & 4'],
+      ]),
+    ]);
     expect(await rows(ok)).toEqual([
       { line: 1, cells: ['kommun', 'antal'] },
       { line: 2, cells: ['Östersund', '3 & 4'] },
@@ -120,12 +143,19 @@ describe('CSV limits', () => {
     const quoted = `a;b\n"${'rad\n'.repeat(50_000)}";1\n`;
     expect(await refusal(quoted)).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 2 });
     const empties = `a;b\n${'"";'.repeat(300_000)}\n`;
-    expect(await refusal(empties)).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 2, message: expect.stringMatching(/1\s000\sceller/) as unknown });
+    expect(await refusal(empties)).toMatchObject({
+      code: 'SAMV_ERR_FILE_LIMIT',
+      line: 2,
+      message: expect.stringMatching(/1\s000\sceller/) as unknown,
+    });
   });
 
   it('counts characters, not bytes, for the cell limit, and refuses too many rows', async () => {
     expect(await rows(`a\n${'ö'.repeat(1000)}\n`, { maxCellChars: 1000 })).toHaveLength(2);
     expect(await refusal(`a\n${'ö'.repeat(1001)}\n`, { maxCellChars: 1000 })).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', line: 2 });
-    expect(await refusal(`a\n${'1\n'.repeat(11)}`, { maxRows: 10 })).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', message: expect.stringMatching(/10\srader/) as unknown });
+    expect(await refusal(`a\n${'1\n'.repeat(11)}`, { maxRows: 10 })).toMatchObject({
+      code: 'SAMV_ERR_FILE_LIMIT',
+      message: expect.stringMatching(/10\srader/) as unknown,
+    });
   });
 });

@@ -62,13 +62,21 @@ export function formatCount(n: number): string {
 
 /** The upload is larger than `maxUploadBytes` (413). */
 export function uploadTooLarge(maxBytes: number): SamverkanError {
-  return new SamverkanError('SAMV_ERR_TOO_LARGE', `Filen är större än den största tillåtna storleken för en import (${formatBytes(maxBytes)}); inget har sparats. Dela upp filen och importera delarna var för sig.`, {
-    field: 'fil',
-    value: maxBytes,
-  });
+  return new SamverkanError(
+    'SAMV_ERR_TOO_LARGE',
+    `Filen är större än den största tillåtna storleken för en import (${formatBytes(maxBytes)}); inget har sparats. Dela upp filen och importera delarna var för sig.`,
+    {
+      field: 'fil',
+      value: maxBytes,
+    },
+  );
 }
 
 /** A file limit was broken at `where` (e.g. "Excelfilen", "CSV-filen rad 12"); nothing is stored (422). */
 export function fileLimitBroken(where: string, what: string, limit: string, line?: number): SamverkanError {
-  return new SamverkanError('SAMV_ERR_FILE_LIMIT', `${where}: ${what} (gränsen är ${limit}); inget har sparats. Dela upp filen eller rätta raden och importera den igen.`, line === undefined ? { field: 'fil' } : { field: 'fil', line });
+  return new SamverkanError(
+    'SAMV_ERR_FILE_LIMIT',
+    `${where}: ${what} (gränsen är ${limit}); inget har sparats. Dela upp filen eller rätta raden och importera den igen.`,
+    line === undefined ? { field: 'fil' } : { field: 'fil', line },
+  );
 }

@@ -48,7 +48,11 @@ export class FileScanner {
     const h = this.head;
     if (h.length >= 4 && h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) {
       // The binary Excel 97–2003 format (.xls) is not read; saying so beats parsing bytes as text.
-      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Filen är i det gamla Excelformatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.', { field: 'fil' });
+      throw new SamverkanError(
+        'SAMV_ERR_FILE_FORMAT',
+        'Filen är i det gamla Excelformatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.',
+        { field: 'fil' },
+      );
     }
   }
 
@@ -70,7 +74,13 @@ export class FileScanner {
     const h = this.head;
     const xlsx = h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
     const bom = h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
-    const encoding: TextEncodingName | undefined = xlsx ? undefined : bom && this.validUtf8 ? 'utf-8-bom' : this.validUtf8 ? 'utf-8' : 'windows-1252';
+    const encoding: TextEncodingName | undefined = xlsx
+      ? undefined
+      : bom && this.validUtf8
+        ? 'utf-8-bom'
+        : this.validUtf8
+          ? 'utf-8'
+          : 'windows-1252';
     return { path, bytes: this.size, sha256: this.hash.digest('hex'), format: xlsx ? 'xlsx' : 'csv', encoding };
   }
 }

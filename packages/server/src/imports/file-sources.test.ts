@@ -39,7 +39,9 @@ describe('import file sources', () => {
   });
 
   it('streams CSV with either delimiter, a stripped BOM, skipped empty lines and true line numbers', async () => {
-    const semi = await rows(file('s.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a;b\r\n1;2,5\r\n\r\n"x\ny";3\r\n')])));
+    const semi = await rows(
+      file('s.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a;b\r\n1;2,5\r\n\r\n"x\ny";3\r\n')])),
+    );
     expect(semi).toEqual([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['1', '2,5'] },
@@ -75,7 +77,10 @@ describe('import file sources', () => {
 
   it('refuses the old binary Excel format with a Swedish message', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    await expect(scanFile(file('gammal.xls', xls))).rejects.toMatchObject({ code: 'SAMV_ERR_FILE_FORMAT', message: expect.stringContaining('.xlsx') as unknown });
+    await expect(scanFile(file('gammal.xls', xls))).rejects.toMatchObject({
+      code: 'SAMV_ERR_FILE_FORMAT',
+      message: expect.stringContaining('.xlsx') as unknown,
+    });
   });
 
   it('reads rich text and booleans as a person sees them', () => {

@@ -29,7 +29,14 @@ export function textPart(name: string, text: string): ZipPart {
  * MiB), then `suffix`; declared as `declaredSize` (default: the true size). CRC is not checked by
  * the reader, so it is left 0 for large parts.
  */
-export function repeatedPart(name: string, prefix: string, unit: string, mebibytes: number, suffix: string, declaredSize?: number): ZipPart {
+export function repeatedPart(
+  name: string,
+  prefix: string,
+  unit: string,
+  mebibytes: number,
+  suffix: string,
+  declaredSize?: number,
+): ZipPart {
   const perBlock = Math.floor(MiB / Buffer.byteLength(unit));
   const block = Buffer.from(unit.repeat(perBlock));
   const head = deflateRawSync(Buffer.from(prefix), FLUSH);
@@ -92,9 +99,18 @@ const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationship
 /** The parts every workbook has besides its sheet and shared strings. */
 export function workbookFrame(withSharedStrings: boolean): ZipPart[] {
   return [
-    textPart('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    textPart('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    textPart('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS} xmlns:r="${RELS}"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    textPart(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    textPart(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    textPart(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS} xmlns:r="${RELS}"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     textPart(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/>${withSharedStrings ? `<Relationship Id="rId2" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
@@ -105,20 +121,42 @@ export function workbookFrame(withSharedStrings: boolean): ZipPart[] {
 /** A sheet part of `rows`, each cell an inline string. */
 export function sheetPart(rows: readonly (readonly string[])[]): ZipPart {
   const xml = rows
-    .map((cells, r) => `<row r="${String(r + 1)}">${cells.map((c) => `<c t="inlineStr"><is><t>${c.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${String(r + 1)}">${cells.map((c) => `<c t="inlineStr"><is><t>${c.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
-  return textPart('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${xml}</sheetData></worksheet>`);
+  return textPart(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${xml}</sheetData></worksheet>`,
+  );
 }
 
 /** A workbook whose shared-strings part inflates to `mebibytes` MiB of short strings (declared as `declaredSize`, default honest). */
 export function sharedStringsBomb(mebibytes: number, declaredSize?: number): Buffer {
-  const strings = repeatedPart('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>`, '<si><t>aaaaaaaaaaaaaaaaaaaaaa</t></si>', mebibytes, '</sst>', declaredSize);
-  const sheet = textPart('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`);
+  const strings = repeatedPart(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>`,
+    '<si><t>aaaaaaaaaaaaaaaaaaaaaa</t></si>',
+    mebibytes,
+    '</sst>',
+    declaredSize,
+  );
+  const sheet = textPart(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+  );
   return zipOf([...workbookFrame(true), sheet, strings]);
 }
 
 /** A small workbook whose first sheet holds one cell of `mebibytes` MiB (an inline string). */
 export function hugeCellWorkbook(mebibytes: number): Buffer {
-  const sheet = repeatedPart('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, 'A', mebibytes, '</t></is></c></row></sheetData></worksheet>');
+  const sheet = repeatedPart(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`,
+    'A',
+    mebibytes,
+    '</t></is></c></row></sheetData></worksheet>',
+  );
   return zipOf([...workbookFrame(false), sheet]);
 }

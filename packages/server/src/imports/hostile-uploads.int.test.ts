@@ -33,10 +33,20 @@ interface Outcome {
 }
 
 /** POST `bytes` as the web app does, over node:http so an early answer (413) is read while still sending. */
-function post(url: string, client: Client, bytes: Buffer, contentType: string, opts: { chunked?: boolean; abortAfter?: number } = {}): Promise<{ status: number; text: string }> {
+function post(
+  url: string,
+  client: Client,
+  bytes: Buffer,
+  contentType: string,
+  opts: { chunked?: boolean; abortAfter?: number } = {},
+): Promise<{ status: number; text: string }> {
   const u = new URL(`${url}/api/v1/imports/${fixture?.kind ?? ''}?filename=fientlig`);
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': contentType, cookie: client.cookie, 'x-csrf-token': client.csrfToken };
+    const headers: Record<string, string | number> = {
+      'content-type': contentType,
+      cookie: client.cookie,
+      'x-csrf-token': client.csrfToken,
+    };
     if (opts.chunked !== true) headers['content-length'] = bytes.length;
     const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: 'POST', headers });
     let answered = false;
@@ -78,7 +88,13 @@ function post(url: string, client: Client, bytes: Buffer, contentType: string, o
 }
 
 /** Upload while polling `/healthz` and sampling memory. */
-async function hostile(t: TestServer, client: Client, bytes: Buffer, contentType: string, opts: { chunked?: boolean } = {}): Promise<Outcome> {
+async function hostile(
+  t: TestServer,
+  client: Client,
+  bytes: Buffer,
+  contentType: string,
+  opts: { chunked?: boolean } = {},
+): Promise<Outcome> {
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
@@ -99,7 +115,12 @@ async function hostile(t: TestServer, client: Client, bytes: Buffer, contentType
   })();
   try {
     const res = await post(t.url, client, bytes, contentType, opts);
-    return { status: res.status, body: res.text === '' ? null : (JSON.parse(res.text) as Outcome['body']), slowestHealth: slowest, rssGrowth: peak - rss0 };
+    return {
+      status: res.status,
+      body: res.text === '' ? null : (JSON.parse(res.text) as Outcome['body']),
+      slowestHealth: slowest,
+      rssGrowth: peak - rss0,
+    };
   } finally {
     running = false;
     clearInterval(sampler);
@@ -123,7 +144,17 @@ for (const target of databaseTargets) {
     let deadFolder: string;
     let liveFolder: string;
     const counts = async (): Promise<number[]> =>
-      Promise.all((['imports', 'import_rows', 'audit_log'] as const).map(async (table) => (await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+      Promise.all(
+        (['imports', 'import_rows', 'audit_log'] as const).map(
+          async (table) =>
+            (
+              await t.store.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+        ),
+      );
 
     beforeAll(async () => {
       root = mkdtempSync(join(tmpdir(), 'samverkan-hostile-'));
@@ -185,7 +216,11 @@ for (const target of databaseTargets) {
       const before = await counts();
       const r = await hostile(t, c, Buffer.alloc(40 * MiB, 0x41), 'text/csv');
       expect(r.status, JSON.stringify(r.body)).toBe(422);
-      expect(r.body?.error).toMatchObject({ code: 'SAMV_ERR_FILE_LIMIT', location: { line: 1 }, message: expect.stringMatching(/32\s767 tecken/) as unknown });
+      expect(r.body?.error).toMatchObject({
+        code: 'SAMV_ERR_FILE_LIMIT',
+        location: { line: 1 },
+        message: expect.stringMatching(/32\s767 tecken/) as unknown,
+      });
       expect(r.slowestHealth).toBeLessThan(1000);
       expect(r.rssGrowth).toBeLessThan(200 * MiB);
       expect(await counts()).toEqual(before);

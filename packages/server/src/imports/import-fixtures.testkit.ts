@@ -43,8 +43,32 @@ export const kindFixtures: readonly KindFixture[] = [
   {
     kind: 'daytime-assignments',
     user: 'ekonom.region',
-    sv: ['datum', 'starttid', 'utförare', 'beställare', 'insatstid', 'administration', 'återrapportering', 'restid', 'resa samordnad', 'storsjögläntan', 'referens'],
-    en: ['date', 'start', 'lender', 'hirer', 'intervention', 'administration', 'reporting', 'travel', 'travel_combinable', 'storsjoglantan', 'reference'],
+    sv: [
+      'datum',
+      'starttid',
+      'utförare',
+      'beställare',
+      'insatstid',
+      'administration',
+      'återrapportering',
+      'restid',
+      'resa samordnad',
+      'storsjögläntan',
+      'referens',
+    ],
+    en: [
+      'date',
+      'start',
+      'lender',
+      'hirer',
+      'intervention',
+      'administration',
+      'reporting',
+      'travel',
+      'travel_combinable',
+      'storsjoglantan',
+      'reference',
+    ],
     rows: [
       ['2026-05-04', '09:00', c('Östersund', '2380'), 'region', '50', '10', '5', '20', c('nej', 'no'), c('nej', 'no'), 'T-1'],
       ['2026-05-05', '13:15', 'region', c('Krokom', '2309'), '61', '0', '0', '0', c('ja', 'yes'), c('nej', 'no'), 'T-2'],
@@ -114,8 +138,28 @@ export const kindFixtures: readonly KindFixture[] = [
     sv: ['nyckel', 'titel', 'gäller från', 'faktor', 'faktornamn', 'vikt', 'mått', 'källa', ...munis.map(([n]) => n)],
     en: ['key', 'title', 'valid_from', 'factor', 'factor_name', 'weight', 'measure', 'source', ...munis.map(([, code]) => code)],
     rows: [
-      ['testnyckel', 'Testnyckel', '2030-01-01', 'aldre', 'Andel äldre', c('0,6', '0.6'), 'Invånare 80+', 'test', ...munis.map((_m, i) => String(100 + i))],
-      ['testnyckel', 'Testnyckel', '2030-01-01', 'gles', 'Glesbygd', c('0,4', '0.4'), 'Viktad befolkning', 'test', ...munis.map((_m, i) => c(`${String(10 + i)},5`, `${String(10 + i)}.5`))],
+      [
+        'testnyckel',
+        'Testnyckel',
+        '2030-01-01',
+        'aldre',
+        'Andel äldre',
+        c('0,6', '0.6'),
+        'Invånare 80+',
+        'test',
+        ...munis.map((_m, i) => String(100 + i)),
+      ],
+      [
+        'testnyckel',
+        'Testnyckel',
+        '2030-01-01',
+        'gles',
+        'Glesbygd',
+        c('0,4', '0.4'),
+        'Viktad befolkning',
+        'test',
+        ...munis.map((_m, i) => c(`${String(10 + i)},5`, `${String(10 + i)}.5`)),
+      ],
     ],
     records: 1,
   },
@@ -132,7 +176,12 @@ export const kindFixtures: readonly KindFixture[] = [
     user: 'ekonom.region',
     sv: ['datum', 'kommun', 'folkmängd', 'källa'],
     en: ['date', 'municipality', 'population', 'source'],
-    rows: munis.map(([name, code], i) => ['2026-12-31', c(`${code} ${name}`, code), c(`${String(5 + i)} 000`, `${String(5 + i)}000`), 'test']),
+    rows: munis.map(([name, code], i) => [
+      '2026-12-31',
+      c(`${code} ${name}`, code),
+      c(`${String(5 + i)} 000`, `${String(5 + i)}000`),
+      'test',
+    ]),
     records: 8,
   },
 ];
@@ -142,7 +191,10 @@ const cellOf = (x: Cell | string, dialect: 'sv' | 'en'): string => (typeof x ===
 /** The fixture as CSV bytes of a dialect. */
 export function fixtureCsv(f: KindFixture, dialect: 'sv-semicolon' | 'en-comma' | 'sv-1252' | 'sv-bom'): Uint8Array {
   const lang = dialect === 'en-comma' ? 'en' : 'sv';
-  const text = csvText([lang === 'en' ? f.en : f.sv, ...f.rows.map((r) => r.map((x) => cellOf(x, lang)))], dialect === 'en-comma' ? ',' : ';');
+  const text = csvText(
+    [lang === 'en' ? f.en : f.sv, ...f.rows.map((r) => r.map((x) => cellOf(x, lang)))],
+    dialect === 'en-comma' ? ',' : ';',
+  );
   return encode(text, dialect === 'sv-1252' ? 'windows-1252' : dialect === 'sv-bom' ? 'utf-8-bom' : 'utf-8');
 }
 

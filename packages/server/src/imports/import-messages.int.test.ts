@@ -29,20 +29,35 @@ for (const target of databaseTargets) {
 
     it('accepts decimal minutes for daytime assignments and ombud tasks and stores them exactly', async () => {
       const region = await login(t.url, 'ekonom.region');
-      const csv = csvText([DAYTIME, ['2026-10-05', '09:00', 'Östersund', 'region', '37,5', '22.5', 'DEC-1'], ['2026-10-06', '09:00', 'Östersund', 'region', '30', '', 'DEC-2']]);
+      const csv = csvText([
+        DAYTIME,
+        ['2026-10-05', '09:00', 'Östersund', 'region', '37,5', '22.5', 'DEC-1'],
+        ['2026-10-06', '09:00', 'Östersund', 'region', '30', '', 'DEC-2'],
+      ]);
       const res = await uploadFile(t.url, region, 'daytime-assignments', encode(csv, 'utf-8'), 'decimaler.csv');
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const records = (await region.request('GET', '/api/v1/records?kind=daytime-assignments&period=2026-10')).body as { records: { data: { reference?: string; minutes: Record<string, unknown> } }[] };
+      const records = (await region.request('GET', '/api/v1/records?kind=daytime-assignments&period=2026-10')).body as {
+        records: { data: { reference?: string; minutes: Record<string, unknown> } }[];
+      };
       const dec = records.records.find((r) => r.data.reference === 'DEC-1');
       expect(dec?.data.minutes).toMatchObject({ intervention: '37.5', administration: '22.5' });
-      expect(records.records.find((r) => r.data.reference === 'DEC-2')?.data.minutes).toMatchObject({ intervention: 30, administration: 0 });
-      const ombud = csvText([['datum', 'kommun', 'enhet', 'insatstid'], ['2026-10-07', 'Krokom', 'syncentralen', '12,25']]);
+      expect(records.records.find((r) => r.data.reference === 'DEC-2')?.data.minutes).toMatchObject({
+        intervention: 30,
+        administration: 0,
+      });
+      const ombud = csvText([
+        ['datum', 'kommun', 'enhet', 'insatstid'],
+        ['2026-10-07', 'Krokom', 'syncentralen', '12,25'],
+      ]);
       expect((await uploadFile(t.url, region, 'ombud-tasks', encode(ombud, 'utf-8'), 'ombud.csv')).status).toBe(201);
     });
 
     it('refuses decimal MT minutes saying "hela minuter", and a word in a minute column as no number of minutes', async () => {
       const region = await login(t.url, 'ekonom.region');
-      const mt = csvText([['datum', 'kommun', 'minuter'], ['2026-10-05', 'Krokom', '37,5']]);
+      const mt = csvText([
+        ['datum', 'kommun', 'minuter'],
+        ['2026-10-05', 'Krokom', '37,5'],
+      ]);
       const res = await uploadFile(t.url, region, 'mt-work-orders', encode(mt, 'utf-8'), 'mt.csv');
       expect(res.status).toBe(422);
       expect(rejected(res).error.details[0]?.reason).toContain('hela minuter');
@@ -80,7 +95,9 @@ for (const target of databaseTargets) {
       expect(csv.headers.get('content-disposition')).toContain('mall-daytime-assignments.csv');
       const text = csv.body as string;
       expect(text.startsWith('\uFEFF')).toBe(false); // fetch's text() drops the BOM; the bytes are checked in templates.test.ts
-      expect(text).toContain('datum (ÅÅÅÅ-MM-DD);starttid (TT:MM);utförare (region eller kommun);beställare (region eller kommun);insatstid (minuter);');
+      expect(text).toContain(
+        'datum (ÅÅÅÅ-MM-DD);starttid (TT:MM);utförare (region eller kommun);beställare (region eller kommun);insatstid (minuter);',
+      );
       const filled = `${text.trim()}\r\n2026-11-02;09:00;Östersund;region;37,5;;;;;;;;\r\n`;
       const imported = await uploadFile(t.url, region, 'daytime-assignments', encode(filled, 'utf-8-bom'), 'mall-ifylld.csv');
       expect(imported.status, JSON.stringify(imported.body)).toBe(201);
@@ -89,10 +106,15 @@ for (const target of databaseTargets) {
       expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const unknown = await region.request('GET', '/api/v1/imports/templates/okand.csv');
       expect(unknown.status).toBe(400);
-      const kinds = (await region.request('GET', '/api/v1/import-kinds')).body as { kinds: { kind: string; templates: { csv: string }; columns: { name: string; unit: string; forms: string }[] }[] };
+      const kinds = (await region.request('GET', '/api/v1/import-kinds')).body as {
+        kinds: { kind: string; templates: { csv: string }; columns: { name: string; unit: string; forms: string }[] }[];
+      };
       const daytime = kinds.kinds.find((k) => k.kind === 'daytime-assignments');
       expect(daytime?.templates.csv).toBe('/api/v1/imports/templates/daytime-assignments.csv');
-      expect(daytime?.columns.find((c) => c.name === 'insatstid')).toMatchObject({ unit: 'minuter', forms: expect.stringContaining('37,5') as unknown });
+      expect(daytime?.columns.find((c) => c.name === 'insatstid')).toMatchObject({
+        unit: 'minuter',
+        forms: expect.stringContaining('37,5') as unknown,
+      });
     });
   });
 }

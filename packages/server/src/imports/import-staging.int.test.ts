@@ -48,7 +48,13 @@ for (const target of databaseTargets) {
         samples.push(performance.now() - t0);
         expect(me.status).toBe(200);
         // Visible records of March 2026: either none of the file's or all of them, never a part.
-        const n = await t.store.db.selectFrom('import_rows').innerJoin('imports', 'imports.id', 'import_rows.import_id').select((eb) => eb.fn.countAll<number>().as('n')).where('imports.status', '=', 'complete').where('import_rows.period', '=', '2026-03').executeTakeFirstOrThrow();
+        const n = await t.store.db
+          .selectFrom('import_rows')
+          .innerJoin('imports', 'imports.id', 'import_rows.import_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('imports.status', '=', 'complete')
+          .where('import_rows.period', '=', '2026-03')
+          .executeTakeFirstOrThrow();
         counts.add(Number(String(n.n)));
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -67,12 +73,35 @@ for (const target of databaseTargets) {
 
     it('keeps a staging import out of the history and the records, and sweeps it when its process is gone', async () => {
       const id = randomUUID();
-      const header = { id, kind: 'ombud-tasks', filename: 'halv.csv', content_sha256: 'a'.repeat(64), municipality_code: null, row_count: 1, uploaded_by: 'test', demo: 0 as const };
+      const header = {
+        id,
+        kind: 'ombud-tasks',
+        filename: 'halv.csv',
+        content_sha256: 'a'.repeat(64),
+        municipality_code: null,
+        row_count: 1,
+        uploaded_by: 'test',
+        demo: 0 as const,
+      };
       const { staging } = await beginStaging(t.store, header);
       await staging.transaction(async (trx) => {
         await trx
           .insertInto('import_rows')
-          .values({ id: randomUUID(), import_id: id, line: 2, kind: 'ombud-tasks', period: '2026-04', seller_code: null, buyer_code: null, municipality_code: '2380', amount_ore: null, data_json: '{}', demo: 0, natural_key: 'staged-1', identity_key: null })
+          .values({
+            id: randomUUID(),
+            import_id: id,
+            line: 2,
+            kind: 'ombud-tasks',
+            period: '2026-04',
+            seller_code: null,
+            buyer_code: null,
+            municipality_code: '2380',
+            amount_ore: null,
+            data_json: '{}',
+            demo: 0,
+            natural_key: 'staged-1',
+            identity_key: null,
+          })
           .execute();
       });
       const admin = await login(t.url, 'admin');
@@ -83,7 +112,11 @@ for (const target of databaseTargets) {
       // Our own live process owns it: not swept.
       expect(await sweepDeadStagings(t.store)).toEqual([]);
       // A writer on this machine that no longer runs (pid beyond any real one): swept with its rows.
-      await t.store.db.updateTable('imports').set({ staged_by: `${(await import('node:os')).hostname()}:2147483646` }).where('id', '=', id).execute();
+      await t.store.db
+        .updateTable('imports')
+        .set({ staged_by: `${(await import('node:os')).hostname()}:2147483646` })
+        .where('id', '=', id)
+        .execute();
       expect(await sweepDeadStagings(t.store)).toEqual([id]);
       expect(await t.store.db.selectFrom('import_rows').select('id').where('import_id', '=', id).execute()).toEqual([]);
       expect(await t.store.db.selectFrom('imports').select('id').where('id', '=', id).execute()).toEqual([]);
@@ -91,11 +124,38 @@ for (const target of databaseTargets) {
 
     it('discards everything a failed import staged', async () => {
       const id = randomUUID();
-      const { staging } = await beginStaging(t.store, { id, kind: 'ombud-tasks', filename: 'fel.csv', content_sha256: 'b'.repeat(64), municipality_code: null, row_count: 3000, uploaded_by: 'test', demo: 0 });
+      const { staging } = await beginStaging(t.store, {
+        id,
+        kind: 'ombud-tasks',
+        filename: 'fel.csv',
+        content_sha256: 'b'.repeat(64),
+        municipality_code: null,
+        row_count: 3000,
+        uploaded_by: 'test',
+        demo: 0,
+      });
       for (let chunk = 0; chunk < 3; chunk++) {
         await staging.transaction(async (trx) => {
-          const rows = Array.from({ length: 1000 }, (_, i) => ({ id: randomUUID(), import_id: id, line: chunk * 1000 + i + 2, kind: 'ombud-tasks', period: '2026-04', seller_code: null, buyer_code: null, municipality_code: '2380', amount_ore: null, data_json: '{}', demo: 0 as const, natural_key: `fel-${String(chunk)}-${String(i)}`, identity_key: null }));
-          for (let i = 0; i < rows.length; i += 200) await trx.insertInto('import_rows').values(rows.slice(i, i + 200)).execute();
+          const rows = Array.from({ length: 1000 }, (_, i) => ({
+            id: randomUUID(),
+            import_id: id,
+            line: chunk * 1000 + i + 2,
+            kind: 'ombud-tasks',
+            period: '2026-04',
+            seller_code: null,
+            buyer_code: null,
+            municipality_code: '2380',
+            amount_ore: null,
+            data_json: '{}',
+            demo: 0 as const,
+            natural_key: `fel-${String(chunk)}-${String(i)}`,
+            identity_key: null,
+          }));
+          for (let i = 0; i < rows.length; i += 200)
+            await trx
+              .insertInto('import_rows')
+              .values(rows.slice(i, i + 200))
+              .execute();
         });
       }
       await staging.discard();

@@ -61,7 +61,14 @@ export async function discardStaging(store: Store, importId: string): Promise<vo
     const deleted = await store.transaction(async (trx) => {
       const ids = await trx.selectFrom('import_rows').select('id').where('import_id', '=', importId).limit(DISCARD_CHUNK).execute();
       if (ids.length === 0) return 0;
-      await trx.deleteFrom('import_rows').where('id', 'in', ids.map((r) => r.id)).execute();
+      await trx
+        .deleteFrom('import_rows')
+        .where(
+          'id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .execute();
       return ids.length;
     });
     if (deleted < DISCARD_CHUNK) break;
@@ -95,7 +102,10 @@ export interface Staging {
  * Start staging `row` (its `uploaded_at` is set here, strictly later than every earlier import).
  * Waits while another live import stages; sweeps dead ones.
  */
-export async function beginStaging(store: Store, row: Omit<Insertable<ImportsTable>, 'status' | 'staged_by' | 'heartbeat_at' | 'uploaded_at'>): Promise<{ staging: Staging; uploadedAt: string }> {
+export async function beginStaging(
+  store: Store,
+  row: Omit<Insertable<ImportsTable>, 'status' | 'staged_by' | 'heartbeat_at' | 'uploaded_at'>,
+): Promise<{ staging: Staging; uploadedAt: string }> {
   const deadline = Date.now() + STAGING_WAIT_MS;
   let uploadedAt = '';
   for (;;) {
@@ -113,19 +123,33 @@ export async function beginStaging(store: Store, row: Omit<Insertable<ImportsTab
       if (!isUniqueViolation(e)) throw e;
       if ((await sweepDeadStagings(store)).length > 0) continue;
       if (Date.now() > deadline) {
-        throw new SamverkanError('SAMV_ERR_CONFLICT', `En annan import skrivs just nu och blev inte klar inom ${String(STAGING_WAIT_MS / 1000)} sekunder; inget har sparats. Försök igen när den är klar.`, {
-          field: 'kind',
-        });
+        throw new SamverkanError(
+          'SAMV_ERR_CONFLICT',
+          `En annan import skrivs just nu och blev inte klar inom ${String(STAGING_WAIT_MS / 1000)} sekunder; inget har sparats. Försök igen när den är klar.`,
+          {
+            field: 'kind',
+          },
+        );
       }
       await sleep(250);
     }
   }
   const importId = row.id;
-  const alive = (trx: Kysely<Database>) => trx.updateTable('imports').set({ heartbeat_at: nowIso() }).where('id', '=', importId).where('status', '=', 'staging').executeTakeFirst();
+  const alive = (trx: Kysely<Database>) =>
+    trx
+      .updateTable('imports')
+      .set({ heartbeat_at: nowIso() })
+      .where('id', '=', importId)
+      .where('status', '=', 'staging')
+      .executeTakeFirst();
   const stillOurs = async (trx: Kysely<Database>): Promise<void> => {
     const r = await alive(trx);
     if (Number(r.numUpdatedRows) !== 1) {
-      throw new SamverkanError('SAMV_ERR_CONFLICT', 'Importen avbröts: den låg still så länge att den städades bort. Inget har sparats; importera filen igen.', { field: 'kind' });
+      throw new SamverkanError(
+        'SAMV_ERR_CONFLICT',
+        'Importen avbröts: den låg still så länge att den städades bort. Inget har sparats; importera filen igen.',
+        { field: 'kind' },
+      );
     }
   };
   return {
@@ -143,7 +167,11 @@ export async function beginStaging(store: Store, row: Omit<Insertable<ImportsTab
         await yieldToEventLoop();
         return store.transaction(async (trx) => {
           await stillOurs(trx);
-          await trx.updateTable('imports').set({ status: 'complete', staged_by: null, heartbeat_at: null }).where('id', '=', importId).execute();
+          await trx
+            .updateTable('imports')
+            .set({ status: 'complete', staged_by: null, heartbeat_at: null })
+            .where('id', '=', importId)
+            .execute();
           return fn(trx);
         });
       },
@@ -155,7 +183,10 @@ export async function beginStaging(store: Store, row: Omit<Insertable<ImportsTab
 /** Strictly later than every earlier import, so "newest import wins" has no ties. */
 async function uploadTime(trx: Transaction<Database>): Promise<string> {
   const now = nowIso();
-  const last = await trx.selectFrom('imports').select((eb) => eb.fn.max('uploaded_at').as('at')).executeTakeFirst();
+  const last = await trx
+    .selectFrom('imports')
+    .select((eb) => eb.fn.max('uploaded_at').as('at'))
+    .executeTakeFirst();
   const at = last?.at ?? null;
   if (at === null || at < now) return now;
   return new Date(Date.parse(at) + 1).toISOString();

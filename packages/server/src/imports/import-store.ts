@@ -12,7 +12,11 @@ import type { SessionUser } from '../auth/session-user.js';
 import { importView, type ImportView } from './import-view.js';
 
 /** Imports the user may see, newest first. */
-export async function listImports(db: Kysely<Database>, user: SessionUser, filter: { kind?: string | undefined; limit: number }): Promise<ImportView[]> {
+export async function listImports(
+  db: Kysely<Database>,
+  user: SessionUser,
+  filter: { kind?: string | undefined; limit: number },
+): Promise<ImportView[]> {
   let q = db.selectFrom('imports').selectAll().where('status', '=', 'complete').orderBy('uploaded_at', 'desc').limit(filter.limit);
   const own = municipalityScope(user);
   if (own !== undefined) q = q.where('municipality_code', '=', own);

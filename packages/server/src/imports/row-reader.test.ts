@@ -5,7 +5,13 @@ import { RowReader } from './row-reader.js';
 import { formats } from './column-formats.js';
 
 const agreement = readAgreement();
-const columns: readonly ColumnSpec[] = ['d', 't', 'n', 'kr', 'dec', 'yn', 'm', 'p', 'y'].map((key) => ({ key, sv: key, required: false, description: key, format: formats.text }));
+const columns: readonly ColumnSpec[] = ['d', 't', 'n', 'kr', 'dec', 'yn', 'm', 'p', 'y'].map((key) => ({
+  key,
+  sv: key,
+  required: false,
+  description: key,
+  format: formats.text,
+}));
 const header = resolveHeader(
   columns.map((c) => c.key),
   columns,
@@ -20,17 +26,17 @@ function row(cells: string[]): RowReader {
 describe('RowReader', () => {
   it('reads valid cells in the forms Swedish exports use', () => {
     const r = row(['2026-03-15', '9:05', '1 234', '1 234,56', '2,9', 'Ja', 'östersund', 'Regionen', '2026']);
-    expect([r.date('d'), r.time('t'), r.count('n', 'antal'), r.kronor('kr', 'belopp'), r.decimal('dec', 'procent'), r.yesNo('yn'), r.municipality('m'), r.party('p'), r.year('y')]).toEqual([
-      '2026-03-15',
-      '09:05',
-      1234,
-      123456,
-      '2.9',
-      true,
-      '2380',
-      'region',
-      2026,
-    ]);
+    expect([
+      r.date('d'),
+      r.time('t'),
+      r.count('n', 'antal'),
+      r.kronor('kr', 'belopp'),
+      r.decimal('dec', 'procent'),
+      r.yesNo('yn'),
+      r.municipality('m'),
+      r.party('p'),
+      r.year('y'),
+    ]).toEqual(['2026-03-15', '09:05', 1234, 123456, '2.9', true, '2380', 'region', 2026]);
     expect(r.ok).toBe(true);
   });
 

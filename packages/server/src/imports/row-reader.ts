@@ -3,7 +3,16 @@
  * records a problem and returns undefined instead of throwing, so one pass lists every bad field
  * of every bad row. Amounts are kronor in the file (decimal comma or point) and öre in the store.
  */
-import { findMunicipality, isSamverkanError, parseClockTime, parseDate, parseDecimal, parseKronor, formatRational, type Municipality } from '@samverkan/core';
+import {
+  findMunicipality,
+  isSamverkanError,
+  parseClockTime,
+  parseDate,
+  parseDecimal,
+  parseKronor,
+  formatRational,
+  type Municipality,
+} from '@samverkan/core';
 import type { ResolvedHeader } from './columns.js';
 import type { RowProblem } from './row-problems.js';
 
@@ -74,7 +83,11 @@ export class RowReader {
   year(key: string): number | undefined {
     const v = this.raw(key);
     if (/^\d{4}$/.test(v)) return Number(v);
-    this.fail(key, v === '' ? 'år saknas; skriv året med fyra siffror, t.ex. 2026.' : `"${v}" är inget årtal; skriv året med fyra siffror, t.ex. 2026.`, v);
+    this.fail(
+      key,
+      v === '' ? 'år saknas; skriv året med fyra siffror, t.ex. 2026.' : `"${v}" är inget årtal; skriv året med fyra siffror, t.ex. 2026.`,
+      v,
+    );
     return undefined;
   }
 
@@ -103,7 +116,9 @@ export class RowReader {
 
   /** A clock time TT:MM (a single-digit hour is accepted: 9:00). */
   time(key: string): string | undefined {
-    const v = this.raw(key).replace(/^(\d):/, '0$1:').replace('.', ':');
+    const v = this.raw(key)
+      .replace(/^(\d):/, '0$1:')
+      .replace('.', ':');
     if (v === '') {
       this.fail(key, 'klockslag saknas; skriv det som TT:MM, t.ex. 09:30.');
       return undefined;
@@ -205,7 +220,11 @@ export class RowReader {
       return findMunicipality(this.ctx.municipalities, v).code;
     } catch (e) {
       if (!isSamverkanError(e)) throw e;
-      this.fail(key, `okänd kommun "${v}"; ange en av avtalets kommuner: ${this.ctx.municipalities.map((m) => `${m.name} (${m.code})`).join(', ')}.`, v);
+      this.fail(
+        key,
+        `okänd kommun "${v}"; ange en av avtalets kommuner: ${this.ctx.municipalities.map((m) => `${m.name} (${m.code})`).join(', ')}.`,
+        v,
+      );
       return undefined;
     }
   }

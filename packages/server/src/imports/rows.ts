@@ -6,6 +6,10 @@ import { xlsxRows } from './xlsx-rows.js';
 import type { SourceRow } from './source-row.js';
 
 /** Stream the rows of `file` within `limits`; `onBytes` reports progress. */
-export function fileRows(file: ScannedFile, limits: FileLimits = DEFAULT_FILE_LIMITS, onBytes?: (n: number) => void): AsyncGenerator<SourceRow> {
+export function fileRows(
+  file: ScannedFile,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<SourceRow> {
   return file.format === 'xlsx' ? xlsxRows(file, limits, onBytes) : csvRows(file, limits, onBytes);
 }

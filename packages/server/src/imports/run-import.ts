@@ -73,7 +73,10 @@ class NothingNew extends Error {
 }
 
 function rejected(filename: string, problems: ProblemList): SamverkanError {
-  const more = problems.unlisted > 0 ? ` De första ${String(problems.problems.length)} problemen listas; ${String(problems.unlisted)} till finns.` : '';
+  const more =
+    problems.unlisted > 0
+      ? ` De första ${String(problems.problems.length)} problemen listas; ${String(problems.unlisted)} till finns.`
+      : '';
   return new SamverkanError(
     'SAMV_ERR_IMPORT_REJECTED',
     `${filename}: ${problemCount(problems.count, problems.badRows)}, inget har sparats. Rätta felen nedan och importera filen igen.${more}`,
@@ -90,12 +93,32 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
     municipality: req.municipality,
     ...(req.municipality === undefined ? {} : { municipalityName: findMunicipality(agreement.municipalities, req.municipality).name }),
   };
-  const base = { kind: req.kind.kind, filename: req.filename, sha256: req.file.sha256, format: req.file.format, encoding: req.file.encoding ?? null, bytes: req.file.bytes };
+  const base = {
+    kind: req.kind.kind,
+    filename: req.filename,
+    sha256: req.file.sha256,
+    format: req.file.format,
+    encoding: req.file.encoding ?? null,
+    bytes: req.file.bytes,
+  };
 
-  let earlierQuery = store.db.selectFrom('imports').selectAll().where('kind', '=', req.kind.kind).where('content_sha256', '=', req.file.sha256).where('status', '=', 'complete');
+  let earlierQuery = store.db
+    .selectFrom('imports')
+    .selectAll()
+    .where('kind', '=', req.kind.kind)
+    .where('content_sha256', '=', req.file.sha256)
+    .where('status', '=', 'complete');
   if (req.municipality !== undefined) earlierQuery = earlierQuery.where('municipality_code', '=', req.municipality);
   const earlier = await earlierQuery.orderBy('uploaded_at').limit(1).executeTakeFirst();
-  if (earlier) return { ...base, rows: earlier.row_count, inserted: 0, duplicates: earlier.row_count, alreadyImported: true, import: importView(earlier) };
+  if (earlier)
+    return {
+      ...base,
+      rows: earlier.row_count,
+      inserted: 0,
+      duplicates: earlier.row_count,
+      alreadyImported: true,
+      import: importView(earlier),
+    };
 
   const importId = randomUUID();
   // row_count and the municipality are known after the pass; the staging row is invisible until then.
@@ -126,17 +149,37 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
       },
     });
     let read = 0;
-    const pass = await passOverFile(req.kind, req.file, ctx, scope, (value, line) => writer.add(value, line), (n) => {
-      read += n;
-      req.onProgress?.('write', read);
-    }, req.limits);
+    const pass = await passOverFile(
+      req.kind,
+      req.file,
+      ctx,
+      scope,
+      (value, line) => writer.add(value, line),
+      (n) => {
+        read += n;
+        req.onProgress?.('write', read);
+      },
+      req.limits,
+    );
     if (!pass.problems.empty) throw rejected(req.filename, pass.problems);
     const municipalityCode = req.municipality ?? (pass.municipalities.size === 1 ? [...pass.municipalities][0] : undefined) ?? null;
-    const row = { ...header, municipality_code: municipalityCode, row_count: pass.rows, uploaded_at: uploadedAt, status: 'complete' as const, staged_by: null, heartbeat_at: null };
+    const row = {
+      ...header,
+      municipality_code: municipalityCode,
+      row_count: pass.rows,
+      uploaded_at: uploadedAt,
+      status: 'complete' as const,
+      staged_by: null,
+      heartbeat_at: null,
+    };
     // The last chunk is staged before publishing, so the seal is complete outside the short publishing transaction.
     const counts = await staging.transaction(async (trx) => {
       const c = await writer.finish(trx);
-      await trx.updateTable('imports').set({ row_count: pass.rows, municipality_code: municipalityCode }).where('id', '=', importId).execute();
+      await trx
+        .updateTable('imports')
+        .set({ row_count: pass.rows, municipality_code: municipalityCode })
+        .where('id', '=', importId)
+        .execute();
       return c;
     });
     // A kind that writes its rows without telling (none today) is hashed from the database instead.
@@ -150,14 +193,23 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
         entity: 'imports',
         entityId: importId,
         before: null,
-        after: { ...view, sha256: req.file.sha256, format: req.file.format, encoding: req.file.encoding ?? null, bytes: req.file.bytes, inserted: counts.inserted, duplicates: counts.duplicates },
+        after: {
+          ...view,
+          sha256: req.file.sha256,
+          format: req.file.format,
+          encoding: req.file.encoding ?? null,
+          bytes: req.file.bytes,
+          inserted: counts.inserted,
+          duplicates: counts.duplicates,
+        },
       });
       return { ...base, rows: pass.rows, inserted: counts.inserted, duplicates: counts.duplicates, alreadyImported: false, import: view };
     });
   } catch (e) {
     // Nothing of a failed or empty import may stay behind, not even invisibly.
     await staging.discard();
-    if (e instanceof NothingNew) return { ...base, rows: e.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };
+    if (e instanceof NothingNew)
+      return { ...base, rows: e.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };
     throw e;
   }
 }

@@ -17,7 +17,11 @@ describe('import templates', () => {
     for (const k of importKinds) {
       const bytes = csvTemplate(k, ctx);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l !== '');
+      const lines = bytes
+        .toString('utf8')
+        .slice(1)
+        .split('\r\n')
+        .filter((l) => l !== '');
       expect(lines).toHaveLength(1);
       const cells = (lines[0] ?? '').split(';');
       expect(cells.slice(0, k.columns.length).map(foldHeader)).toEqual(k.columns.map((c) => foldHeader(c.sv)));

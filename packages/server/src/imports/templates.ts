@@ -29,7 +29,9 @@ function csvCell(text: string): string {
 
 /** The CSV template of `kind`. */
 export function csvTemplate(kind: ImportKind<unknown>, ctx: KindContext): Buffer {
-  const header = templateColumns(kind, ctx).map((c) => csvCell(templateHeader(c))).join(';');
+  const header = templateColumns(kind, ctx)
+    .map((c) => csvCell(templateHeader(c)))
+    .join(';');
   return Buffer.from(`\uFEFF${header}\r\n`, 'utf8');
 }
 
@@ -56,6 +58,8 @@ export async function xlsxTemplate(kind: ImportKind<unknown>, ctx: KindContext):
     doc.getColumn(i + 1).width = w;
   });
   doc.addRow([]);
-  doc.addRow([`${kind.title}: ${kind.description} Fyll i raderna på första bladet under rubrikraden; filen läses in i sin helhet eller inte alls.`]);
+  doc.addRow([
+    `${kind.title}: ${kind.description} Fyll i raderna på första bladet under rubrikraden; filen läses in i sin helhet eller inte alls.`,
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,11 +12,22 @@ export interface Answer {
 }
 
 /** POST `bytes` as file `filename` of `kind`. */
-export async function uploadFile(url: string, client: Client, kind: string, bytes: Uint8Array, filename: string, contentType = 'text/csv'): Promise<Answer> {
+export async function uploadFile(
+  url: string,
+  client: Client,
+  kind: string,
+  bytes: Uint8Array,
+  filename: string,
+  contentType = 'text/csv',
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (client.cookie !== '') headers['cookie'] = client.cookie;
   if (client.csrfToken !== '') headers['x-csrf-token'] = client.csrfToken;
-  const res = await fetch(`${url}/api/v1/imports/${encodeURIComponent(kind)}?filename=${encodeURIComponent(filename)}`, { method: 'POST', headers, body: Buffer.from(bytes) });
+  const res = await fetch(`${url}/api/v1/imports/${encodeURIComponent(kind)}?filename=${encodeURIComponent(filename)}`, {
+    method: 'POST',
+    headers,
+    body: Buffer.from(bytes),
+  });
   const text = await res.text();
   return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
 }

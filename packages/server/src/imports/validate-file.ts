@@ -48,12 +48,22 @@ export async function passOverFile(
   let rows = 0;
   for await (const src of fileRows(file, limits, onBytes)) {
     src.cells.forEach((cell, i) => {
-      refusePersonnummer(cell, { file: ctx.filename, line: src.line, field: header === undefined ? `kolumn ${String(i + 1)}` : headerName(header, i) });
+      refusePersonnummer(cell, {
+        file: ctx.filename,
+        line: src.line,
+        field: header === undefined ? `kolumn ${String(i + 1)}` : headerName(header, i),
+      });
     });
     if (header === undefined) {
-      header = resolveHeader(src.cells, kind.columns, src.line, (p) => {
-        problems.add(p);
-      }, kind.extraColumn ? (h) => kind.extraColumn?.(h, ctx) : undefined);
+      header = resolveHeader(
+        src.cells,
+        kind.columns,
+        src.line,
+        (p) => {
+          problems.add(p);
+        },
+        kind.extraColumn ? (h) => kind.extraColumn?.(h, ctx) : undefined,
+      );
       // With a wrong header every row would fail the same way: report the header only.
       if (!problems.empty) break;
       continue;
@@ -63,13 +73,21 @@ export async function passOverFile(
     const columns = header.keys.length;
     const row = new RowReader(src.line, src.cells, header, ctx.agreement);
     const extra = src.cells.findIndex((c, i) => i >= columns && c !== '');
-    if (extra >= 0) row.fail('(rad)', `raden har fler ifyllda kolumner (${String(src.cells.length)}) än rubrikraden (${String(columns)}).`, src.cells[extra]);
+    if (extra >= 0)
+      row.fail(
+        '(rad)',
+        `raden har fler ifyllda kolumner (${String(src.cells.length)}) än rubrikraden (${String(columns)}).`,
+        src.cells[extra],
+      );
     const value = session.read(row);
     if (scope.municipality !== undefined) {
       // A row with other problems is checked from its party columns, so all of a file's problems come in one pass.
       const parties = value !== undefined ? session.parties(value) : namedParties(kind, row, ctx);
       if (parties !== undefined && !parties.includes(scope.municipality)) {
-        row.fail('(rad)', `din kommun (${scope.municipalityName ?? scope.municipality}) är inte part i raden; som kommunekonom får du bara importera underlag där den egna kommunen är part.`);
+        row.fail(
+          '(rad)',
+          `din kommun (${scope.municipalityName ?? scope.municipality}) är inte part i raden; som kommunekonom får du bara importera underlag där den egna kommunen är part.`,
+        );
       }
     }
     for (const p of row.problems) problems.add(p);
@@ -78,8 +96,17 @@ export async function passOverFile(
       if (onValid && problems.empty) await onValid(value, src.line);
     }
   }
-  if (header === undefined) problems.add({ line: 1, field: '(fil)', reason: `filen är tom; första raden ska vara rubrikraden (${kind.columns.filter((c) => c.required).map((c) => c.sv).join(', ')}).` });
-  else if (rows === 0 && problems.empty) problems.add({ line: 2, field: '(fil)', reason: 'filen har bara en rubrikrad och inga rader att importera.' });
+  if (header === undefined)
+    problems.add({
+      line: 1,
+      field: '(fil)',
+      reason: `filen är tom; första raden ska vara rubrikraden (${kind.columns
+        .filter((c) => c.required)
+        .map((c) => c.sv)
+        .join(', ')}).`,
+    });
+  else if (rows === 0 && problems.empty)
+    problems.add({ line: 2, field: '(fil)', reason: 'filen har bara en rubrikrad och inga rader att importera.' });
   else if (problems.empty) for (const p of session.finish()) problems.add(p);
   return { rows, problems, municipalities };
 }

@@ -37,7 +37,6 @@ export function cellText(value: unknown): string {
   return '';
 }
 
-
 /** Excel's serial day number as the UTC instant exceljs gave for it (1900 or 1904 date system). */
 function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
@@ -119,7 +118,12 @@ export async function* xlsxRows(file: ScannedFile, limits: FileLimits, onBytes?:
             cellCount += 1;
             const column = columnOf(e.attrs['r']) ?? cells.length + 1;
             if (cellCount > limits.maxCellsPerRow || column > limits.maxCellsPerRow) {
-              throw fileLimitBroken(where(), `raden har fler än ${formatCount(limits.maxCellsPerRow)} celler`, `${formatCount(limits.maxCellsPerRow)} celler per rad`, rowNumber);
+              throw fileLimitBroken(
+                where(),
+                `raden har fler än ${formatCount(limits.maxCellsPerRow)} celler`,
+                `${formatCount(limits.maxCellsPerRow)} celler per rad`,
+                rowNumber,
+              );
             }
             cell = { column, style: Number(e.attrs['s'] ?? '0'), type: e.attrs['t'] ?? 'n', value: [], length: 0 };
           } else if (cell !== undefined) {
@@ -130,7 +134,12 @@ export async function* xlsxRows(file: ScannedFile, limits: FileLimits, onBytes?:
           if (!collect || cell === undefined) continue;
           cell.length += e.text.length;
           if (cell.length > limits.maxCellChars) {
-            throw fileLimitBroken(where(), `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`, rowNumber);
+            throw fileLimitBroken(
+              where(),
+              `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`,
+              `${formatCount(limits.maxCellChars)} tecken per cell`,
+              rowNumber,
+            );
           }
           cell.value.push(e.text);
         } else if (e.name === 'v' || e.name === 't') collect = false;
@@ -138,7 +147,12 @@ export async function* xlsxRows(file: ScannedFile, limits: FileLimits, onBytes?:
         else if (e.name === 'c' && cell !== undefined && cells !== undefined) {
           const text = cellValue(cell, parts).trim();
           if (text.length > limits.maxCellChars) {
-            throw fileLimitBroken(where(), `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`, rowNumber);
+            throw fileLimitBroken(
+              where(),
+              `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`,
+              `${formatCount(limits.maxCellChars)} tecken per cell`,
+              rowNumber,
+            );
           }
           while (cells.length < cell.column - 1) cells.push('');
           cells[cell.column - 1] = text;
@@ -146,7 +160,13 @@ export async function* xlsxRows(file: ScannedFile, limits: FileLimits, onBytes?:
         } else if (e.name === 'row' && cells !== undefined) {
           rows += 1;
           // The header is row one of the limit's count too: `maxRows` data rows plus the header.
-          if (rows > limits.maxRows + 1) throw fileLimitBroken(where(), `filen har fler än ${formatCount(limits.maxRows)} rader`, `${formatCount(limits.maxRows)} rader`, rowNumber);
+          if (rows > limits.maxRows + 1)
+            throw fileLimitBroken(
+              where(),
+              `filen har fler än ${formatCount(limits.maxRows)} rader`,
+              `${formatCount(limits.maxRows)} rader`,
+              rowNumber,
+            );
           out.push({ line: rowNumber, cells });
           cells = undefined;
         } else if (e.name === 'sheetData') inSheetData = false;

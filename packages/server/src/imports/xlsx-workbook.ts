@@ -22,7 +22,9 @@ export interface WorkbookParts {
 const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 
 /** Built-in number formats that are dates or times (ECMA-376 18.8.30 and the East Asian ids). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** True when an Excel format code shows a date or time. */
 export function isDateFormat(code: string): boolean {
@@ -55,7 +57,11 @@ function folderOf(path: string): string {
 }
 
 /** Relationships of a part: id → target path, and type suffix → target path. */
-async function relationships(zip: WorkbookZip, relsPath: string, base: string): Promise<{ byId: Map<string, string>; byType: Map<string, string> }> {
+async function relationships(
+  zip: WorkbookZip,
+  relsPath: string,
+  base: string,
+): Promise<{ byId: Map<string, string>; byType: Map<string, string> }> {
   const byId = new Map<string, string>();
   const byType = new Map<string, string>();
   await each(zip, relsPath, 'relationerna', MAX_METADATA_BYTES, (e) => {
@@ -98,7 +104,11 @@ async function sharedStrings(zip: WorkbookZip, path: string, limits: FileLimits)
     if (e.type === 'open') {
       if (e.name === 'si') {
         if (strings.length >= limits.maxSharedStrings) {
-          throw fileLimitBroken('Excelfilen', `filen har fler än ${formatCount(limits.maxSharedStrings)} delade texter`, `${formatCount(limits.maxSharedStrings)} delade texter`);
+          throw fileLimitBroken(
+            'Excelfilen',
+            `filen har fler än ${formatCount(limits.maxSharedStrings)} delade texter`,
+            `${formatCount(limits.maxSharedStrings)} delade texter`,
+          );
         }
         current = [];
         length = 0;
@@ -113,7 +123,12 @@ async function sharedStrings(zip: WorkbookZip, path: string, limits: FileLimits)
       }
     } else if (inT && current !== undefined) {
       length += e.text.length;
-      if (length > limits.maxCellChars) throw fileLimitBroken('Excelfilen', `en text har fler än ${formatCount(limits.maxCellChars)} tecken`, `${formatCount(limits.maxCellChars)} tecken per cell`);
+      if (length > limits.maxCellChars)
+        throw fileLimitBroken(
+          'Excelfilen',
+          `en text har fler än ${formatCount(limits.maxCellChars)} tecken`,
+          `${formatCount(limits.maxCellChars)} tecken per cell`,
+        );
       current.push(e.text);
     }
   });
@@ -125,7 +140,11 @@ export async function readWorkbookParts(zip: WorkbookZip, limits: FileLimits): P
   const root = await relationships(zip, '_rels/.rels', '');
   const workbookPath = root.byType.get('officeDocument') ?? 'xl/workbook.xml';
   if (!zip.has(workbookPath)) {
-    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Filen är ingen Excel-arbetsbok (xl/workbook.xml saknas). Spara den som .xlsx eller som CSV och försök igen.', { field: 'fil' });
+    throw new SamverkanError(
+      'SAMV_ERR_FILE_FORMAT',
+      'Filen är ingen Excel-arbetsbok (xl/workbook.xml saknas). Spara den som .xlsx eller som CSV och försök igen.',
+      { field: 'fil' },
+    );
   }
   const base = folderOf(workbookPath);
   const rels = await relationships(zip, `${base}_rels/${workbookPath.slice(base.length)}.rels`, base);
@@ -138,7 +157,11 @@ export async function readWorkbookParts(zip: WorkbookZip, limits: FileLimits): P
   });
   const sheetPath = (firstSheetId === undefined ? undefined : rels.byId.get(firstSheetId)) ?? `${base}worksheets/sheet1.xml`;
   if (!zip.has(sheetPath)) {
-    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Excelfilen har inget kalkylblad att läsa. Spara den som .xlsx eller som CSV och försök igen.', { field: 'fil' });
+    throw new SamverkanError(
+      'SAMV_ERR_FILE_FORMAT',
+      'Excelfilen har inget kalkylblad att läsa. Spara den som .xlsx eller som CSV och försök igen.',
+      { field: 'fil' },
+    );
   }
   const stylesPath = rels.byType.get('styles');
   const stringsPath = rels.byType.get('sharedStrings');

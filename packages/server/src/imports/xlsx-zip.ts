@@ -55,10 +55,15 @@ export class WorkbookZip {
       let count = 0;
       for await (const entry of zip.eachEntry()) {
         count += 1;
-        if (count > MAX_ENTRIES) throw fileLimitBroken(WHERE, `filen har fler än ${formatCount(MAX_ENTRIES)} delar`, `${formatCount(MAX_ENTRIES)} delar`);
+        if (count > MAX_ENTRIES)
+          throw fileLimitBroken(WHERE, `filen har fler än ${formatCount(MAX_ENTRIES)} delar`, `${formatCount(MAX_ENTRIES)} delar`);
         declared += entry.uncompressedSize;
         if (declared > limits.maxUncompressedBytes) {
-          throw fileLimitBroken(WHERE, `filens delar är uppackade större än ${formatBytes(limits.maxUncompressedBytes)}`, `${formatBytes(limits.maxUncompressedBytes)} uppackat`);
+          throw fileLimitBroken(
+            WHERE,
+            `filens delar är uppackade större än ${formatBytes(limits.maxUncompressedBytes)}`,
+            `${formatBytes(limits.maxUncompressedBytes)} uppackat`,
+          );
         }
         if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
       }
@@ -86,11 +91,21 @@ export class WorkbookZip {
   async *events(name: string, maxPartBytes = Infinity, what = 'en del av filen'): AsyncGenerator<readonly XmlEvent[]> {
     const entry = this.entries.get(name);
     if (entry === undefined) return;
-    const partLimit = (): SamverkanError => fileLimitBroken(WHERE, `${what} är uppackad större än ${formatBytes(maxPartBytes)}`, `${formatBytes(maxPartBytes)} uppackat`);
-    const totalLimit = (): SamverkanError => fileLimitBroken(WHERE, `filens delar är uppackade större än ${formatBytes(this.limits.maxUncompressedBytes)}`, `${formatBytes(this.limits.maxUncompressedBytes)} uppackat`);
+    const partLimit = (): SamverkanError =>
+      fileLimitBroken(WHERE, `${what} är uppackad större än ${formatBytes(maxPartBytes)}`, `${formatBytes(maxPartBytes)} uppackat`);
+    const totalLimit = (): SamverkanError =>
+      fileLimitBroken(
+        WHERE,
+        `filens delar är uppackade större än ${formatBytes(this.limits.maxUncompressedBytes)}`,
+        `${formatBytes(this.limits.maxUncompressedBytes)} uppackat`,
+      );
     if (entry.uncompressedSize > maxPartBytes) throw partLimit();
     if (entry.isEncrypted() || !entry.canDecodeFileData()) {
-      throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Excelfilen är krypterad eller packad på ett sätt som inte kan läsas. Spara den som .xlsx utan lösenord eller som CSV och försök igen.', { field: 'fil' });
+      throw new SamverkanError(
+        'SAMV_ERR_FILE_FORMAT',
+        'Excelfilen är krypterad eller packad på ett sätt som inte kan läsas. Spara den som .xlsx utan lösenord eller som CSV och försök igen.',
+        { field: 'fil' },
+      );
     }
     const maxToken = Math.max(1024 * 1024, 10 * this.limits.maxCellChars);
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -99,7 +114,8 @@ export class WorkbookZip {
     let depth = 0;
     parser.on('opentag', (tag) => {
       depth += 1;
-      if (depth > MAX_DEPTH) throw fileLimitBroken(WHERE, `${what} har element nästlade djupare än ${String(MAX_DEPTH)} nivåer`, `${String(MAX_DEPTH)} nivåer`);
+      if (depth > MAX_DEPTH)
+        throw fileLimitBroken(WHERE, `${what} har element nästlade djupare än ${String(MAX_DEPTH)} nivåer`, `${String(MAX_DEPTH)} nivåer`);
       const attrs: Record<string, string> = {};
       // Without xmlns processing saxes gives attribute values as plain strings.
       for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attrs[localName(k)] = v;
@@ -135,7 +151,12 @@ export class WorkbookZip {
         for (;;) {
           const lt = chunk.indexOf(0x3c, pos);
           sinceLt += (lt < 0 ? chunk.length : lt) - pos;
-          if (sinceLt > maxToken) throw fileLimitBroken(WHERE, `${what} har en text eller ett element längre än ${formatBytes(maxToken)}`, `${formatBytes(maxToken)} per värde`);
+          if (sinceLt > maxToken)
+            throw fileLimitBroken(
+              WHERE,
+              `${what} har en text eller ett element längre än ${formatBytes(maxToken)}`,
+              `${formatBytes(maxToken)} per värde`,
+            );
           if (lt < 0) break;
           if (lt + 1 === chunk.length) afterLt = true;
           else if (chunk[lt + 1] === 0x21) throw markupRefused(what);
@@ -162,13 +183,25 @@ export class WorkbookZip {
 }
 
 function markupRefused(what: string): SamverkanError {
-  return new SamverkanError('SAMV_ERR_FILE_FORMAT', `Excelfilen: ${what} innehåller XML-konstruktioner (<!…) som Excel inte skriver; filen läses inte. Spara den på nytt i Excel eller som CSV.`, { field: 'fil' });
+  return new SamverkanError(
+    'SAMV_ERR_FILE_FORMAT',
+    `Excelfilen: ${what} innehåller XML-konstruktioner (<!…) som Excel inte skriver; filen läses inte. Spara den på nytt i Excel eller som CSV.`,
+    { field: 'fil' },
+  );
 }
 
 function unreadable(e: unknown): SamverkanError {
   // yauzl's validateEntrySizes: a part inflating to more (or less) than its header says.
   if (e instanceof Error && /too (many|few) bytes in the stream/.test(e.message)) {
-    return new SamverkanError('SAMV_ERR_FILE_FORMAT', 'Excelfilen är skadad: en del packas upp till en annan storlek än filen anger; inget har sparats. Spara den på nytt i Excel eller som CSV och försök igen.', { field: 'fil' });
+    return new SamverkanError(
+      'SAMV_ERR_FILE_FORMAT',
+      'Excelfilen är skadad: en del packas upp till en annan storlek än filen anger; inget har sparats. Spara den på nytt i Excel eller som CSV och försök igen.',
+      { field: 'fil' },
+    );
   }
-  return new SamverkanError('SAMV_ERR_FILE_FORMAT', `Excelfilen kunde inte läsas (${e instanceof Error ? e.message : String(e)}). Spara den som .xlsx eller som CSV och försök igen.`, { field: 'fil' });
+  return new SamverkanError(
+    'SAMV_ERR_FILE_FORMAT',
+    `Excelfilen kunde inte läsas (${e instanceof Error ? e.message : String(e)}). Spara den som .xlsx eller som CSV och försök igen.`,
+    { field: 'fil' },
+  );
 }

@@ -64,7 +64,9 @@ describe('the identifier check itself', () => {
   it('flags what issue 12 found and lets the allowed names through', () => {
     expect(identifiers('restidRäknas = ja; 4 700 000 ore_per_month; Tolkningar: I6 (whole-kronor)').length).toBe(4);
     expect(identifiers('Justering (beyond-bound): 164 316 kr')).toEqual(['beyond-bound']);
-    expect(identifiers('Exportera som iCalendar; sätt SAMVERKAN_DEBUG=1; t.ex. --interpretation I7=quarter-hour; fil /tmp/abc-xYz/a.csv')).toEqual([]);
+    expect(
+      identifiers('Exportera som iCalendar; sätt SAMVERKAN_DEBUG=1; t.ex. --interpretation I7=quarter-hour; fil /tmp/abc-xYz/a.csv'),
+    ).toEqual([]);
   });
 });
 
@@ -118,7 +120,17 @@ describe('(b) the CLI’s text output of every command on demo input', () => {
     'price dagtid': () => ['price', 'dagtid', '--year', '2026', '--minutes', '61', '--index', index()],
     'price synhorsel': () => ['price', 'synhorsel', '--year', '2026', '--minutes', '61', '--index', index()],
     'price mt': () => ['price', 'mt', '--year', '2026', '--minutes', '37', '--index', index(), '--interpretation', 'I7=quarter-hour'],
-    'mt-fixed': () => ['mt-fixed', '--inventory', join(examples, 'mt-inventory-2025-06-30.csv'), '--year', '2025', '--half', '2', '--inventory-date', '2025-06-30'],
+    'mt-fixed': () => [
+      'mt-fixed',
+      '--inventory',
+      join(examples, 'mt-inventory-2025-06-30.csv'),
+      '--year',
+      '2025',
+      '--half',
+      '2',
+      '--inventory-date',
+      '2025-06-30',
+    ],
     tillaggsbelopp: () => ['tillaggsbelopp', '--year', '2026', '--connected', '175', '--index', index()],
     'normal-variation': () => ['normal-variation', '--counts', join(examples, 'connected-counts.example.csv')],
     agreements: () => ['agreements', '--on', '2026-12-01'],
@@ -151,7 +163,18 @@ describe('(b) the CLI’s text output of every command on demo input', () => {
 
   it('help texts of the commands hold no internal identifier', async () => {
     const found: string[][] = [];
-    for (const c of ['price', 'mt-fixed', 'tillaggsbelopp', 'normal-variation', 'agreements', 'calendar', 'assess', 'import', 'billing', 'db']) {
+    for (const c of [
+      'price',
+      'mt-fixed',
+      'tillaggsbelopp',
+      'normal-variation',
+      'agreements',
+      'calendar',
+      'assess',
+      'import',
+      'billing',
+      'db',
+    ]) {
       const r = await cli([c, '--help']);
       expect(r.text, `${c} --help`).toContain('Användning: samverkan');
       found.push(...offending(`samverkan ${c} --help`, r.text, true));
@@ -163,13 +186,54 @@ describe('(b) the CLI’s text output of every command on demo input', () => {
 describe.runIf(hasPoppler)('(d) the PDFs’ text (pdftotext present)', () => {
   const agreement = readAgreement();
   it('invoice, credit note, settlement and status report hold no internal identifier', async () => {
-    const key = parseAllocationKey(readFileSync(join(examples, 'allocation-key.example.yaml'), 'utf8'), 'allocation-key.example.yaml', agreement.municipalities);
-    const r = reconcileTillaggsbelopp(agreement, { year: 2026, connected: 175, index: buildIndexSeries([{ series: 'LPIK', year: 2025, percent: '3' }, { series: 'LPIK', year: 2026, percent: '2,5' }]), key });
+    const key = parseAllocationKey(
+      readFileSync(join(examples, 'allocation-key.example.yaml'), 'utf8'),
+      'allocation-key.example.yaml',
+      agreement.municipalities,
+    );
+    const r = reconcileTillaggsbelopp(agreement, {
+      year: 2026,
+      connected: 175,
+      index: buildIndexSeries([
+        { series: 'LPIK', year: 2025, percent: '3' },
+        { series: 'LPIK', year: 2026, percent: '2,5' },
+      ]),
+      key,
+    });
     const docs = r.allocations.map((a, i) => {
-      const own: CalculationStep = { id: `andel:${a.code}`, description: `${a.name}: andel av tilläggsbeloppet enligt fördelningsnyckeln (största rest)`, inputs: { tilläggsbeloppÖre: r.totalOre }, result: a.amountOre, unit: 'öre' };
+      const own: CalculationStep = {
+        id: `andel:${a.code}`,
+        description: `${a.name}: andel av tilläggsbeloppet enligt fördelningsnyckeln (största rest)`,
+        inputs: { tilläggsbeloppÖre: r.totalOre },
+        result: a.amountOre,
+        unit: 'öre',
+      };
       const steps = [...r.trace.steps, own];
-      const line = { lineNo: 1, description: 'Tilläggsbelopp 2026 efter avstämning', quantity: '1', unit: 'lump-sum', unitPriceOre: a.amountOre, baseQuantity: 1, amountOre: a.amountOre, category: 'tillaggsbelopp', clause: 'TILL.bakgrund.fordelning', date: null, reference: null, steps };
-      return invoiceFixture('tillaggsbelopp', { basisId: `b${String(i)}`, invoiceNumber: `K${a.code}-2027-000001`, seller: { ...municipality, code: a.code, legalName: `${a.name} kommun` }, buyer: region, period: { text: '2026', from: '2026-01-01', to: '2026-12-31' }, lines: [line], totalOre: a.amountOre, trace: { ...r.trace, steps }, provenance: { final: true, warnings: [] } });
+      const line = {
+        lineNo: 1,
+        description: 'Tilläggsbelopp 2026 efter avstämning',
+        quantity: '1',
+        unit: 'lump-sum',
+        unitPriceOre: a.amountOre,
+        baseQuantity: 1,
+        amountOre: a.amountOre,
+        category: 'tillaggsbelopp',
+        clause: 'TILL.bakgrund.fordelning',
+        date: null,
+        reference: null,
+        steps,
+      };
+      return invoiceFixture('tillaggsbelopp', {
+        basisId: `b${String(i)}`,
+        invoiceNumber: `K${a.code}-2027-000001`,
+        seller: { ...municipality, code: a.code, legalName: `${a.name} kommun` },
+        buyer: region,
+        period: { text: '2026', from: '2026-01-01', to: '2026-12-31' },
+        lines: [line],
+        totalOre: a.amountOre,
+        trace: { ...r.trace, steps },
+        provenance: { final: true, warnings: [] },
+      });
     });
     const pdfs: Record<string, Buffer> = {
       faktura: await renderInvoicePdf(invoiceFixture()),

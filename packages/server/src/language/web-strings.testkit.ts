@@ -17,7 +17,18 @@ export interface ShownString {
 }
 
 const webSrc = fileURLToPath(new URL('../../../web/src/', import.meta.url));
-const shownProps = new Set(['label', 'title', 'aria-label', 'description', 'placeholder', 'alt', 'legend', 'caption', 'aria-description', 'summary']);
+const shownProps = new Set([
+  'label',
+  'title',
+  'aria-label',
+  'description',
+  'placeholder',
+  'alt',
+  'legend',
+  'caption',
+  'aria-description',
+  'summary',
+]);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -38,7 +49,13 @@ function literalTexts(node: ts.Node, out: string[]): void {
   } else if (ts.isConditionalExpression(node)) {
     literalTexts(node.whenTrue, out);
     literalTexts(node.whenFalse, out);
-  } else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+  } else if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+      node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+  ) {
     literalTexts(node.left, out);
     literalTexts(node.right, out);
   } else if (ts.isParenthesizedExpression(node)) literalTexts(node.expression, out);
@@ -49,7 +66,8 @@ export function webShownStrings(): ShownString[] {
   const out: ShownString[] = [];
   for (const file of files(webSrc)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-    const where = (n: ts.Node): string => `${relative(webSrc, file)}:${String(source.getLineAndCharacterOfPosition(n.getStart()).line + 1)}`;
+    const where = (n: ts.Node): string =>
+      `${relative(webSrc, file)}:${String(source.getLineAndCharacterOfPosition(n.getStart()).line + 1)}`;
     const add = (n: ts.Node, texts: readonly string[]): void => {
       for (const t of texts) if (t.trim() !== '') out.push({ text: t.trim(), where: where(n) });
     };

@@ -84,25 +84,45 @@ export function checkFactors(agreement: Agreement, factors: readonly StoredAlloc
   factors.forEach((f, i) => {
     const at = `factors[${String(i)}]`;
     const w = decimal(f.weight, `${at}.weight`);
-    if (compareRational(w, rational(0n)) < 0) throw invalidInput(`${at}.weight`, `${at}.weight: vikten ${f.weight} får inte vara negativ.`, f.weight);
+    if (compareRational(w, rational(0n)) < 0)
+      throw invalidInput(`${at}.weight`, `${at}.weight: vikten ${f.weight} får inte vara negativ.`, f.weight);
     sum = addRational(sum, w);
     const unknown = Object.keys(f.values).filter((c) => !codes.includes(c));
-    if (unknown.length > 0) throw invalidInput(`${at}.values`, `${at}.values: ${unknown.join(', ')} är ingen av avtalets kommunkoder (${codes.join(', ')}).`, unknown);
+    if (unknown.length > 0)
+      throw invalidInput(
+        `${at}.values`,
+        `${at}.values: ${unknown.join(', ')} är ingen av avtalets kommunkoder (${codes.join(', ')}).`,
+        unknown,
+      );
     const missing = codes.filter((c) => f.values[c] === undefined);
     if (missing.length > 0) throw invalidInput(`${at}.values`, `${at}.values: mått saknas för kommunkod ${missing.join(', ')}.`, missing);
     let total = rational(0n);
     const values: Record<string, string> = {};
     for (const c of codes) {
       const m = decimal(f.values[c] ?? '', `${at}.values.${c}`);
-      if (compareRational(m, rational(0n)) < 0) throw invalidInput(`${at}.values.${c}`, `${at}.values.${c}: måttet får inte vara negativt.`, f.values[c]);
+      if (compareRational(m, rational(0n)) < 0)
+        throw invalidInput(`${at}.values.${c}`, `${at}.values.${c}: måttet får inte vara negativt.`, f.values[c]);
       total = addRational(total, m);
       values[c] = formatRational(m, 12);
     }
-    if (compareRational(total, rational(0n)) === 0) throw invalidInput(`${at}.values`, `${at}.values: summan av måtten är 0; faktorn kan inte fördela något.`);
-    out.push({ id: f.id, name: f.name, weight: formatRational(w, 12), measure: f.measure, source: f.source, ...(f.decision === undefined ? {} : { decision: f.decision }), values });
+    if (compareRational(total, rational(0n)) === 0)
+      throw invalidInput(`${at}.values`, `${at}.values: summan av måtten är 0; faktorn kan inte fördela något.`);
+    out.push({
+      id: f.id,
+      name: f.name,
+      weight: formatRational(w, 12),
+      measure: f.measure,
+      source: f.source,
+      ...(f.decision === undefined ? {} : { decision: f.decision }),
+      values,
+    });
   });
   if (compareRational(sum, rational(1n)) !== 0) {
-    throw invalidInput('factors', `factors: vikterna summerar till ${formatRational(sum, 12).replace('.', ',')}, men ska summera till exakt 1.`, formatRational(sum, 12));
+    throw invalidInput(
+      'factors',
+      `factors: vikterna summerar till ${formatRational(sum, 12).replace('.', ',')}, men ska summera till exakt 1.`,
+      formatRational(sum, 12),
+    );
   }
   return out;
 }
@@ -147,7 +167,9 @@ export function toAllocationKey(k: AllocationKeyView): AllocationKey {
 }
 
 /** The stored form of one of core's keys (to store a key read from a YAML file). */
-export function fromAllocationKey(key: AllocationKey): Pick<AllocationKeyInput, 'name' | 'title' | 'note' | 'factors' | 'example' | 'decisionRef'> {
+export function fromAllocationKey(
+  key: AllocationKey,
+): Pick<AllocationKeyInput, 'name' | 'title' | 'note' | 'factors' | 'example' | 'decisionRef'> {
   return {
     name: key.id,
     title: key.title,
@@ -167,9 +189,19 @@ export function fromAllocationKey(key: AllocationKey): Pick<AllocationKeyInput, 
 }
 
 /** Record a key version (validated; audited). */
-export async function recordAllocationKey(store: Store, agreement: Agreement, input: AllocationKeyInput, actor: string): Promise<AllocationKeyView> {
+export async function recordAllocationKey(
+  store: Store,
+  agreement: Agreement,
+  input: AllocationKeyInput,
+  actor: string,
+): Promise<AllocationKeyView> {
   const name = input.name.trim();
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw invalidInput('name', `name: "${input.name}" ska vara ett id med små bokstäver, siffror, punkt och bindestreck (t.ex. resursfordelning-2027).`, input.name);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
+    throw invalidInput(
+      'name',
+      `name: "${input.name}" ska vara ett id med små bokstäver, siffror, punkt och bindestreck (t.ex. resursfordelning-2027).`,
+      input.name,
+    );
   parseDate(input.validFrom, 'validFrom');
   if (input.validTo !== undefined) parseDate(input.validTo, 'validTo');
   const factors = checkFactors(agreement, input.factors);
@@ -198,9 +230,19 @@ export async function recordAllocationKey(store: Store, agreement: Agreement, in
       recorded_at: nowIso(),
       recorded_by: actor,
     };
-    await trx.insertInto('allocation_keys').values({ ...next, example: toFlag(input.example ?? false), demo: toFlag(input.demo ?? false) }).execute();
+    await trx
+      .insertInto('allocation_keys')
+      .values({ ...next, example: toFlag(input.example ?? false), demo: toFlag(input.demo ?? false) })
+      .execute();
     const after = view(next);
-    await appendAudit(trx, { actor, action: previous ? 'new-version' : 'create', entity: 'allocation_keys', entityId: `${name}@${input.validFrom}`, before: previous ? view(previous) : null, after });
+    await appendAudit(trx, {
+      actor,
+      action: previous ? 'new-version' : 'create',
+      entity: 'allocation_keys',
+      entityId: `${name}@${input.validFrom}`,
+      before: previous ? view(previous) : null,
+      after,
+    });
     return after;
   });
 }
@@ -216,6 +258,8 @@ export async function listAllocationKeys(db: Kysely<Database>, history = false):
 
 /** The current version of key `name` valid on `date` (latest start date ≤ date, not past its end). */
 export async function allocationKeyOn(db: Kysely<Database>, name: string, date: string): Promise<AllocationKeyView | undefined> {
-  const keys = (await listAllocationKeys(db)).filter((k) => k.name === name && k.validFrom <= date && (k.validTo === null || k.validTo >= date));
+  const keys = (await listAllocationKeys(db)).filter(
+    (k) => k.name === name && k.validFrom <= date && (k.validTo === null || k.validTo >= date),
+  );
   return keys.sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
 }

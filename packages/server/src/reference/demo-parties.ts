@@ -66,5 +66,6 @@ export function demoPartyInputs(agreement: Agreement): PartyInput[] {
 
 /** Seed the demo register (every identifier a placeholder, the rows marked demo). */
 export async function seedDemoParties(store: Store, agreement: Agreement, actor: string): Promise<void> {
-  for (const input of demoPartyInputs(agreement)) await recordParty(store, agreement, input, actor, { placeholders: PLACEHOLDERS, demo: true });
+  for (const input of demoPartyInputs(agreement))
+    await recordParty(store, agreement, input, actor, { placeholders: PLACEHOLDERS, demo: true });
 }

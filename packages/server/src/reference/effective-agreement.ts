@@ -22,7 +22,10 @@ export function mergeParameterValues(agreement: Agreement, recorded: readonly Pa
       ...(r.baseYear === null ? {} : { baseYear: r.baseYear }),
       source: `${r.source} (beslut ${r.decisionRef})`,
     };
-    parameters.set(p.id, { ...p, values: [...p.values.filter((v) => v.validFrom !== r.validFrom), value].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)) });
+    parameters.set(p.id, {
+      ...p,
+      values: [...p.values.filter((v) => v.validFrom !== r.validFrom), value].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)),
+    });
   }
   return { ...agreement, parameters };
 }

@@ -40,16 +40,29 @@ function samePercent(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function versionFor(versions: readonly IndexValueView[], used: { percent: string; source?: string | undefined }, createdAt: string): IndexValueView | undefined {
+function versionFor(
+  versions: readonly IndexValueView[],
+  used: { percent: string; source?: string | undefined },
+  createdAt: string,
+): IndexValueView | undefined {
   const byPercent = versions.filter((v) => samePercent(v.percent, used.percent));
   const bySource = byPercent.filter((v) => used.source !== undefined && v.source === used.source);
   const pool = bySource.length > 0 ? bySource : byPercent;
   const before = pool.filter((v) => v.recordedAt <= createdAt);
-  return (before.length > 0 ? before : pool).reduce<IndexValueView | undefined>((best, v) => (best === undefined || (before.length > 0 ? v.version > best.version : v.version < best.version) ? v : best), undefined);
+  return (before.length > 0 ? before : pool).reduce<IndexValueView | undefined>(
+    (best, v) => (best === undefined || (before.length > 0 ? v.version > best.version : v.version < best.version) ? v : best),
+    undefined,
+  );
 }
 
 /** The bases computed with each version of `series` `year`, newest version first. */
-export async function indexValueBases(db: Kysely<Database>, agreement: Agreement, user: SessionUser, series: string, year: number): Promise<IndexValueBases> {
+export async function indexValueBases(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  series: string,
+  year: number,
+): Promise<IndexValueBases> {
   const versions = (await listIndexValues(db, { series, history: true })).filter((v) => v.year === year);
   const latest = versions.reduce((m, v) => Math.max(m, v.version), 0);
   const byVersion = new Map<number, InvoiceBasisView[]>(versions.map((v) => [v.version, []]));
@@ -68,7 +81,9 @@ export async function indexValueBases(db: Kysely<Database>, agreement: Agreement
   return {
     series,
     year,
-    versions: [...versions].sort((a, b) => b.version - a.version).map((v) => ({ version: v, current: v.version === latest, invoiceBases: byVersion.get(v.version) ?? [] })),
+    versions: [...versions]
+      .sort((a, b) => b.version - a.version)
+      .map((v) => ({ version: v, current: v.version === latest, invoiceBases: byVersion.get(v.version) ?? [] })),
     unmatched,
   };
 }

@@ -98,15 +98,28 @@ export async function recordIndexValue(store: Store, input: IndexValueInput, act
       recorded_at: nowIso(),
       recorded_by: actor,
     };
-    await trx.insertInto('index_values').values({ ...next, example: toFlag(input.example ?? false), demo: toFlag(input.demo ?? false) }).execute();
+    await trx
+      .insertInto('index_values')
+      .values({ ...next, example: toFlag(input.example ?? false), demo: toFlag(input.demo ?? false) })
+      .execute();
     const after = view(next);
-    await appendAudit(trx, { actor, action: previous ? 'new-version' : 'create', entity: 'index_values', entityId: `${point.series}:${String(point.year)}`, before: previous ? view(previous) : null, after });
+    await appendAudit(trx, {
+      actor,
+      action: previous ? 'new-version' : 'create',
+      entity: 'index_values',
+      entityId: `${point.series}:${String(point.year)}`,
+      before: previous ? view(previous) : null,
+      after,
+    });
     return after;
   });
 }
 
 /** Current values (highest version per series and year), or every version with `history`. */
-export async function listIndexValues(db: Kysely<Database>, filter: { series?: string | undefined; history?: boolean | undefined } = {}): Promise<IndexValueView[]> {
+export async function listIndexValues(
+  db: Kysely<Database>,
+  filter: { series?: string | undefined; history?: boolean | undefined } = {},
+): Promise<IndexValueView[]> {
   let q = db.selectFrom('index_values').selectAll().orderBy('series').orderBy('year').orderBy('version');
   if (filter.series !== undefined) q = q.where('series', '=', filter.series.toUpperCase());
   const rows = await q.execute();

@@ -57,7 +57,9 @@ function normaliseValue(parameter: Parameter, value: number | string): string {
     return text;
   }
   if (/^-?\d+\.\d+$/.test(text) && decimalUnits.has(parameter.unit)) return text;
-  const what = decimalUnits.has(parameter.unit) ? 'ett heltal eller decimaltal (t.ex. 47.18)' : `ett heltal i enheten ${parameter.unit}${parameter.unit.startsWith('ore') ? ' (öre: 640 kr skrivs 64000)' : ''}`;
+  const what = decimalUnits.has(parameter.unit)
+    ? 'ett heltal eller decimaltal (t.ex. 47.18)'
+    : `ett heltal i enheten ${parameter.unit}${parameter.unit.startsWith('ore') ? ' (öre: 640 kr skrivs 64000)' : ''}`;
   throw invalidInput('value', `value: "${String(value)}" ska vara ${what} för parametern ${parameter.id}.`, value);
 }
 
@@ -79,20 +81,32 @@ function view(r: ParameterValueRow): ParameterValueView {
 }
 
 /** Record a new version of a parameter value from `validFrom` (validated; audited). */
-export async function recordParameterValue(store: Store, agreement: Agreement, input: ParameterValueInput, actor: string): Promise<ParameterValueView> {
+export async function recordParameterValue(
+  store: Store,
+  agreement: Agreement,
+  input: ParameterValueInput,
+  actor: string,
+): Promise<ParameterValueView> {
   const parameter = agreement.parameters.get(input.parameterId);
   if (!parameter) {
-    throw new SamverkanError('SAMV_ERR_NOT_FOUND', `parameterId: parametern "${input.parameterId}" finns inte i avtalet (se GET /api/v1/parameters).`, {
-      field: 'parameterId',
-      value: input.parameterId,
-    });
+    throw new SamverkanError(
+      'SAMV_ERR_NOT_FOUND',
+      `parameterId: parametern "${input.parameterId}" finns inte i avtalet (se GET /api/v1/parameters).`,
+      {
+        field: 'parameterId',
+        value: input.parameterId,
+      },
+    );
   }
   const from = parseDate(input.validFrom, 'validFrom');
   if (input.validTo !== undefined && Temporal.PlainDate.compare(parseDate(input.validTo, 'validTo'), from) < 0) {
     throw invalidInput('validTo', `validTo: ${input.validTo} ligger före validFrom ${input.validFrom}.`, input.validTo);
   }
   if (parameter.indexation && input.baseYear === undefined) {
-    throw invalidInput('baseYear', `baseYear: parametern ${parameter.id} indexeras med ${parameter.indexation.series}; ange vilket års nivå värdet är i.`);
+    throw invalidInput(
+      'baseYear',
+      `baseYear: parametern ${parameter.id} indexeras med ${parameter.indexation.series}; ange vilket års nivå värdet är i.`,
+    );
   }
   const value = normaliseValue(parameter, input.value);
   return store.transaction(async (trx) => {
@@ -118,7 +132,10 @@ export async function recordParameterValue(store: Store, agreement: Agreement, i
       recorded_at: nowIso(),
       recorded_by: actor,
     };
-    await trx.insertInto('parameter_values').values({ ...next, demo: toFlag(input.demo ?? false) }).execute();
+    await trx
+      .insertInto('parameter_values')
+      .values({ ...next, demo: toFlag(input.demo ?? false) })
+      .execute();
     const after = view(next);
     await appendAudit(trx, {
       actor,
@@ -134,7 +151,13 @@ export async function recordParameterValue(store: Store, agreement: Agreement, i
 
 /** Every recorded version (oldest first), or only the current version per parameter and start date. */
 export async function listParameterValues(db: Kysely<Database>, history = false): Promise<ParameterValueView[]> {
-  const rows = await db.selectFrom('parameter_values').selectAll().orderBy('parameter_id').orderBy('valid_from').orderBy('version').execute();
+  const rows = await db
+    .selectFrom('parameter_values')
+    .selectAll()
+    .orderBy('parameter_id')
+    .orderBy('valid_from')
+    .orderBy('version')
+    .execute();
   if (history) return rows.map(view);
   const current = new Map<string, ParameterValueRow>();
   for (const r of rows) current.set(`${r.parameter_id}@${r.valid_from}`, r);

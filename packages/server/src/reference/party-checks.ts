@@ -31,7 +31,8 @@ export function luhnCheckDigit(body: string): string {
 export function organisationNumber(text: string, field = 'organisationNumber'): string {
   const digits = text.trim().replace(/[-\s]/g, '');
   if (!/^\d{10}$/.test(digits)) throw invalidInput(field, `${field}: organisationsnumret "${text}" ska ha 10 siffror (NNNNNN-NNNN).`, text);
-  if (!luhnValid(digits)) throw invalidInput(field, `${field}: organisationsnumret "${text}" har fel kontrollsiffra (Luhn); kontrollera numret.`, text);
+  if (!luhnValid(digits))
+    throw invalidInput(field, `${field}: organisationsnumret "${text}" har fel kontrollsiffra (Luhn); kontrollera numret.`, text);
   return digits;
 }
 
@@ -40,7 +41,8 @@ export function paymentAccount(kind: 'bankgiro' | 'plusgiro', text: string, fiel
   const compact = text.trim().replace(/\s/g, '');
   const digits = compact.replace(/-/g, '');
   const [min, max, shape] = kind === 'bankgiro' ? [7, 8, 'NNN-NNNN eller NNNN-NNNN'] : [2, 8, 't.ex. 12345-6'];
-  if (!/^\d+(-\d+)?$/.test(compact) || digits.length < min || digits.length > max) throw invalidInput(field, `${field}: ${kind}numret "${text}" ska ha ${String(min)}–${String(max)} siffror (${shape}).`, text);
+  if (!/^\d+(-\d+)?$/.test(compact) || digits.length < min || digits.length > max)
+    throw invalidInput(field, `${field}: ${kind}numret "${text}" ska ha ${String(min)}–${String(max)} siffror (${shape}).`, text);
   if (!luhnValid(digits)) throw invalidInput(field, `${field}: ${kind}numret "${text}" har fel kontrollsiffra; kontrollera numret.`, text);
   // Shown the customary way: bankgiro with a hyphen before the last four, plusgiro before the last one.
   return kind === 'bankgiro' ? `${digits.slice(0, -4)}-${digits.slice(-4)}` : `${digits.slice(0, -1)}-${digits.slice(-1)}`;
@@ -49,7 +51,12 @@ export function paymentAccount(kind: 'bankgiro' | 'plusgiro', text: string, fiel
 /** SE + the party's organisationsnummer + 01 (Skatteverket's form of a Swedish VAT number). */
 export function vatNumber(text: string, orgNumber: string, field = 'vatNumber'): string {
   const v = text.trim().toUpperCase().replace(/\s/g, '');
-  if (v !== `SE${orgNumber}01`) throw invalidInput(field, `${field}: momsregistreringsnumret ska vara SE${orgNumber}01 (SE + organisationsnumret + 01), inte "${text}".`, text);
+  if (v !== `SE${orgNumber}01`)
+    throw invalidInput(
+      field,
+      `${field}: momsregistreringsnumret ska vara SE${orgNumber}01 (SE + organisationsnumret + 01), inte "${text}".`,
+      text,
+    );
   return v;
 }
 

@@ -86,7 +86,10 @@ function view(r: PartyRow): PartyVersion {
     address: { street: r.street, postalCode: r.postal_code, city: r.city },
     vatRegistered: r.vat_number !== null,
     vatNumber: r.vat_number,
-    payment: r.payment_kind === null || r.payment_account === null ? null : { kind: r.payment_kind === 'plusgiro' ? 'plusgiro' : 'bankgiro', account: r.payment_account },
+    payment:
+      r.payment_kind === null || r.payment_account === null
+        ? null
+        : { kind: r.payment_kind === 'plusgiro' ? 'plusgiro' : 'bankgiro', account: r.payment_account },
     paymentTermsDays: r.payment_terms_days,
     buyerReference: r.buyer_reference,
     flowReferences: JSON.parse(r.flow_references_json) as Record<string, string>,
@@ -105,30 +108,59 @@ function text(value: string | null | undefined, field: string, max = 200): strin
 }
 
 function checkParty(agreement: Agreement, code: string, unit: string | null): void {
-  const known = code === agreement.meta.region.id || agreement.municipalities.some((m) => m.code === code) || /^hemregion:.{1,100}$/.test(code);
-  if (!known) throw invalidInput('partyCode', `partyCode: "${code}" är varken regionen (${agreement.meta.region.id}), en kommunkod (t.ex. 2380) eller hemregion:<namn>.`, code);
+  const known =
+    code === agreement.meta.region.id || agreement.municipalities.some((m) => m.code === code) || /^hemregion:.{1,100}$/.test(code);
+  if (!known)
+    throw invalidInput(
+      'partyCode',
+      `partyCode: "${code}" är varken regionen (${agreement.meta.region.id}), en kommunkod (t.ex. 2380) eller hemregion:<namn>.`,
+      code,
+    );
   if (unit !== null && !(code === agreement.meta.region.id && (regionUnits as readonly string[]).includes(unit))) {
-    throw invalidInput('unit', `unit: "${unit}" är ingen enhet som faktureras separat; regionens enheter är ${regionUnits.join(', ')}.`, unit);
+    throw invalidInput(
+      'unit',
+      `unit: "${unit}" är ingen enhet som faktureras separat; regionens enheter är ${regionUnits.join(', ')}.`,
+      unit,
+    );
   }
 }
 
 /** The checked row values of `input` (every identifier validated). */
-function normalise(agreement: Agreement, input: PartyInput): Omit<PartyRow, 'id' | 'version' | 'placeholder_fields_json' | 'demo' | 'recorded_at' | 'recorded_by'> {
+function normalise(
+  agreement: Agreement,
+  input: PartyInput,
+): Omit<PartyRow, 'id' | 'version' | 'placeholder_fields_json' | 'demo' | 'recorded_at' | 'recorded_by'> {
   const unit = input.unit?.trim() ? input.unit.trim() : null;
   checkParty(agreement, input.partyCode, unit);
   parseDate(input.validFrom, 'validFrom');
   const org = organisationNumber(input.organisationNumber);
   const scheme = input.endpoint?.scheme.trim() ?? '0007';
-  if (!/^\d{4}$/.test(scheme)) throw invalidInput('endpoint.scheme', `endpoint.scheme: "${scheme}" ska vara en Peppol-schemakod med fyra siffror (0007 för organisationsnummer).`, scheme);
-  const endpointId = scheme === '0007' ? organisationNumber(input.endpoint?.id ?? org, 'endpoint.id') : text(input.endpoint?.id, 'endpoint.id', 50);
+  if (!/^\d{4}$/.test(scheme))
+    throw invalidInput(
+      'endpoint.scheme',
+      `endpoint.scheme: "${scheme}" ska vara en Peppol-schemakod med fyra siffror (0007 för organisationsnummer).`,
+      scheme,
+    );
+  const endpointId =
+    scheme === '0007' ? organisationNumber(input.endpoint?.id ?? org, 'endpoint.id') : text(input.endpoint?.id, 'endpoint.id', 50);
   if (!Number.isInteger(input.paymentTermsDays) || input.paymentTermsDays < 0 || input.paymentTermsDays > 120) {
-    throw invalidInput('paymentTermsDays', `paymentTermsDays: betalningsvillkoret ska vara 0–120 dagar, inte ${String(input.paymentTermsDays)}.`, input.paymentTermsDays);
+    throw invalidInput(
+      'paymentTermsDays',
+      `paymentTermsDays: betalningsvillkoret ska vara 0–120 dagar, inte ${String(input.paymentTermsDays)}.`,
+      input.paymentTermsDays,
+    );
   }
   const prefix = input.invoicePrefix.trim().toUpperCase();
-  if (!/^[A-Z0-9]{2,12}$/.test(prefix)) throw invalidInput('invoicePrefix', `invoicePrefix: "${input.invoicePrefix}" ska vara 2–12 versaler eller siffror (t.ex. RJH); det inleder fakturanumren.`, input.invoicePrefix);
+  if (!/^[A-Z0-9]{2,12}$/.test(prefix))
+    throw invalidInput(
+      'invoicePrefix',
+      `invoicePrefix: "${input.invoicePrefix}" ska vara 2–12 versaler eller siffror (t.ex. RJH); det inleder fakturanumren.`,
+      input.invoicePrefix,
+    );
   const flowReferences: Record<string, string> = {};
   for (const [flow, ref] of Object.entries(input.flowReferences ?? {})) {
-    if (!(billingFlows as readonly string[]).includes(flow)) throw invalidInput(`flowReferences.${flow}`, `flowReferences: "${flow}" är inget flöde (${billingFlows.join(', ')}).`, flow);
+    if (!(billingFlows as readonly string[]).includes(flow))
+      throw invalidInput(`flowReferences.${flow}`, `flowReferences: "${flow}" är inget flöde (${billingFlows.join(', ')}).`, flow);
     flowReferences[flow] = text(ref, `flowReferences.${flow}`, 100);
   }
   return {
@@ -153,7 +185,22 @@ function normalise(agreement: Agreement, input: PartyInput): Omit<PartyRow, 'id'
 }
 
 /** The value of each placeholder-capable field, to see whether a new version changed it. */
-function fieldValues(r: Pick<PartyRow, 'organisation_number' | 'endpoint_scheme' | 'endpoint_id' | 'street' | 'postal_code' | 'city' | 'vat_number' | 'payment_kind' | 'payment_account' | 'buyer_reference' | 'flow_references_json'>): Record<PlaceholderField, string> {
+function fieldValues(
+  r: Pick<
+    PartyRow,
+    | 'organisation_number'
+    | 'endpoint_scheme'
+    | 'endpoint_id'
+    | 'street'
+    | 'postal_code'
+    | 'city'
+    | 'vat_number'
+    | 'payment_kind'
+    | 'payment_account'
+    | 'buyer_reference'
+    | 'flow_references_json'
+  >,
+): Record<PlaceholderField, string> {
   return {
     organisationNumber: r.organisation_number,
     endpoint: `${r.endpoint_scheme}:${r.endpoint_id}`,
@@ -168,11 +215,33 @@ function fieldValues(r: Pick<PartyRow, 'organisation_number' | 'endpoint_scheme'
  * Record a new version of a party's details (validated; audited). `placeholders` is only for the
  * demo seed; otherwise a field stays a placeholder while a new version keeps its placeholder value.
  */
-export async function recordParty(store: Store, agreement: Agreement, input: PartyInput, actor: string, seed?: { readonly placeholders: readonly PlaceholderField[]; readonly demo: boolean }): Promise<PartyVersion> {
+export async function recordParty(
+  store: Store,
+  agreement: Agreement,
+  input: PartyInput,
+  actor: string,
+  seed?: { readonly placeholders: readonly PlaceholderField[]; readonly demo: boolean },
+): Promise<PartyVersion> {
   const values = normalise(agreement, input);
   return store.transaction(async (trx) => {
-    const latest = await trx.selectFrom('parties').selectAll().where('party_code', '=', values.party_code).where('unit_key', '=', values.unit_key).orderBy('valid_from', 'desc').orderBy('version', 'desc').limit(1).executeTakeFirst();
-    const previous = await trx.selectFrom('parties').selectAll().where('party_code', '=', values.party_code).where('unit_key', '=', values.unit_key).where('valid_from', '=', values.valid_from).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const latest = await trx
+      .selectFrom('parties')
+      .selectAll()
+      .where('party_code', '=', values.party_code)
+      .where('unit_key', '=', values.unit_key)
+      .orderBy('valid_from', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const previous = await trx
+      .selectFrom('parties')
+      .selectAll()
+      .where('party_code', '=', values.party_code)
+      .where('unit_key', '=', values.unit_key)
+      .where('valid_from', '=', values.valid_from)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     let placeholders: PlaceholderField[] = [...(seed?.placeholders ?? [])];
     if (!seed && latest) {
       const before = fieldValues(latest);
@@ -190,16 +259,33 @@ export async function recordParty(store: Store, agreement: Agreement, input: Par
       recorded_at: nowIso(),
       recorded_by: actor,
     };
-    await trx.insertInto('parties').values({ ...row, demo: toFlag(flag(row.demo)) }).execute();
+    await trx
+      .insertInto('parties')
+      .values({ ...row, demo: toFlag(flag(row.demo)) })
+      .execute();
     const after = view(row);
-    await appendAudit(trx, { actor, action: previous ? 'new-version' : 'create', entity: 'parties', entityId: `${row.party_code}${row.unit_key === '' ? '' : `/${row.unit_key}`}@${row.valid_from}`, before: previous ? view(previous) : null, after });
+    await appendAudit(trx, {
+      actor,
+      action: previous ? 'new-version' : 'create',
+      entity: 'parties',
+      entityId: `${row.party_code}${row.unit_key === '' ? '' : `/${row.unit_key}`}@${row.valid_from}`,
+      before: previous ? view(previous) : null,
+      after,
+    });
     return after;
   });
 }
 
 /** Every version (oldest first), or only the current version per party, unit and start date. */
 export async function listParties(db: Kysely<Database>, history = false): Promise<PartyVersion[]> {
-  const rows = await db.selectFrom('parties').selectAll().orderBy('party_code').orderBy('unit_key').orderBy('valid_from').orderBy('version').execute();
+  const rows = await db
+    .selectFrom('parties')
+    .selectAll()
+    .orderBy('party_code')
+    .orderBy('unit_key')
+    .orderBy('valid_from')
+    .orderBy('version')
+    .execute();
   if (history) return rows.map(view);
   const current = new Map<string, PartyRow>();
   for (const r of rows) current.set(`${r.party_code}|${r.unit_key}|${r.valid_from}`, r);
@@ -209,17 +295,36 @@ export async function listParties(db: Kysely<Database>, history = false): Promis
 /** The version of `code` (its `unit`'s own entry first) valid on `date`, or undefined. */
 export async function partyOn(db: Kysely<Database>, code: string, unit: string | null, date: string): Promise<PartyVersion | undefined> {
   for (const key of unit === null ? [''] : [unit, '']) {
-    const r = await db.selectFrom('parties').selectAll().where('party_code', '=', code).where('unit_key', '=', key).where('valid_from', '<=', date).orderBy('valid_from', 'desc').orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const r = await db
+      .selectFrom('parties')
+      .selectAll()
+      .where('party_code', '=', code)
+      .where('unit_key', '=', key)
+      .where('valid_from', '<=', date)
+      .orderBy('valid_from', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (r) return view(r);
   }
   return undefined;
 }
 
 /** The version valid on `date`, or a Swedish 409 naming the party when the register has none. */
-export async function requireParty(db: Kysely<Database>, code: string, unit: string | null, date: string, name: string): Promise<PartyVersion> {
+export async function requireParty(
+  db: Kysely<Database>,
+  code: string,
+  unit: string | null,
+  date: string,
+  name: string,
+): Promise<PartyVersion> {
   const p = await partyOn(db, code, unit, date);
   if (!p) {
-    throw new SamverkanError('SAMV_ERR_CONFLICT', `${name}${unit === null ? '' : ` (${unit})`} finns inte i partsregistret för ${date}; lägg in juridiskt namn, organisationsnummer, adress och betalningsvillkor under Administration → Parter.`, { field: 'partyCode', value: code });
+    throw new SamverkanError(
+      'SAMV_ERR_CONFLICT',
+      `${name}${unit === null ? '' : ` (${unit})`} finns inte i partsregistret för ${date}; lägg in juridiskt namn, organisationsnummer, adress och betalningsvillkor under Administration → Parter.`,
+      { field: 'partyCode', value: code },
+    );
   }
   return p;
 }

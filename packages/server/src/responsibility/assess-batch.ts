@@ -26,7 +26,10 @@ export interface BatchResult {
 /** Parse one NDJSON line; a syntax error is SAMV_ERR_INVALID_INPUT naming the line (never echoing it). */
 export function parseJsonLine(text: string, line: number, file: string): unknown {
   if (text.trim() === '') {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `rad ${line}: raden är tom; varje rad ska vara en situation som JSON-objekt.`, { file, line });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `rad ${line}: raden är tom; varje rad ska vara en situation som JSON-objekt.`, {
+      file,
+      line,
+    });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -37,7 +40,11 @@ export function parseJsonLine(text: string, line: number, file: string): unknown
 
 function errorLine(e: unknown, line: number, file: string): { json: string; exitCode: number } {
   const err = isSamverkanError(e)
-    ? new SamverkanError(e.code, e.message.startsWith(`rad ${line}:`) ? e.message : `rad ${line}: ${e.message}`, { ...e.location, file, line })
+    ? new SamverkanError(e.code, e.message.startsWith(`rad ${line}:`) ? e.message : `rad ${line}: ${e.message}`, {
+        ...e.location,
+        file,
+        line,
+      })
     : new SamverkanError('SAMV_ERR_INTERNAL', `rad ${line}: ett internt fel inträffade.`, { file, line });
   const { code, message, location } = err.toJSON();
   return { json: JSON.stringify({ line, error: { code, message, location } }), exitCode: err.exitCode };
@@ -62,7 +69,10 @@ export async function assessBatch(
     input = createReadStream(path);
     // A missing file is reported before anything is written.
     await Promise.race([once(input, 'open'), once(input, 'error').then(([e]) => Promise.reject(e as Error))]).catch(() => {
-      throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `--batch: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, { field: '--batch', file: path });
+      throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `--batch: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, {
+        field: '--batch',
+        file: path,
+      });
     });
   }
   const file = path === '-' ? 'standard in' : path;

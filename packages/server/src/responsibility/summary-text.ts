@@ -34,13 +34,18 @@ export function summaryLines(a: Answer): string[] {
   const care = a.careResponsibility;
   const lines = [`Hälso- och sjukvårdsansvar: ${partyText(care.party, care.municipality, care.unit)} [${care.rule}] – ${care.title}`];
   if (a.criteria.length > 0) lines.push(`Kriterier: ${a.criteria.map((c) => `${c.number} ${statusText[c.status]}`).join(', ')}`);
-  lines.push(`Läkare: ${partyText(a.physician.party, null, a.physician.unit)} [${a.physician.rule}]${a.physician.fixedPhysicianContact ? `, fast läkarkontakt: ${a.physician.fixedPhysicianContact}` : ''}`);
-  for (const p of a.products) lines.push(`Produkt ${p.index + 1} (${p.label ?? p.kindLabel}): ${partyText(p.party, p.municipality, p.unit)} [${p.rule}]`);
+  lines.push(
+    `Läkare: ${partyText(a.physician.party, null, a.physician.unit)} [${a.physician.rule}]${a.physician.fixedPhysicianContact ? `, fast läkarkontakt: ${a.physician.fixedPhysicianContact}` : ''}`,
+  );
+  for (const p of a.products)
+    lines.push(`Produkt ${p.index + 1} (${p.label ?? p.kindLabel}): ${partyText(p.party, p.municipality, p.unit)} [${p.rule}]`);
   const perf = a.performing;
   const performer = perf.performer === 'undecided' ? 'Obestämt' : partyText(perf.performer, perf.municipality, null);
   lines.push(`Utförande: ${performer}${perf.asHiredStaff ? ' som inhyrd personal' : ''}, ${billingText[perf.billing]} [${perf.rule}]`);
   const vh = a.visionHearing;
-  lines.push(`Syn- och hörselombud: ${vh.billable === null ? 'obestämt' : vh.billable ? 'kan faktureras regionen' : 'faktureras inte'} [${vh.rule}]`);
+  lines.push(
+    `Syn- och hörselombud: ${vh.billable === null ? 'obestämt' : vh.billable ? 'kan faktureras regionen' : 'faktureras inte'} [${vh.rule}]`,
+  );
   if (a.missing.length > 0) lines.push(`Saknas: ${a.missing.join(', ')}`);
   lines.push(`Överlämning: ${a.handover.map((h) => h.routine).join('; ')}`);
   const clauses = new Set([care, a.physician, perf, vh, ...a.products].flatMap((d) => d.clauses.map((c) => c.id)));

@@ -9,9 +9,13 @@ export const registerAgreementRegister: RegisterRoutes = (app, ctx) => {
   const a = ctx.agreement;
   app.get('/api/v1/decisions', { schema: { tags: ['avtal'], summary: 'Beslutshistorik' } }, () => ({ decisions: a.decisions }));
   app.get('/api/v1/forums', { schema: { tags: ['avtal'], summary: 'Samverkansstrukturens forum' } }, () => ({ forums: a.forums }));
-  app.get('/api/v1/interpretations', { schema: { tags: ['avtal'], summary: 'Tolkningar (I1–I15) med standardval och alternativ' } }, () => ({
-    interpretations: [...a.interpretations.values()],
-  }));
+  app.get(
+    '/api/v1/interpretations',
+    { schema: { tags: ['avtal'], summary: 'Tolkningar (I1–I15) med standardval och alternativ' } },
+    () => ({
+      interpretations: [...a.interpretations.values()],
+    }),
+  );
   app.get('/api/v1/municipalities', { schema: { tags: ['avtal'], summary: 'Avtalets kommuner och regionen' } }, () => ({
     region: a.meta.region,
     municipalities: a.municipalities,

@@ -21,7 +21,12 @@ const Factor = Type.Object(
 
 const Body = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'Nyckelns id; nya versioner har samma id' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[a-z0-9][a-z0-9._-]*$',
+      description: 'Nyckelns id; nya versioner har samma id',
+    }),
     title: Type.String({ minLength: 1, maxLength: 300 }),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     validFrom: IsoDateSchema,
@@ -37,15 +42,33 @@ const Body = Type.Object(
 export const registerAllocationKeys: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/allocation-keys',
-    { schema: { tags: ['referensdata'], summary: 'Fördelningsnycklar', querystring: Type.Object({ history: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: readResponses } },
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Fördelningsnycklar',
+        querystring: Type.Object({ history: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: readResponses,
+      },
+    },
     async (request) => {
       authorize(request, 'reference:read');
       return { allocationKeys: await listAllocationKeys(ctx.store.db, request.query.history === true) };
     },
   );
-  app.post('/api/v1/allocation-keys', { schema: { tags: ['referensdata'], summary: 'Registrera en fördelningsnyckel (ny version; granskningsloggas)', body: Body, response: createResponses } }, async (request, reply) => {
-    const user = authorize(request, 'reference:change');
-    const saved = await recordAllocationKey(ctx.store, ctx.agreement, request.body, actorOf(user));
-    return reply.status(201).send({ allocationKey: saved });
-  });
+  app.post(
+    '/api/v1/allocation-keys',
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Registrera en fördelningsnyckel (ny version; granskningsloggas)',
+        body: Body,
+        response: createResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = authorize(request, 'reference:change');
+      const saved = await recordAllocationKey(ctx.store, ctx.agreement, request.body, actorOf(user));
+      return reply.status(201).send({ allocationKey: saved });
+    },
+  );
 };

@@ -37,7 +37,12 @@ for (const target of databaseTargets) {
     let regionSells: Basis;
     beforeAll(async () => {
       t = await startTestServer(target);
-      [region, ostersund, chef, admin] = await Promise.all([login(t.url, 'ekonom.region'), login(t.url, 'ekonom.ostersund'), login(t.url, 'chef'), login(t.url, 'admin')]);
+      [region, ostersund, chef, admin] = await Promise.all([
+        login(t.url, 'ekonom.region'),
+        login(t.url, 'ekonom.ostersund'),
+        login(t.url, 'chef'),
+        login(t.url, 'admin'),
+      ]);
       // MT's variable part: the region sells to each municipality.
       const run = await region.request('POST', '/api/v1/billing-runs', { flow: 'mt-variable', period: '2026-01' });
       expect([200, 201]).toContain(run.status);
@@ -49,9 +54,10 @@ for (const target of databaseTargets) {
       await t.stop();
     });
 
-    const basis = async (c: Client, id: string): Promise<Basis> => ((await c.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
+    const basis = async (c: Client, id: string): Promise<Basis> =>
+      ((await c.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: Basis }).invoiceBasis;
 
-    it('the seller\'s economist may edit and approve a draft', async () => {
+    it("the seller's economist may edit and approve a draft", async () => {
       const b = await basis(region, regionSells.id);
       expect(b.allowedActions).toEqual(['edit', 'approve']);
       expect(b.deniedActions).toEqual([]);
@@ -62,10 +68,14 @@ for (const target of databaseTargets) {
       expect(b.allowedActions).toEqual([]);
       expect(b.deniedActions.map((d) => d.action)).toEqual(['edit', 'approve']);
       const approve = b.deniedActions.find((d) => d.action === 'approve');
-      expect(approve?.reason).toBe('Bara säljaren kan godkänna: säljare är Region Jämtland Härjedalen, och du är kommunekonom för Östersund. Säljarens ekonomer eller administratören gör det.');
+      expect(approve?.reason).toBe(
+        'Bara säljaren kan godkänna: säljare är Region Jämtland Härjedalen, och du är kommunekonom för Östersund. Säljarens ekonomer eller administratören gör det.',
+      );
       expect((await ostersund.request('POST', `/api/v1/invoice-bases/${regionSells.id}/approve`, {})).status).toBe(403);
       // The list carries the same answer.
-      const list = (await ostersund.request('GET', '/api/v1/invoice-bases?flow=mt-variable&period=2026-01')).body as { invoiceBases: Basis[] };
+      const list = (await ostersund.request('GET', '/api/v1/invoice-bases?flow=mt-variable&period=2026-01')).body as {
+        invoiceBases: Basis[];
+      };
       expect(list.invoiceBases.find((x) => x.id === regionSells.id)?.deniedActions.map((d) => d.action)).toEqual(['edit', 'approve']);
     });
 
@@ -79,7 +89,9 @@ for (const target of databaseTargets) {
 
     it('after approval the state offers sending and crediting, not approving again', async () => {
       const warnings = (await basis(region, regionSells.id)) as Basis & { provenance?: { warnings: { id: string }[] } };
-      const approved = await region.request('POST', `/api/v1/invoice-bases/${regionSells.id}/approve`, { confirmProvisional: (warnings.provenance?.warnings ?? []).map((w) => w.id) });
+      const approved = await region.request('POST', `/api/v1/invoice-bases/${regionSells.id}/approve`, {
+        confirmProvisional: (warnings.provenance?.warnings ?? []).map((w) => w.id),
+      });
       expect(approved.status, JSON.stringify(approved.body)).toBe(200);
       expect((approved.body as { invoiceBasis: Basis }).invoiceBasis.allowedActions).toEqual(['send', 'credit']);
       expect((await basis(ostersund, regionSells.id)).deniedActions.map((d) => d.action)).toEqual(['send', 'credit']);
@@ -90,7 +102,9 @@ for (const target of databaseTargets) {
       expect(asChef.length).toBeGreaterThan(0);
       for (const d of asChef) {
         expect(d.allowedActions).toEqual([]);
-        expect(d.readOnlyReason).toBe('Som chef/strateg kan du läsa tvister men inte ändra dem. Parternas ekonomer och administratören registrerar, eskalerar och avslutar tvister.');
+        expect(d.readOnlyReason).toBe(
+          'Som chef/strateg kan du läsa tvister men inte ändra dem. Parternas ekonomer och administratören registrerar, eskalerar och avslutar tvister.',
+        );
       }
       const id = asChef[0]?.id ?? '';
       expect((await chef.request('POST', `/api/v1/disputes/${id}/close`, {})).status).toBe(403);

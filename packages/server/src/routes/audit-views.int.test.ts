@@ -27,7 +27,11 @@ interface ErrorBody {
 interface IndexBases {
   series: string;
   year: number;
-  versions: { version: { version: number; percent: string }; current: boolean; invoiceBases: { id: string; buyer: { id: string }; seller: { id: string } }[] }[];
+  versions: {
+    version: { version: number; percent: string };
+    current: boolean;
+    invoiceBases: { id: string; buyer: { id: string }; seller: { id: string } }[];
+  }[];
   unmatched: unknown[];
 }
 
@@ -49,7 +53,9 @@ for (const target of databaseTargets) {
       const bases = (run.body as { invoiceBases: { id: string; seller: { id: string } }[] }).invoiceBases;
       basisIds = bases.map((b) => b.id);
       regionSells = bases.find((b) => b.seller.id === 'region')?.id ?? '';
-      const first = (await region.request('GET', `/api/v1/invoice-bases/${basisIds[0] ?? ''}`)).body as { invoiceBasis: { trace: { indexValues: { series: string; year: number }[] } } };
+      const first = (await region.request('GET', `/api/v1/invoice-bases/${basisIds[0] ?? ''}`)).body as {
+        invoiceBasis: { trace: { indexValues: { series: string; year: number }[] } };
+      };
       const u = first.invoiceBasis.trace.indexValues[0];
       if (!u) throw new Error('the dagtid basis used no index value');
       used = { series: u.series, year: u.year };
@@ -66,7 +72,12 @@ for (const target of databaseTargets) {
 
     it('names who acted and what, in Swedish', async () => {
       const runs = await entries('?entity=billing_runs&action=create');
-      expect(runs[0]).toMatchObject({ actor: 'user:ekonom.region', actorName: 'Demo Regionekonom', actionLabel: 'skapade', entityLabel: 'Faktureringskörning' });
+      expect(runs[0]).toMatchObject({
+        actor: 'user:ekonom.region',
+        actorName: 'Demo Regionekonom',
+        actionLabel: 'skapade',
+        entityLabel: 'Faktureringskörning',
+      });
       expect(runs[0]?.entityName).toBe('Körning 1, Uppdrag dagtid 2026-01');
       const users = await entries('?entity=users&action=create');
       expect(users.find((e) => e.entityName === 'Demo Chef/strateg (chef)')).toMatchObject({ actorName: 'systemet (demodata)' });
@@ -76,15 +87,32 @@ for (const target of databaseTargets) {
 
     it('names a basis by flow, period, parties and invoice number, and translates new-version', async () => {
       const id = regionSells;
-      const b = (await region.request('GET', `/api/v1/invoice-bases/${id}`)).body as { invoiceBasis: { provenance?: { warnings: { id: string }[] } } };
-      expect((await region.request('POST', `/api/v1/invoice-bases/${id}/approve`, { confirmProvisional: (b.invoiceBasis.provenance?.warnings ?? []).map((w) => w.id) })).status).toBe(200);
+      const b = (await region.request('GET', `/api/v1/invoice-bases/${id}`)).body as {
+        invoiceBasis: { provenance?: { warnings: { id: string }[] } };
+      };
+      expect(
+        (
+          await region.request('POST', `/api/v1/invoice-bases/${id}/approve`, {
+            confirmProvisional: (b.invoiceBasis.provenance?.warnings ?? []).map((w) => w.id),
+          })
+        ).status,
+      ).toBe(200);
       const [approved] = await entries(`?entity=invoice_bases&entityId=${id}&action=approve`);
       expect(approved).toMatchObject({ actionLabel: 'godkände', entityLabel: 'Fakturaunderlag', actorName: 'Demo Regionekonom' });
       expect(approved?.entityName).toMatch(/^Uppdrag dagtid 2026-01, Region Jämtland Härjedalen till Krokom, nr \S+$/);
-      expect((await admin.request('POST', '/api/v1/index-values', { series: 'OPI', year: 2033, percent: '1.0', source: 'test' })).status).toBe(201);
-      expect((await admin.request('POST', '/api/v1/index-values', { series: 'OPI', year: 2033, percent: '1.5', source: 'test' })).status).toBe(201);
+      expect(
+        (await admin.request('POST', '/api/v1/index-values', { series: 'OPI', year: 2033, percent: '1.0', source: 'test' })).status,
+      ).toBe(201);
+      expect(
+        (await admin.request('POST', '/api/v1/index-values', { series: 'OPI', year: 2033, percent: '1.5', source: 'test' })).status,
+      ).toBe(201);
       const [v2] = await entries('?entity=index_values&entityId=OPI%3A2033');
-      expect(v2).toMatchObject({ action: 'new-version', actionLabel: 'ny version', entityName: 'OPI 2033', actorName: 'Demo Administratör' });
+      expect(v2).toMatchObject({
+        action: 'new-version',
+        actionLabel: 'ny version',
+        entityName: 'OPI 2033',
+        actorName: 'Demo Administratör',
+      });
     });
 
     it('filters by who and when, bounded and checked', async () => {
@@ -114,13 +142,23 @@ for (const target of databaseTargets) {
       expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Före;Efter');
       expect(lines.at(-1)).toBe('');
       const row = lines[1]?.split(';') ?? [];
-      expect(row.slice(2, 7)).toEqual(['Demo Regionekonom', 'user:ekonom.region', 'skapade', 'Faktureringskörning', 'Körning 1, Uppdrag dagtid 2026-01']);
+      expect(row.slice(2, 7)).toEqual([
+        'Demo Regionekonom',
+        'user:ekonom.region',
+        'skapade',
+        'Faktureringskörning',
+        'Körning 1, Uppdrag dagtid 2026-01',
+      ]);
       expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     });
 
     it('lists who and what the log holds, for the filters', async () => {
       const res = await admin.request('GET', '/api/v1/audit/facets');
-      const f = res.body as { actors: { id: string; name: string }[]; actions: { id: string; label: string }[]; entities: { id: string; label: string }[] };
+      const f = res.body as {
+        actors: { id: string; name: string }[];
+        actions: { id: string; label: string }[];
+        entities: { id: string; label: string }[];
+      };
       expect(f.actors).toContainEqual({ id: 'user:ekonom.region', name: 'Demo Regionekonom' });
       expect(f.actors).toContainEqual({ id: 'system:demo', name: 'systemet (demodata)' });
       expect(f.actions).toContainEqual({ id: 'create', label: 'skapade' });
@@ -128,10 +166,20 @@ for (const target of databaseTargets) {
     });
 
     it('users carry a validated e-mail address', async () => {
-      const bad = await admin.request('POST', '/api/v1/users', { username: 'epost.fel', role: 'viewer', password: 'ett-langt-losenord', email: 'anna.regionjh.se' });
+      const bad = await admin.request('POST', '/api/v1/users', {
+        username: 'epost.fel',
+        role: 'viewer',
+        password: 'ett-langt-losenord',
+        email: 'anna.regionjh.se',
+      });
       expect(bad.status).toBe(400);
       expect((bad.body as ErrorBody).error.location.field).toBe('email');
-      const ok = await admin.request('POST', '/api/v1/users', { username: 'epost.ratt', role: 'viewer', password: 'ett-langt-losenord', email: ' Anna.Berg@RegionJH.se ' });
+      const ok = await admin.request('POST', '/api/v1/users', {
+        username: 'epost.ratt',
+        role: 'viewer',
+        password: 'ett-langt-losenord',
+        email: ' Anna.Berg@RegionJH.se ',
+      });
       expect(ok.status).toBe(201);
       const user = (ok.body as { user: { id: string; email: string | null } }).user;
       expect(user.email).toBe('anna.berg@regionjh.se');
@@ -146,7 +194,12 @@ for (const target of databaseTargets) {
       const current = before.versions.find((v) => v.current);
       expect(current?.invoiceBases.map((b) => b.id).sort()).toEqual([...basisIds].sort());
       // A new version: the bases stay with the version they were computed with.
-      const added = await admin.request('POST', '/api/v1/index-values', { series: used.series, year: used.year, percent: '9.9', source: 'rättat värde' });
+      const added = await admin.request('POST', '/api/v1/index-values', {
+        series: used.series,
+        year: used.year,
+        percent: '9.9',
+        source: 'rättat värde',
+      });
       expect(added.status, JSON.stringify(added.body)).toBe(201);
       const after = (await region.request('GET', path)).body as IndexBases;
       expect(after.versions[0]).toMatchObject({ current: true, invoiceBases: [] });

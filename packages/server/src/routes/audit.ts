@@ -28,42 +28,74 @@ const filters = {
   beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
 };
 
-const Query = Type.Object({ ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }, { additionalProperties: false });
-const CsvQuery = Type.Object({ ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })) }, { additionalProperties: false });
+const Query = Type.Object(
+  { ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
+  { additionalProperties: false },
+);
+const CsvQuery = Type.Object(
+  { ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })) },
+  { additionalProperties: false },
+);
 
 /** Register the audit routes. */
 export const registerAudit: RegisterRoutes = (app, ctx) => {
   const tags = ['administration'];
-  app.get('/api/v1/audit', { schema: { tags, summary: 'Granskningsloggen (filtrera på vem, vad och när)', querystring: Query, response: readResponses } }, async (request) => {
-    authorize(request, 'audit:read');
-    const entries = await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 100 });
-    // The stored ids and words stay as written (they are hashed into the chain); names are read now.
-    return { entries: await nameAuditEntries(ctx.store.db, ctx.agreement, entries) };
-  });
   app.get(
-    '/api/v1/audit/export.csv',
-    { schema: { tags, summary: 'Granskningsloggen som CSV (semikolon, UTF-8 med BOM, svenska rubriker)', querystring: CsvQuery, response: { 200: Type.Unknown({ description: 'CSV-filen' }), ...errorResponses } } },
-    async (request, reply) => {
+    '/api/v1/audit',
+    { schema: { tags, summary: 'Granskningsloggen (filtrera på vem, vad och när)', querystring: Query, response: readResponses } },
+    async (request) => {
       authorize(request, 'audit:read');
-      const entries = await nameAuditEntries(ctx.store.db, ctx.agreement, await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 10_000 }));
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="granskningslogg.csv"').send(auditCsv(entries));
+      const entries = await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 100 });
+      // The stored ids and words stay as written (they are hashed into the chain); names are read now.
+      return { entries: await nameAuditEntries(ctx.store.db, ctx.agreement, entries) };
     },
   );
-  app.get('/api/v1/audit/facets', { schema: { tags, summary: 'Aktörer, åtgärder och objekttyper i granskningsloggen (för filtren)', response: readResponses } }, async (request) => {
-    authorize(request, 'audit:read');
-    const distinct = async (column: 'actor' | 'action' | 'entity'): Promise<string[]> =>
-      (await ctx.store.db.selectFrom('audit_log').select(column).distinct().orderBy(column).execute()).map((r) => r[column]);
-    const [actors, actionIds, entities] = [await distinct('actor'), await distinct('action'), await distinct('entity')];
-    const name = await actorNames(ctx.store.db, actors);
-    const sv = 'sv';
-    return {
-      actors: actors.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name, sv)),
-      actions: actionIds.map((id) => ({ id, label: auditActionLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
-      entities: entities.map((id) => ({ id, label: auditEntityLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
-    };
-  });
-  app.get('/api/v1/audit/verify', { schema: { tags, summary: 'Kontrollera granskningsloggens hashkedja', response: readResponses } }, async (request) => {
-    authorize(request, 'audit:read');
-    return verifyAudit(ctx.store.db);
-  });
+  app.get(
+    '/api/v1/audit/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Granskningsloggen som CSV (semikolon, UTF-8 med BOM, svenska rubriker)',
+        querystring: CsvQuery,
+        response: { 200: Type.Unknown({ description: 'CSV-filen' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'audit:read');
+      const entries = await nameAuditEntries(
+        ctx.store.db,
+        ctx.agreement,
+        await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 10_000 }),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="granskningslogg.csv"')
+        .send(auditCsv(entries));
+    },
+  );
+  app.get(
+    '/api/v1/audit/facets',
+    { schema: { tags, summary: 'Aktörer, åtgärder och objekttyper i granskningsloggen (för filtren)', response: readResponses } },
+    async (request) => {
+      authorize(request, 'audit:read');
+      const distinct = async (column: 'actor' | 'action' | 'entity'): Promise<string[]> =>
+        (await ctx.store.db.selectFrom('audit_log').select(column).distinct().orderBy(column).execute()).map((r) => r[column]);
+      const [actors, actionIds, entities] = [await distinct('actor'), await distinct('action'), await distinct('entity')];
+      const name = await actorNames(ctx.store.db, actors);
+      const sv = 'sv';
+      return {
+        actors: actors.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name, sv)),
+        actions: actionIds.map((id) => ({ id, label: auditActionLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
+        entities: entities.map((id) => ({ id, label: auditEntityLabel(id) })).sort((a, b) => a.label.localeCompare(b.label, sv)),
+      };
+    },
+  );
+  app.get(
+    '/api/v1/audit/verify',
+    { schema: { tags, summary: 'Kontrollera granskningsloggens hashkedja', response: readResponses } },
+    async (request) => {
+      authorize(request, 'audit:read');
+      return verifyAudit(ctx.store.db);
+    },
+  );
 };

@@ -6,7 +6,17 @@ import type { RegisterRoutes } from '../app/app-context.js';
 export const registerAuthConfig: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/auth/config',
-    { schema: { tags: ['inloggning'], summary: 'Vilka inloggningssätt som finns', response: { 200: Type.Object({ oidc: Type.Boolean({ description: 'Inloggning via regionens identitetsleverantör (OpenID Connect) är konfigurerad' }) }) } } },
+    {
+      schema: {
+        tags: ['inloggning'],
+        summary: 'Vilka inloggningssätt som finns',
+        response: {
+          200: Type.Object({
+            oidc: Type.Boolean({ description: 'Inloggning via regionens identitetsleverantör (OpenID Connect) är konfigurerad' }),
+          }),
+        },
+      },
+    },
     () => ({ oidc: ctx.config.oidc !== undefined }),
   );
 };

@@ -21,7 +21,9 @@ const LoginBody = Type.Object(
 export const SessionResponse = Type.Object({
   user: SessionUserSchema,
   csrfToken: Type.String(),
-  mustChangePassword: Type.Boolean({ description: 'Sant när lösenordet valdes av en administratör: sessionen får bara byta lösenord (POST /api/v1/auth/password)' }),
+  mustChangePassword: Type.Boolean({
+    description: 'Sant när lösenordet valdes av en administratör: sessionen får bara byta lösenord (POST /api/v1/auth/password)',
+  }),
 });
 
 /** Register the sign-in route. */
@@ -50,7 +52,10 @@ export const registerAuthLogin: RegisterRoutes = (app, ctx) => {
       }
       await deleteExpiredSessions(ctx.store.db);
       const csrfToken = await startSession(ctx.store.db, request, reply, session.user, ctx.config);
-      request.log.info({ username: session.user.username, role: session.user.role, mustChangePassword: session.mustChangePassword }, 'inloggad');
+      request.log.info(
+        { username: session.user.username, role: session.user.role, mustChangePassword: session.mustChangePassword },
+        'inloggad',
+      );
       return { user: session.user, csrfToken, mustChangePassword: session.mustChangePassword };
     },
   );

@@ -9,10 +9,20 @@ import { SessionResponse } from './auth-login.js';
 export const registerAuthMe: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['inloggning'], summary: 'Inloggad användare, CSRF-token och om lösenordet måste bytas', response: { 200: SessionResponse, 401: ErrorBody } } },
+    {
+      schema: {
+        tags: ['inloggning'],
+        summary: 'Inloggad användare, CSRF-token och om lösenordet måste bytas',
+        response: { 200: SessionResponse, 401: ErrorBody },
+      },
+    },
     (request) => {
       const user = requireUser(request);
-      return { user, csrfToken: csrfTokenFor(ctx.config.sessionSecret, request.sessionId ?? ''), mustChangePassword: request.mustChangePassword };
+      return {
+        user,
+        csrfToken: csrfTokenFor(ctx.config.sessionSecret, request.sessionId ?? ''),
+        mustChangePassword: request.mustChangePassword,
+      };
     },
   );
 };

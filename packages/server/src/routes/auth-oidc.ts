@@ -25,7 +25,9 @@ function parsePending(text: string | null): OidcPending | undefined {
   if (text === null) return undefined;
   try {
     const v = JSON.parse(text) as Partial<OidcPending>;
-    return typeof v.verifier === 'string' && typeof v.state === 'string' && typeof v.nonce === 'string' ? { verifier: v.verifier, state: v.state, nonce: v.nonce } : undefined;
+    return typeof v.verifier === 'string' && typeof v.state === 'string' && typeof v.nonce === 'string'
+      ? { verifier: v.verifier, state: v.state, nonce: v.nonce }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -36,12 +38,23 @@ export const registerAuthOidc: RegisterRoutes = (app, ctx) => {
   const oidc = ctx.config.oidc ? new OidcClient(ctx.config.oidc) : undefined;
   const responses = { 302: Type.Null({ description: 'Omdirigering' }), 401: ErrorBody, 403: ErrorBody, 501: ErrorBody };
 
-  app.get('/api/v1/auth/oidc/login', { schema: { tags: ['inloggning'], summary: 'Logga in via regionens identitetsleverantör', response: responses } }, async (request, reply) => {
-    if (!oidc) throw notConfigured();
-    const { url, pending } = await oidc.start();
-    reply.setCookie(PENDING_COOKIE, JSON.stringify(pending), { httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', path: PENDING_PATH, maxAge: 600, signed: true });
-    return reply.redirect(url.href, 302);
-  });
+  app.get(
+    '/api/v1/auth/oidc/login',
+    { schema: { tags: ['inloggning'], summary: 'Logga in via regionens identitetsleverantör', response: responses } },
+    async (request, reply) => {
+      if (!oidc) throw notConfigured();
+      const { url, pending } = await oidc.start();
+      reply.setCookie(PENDING_COOKIE, JSON.stringify(pending), {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        path: PENDING_PATH,
+        maxAge: 600,
+        signed: true,
+      });
+      return reply.redirect(url.href, 302);
+    },
+  );
 
   app.get(
     '/api/v1/auth/oidc/callback',
@@ -49,7 +62,10 @@ export const registerAuthOidc: RegisterRoutes = (app, ctx) => {
       schema: {
         tags: ['inloggning'],
         summary: 'Återkomst från identitetsleverantören',
-        querystring: Type.Object({ code: Type.Optional(Type.String()), state: Type.Optional(Type.String()), error: Type.Optional(Type.String()) }, { additionalProperties: true }),
+        querystring: Type.Object(
+          { code: Type.Optional(Type.String()), state: Type.Optional(Type.String()), error: Type.Optional(Type.String()) },
+          { additionalProperties: true },
+        ),
         response: responses,
       },
     },
@@ -59,8 +75,16 @@ export const registerAuthOidc: RegisterRoutes = (app, ctx) => {
       const unsigned = raw === undefined ? undefined : request.unsignCookie(raw);
       const pending = unsigned?.valid ? parsePending(unsigned.value) : undefined;
       reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
-      if (!pending) throw new SamverkanError('SAMV_ERR_UNAUTHENTICATED', 'Inloggningen har gått ut eller startades inte här. Börja om från inloggningssidan.', { field: PENDING_COOKIE });
-      if (request.query.error !== undefined) throw new SamverkanError('SAMV_ERR_UNAUTHENTICATED', `Identitetsleverantören avbröt inloggningen (${request.query.error}).`, { field: 'error' });
+      if (!pending)
+        throw new SamverkanError(
+          'SAMV_ERR_UNAUTHENTICATED',
+          'Inloggningen har gått ut eller startades inte här. Börja om från inloggningssidan.',
+          { field: PENDING_COOKIE },
+        );
+      if (request.query.error !== undefined)
+        throw new SamverkanError('SAMV_ERR_UNAUTHENTICATED', `Identitetsleverantören avbröt inloggningen (${request.query.error}).`, {
+          field: 'error',
+        });
       const identity = await oidc.finish(request.url.split('?')[1] ?? '', pending);
       const user = await userForOidcIdentity(ctx.store, identity, oidc.settings.matchEmail);
       await startSession(ctx.store.db, request, reply, user, ctx.config);

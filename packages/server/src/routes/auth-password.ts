@@ -42,7 +42,8 @@ export const registerAuthPassword: RegisterRoutes = (app, ctx) => {
       try {
         await changeOwnPassword(ctx.store, user.id, request.body.currentPassword, request.body.newPassword, actorOf(user));
       } catch (e) {
-        if (isSamverkanError(e) && e.location.field === 'currentPassword' && e.code === 'SAMV_ERR_INVALID_INPUT') limiter.fail(request.ip, user.username);
+        if (isSamverkanError(e) && e.location.field === 'currentPassword' && e.code === 'SAMV_ERR_INVALID_INPUT')
+          limiter.fail(request.ip, user.username);
         throw e;
       }
       const csrfToken = await startSession(ctx.store.db, request, reply, user, ctx.config);

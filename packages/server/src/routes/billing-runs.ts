@@ -18,14 +18,30 @@ import { unbilled } from '../billing/unbilled.js';
 import { withRunNames, withStartedRunNames } from '../billing/view-names.js';
 
 const Flow = Type.String({ minLength: 1, maxLength: 40, description: `Flöde: ${billingFlows.join(', ')}` });
-const Period = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-H[12])?$', description: 'ÅÅÅÅ-MM (månad), ÅÅÅÅ-H1/H2 (halvår) eller ÅÅÅÅ (år)' });
+const Period = Type.String({
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-H[12])?$',
+  description: 'ÅÅÅÅ-MM (månad), ÅÅÅÅ-H1/H2 (halvår) eller ÅÅÅÅ (år)',
+});
 
 const Body = Type.Object(
   {
     flow: Flow,
     period: Period,
-    allocationKey: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Fördelningsnyckel (namn) för tilläggsbelopp och utvecklingsmedel; standard: den enda som gäller året' })),
-    scope: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Begränsa körningen till en kommun (kod eller namn): bara underlag där kommunen är säljare eller köpare. En kommunekonoms körning gäller alltid den egna kommunen.' })),
+    allocationKey: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Fördelningsnyckel (namn) för tilläggsbelopp och utvecklingsmedel; standard: den enda som gäller året',
+      }),
+    ),
+    scope: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description:
+          'Begränsa körningen till en kommun (kod eller namn): bara underlag där kommunen är säljare eller köpare. En kommunekonoms körning gäller alltid den egna kommunen.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,7 +57,10 @@ const UnbilledRecord = Type.Object({
 });
 const UnbilledPeriod = Type.Object({
   period: Type.String(),
-  unbilledRecords: Type.Integer({ minimum: 0, description: 'Ej fakturerade poster (postflöden), parter (fördelningsflöden) eller tvister (kostnadsreglering)' }),
+  unbilledRecords: Type.Integer({
+    minimum: 0,
+    description: 'Ej fakturerade poster (postflöden), parter (fördelningsflöden) eller tvister (kostnadsreglering)',
+  }),
   records: Type.Optional(Type.Array(UnbilledRecord, { description: 'De första 100 posterna, när en period efterfrågas' })),
   problem: Type.Optional(Type.String({ description: 'Varför perioden inte kunde beräknas (t.ex. saknat indexvärde)' })),
 });
@@ -54,19 +73,50 @@ const UnbilledResponse = Type.Object({
 /** Register the billing-run routes. */
 export const registerBillingRuns: RegisterRoutes = (app, ctx) => {
   const tags = ['fakturering'];
-  app.post('/api/v1/billing-runs', { schema: { tags, summary: 'Starta nästa faktureringskörning (körning 1, tilläggskörning 2 …) för ett flöde och en period', body: Body, response: { ...createResponses, 200: Type.Unknown({ description: 'Inget nytt att fakturera: den senaste körningen, created: false och en förklaring (note)' }), 422: createResponses[400] } } }, async (request, reply) => {
-    const user = authorize(request, 'billing:run');
-    const b = request.body;
-    const started = await startBillingRun(ctx.store, ctx.agreement, user, { flow: b.flow, period: b.period, scope: b.scope, options: b.allocationKey === undefined ? {} : { allocationKey: b.allocationKey } });
-    return reply.status(started.created ? 201 : 200).send(await withStartedRunNames(ctx.store.db, started));
-  });
-  app.get('/api/v1/billing-runs', { schema: { tags, summary: 'Faktureringskörningar', querystring: ListQuery, response: readResponses } }, async (request) => {
-    const user = authorize(request, 'records:read');
-    return { billingRuns: await withRunNames(ctx.store.db, await listRuns(ctx.store.db, ctx.agreement, user, request.query)) };
-  });
+  app.post(
+    '/api/v1/billing-runs',
+    {
+      schema: {
+        tags,
+        summary: 'Starta nästa faktureringskörning (körning 1, tilläggskörning 2 …) för ett flöde och en period',
+        body: Body,
+        response: {
+          ...createResponses,
+          200: Type.Unknown({ description: 'Inget nytt att fakturera: den senaste körningen, created: false och en förklaring (note)' }),
+          422: createResponses[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = authorize(request, 'billing:run');
+      const b = request.body;
+      const started = await startBillingRun(ctx.store, ctx.agreement, user, {
+        flow: b.flow,
+        period: b.period,
+        scope: b.scope,
+        options: b.allocationKey === undefined ? {} : { allocationKey: b.allocationKey },
+      });
+      return reply.status(started.created ? 201 : 200).send(await withStartedRunNames(ctx.store.db, started));
+    },
+  );
+  app.get(
+    '/api/v1/billing-runs',
+    { schema: { tags, summary: 'Faktureringskörningar', querystring: ListQuery, response: readResponses } },
+    async (request) => {
+      const user = authorize(request, 'records:read');
+      return { billingRuns: await withRunNames(ctx.store.db, await listRuns(ctx.store.db, ctx.agreement, user, request.query)) };
+    },
+  );
   app.get(
     '/api/v1/billing-runs/unbilled',
-    { schema: { tags, summary: 'Det som ännu inte är fakturerat, per period (kommunekonomer: där den egna kommunen är part)', querystring: UnbilledQuery, response: { ...readResponses, 200: UnbilledResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Det som ännu inte är fakturerat, per period (kommunekonomer: där den egna kommunen är part)',
+        querystring: UnbilledQuery,
+        response: { ...readResponses, 200: UnbilledResponse },
+      },
+    },
     async (request) => {
       const user = authorize(request, 'records:read');
       const view = await unbilled(ctx.store.db, ctx.agreement, user, requireFlow(request.query.flow), request.query.period);

@@ -28,7 +28,12 @@ function ownedBy(e: CalendarEvent, text: string): boolean {
 export const registerCalendar: RegisterRoutes = (app, ctx) => {
   const events = async (q: { year: number; owner?: string | undefined; terminated?: string[] | undefined }): Promise<CalendarEvent[]> => {
     const range = calendarYearRange(ctx.agreement);
-    if (q.year < range.min || q.year > range.max) throw invalidInput('year', `year: ${String(q.year)} ligger utanför tillåtet intervall ${String(range.min)}–${String(range.max)}.`, q.year);
+    if (q.year < range.min || q.year > range.max)
+      throw invalidInput(
+        'year',
+        `year: ${String(q.year)} ligger utanför tillåtet intervall ${String(range.min)}–${String(range.max)}.`,
+        q.year,
+      );
     const ids = ctx.agreement.documents.map((d) => d.id);
     const given = (q.terminated ?? []).map((t) => parseTermination(t, 'terminated', ids));
     const all = calendarForYear(ctx.agreement, q.year, [...(await storedTerminations(ctx.store.db)), ...given]);
@@ -36,15 +41,31 @@ export const registerCalendar: RegisterRoutes = (app, ctx) => {
     return owner === undefined ? all : all.filter((e) => ownedBy(e, owner));
   };
 
-  app.get('/api/v1/calendar', { schema: { tags: ['kalender'], summary: 'Årshjulet för ett år', querystring: Query, response: readResponses } }, async (request) => ({
-    year: request.query.year,
-    events: (await events(request.query)).map((e) => ({ date: e.date, id: e.id, title: e.title, owner: e.owner, frequency: e.frequency, clauses: e.clauses, documents: e.documents, ...(e.dateNote === undefined ? {} : { dateNote: e.dateNote }) })),
-  }));
+  app.get(
+    '/api/v1/calendar',
+    { schema: { tags: ['kalender'], summary: 'Årshjulet för ett år', querystring: Query, response: readResponses } },
+    async (request) => ({
+      year: request.query.year,
+      events: (await events(request.query)).map((e) => ({
+        date: e.date,
+        id: e.id,
+        title: e.title,
+        owner: e.owner,
+        frequency: e.frequency,
+        clauses: e.clauses,
+        documents: e.documents,
+        ...(e.dateNote === undefined ? {} : { dateNote: e.dateNote }),
+      })),
+    }),
+  );
 
-  app.get('/api/v1/calendar.ics', { schema: { tags: ['kalender'], summary: 'Årshjulet som iCalendar (.ics)', querystring: Query } }, async (request, reply) =>
-    reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="samverkan-arshjul-${String(request.query.year)}.ics"`)
-      .send(calendarToIcs(ctx.agreement, request.query.year, await events(request.query))),
+  app.get(
+    '/api/v1/calendar.ics',
+    { schema: { tags: ['kalender'], summary: 'Årshjulet som iCalendar (.ics)', querystring: Query } },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="samverkan-arshjul-${String(request.query.year)}.ics"`)
+        .send(calendarToIcs(ctx.agreement, request.query.year, await events(request.query))),
   );
 };

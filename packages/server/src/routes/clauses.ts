@@ -16,7 +16,10 @@ const Query = Type.Object(
 
 /** Clauses matching every word of `q` (all when empty). */
 export function searchClauses(clauses: Iterable<Clause>, q: string | undefined, document: string | undefined): Clause[] {
-  const words = (q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter((w) => w !== '');
+  const words = (q ?? '')
+    .toLocaleLowerCase('sv')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const out: Clause[] = [];
   for (const c of clauses) {
     if (document !== undefined && c.document !== document) continue;

@@ -39,7 +39,13 @@ for (const target of databaseTargets) {
       expect(res.status).toBe(200);
       const body = res.body as FollowUp;
       const byArea = Object.fromEntries(body.areas.map((a) => [a.area, a]));
-      expect(byArea['Ekonomisk analys och uppföljning']).toEqual({ area: 'Ekonomisk analys och uppföljning', budgetOre: 40_000_000, outcomeOre: 31_250_050, deviationOre: 8_749_950, usedPercent: '78.1' });
+      expect(byArea['Ekonomisk analys och uppföljning']).toEqual({
+        area: 'Ekonomisk analys och uppföljning',
+        budgetOre: 40_000_000,
+        outcomeOre: 31_250_050,
+        deviationOre: 8_749_950,
+        usedPercent: '78.1',
+      });
       expect(byArea['Digital vård i hemmet']).toMatchObject({ budgetOre: 10_000_000, outcomeOre: 0, deviationOre: 10_000_000 });
       expect(body.totals).toMatchObject({ budgetOre: 50_000_000, outcomeOre: 31_250_050, deviationOre: 18_749_950 });
       expect(body.trace.clauses).toContain('GEMUTV.utvardering-och-uppfoljning');

@@ -11,13 +11,23 @@ import { readResponses } from '../app/schemas.js';
 import { latestStateRecords } from '../billing/flow-records.js';
 import { budgetsOf } from '../billing/flows/development-funds.js';
 
-const Query = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budgetåret' }) }, { additionalProperties: false });
+const Query = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2200, description: 'Budgetåret' }) },
+  { additionalProperties: false },
+);
 
 /** Register the development-funds follow-up. */
 export const registerDevelopmentFunds: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/development-funds',
-    { schema: { tags: ['ekonomi'], summary: 'Gemensamma utvecklingsmedel: budget, utfall och avvikelse per område', querystring: Query, response: readResponses } },
+    {
+      schema: {
+        tags: ['ekonomi'],
+        summary: 'Gemensamma utvecklingsmedel: budget, utfall och avvikelse per område',
+        querystring: Query,
+        response: readResponses,
+      },
+    },
     async (request) => {
       authorize(request, 'records:read');
       const year = request.query.year;

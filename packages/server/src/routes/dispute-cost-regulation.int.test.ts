@@ -30,7 +30,14 @@ interface Basis {
   seller: { id: string };
   buyer: { id: string };
   totalOre: number;
-  lines?: { amountOre: number; unitPriceOre: number; quantity: string | number; description: string; clause: string; reference: string | null }[];
+  lines?: {
+    amountOre: number;
+    unitPriceOre: number;
+    quantity: string | number;
+    description: string;
+    clause: string;
+    reference: string | null;
+  }[];
   trace?: { clauses: string[]; steps: { id: string; clauses?: string[] }[] };
 }
 interface Started {
@@ -40,7 +47,12 @@ interface Started {
 }
 
 async function openEscalated(c: Client, subject: string): Promise<Dispute> {
-  const opened = await c.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject, parties: ['region', '2380'] });
+  const opened = await c.request('POST', '/api/v1/disputes', {
+    document: 'ORD',
+    level: 'organisation',
+    subject,
+    parties: ['region', '2380'],
+  });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   const id = (opened.body as { dispute: Dispute }).dispute.id;
   const escalated = await c.request('POST', `/api/v1/disputes/${id}/escalate`, { note: 'Ej löst lokalt' });
@@ -55,7 +67,8 @@ for (const target of databaseTargets) {
     let t: TestServer;
     let economist: Client;
     let admin: Client;
-    const decide = (id: string, body: Record<string, unknown>) => admin.request('POST', `/api/v1/disputes/${id}/decide`, { forumMinutes: 'Lokal samverkansarena Östersund § 4', ...body });
+    const decide = (id: string, body: Record<string, unknown>) =>
+      admin.request('POST', `/api/v1/disputes/${id}/decide`, { forumMinutes: 'Lokal samverkansarena Östersund § 4', ...body });
     beforeAll(async () => {
       t = await startTestServer(target);
       economist = await login(t.url, 'ekonom.region');
@@ -97,7 +110,10 @@ for (const target of databaseTargets) {
       const after = (decided.body as { dispute: Dispute }).dispute;
       expect(after).toMatchObject({ status: 'decided', costRegulationOre: null, costRegulationPayer: null, costRegulationPayee: null });
       expect(after.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const run = await economist.request('POST', '/api/v1/billing-runs', { flow: 'cost-regulation', period: (after.decidedOn ?? '').slice(0, 7) });
+      const run = await economist.request('POST', '/api/v1/billing-runs', {
+        flow: 'cost-regulation',
+        period: (after.decidedOn ?? '').slice(0, 7),
+      });
       // Nothing to bill is 422 (billing ledger, decision 0060), still naming the period.
       expect(run.status, JSON.stringify(run.body)).toBe(422);
       expect((run.body as ErrorBody).error.location.field).toBe('period');
@@ -105,11 +121,27 @@ for (const target of databaseTargets) {
 
     it('a decision of 12 345,67 kr paid by the region becomes one line 2380 → region citing ORD.tvist', async () => {
       const d = await openEscalated(economist, 'Kostnad för insats under utredning');
-      const decided = await decide(d.id, { outcome: 'Regionen ersätter kommunen', costRegulationOre: 1234567, costRegulationPayer: 'region' });
+      const decided = await decide(d.id, {
+        outcome: 'Regionen ersätter kommunen',
+        costRegulationOre: 1234567,
+        costRegulationPayer: 'region',
+      });
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       const after = (decided.body as { dispute: Dispute }).dispute;
-      expect(after).toMatchObject({ status: 'decided', costRegulationOre: 1234567, costRegulationPayer: 'region', costRegulationPayee: '2380', clause: 'ORD.tvist' });
-      const audit = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'disputes').where('entity_id', '=', d.id).where('action', '=', 'decide').execute();
+      expect(after).toMatchObject({
+        status: 'decided',
+        costRegulationOre: 1234567,
+        costRegulationPayer: 'region',
+        costRegulationPayee: '2380',
+        clause: 'ORD.tvist',
+      });
+      const audit = await t.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity', '=', 'disputes')
+        .where('entity_id', '=', d.id)
+        .where('action', '=', 'decide')
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]?.after_json).toContain('"costRegulationPayer":"region"');
 

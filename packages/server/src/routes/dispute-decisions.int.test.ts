@@ -26,7 +26,16 @@ interface Dispute {
   status: string;
   decidedOn: string | null;
   currentStep: { index: number; forum: string; forumName: string };
-  decision: { forum: string; forumName: string; basis: string; decidedBy: string; proposalId: string | null; proposedBy: string | null; proposedByParty: string | null; forumMinutes: string | null } | null;
+  decision: {
+    forum: string;
+    forumName: string;
+    basis: string;
+    decidedBy: string;
+    proposalId: string | null;
+    proposedBy: string | null;
+    proposedByParty: string | null;
+    forumMinutes: string | null;
+  } | null;
   pendingDecision: Proposal | null;
   proposals: Proposal[];
   history: { action: string; forum: string; actor: string }[];
@@ -48,10 +57,16 @@ for (const target of databaseTargets) {
     let region: Client;
     let krokom: Client;
     const ids = new Map<string, string>();
-    const userId = async (c: Client): Promise<string> => ((await c.request('GET', '/api/v1/auth/me')).body as { user: { id: string } }).user.id;
+    const userId = async (c: Client): Promise<string> =>
+      ((await c.request('GET', '/api/v1/auth/me')).body as { user: { id: string } }).user.id;
 
     const open = async (by: Client, subject: string, escalations = 0): Promise<Dispute> => {
-      const res = await by.request('POST', '/api/v1/disputes', { document: 'ORD', level: 'organisation', subject, parties: ['2309', 'region'] });
+      const res = await by.request('POST', '/api/v1/disputes', {
+        document: 'ORD',
+        level: 'organisation',
+        subject,
+        parties: ['2309', 'region'],
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       let d = dispute(res.body);
       for (let i = 0; i < escalations; i++) {
@@ -81,17 +96,33 @@ for (const target of databaseTargets) {
     it("Krokom's economist alone cannot decide or bill a dispute in Krokom's favour; a proposal is only pending", async () => {
       const d = await open(krokom, 'Krokom vill ha ersättning', 1);
       expect(d.currentStep.forumName).toBe('Lokal samverkansarena (Krokom)');
-      const decide = await krokom.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'Regionen betalar', costRegulationOre: 500000000, costRegulationPayer: 'region', forumMinutes: 'Eget protokoll' });
+      const decide = await krokom.request('POST', `/api/v1/disputes/${d.id}/decide`, {
+        outcome: 'Regionen betalar',
+        costRegulationOre: 500000000,
+        costRegulationPayer: 'region',
+        forumMinutes: 'Eget protokoll',
+      });
       expect(decide.status).toBe(403);
       expect(error(decide.body).code).toBe('SAMV_ERR_FORBIDDEN');
 
-      const proposed = await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals`, { outcome: 'Regionen betalar', costRegulationOre: 500000000, costRegulationPayer: 'region' });
+      const proposed = await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals`, {
+        outcome: 'Regionen betalar',
+        costRegulationOre: 500000000,
+        costRegulationPayer: 'region',
+      });
       expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
       const p = dispute(proposed.body);
       expect(p.status).toBe('open');
       expect(p.decision).toBeNull();
       expect(p.decidedOn).toBeNull();
-      expect(p.pendingDecision).toMatchObject({ status: 'pending', forum: 'lokal-samverkansarena', proposedBy: ids.get('krokom'), proposedByParty: '2309', awaitingParty: 'region', costRegulationOre: 500000000 });
+      expect(p.pendingDecision).toMatchObject({
+        status: 'pending',
+        forum: 'lokal-samverkansarena',
+        proposedBy: ids.get('krokom'),
+        proposedByParty: '2309',
+        awaitingParty: 'region',
+        costRegulationOre: 500000000,
+      });
 
       // The proposer cannot confirm their own proposal.
       const own = await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals/${p.pendingDecision?.id ?? ''}/confirm`);
@@ -102,7 +133,10 @@ for (const target of databaseTargets) {
 
       const row = await t.store.db.selectFrom('disputes').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ status: 'open', decided_on: null, cost_regulation_ore: null });
-      const run = await krokom.request('POST', '/api/v1/billing-runs', { flow: 'cost-regulation', period: new Date().toISOString().slice(0, 7) });
+      const run = await krokom.request('POST', '/api/v1/billing-runs', {
+        flow: 'cost-regulation',
+        period: new Date().toISOString().slice(0, 7),
+      });
       expect((run.body as Started).invoiceBases ?? []).toEqual([]);
       ids.set('pending', d.id);
       ids.set('pendingProposal', p.pendingDecision?.id ?? '');
@@ -138,35 +172,72 @@ for (const target of databaseTargets) {
       // A decided dispute takes no further proposal: escalate it or close it.
       expect((await krokom.request('POST', `/api/v1/disputes/${id}/proposals`, { outcome: 'Mer' })).status).toBe(409);
 
-      const run = await region.request('POST', '/api/v1/billing-runs', { flow: 'cost-regulation', period: (d.decidedOn ?? '').slice(0, 7) });
+      const run = await region.request('POST', '/api/v1/billing-runs', {
+        flow: 'cost-regulation',
+        period: (d.decidedOn ?? '').slice(0, 7),
+      });
       expect(run.status, JSON.stringify(run.body)).toBe(201);
-      expect(((run.body as Started).invoiceBases ?? []).map((b) => [b.seller.id, b.buyer.id, b.totalOre])).toEqual([['2309', 'region', 500000000]]);
+      expect(((run.body as Started).invoiceBases ?? []).map((b) => [b.seller.id, b.buyer.id, b.totalOre])).toEqual([
+        ['2309', 'region', 500000000],
+      ]);
     });
 
     it('the user who records forum decisions (the administrator) decides alone, naming the forum and its minutes', async () => {
       const d = await open(region, 'Avgörs i tjänstepersonsarenan', 2);
       expect(d.currentStep.forumName).toBe('Länsövergripande tjänstepersonsarena');
-      expect((await region.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'x', forumMinutes: 'Protokoll' })).status).toBe(403);
+      expect((await region.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'x', forumMinutes: 'Protokoll' })).status).toBe(
+        403,
+      );
       const pending = dispute((await region.request('POST', `/api/v1/disputes/${d.id}/proposals`, { outcome: 'Regionens förslag' })).body);
-      const res = await admin.request('POST', `/api/v1/disputes/${d.id}/decide`, { outcome: 'Kostnaden delas inte', forumMinutes: 'Länsövergripande tjänstepersonsarena 2026-05-12 § 7' });
+      const res = await admin.request('POST', `/api/v1/disputes/${d.id}/decide`, {
+        outcome: 'Kostnaden delas inte',
+        forumMinutes: 'Länsövergripande tjänstepersonsarena 2026-05-12 § 7',
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const after = dispute(res.body);
-      expect(after.decision).toMatchObject({ forum: 'tjanstepersonsarena', forumName: 'Länsövergripande tjänstepersonsarena', basis: 'forum-minutes', decidedBy: ids.get('admin'), forumMinutes: 'Länsövergripande tjänstepersonsarena 2026-05-12 § 7', proposalId: null });
+      expect(after.decision).toMatchObject({
+        forum: 'tjanstepersonsarena',
+        forumName: 'Länsövergripande tjänstepersonsarena',
+        basis: 'forum-minutes',
+        decidedBy: ids.get('admin'),
+        forumMinutes: 'Länsövergripande tjänstepersonsarena 2026-05-12 § 7',
+        proposalId: null,
+      });
       // The region's pending proposal is superseded by the recorded decision and can no longer be confirmed.
-      expect(after.proposals.find((p) => p.id === pending.pendingDecision?.id)).toMatchObject({ status: 'superseded', settledBy: ids.get('admin') });
-      expect((await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals/${pending.pendingDecision?.id ?? ''}/confirm`)).status).toBe(409);
+      expect(after.proposals.find((p) => p.id === pending.pendingDecision?.id)).toMatchObject({
+        status: 'superseded',
+        settledBy: ids.get('admin'),
+      });
+      expect((await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals/${pending.pendingDecision?.id ?? ''}/confirm`)).status).toBe(
+        409,
+      );
     });
 
     it('nobody of the proposing party can confirm: a second region economist is refused', async () => {
-      const created = await admin.request('POST', '/api/v1/users', { username: 'ekonom.region2', role: 'region_economist', password: 'ett-langt-losenord' });
+      const created = await admin.request('POST', '/api/v1/users', {
+        username: 'ekonom.region2',
+        role: 'region_economist',
+        password: 'ett-langt-losenord',
+      });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const first = await login(t.url, 'ekonom.region2', 'ett-langt-losenord');
       // A user created by the administrator chooses their own password first.
-      const changed = await first.request('POST', '/api/v1/auth/password', { currentPassword: 'ett-langt-losenord', newPassword: 'ett-annat-langt-losenord' });
+      const changed = await first.request('POST', '/api/v1/auth/password', {
+        currentPassword: 'ett-langt-losenord',
+        newPassword: 'ett-annat-langt-losenord',
+      });
       expect(changed.status, JSON.stringify(changed.body)).toBeLessThan(300);
       const region2 = await login(t.url, 'ekonom.region2', 'ett-annat-langt-losenord');
       const d = await open(region, 'Regionen föreslår');
-      const proposed = dispute((await region.request('POST', `/api/v1/disputes/${d.id}/proposals`, { outcome: 'Kommunen betalar', costRegulationOre: 1000, costRegulationPayer: '2309' })).body);
+      const proposed = dispute(
+        (
+          await region.request('POST', `/api/v1/disputes/${d.id}/proposals`, {
+            outcome: 'Kommunen betalar',
+            costRegulationOre: 1000,
+            costRegulationPayer: '2309',
+          })
+        ).body,
+      );
       const res = await region2.request('POST', `/api/v1/disputes/${d.id}/proposals/${proposed.pendingDecision?.id ?? ''}/confirm`);
       expect(res.status).toBe(403);
       expect(error(res.body).message).toContain('en part kan inte ensam avgöra en tvist');
@@ -183,7 +254,12 @@ for (const target of databaseTargets) {
         [krokom, 'proposals', {}],
         [admin, 'decide', { forumMinutes: 'Protokoll § 1' }],
       ] as const) {
-        const res = await c.request('POST', `/api/v1/disputes/${d.id}/${path}`, { outcome: 'Regionen betalar', costRegulationOre: 9_000_000_000_000_000, costRegulationPayer: 'region', ...extra });
+        const res = await c.request('POST', `/api/v1/disputes/${d.id}/${path}`, {
+          outcome: 'Regionen betalar',
+          costRegulationOre: 9_000_000_000_000_000,
+          costRegulationPayer: 'region',
+          ...extra,
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(400);
         const e = error(res.body);
         expect(e.location.field).toBe('costRegulationOre');
@@ -192,7 +268,11 @@ for (const target of databaseTargets) {
       }
       expect(dispute((await krokom.request('GET', `/api/v1/disputes/${d.id}`)).body).proposals).toEqual([]);
       // The limit itself is allowed.
-      const atLimit = await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals`, { outcome: 'Regionen betalar', costRegulationOre: 1_000_000_000, costRegulationPayer: 'region' });
+      const atLimit = await krokom.request('POST', `/api/v1/disputes/${d.id}/proposals`, {
+        outcome: 'Regionen betalar',
+        costRegulationOre: 1_000_000_000,
+        costRegulationPayer: 'region',
+      });
       expect(atLimit.status, JSON.stringify(atLimit.body)).toBe(201);
     });
   });

@@ -15,7 +15,12 @@ import { exportBasis, exportRun, type ExportedFile } from '../exports/export-ser
 import { exportFormatIds } from '../exports/export-formats.js';
 
 const FormatQuery = Type.Object(
-  { format: Type.Union(exportFormatIds.map((f) => Type.Literal(f)), { description: 'peppol (UBL 2.1 XML), pdf, xlsx eller sie (SIE 4I)' }) },
+  {
+    format: Type.Union(
+      exportFormatIds.map((f) => Type.Literal(f)),
+      { description: 'peppol (UBL 2.1 XML), pdf, xlsx eller sie (SIE 4I)' },
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -34,7 +39,15 @@ export const registerExports: RegisterRoutes = (app, ctx) => {
   const tags = ['fakturering'];
   app.get(
     '/api/v1/invoice-bases/:id/export',
-    { schema: { tags, summary: 'Exportera ett godkänt fakturaunderlag eller en kreditnota (Peppol BIS 3, PDF, Excel eller SIE 4I); granskningsloggas', params: IdParams, querystring: FormatQuery, response: fileResponses } },
+    {
+      schema: {
+        tags,
+        summary: 'Exportera ett godkänt fakturaunderlag eller en kreditnota (Peppol BIS 3, PDF, Excel eller SIE 4I); granskningsloggas',
+        params: IdParams,
+        querystring: FormatQuery,
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const user = authorize(request, 'records:read');
       return send(reply, await exportBasis(ctx.store, ctx.agreement, user, request.params.id, request.query.format));
@@ -42,7 +55,14 @@ export const registerExports: RegisterRoutes = (app, ctx) => {
   );
   app.get(
     '/api/v1/billing-runs/:id/export',
-    { schema: { tags, summary: 'Alla godkända och krediterade dokument i en körning i alla format, som en ZIP-fil; granskningsloggas', params: IdParams, response: fileResponses } },
+    {
+      schema: {
+        tags,
+        summary: 'Alla godkända och krediterade dokument i en körning i alla format, som en ZIP-fil; granskningsloggas',
+        params: IdParams,
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const user = authorize(request, 'records:read');
       return send(reply, await exportRun(ctx.store, ctx.agreement, user, request.params.id));

@@ -4,9 +4,13 @@ import type { RegisterRoutes } from '../app/app-context.js';
 
 /** Register the health routes. */
 export const registerHealth: RegisterRoutes = (app, ctx) => {
-  app.get('/healthz', { schema: { tags: ['drift'], summary: 'Lever processen?', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { schema: { tags: ['drift'], summary: 'Lever processen?', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    () => ({
+      status: 'ok' as const,
+    }),
+  );
   app.get(
     '/readyz',
     {

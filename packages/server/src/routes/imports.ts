@@ -38,13 +38,27 @@ export const IMPORT_CONTENT_TYPES = [
 ];
 
 const KindParams = Type.Object({ kind: Type.String({ minLength: 1, maxLength: 64 }) });
-const TemplateParams = Type.Object({ file: Type.String({ minLength: 5, maxLength: 70, pattern: '^[a-z-]+\\.(csv|xlsx)$', description: 'Importtypen och formatet, t.ex. daytime-assignments.csv' }) });
+const TemplateParams = Type.Object({
+  file: Type.String({
+    minLength: 5,
+    maxLength: 70,
+    pattern: '^[a-z-]+\\.(csv|xlsx)$',
+    description: 'Importtypen och formatet, t.ex. daytime-assignments.csv',
+  }),
+});
 const ImportQuery = Type.Object(
-  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (visas i historiken och granskningsloggen)' })) },
+  {
+    filename: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 255, description: 'Filens namn (visas i historiken och granskningsloggen)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 const ListQuery = Type.Object(
-  { kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
+  {
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  },
   { additionalProperties: false },
 );
 
@@ -55,20 +69,33 @@ function isStream(body: unknown): body is Readable {
 /** Register the import routes (in their own scope, where file bodies are streamed). */
 export const registerImports: RegisterRoutes = (app, ctx) => {
   const tags = ['importer'];
-  app.get('/api/v1/import-kinds', { schema: { tags, summary: 'Importtyper med kolumner (svenska och engelska namn)', response: readResponses } }, (request) => {
-    requireUser(request);
-    return {
-      kinds: importKinds.map((k) => ({
-        kind: k.kind,
-        title: k.title,
-        description: k.description,
-        action: k.action,
-        countyWide: k.countyWide,
-        columns: k.columns.map((c) => ({ name: c.sv, english: c.key, aliases: c.aliases ?? [], required: c.required, description: c.description, unit: c.format.unit, forms: c.format.forms, example: c.format.example })),
-        templates: { csv: `/api/v1/imports/templates/${k.kind}.csv`, xlsx: `/api/v1/imports/templates/${k.kind}.xlsx` },
-      })),
-    };
-  });
+  app.get(
+    '/api/v1/import-kinds',
+    { schema: { tags, summary: 'Importtyper med kolumner (svenska och engelska namn)', response: readResponses } },
+    (request) => {
+      requireUser(request);
+      return {
+        kinds: importKinds.map((k) => ({
+          kind: k.kind,
+          title: k.title,
+          description: k.description,
+          action: k.action,
+          countyWide: k.countyWide,
+          columns: k.columns.map((c) => ({
+            name: c.sv,
+            english: c.key,
+            aliases: c.aliases ?? [],
+            required: c.required,
+            description: c.description,
+            unit: c.format.unit,
+            forms: c.format.forms,
+            example: c.format.example,
+          })),
+          templates: { csv: `/api/v1/imports/templates/${k.kind}.csv`, xlsx: `/api/v1/imports/templates/${k.kind}.xlsx` },
+        })),
+      };
+    },
+  );
   app.get(
     '/api/v1/imports/templates/:file',
     {
@@ -84,7 +111,11 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
       const m = /^(.+)\.(csv|xlsx)$/.exec(request.params.file);
       const kind = m?.[1] === undefined ? undefined : findImportKind(m[1]);
       if (!m || !kind) {
-        throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `mall: okänd mall "${request.params.file}". Välj {typ}.csv eller {typ}.xlsx med en av: ${importKinds.map((k) => k.kind).join(', ')}.`, { field: 'file', value: request.params.file });
+        throw new SamverkanError(
+          'SAMV_ERR_INVALID_INPUT',
+          `mall: okänd mall "${request.params.file}". Välj {typ}.csv eller {typ}.xlsx med en av: ${importKinds.map((k) => k.kind).join(', ')}.`,
+          { field: 'file', value: request.params.file },
+        );
       }
       const tctx = { agreement: await effectiveAgreement(ctx.store.db, ctx.agreement), filename: request.params.file };
       const csv = m[2] === 'csv';
@@ -95,10 +126,16 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
         .send(body);
     },
   );
-  app.get('/api/v1/imports', { schema: { tags, summary: 'Importerade filer (kommunekonomer: den egna kommunens)', querystring: ListQuery, response: readResponses } }, async (request) => {
-    const user = authorize(request, 'records:read');
-    return { imports: await listImports(ctx.store.db, user, { kind: request.query.kind, limit: request.query.limit ?? 100 }) };
-  });
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: { tags, summary: 'Importerade filer (kommunekonomer: den egna kommunens)', querystring: ListQuery, response: readResponses },
+    },
+    async (request) => {
+      const user = authorize(request, 'records:read');
+      return { imports: await listImports(ctx.store.db, user, { kind: request.query.kind, limit: request.query.limit ?? 100 }) };
+    },
+  );
   void app.register((scope, _opts, done) => {
     // Only here are these types read as a stream; elsewhere they stay unsupported (JSON only).
     scope.addContentTypeParser(IMPORT_CONTENT_TYPES, (_request, payload, parsed) => {
@@ -106,21 +143,41 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
     });
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/v1/imports/:kind',
-      { schema: { tags, summary: 'Importera en fil (CSV eller Excel) — allt eller inget, idempotent', params: KindParams, querystring: ImportQuery, response: { ...changeResponses, 201: Type.Unknown({ description: 'Importerad' }), 422: changeResponses[400] } } },
+      {
+        schema: {
+          tags,
+          summary: 'Importera en fil (CSV eller Excel) — allt eller inget, idempotent',
+          params: KindParams,
+          querystring: ImportQuery,
+          response: { ...changeResponses, 201: Type.Unknown({ description: 'Importerad' }), 422: changeResponses[400] },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
         const kind = findImportKind(request.params.kind);
         if (!kind) {
-          throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `kind: okänd importtyp "${request.params.kind}". Välj en av: ${importKinds.map((k) => k.kind).join(', ')}.`, { field: 'kind', value: request.params.kind });
+          throw new SamverkanError(
+            'SAMV_ERR_INVALID_INPUT',
+            `kind: okänd importtyp "${request.params.kind}". Välj en av: ${importKinds.map((k) => k.kind).join(', ')}.`,
+            { field: 'kind', value: request.params.kind },
+          );
         }
         requireAction(user.role, kind.action);
         const own = municipalityScope(user);
         if (own !== undefined && kind.countyWide) {
-          throw new SamverkanError('SAMV_ERR_FORBIDDEN', `${kind.title} gäller hela länet; som kommunekonom kan du bara importera underlag där den egna kommunen är part.`, { field: 'kind', value: kind.kind });
+          throw new SamverkanError(
+            'SAMV_ERR_FORBIDDEN',
+            `${kind.title} gäller hela länet; som kommunekonom kan du bara importera underlag där den egna kommunen är part.`,
+            { field: 'kind', value: kind.kind },
+          );
         }
         const body: unknown = request.body;
         if (!isStream(body)) {
-          throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `Skicka filen som begärans kropp med innehållstypen text/csv, application/octet-stream eller ${IMPORT_CONTENT_TYPES[5] ?? ''}.`, { field: 'content-type' });
+          throw new SamverkanError(
+            'SAMV_ERR_INVALID_INPUT',
+            `Skicka filen som begärans kropp med innehållstypen text/csv, application/octet-stream eller ${IMPORT_CONTENT_TYPES[5] ?? ''}.`,
+            { field: 'content-type' },
+          );
         }
         const { spool, limits } = ctx.imports;
         // A refusal while the body is still arriving (too large, .xls, aborted) closes the connection:
@@ -136,7 +193,14 @@ export const registerImports: RegisterRoutes = (app, ctx) => {
         let report: ImportReport;
         try {
           const agreement = await effectiveAgreement(ctx.store.db, ctx.agreement);
-          report = await runImport(ctx.store, agreement, { kind, file, filename: request.query.filename ?? `uppladdad.${file.format}`, actor: actorOf(user), municipality: own, limits });
+          report = await runImport(ctx.store, agreement, {
+            kind,
+            file,
+            filename: request.query.filename ?? `uppladdad.${file.format}`,
+            actor: actorOf(user),
+            municipality: own,
+            limits,
+          });
         } finally {
           // Removed before the answer is sent, so no spool file outlives its request.
           await file.remove();

@@ -32,13 +32,31 @@ const BasesParams = Type.Object({ series: Series, year: Type.Integer({ minimum: 
 
 /** Register the index-value routes. */
 export const registerIndexValues: RegisterRoutes = (app, ctx) => {
-  app.get('/api/v1/index-values', { schema: { tags: ['referensdata'], summary: 'Indexvärden (gällande version, eller alla med history=true)', querystring: Query, response: readResponses } }, async (request) => {
-    authorize(request, 'reference:read');
-    return { indexValues: await listIndexValues(ctx.store.db, request.query) };
-  });
+  app.get(
+    '/api/v1/index-values',
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Indexvärden (gällande version, eller alla med history=true)',
+        querystring: Query,
+        response: readResponses,
+      },
+    },
+    async (request) => {
+      authorize(request, 'reference:read');
+      return { indexValues: await listIndexValues(ctx.store.db, request.query) };
+    },
+  );
   app.get(
     '/api/v1/index-values/:series/:year/bases',
-    { schema: { tags: ['referensdata'], summary: 'Fakturaunderlag beräknade med varje version av ett indexvärde (ur underlagens spårbarhet)', params: BasesParams, response: readResponses } },
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Fakturaunderlag beräknade med varje version av ett indexvärde (ur underlagens spårbarhet)',
+        params: BasesParams,
+        response: readResponses,
+      },
+    },
     async (request) => {
       const user = authorize(request, 'reference:read');
       authorize(request, 'records:read');
@@ -47,7 +65,14 @@ export const registerIndexValues: RegisterRoutes = (app, ctx) => {
   );
   app.post(
     '/api/v1/index-values',
-    { schema: { tags: ['referensdata'], summary: 'Registrera ett indexvärde (ny version; granskningsloggas)', body: Body, response: createResponses } },
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Registrera ett indexvärde (ny version; granskningsloggas)',
+        body: Body,
+        response: createResponses,
+      },
+    },
     async (request, reply) => {
       const user = authorize(request, 'reference:change');
       const saved = await recordIndexValue(ctx.store, request.body, actorOf(user));

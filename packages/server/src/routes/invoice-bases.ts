@@ -31,7 +31,9 @@ const ListQuery = Type.Object(
 );
 const PatchBody = Type.Object(
   {
-    buyerReference: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'Köparens referens (utan personuppgifter)' })),
+    buyerReference: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'Köparens referens (utan personuppgifter)' }),
+    ),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
   },
   { additionalProperties: false },
@@ -42,7 +44,8 @@ const ApproveBody = Type.Object(
     confirmProvisional: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
         maxItems: 200,
-        description: 'Id för varje varning i underlagets provenance (exempel- eller prognosvärden) som godkännaren bekräftar, t.ex. example-index:VPI:2026',
+        description:
+          'Id för varje varning i underlagets provenance (exempel- eller prognosvärden) som godkännaren bekräftar, t.ex. example-index:VPI:2026',
       }),
     ),
   },
@@ -56,41 +59,135 @@ const noBodyIsEmpty = (request: FastifyRequest, _reply: FastifyReply, done: () =
 };
 
 const CreditBody = Type.Object(
-  { reason: Type.String({ minLength: 3, maxLength: 500, description: 'Skälet till krediteringen (3–500 tecken); sparas på underlaget, kreditnotan och i granskningsloggen' }) },
+  {
+    reason: Type.String({
+      minLength: 3,
+      maxLength: 500,
+      description: 'Skälet till krediteringen (3–500 tecken); sparas på underlaget, kreditnotan och i granskningsloggen',
+    }),
+  },
   { additionalProperties: false },
 );
 
 /** Register the invoice-basis routes. */
 export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   const tags = ['fakturering'];
-  app.get('/api/v1/invoice-bases', { schema: { tags, summary: 'Fakturaunderlag där du får se parterna', querystring: ListQuery, response: readResponses } }, async (request) => {
-    const user = authorize(request, 'records:read');
-    const rows = await listBases(ctx.store.db, user, request.query);
-    const credited = await creditNotesOf(ctx.store.db, rows.map((r) => r.id));
-    const views = await withBasisNames(ctx.store.db, rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null)));
-    return { invoiceBases: views.map((v) => withBasisPermissions(ctx.agreement, user, v)) };
-  });
-  app.get('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses } }, async (request) => {
-    const user = authorize(request, 'records:read');
-    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id))) };
-  });
-  app.patch('/api/v1/invoice-bases/:id', { schema: { tags, summary: 'Ändra köparens referens eller anteckning (bara utkast)', params: IdParams, body: PatchBody, response: changeResponses } }, async (request) => {
-    const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body))) };
-  });
-  app.post('/api/v1/invoice-bases/:id/approve', { schema: { tags, summary: 'Godkänn (låser underlaget); ett underlag på exempel- eller prognosvärden kräver confirmProvisional', params: IdParams, body: ApproveBody, response: changeResponses }, preValidation: noBodyIsEmpty }, async (request) => {
-    const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await approveBasis(ctx.store, ctx.agreement, user, request.params.id, request.body))) };
-  });
-  app.post('/api/v1/invoice-bases/:id/send', { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } }, async (request) => {
-    const user = authorize(request, 'invoices:decide');
-    return { invoiceBasis: withBasisPermissions(ctx.agreement, user, await withBasisName(ctx.store.db, await sendBasis(ctx.store, ctx.agreement, user, request.params.id))) };
-  });
-  app.post('/api/v1/invoice-bases/:id/credit', { schema: { tags, summary: 'Kreditera med skäl: underlaget blir krediterat, kreditnota plus nytt utkast beräknat på nytt', params: IdParams, body: CreditBody, response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) } } }, async (request, reply) => {
-    const user = authorize(request, 'invoices:decide');
-    const r = await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason });
-    const [credited, creditNote, replacement] = await withBasisNames(ctx.store.db, [r.credited, r.creditNote, ...(r.replacement === null ? [] : [r.replacement])]);
-    const allowed = (v: NamedBasisView | undefined): (NamedBasisView & BasisPermissions) | null => (v === undefined ? null : withBasisPermissions(ctx.agreement, user, v));
-    return reply.status(201).send({ ...r, credited: allowed(credited), creditNote: allowed(creditNote), replacement: allowed(replacement) });
-  });
+  app.get(
+    '/api/v1/invoice-bases',
+    { schema: { tags, summary: 'Fakturaunderlag där du får se parterna', querystring: ListQuery, response: readResponses } },
+    async (request) => {
+      const user = authorize(request, 'records:read');
+      const rows = await listBases(ctx.store.db, user, request.query);
+      const credited = await creditNotesOf(
+        ctx.store.db,
+        rows.map((r) => r.id),
+      );
+      const views = await withBasisNames(
+        ctx.store.db,
+        rows.map((r) => basisView(ctx.agreement, r, credited.get(r.id) ?? null)),
+      );
+      return { invoiceBases: views.map((v) => withBasisPermissions(ctx.agreement, user, v)) };
+    },
+  );
+  app.get(
+    '/api/v1/invoice-bases/:id',
+    {
+      schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses },
+    },
+    async (request) => {
+      const user = authorize(request, 'records:read');
+      return {
+        invoiceBasis: withBasisPermissions(
+          ctx.agreement,
+          user,
+          await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id)),
+        ),
+      };
+    },
+  );
+  app.patch(
+    '/api/v1/invoice-bases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ändra köparens referens eller anteckning (bara utkast)',
+        params: IdParams,
+        body: PatchBody,
+        response: changeResponses,
+      },
+    },
+    async (request) => {
+      const user = authorize(request, 'invoices:decide');
+      return {
+        invoiceBasis: withBasisPermissions(
+          ctx.agreement,
+          user,
+          await withBasisName(ctx.store.db, await updateDraft(ctx.store, ctx.agreement, user, request.params.id, request.body)),
+        ),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/invoice-bases/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Godkänn (låser underlaget); ett underlag på exempel- eller prognosvärden kräver confirmProvisional',
+        params: IdParams,
+        body: ApproveBody,
+        response: changeResponses,
+      },
+      preValidation: noBodyIsEmpty,
+    },
+    async (request) => {
+      const user = authorize(request, 'invoices:decide');
+      return {
+        invoiceBasis: withBasisPermissions(
+          ctx.agreement,
+          user,
+          await withBasisName(ctx.store.db, await approveBasis(ctx.store, ctx.agreement, user, request.params.id, request.body)),
+        ),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/invoice-bases/:id/send',
+    { schema: { tags, summary: 'Markera som skickat', params: IdParams, response: changeResponses } },
+    async (request) => {
+      const user = authorize(request, 'invoices:decide');
+      return {
+        invoiceBasis: withBasisPermissions(
+          ctx.agreement,
+          user,
+          await withBasisName(ctx.store.db, await sendBasis(ctx.store, ctx.agreement, user, request.params.id)),
+        ),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/invoice-bases/:id/credit',
+    {
+      schema: {
+        tags,
+        summary: 'Kreditera med skäl: underlaget blir krediterat, kreditnota plus nytt utkast beräknat på nytt',
+        params: IdParams,
+        body: CreditBody,
+        response: { ...changeResponses, 201: Type.Unknown({ description: 'Krediterat' }) },
+      },
+    },
+    async (request, reply) => {
+      const user = authorize(request, 'invoices:decide');
+      const r = await creditBasis(ctx.store, ctx.agreement, user, request.params.id, { reason: request.body.reason });
+      const [credited, creditNote, replacement] = await withBasisNames(ctx.store.db, [
+        r.credited,
+        r.creditNote,
+        ...(r.replacement === null ? [] : [r.replacement]),
+      ]);
+      const allowed = (v: NamedBasisView | undefined): (NamedBasisView & BasisPermissions) | null =>
+        v === undefined ? null : withBasisPermissions(ctx.agreement, user, v);
+      return reply
+        .status(201)
+        .send({ ...r, credited: allowed(credited), creditNote: allowed(creditNote), replacement: allowed(replacement) });
+    },
+  );
 };

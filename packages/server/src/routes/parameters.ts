@@ -16,7 +16,9 @@ const Body = Type.Object(
     parameterId: Type.String({ minLength: 1, maxLength: 200 }),
     validFrom: IsoDateSchema,
     validTo: Type.Optional(IsoDateSchema),
-    value: Type.Union([Type.Integer(), Type.String({ pattern: '^-?\\d+([.,]\\d+)?$' })], { description: 'Heltal (öre, minuter, antal) eller exakt decimaltal som text' }),
+    value: Type.Union([Type.Integer(), Type.String({ pattern: '^-?\\d+([.,]\\d+)?$' })], {
+      description: 'Heltal (öre, minuter, antal) eller exakt decimaltal som text',
+    }),
     baseYear: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200 })),
     source: Type.String({ minLength: 1, maxLength: 500 }),
     decisionRef: Type.String({ minLength: 1, maxLength: 200, description: 'Beslutsreferens (krävs)' }),
@@ -28,11 +30,21 @@ const Body = Type.Object(
 export const registerParameters: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/parameters',
-    { schema: { tags: ['referensdata'], summary: 'Parametrar: avtalets värden, beslutade värden och gällande värden', querystring: Type.Object({ history: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: readResponses } },
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Parametrar: avtalets värden, beslutade värden och gällande värden',
+        querystring: Type.Object({ history: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: readResponses,
+      },
+    },
     async (request) => {
       authorize(request, 'reference:read');
       const recorded = await listParameterValues(ctx.store.db, request.query.history === true);
-      const effective = mergeParameterValues(ctx.agreement, request.query.history === true ? await listParameterValues(ctx.store.db) : recorded);
+      const effective = mergeParameterValues(
+        ctx.agreement,
+        request.query.history === true ? await listParameterValues(ctx.store.db) : recorded,
+      );
       return {
         parameters: [...ctx.agreement.parameters.values()].map((p) => ({
           id: p.id,
@@ -50,7 +62,14 @@ export const registerParameters: RegisterRoutes = (app, ctx) => {
   );
   app.post(
     '/api/v1/parameters',
-    { schema: { tags: ['referensdata'], summary: 'Registrera ett beslutat parametervärde (ny version; granskningsloggas)', body: Body, response: createResponses } },
+    {
+      schema: {
+        tags: ['referensdata'],
+        summary: 'Registrera ett beslutat parametervärde (ny version; granskningsloggas)',
+        body: Body,
+        response: createResponses,
+      },
+    },
     async (request, reply) => {
       const user = authorize(request, 'reference:change');
       const saved = await recordParameterValue(ctx.store, ctx.agreement, request.body, actorOf(user));

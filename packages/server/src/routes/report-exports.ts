@@ -29,7 +29,15 @@ function send(reply: FastifyReply, file: ExportedFile): FastifyReply {
 export const registerReportExports: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/billing-runs/:id/settlement.pdf',
-    { schema: { tags: ['fakturering'], summary: 'Avstämning av tilläggsbeloppet för en körning av flödet tillaggsbelopp (PDF, från de godkända underlagen); granskningsloggas', params: IdParams, response: pdfResponses } },
+    {
+      schema: {
+        tags: ['fakturering'],
+        summary:
+          'Avstämning av tilläggsbeloppet för en körning av flödet tillaggsbelopp (PDF, från de godkända underlagen); granskningsloggas',
+        params: IdParams,
+        response: pdfResponses,
+      },
+    },
     async (request, reply) => {
       const user = authorize(request, 'records:read');
       return send(reply, await exportSettlement(ctx.store, ctx.agreement, user, request.params.id));
@@ -40,7 +48,8 @@ export const registerReportExports: RegisterRoutes = (app, ctx) => {
     {
       schema: {
         tags: ['kalender'],
-        summary: 'Avtalsläget en dag (PDF): perioder, uppsägningstider, åtaganden de närmaste 90 dagarna och öppna tvister du får se; granskningsloggas',
+        summary:
+          'Avtalsläget en dag (PDF): perioder, uppsägningstider, åtaganden de närmaste 90 dagarna och öppna tvister du får se; granskningsloggas',
         querystring: Type.Object({ on: Type.Optional(IsoDateSchema) }, { additionalProperties: false }),
         response: pdfResponses,
       },

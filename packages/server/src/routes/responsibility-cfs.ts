@@ -6,5 +6,9 @@ import { rulesFor } from './responsibility-rules-cache.js';
 /** Register the CFS route. */
 export const registerResponsibilityCfs: RegisterRoutes = (app, ctx) => {
   const rules = rulesFor(ctx.agreement);
-  app.get('/api/v1/responsibility/cfs', { schema: { tags: ['ansvar'], summary: 'Clinical Frailty Scale (CFS) 1–9 med svenska beskrivningar', response: readResponses } }, () => rules.cfs);
+  app.get(
+    '/api/v1/responsibility/cfs',
+    { schema: { tags: ['ansvar'], summary: 'Clinical Frailty Scale (CFS) 1–9 med svenska beskrivningar', response: readResponses } },
+    () => rules.cfs,
+  );
 };

@@ -48,15 +48,31 @@ for (const target of databaseTargets) {
       const before = await agreementsOn(public0, '2027-06-01');
       expect(before['ORD']).toMatchObject({ status: 'active', periodEnd: '2027-12-31', noticeDeadline: '2026-12-31' });
 
-      const res = await admin.request('POST', '/api/v1/terminations', { document: 'ORD', noticeDate: '2026-12-31', reference: 'SVOM § 40', dialogueHeld: true });
+      const res = await admin.request('POST', '/api/v1/terminations', {
+        document: 'ORD',
+        noticeDate: '2026-12-31',
+        reference: 'SVOM § 40',
+        dialogueHeld: true,
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ document: 'ORD', noticeDate: '2026-12-31', reference: 'SVOM § 40', dialogueHeld: true, finalEnd: '2027-12-31', inTime: true, recordedBy: 'user:admin' });
+      expect(res.body).toMatchObject({
+        document: 'ORD',
+        noticeDate: '2026-12-31',
+        reference: 'SVOM § 40',
+        dialogueHeld: true,
+        finalEnd: '2027-12-31',
+        inTime: true,
+        recordedBy: 'user:admin',
+      });
 
       const after = await agreementsOn(public0, '2027-06-01');
       expect(after['ORD']).toMatchObject({ status: 'terminated', periodEnd: '2027-12-31', noticeDeadline: null });
       expect(after['SABO']).toMatchObject({ status: 'active' });
       // Merged with a termination given in the query.
-      expect((await agreementsOn(public0, '2027-06-01', '&terminated=SABO=2026-12-31'))['SABO']).toMatchObject({ status: 'terminated', periodEnd: '2027-12-31' });
+      expect((await agreementsOn(public0, '2027-06-01', '&terminated=SABO=2026-12-31'))['SABO']).toMatchObject({
+        status: 'terminated',
+        periodEnd: '2027-12-31',
+      });
 
       // The calendar no longer shows ORD's notice deadline of the next period (2028-12-31).
       expect(await calendarIds(public0, 2028)).toEqual(expect.arrayContaining([expect.stringMatching(/\.SABO$/)]));
@@ -78,7 +94,12 @@ for (const target of databaseTargets) {
     });
 
     it('records a termination of the whole agreement (ALL): every document ends', async () => {
-      const res = await admin.request('POST', '/api/v1/terminations', { document: 'ALL', noticeDate: '2027-12-31', reference: 'Samverkansarenan § 3', dialogueHeld: true });
+      const res = await admin.request('POST', '/api/v1/terminations', {
+        document: 'ALL',
+        noticeDate: '2027-12-31',
+        reference: 'Samverkansarenan § 3',
+        dialogueHeld: true,
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const body = res.body as { effects: { document: string; finalEnd: string }[]; finalEnd?: string };
       expect(body.finalEnd).toBeUndefined();

@@ -28,7 +28,9 @@ const CreateBody = Type.Object(
     username: Type.String({ minLength: 2, maxLength: 64 }),
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     role: RoleSchema,
-    municipality: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Kommunkod eller namn (bara för kommunekonomer)' })),
+    municipality: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Kommunkod eller namn (bara för kommunekonomer)' }),
+    ),
     email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Utelämna för konton som bara loggar in via OIDC' })),
   },
@@ -49,13 +51,30 @@ const PatchBody = Type.Object(
 
 /** Register the user routes. */
 export const registerUsers: RegisterRoutes = (app, ctx) => {
-  app.get('/api/v1/users', { schema: { tags: ['administration'], summary: 'Användare och roller', response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses } } }, async (request) => {
-    authorize(request, 'users:manage');
-    return { users: await listUsers(ctx.store.db) };
-  });
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Användare och roller',
+        response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users:manage');
+      return { users: await listUsers(ctx.store.db) };
+    },
+  );
   app.post(
     '/api/v1/users',
-    { schema: { tags: ['administration'], summary: 'Lägg upp en användare (granskningsloggas)', body: CreateBody, response: { 201: Type.Object({ user: UserSchema }), ...errorResponses, 409: errorResponses[400] } } },
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Lägg upp en användare (granskningsloggas)',
+        body: CreateBody,
+        response: { 201: Type.Object({ user: UserSchema }), ...errorResponses, 409: errorResponses[400] },
+      },
+    },
     async (request, reply) => {
       const admin = authorize(request, 'users:manage');
       // The administrator chose the password: the person replaces it at first sign-in.
@@ -65,7 +84,15 @@ export const registerUsers: RegisterRoutes = (app, ctx) => {
   );
   app.patch(
     '/api/v1/users/:id',
-    { schema: { tags: ['administration'], summary: 'Ändra roll, kommun, namn, e-post, lösenord eller inaktivera (granskningsloggas)', params: IdParams, body: PatchBody, response: { ...changeResponses, 200: Type.Object({ user: UserSchema }) } } },
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Ändra roll, kommun, namn, e-post, lösenord eller inaktivera (granskningsloggas)',
+        params: IdParams,
+        body: PatchBody,
+        response: { ...changeResponses, 200: Type.Object({ user: UserSchema }) },
+      },
+    },
     async (request) => {
       const admin = authorize(request, 'users:manage');
       const user = await updateUser(ctx.store, request.params.id, request.body, actorOf(admin));

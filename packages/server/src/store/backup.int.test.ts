@@ -45,7 +45,15 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
 
 function baseEnv(varDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, SAMVERKAN_VAR_DIR: varDir, LOG_LEVEL: 'warn' };
-  for (const k of ['DATABASE_URL', 'SAMVERKAN_DB_FILE', 'SAMVERKAN_AUDIT_KEY', 'SAMVERKAN_AUDIT_KEY_FILE', 'SAMVERKAN_AUDIT_CHECKPOINTS', 'NODE_ENV']) env[k] = undefined;
+  for (const k of [
+    'DATABASE_URL',
+    'SAMVERKAN_DB_FILE',
+    'SAMVERKAN_AUDIT_KEY',
+    'SAMVERKAN_AUDIT_KEY_FILE',
+    'SAMVERKAN_AUDIT_CHECKPOINTS',
+    'NODE_ENV',
+  ])
+    env[k] = undefined;
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
 }
 
@@ -68,7 +76,17 @@ describe('SQLite: backup while the service runs, restore to a new file, verify',
     dir = mkdtempSync(join(tmpdir(), 'samverkan-backup-'));
     env = baseEnv(join(dir, 'var'));
     const audit = readAuditSettings(env, join(dir, 'var'), { sqliteFile: live() });
-    server = await startServer({ port: 0, host: '127.0.0.1', sqliteFile: live(), audit, demo: true, webDir: '/nonexistent', logLevel: 'warn', sessionSecret: 'x'.repeat(40), spoolDir: join(dir, 'spool') });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      sqliteFile: live(),
+      audit,
+      demo: true,
+      webDir: '/nonexistent',
+      logLevel: 'warn',
+      sessionSecret: 'x'.repeat(40),
+      spoolDir: join(dir, 'spool'),
+    });
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -81,7 +99,8 @@ describe('SQLite: backup while the service runs, restore to a new file, verify',
     // Writes through the service while the backup runs in another process.
     const backup = cli(['db', 'backup', backupFile, '--json'], { ...env, SAMVERKAN_DB_FILE: live() });
     const writes: Promise<{ status: number }>[] = [];
-    for (let i = 0; i < 6; i++) writes.push(admin.request('POST', '/api/v1/users', { username: `under.kopiering.${String(i)}`, role: 'viewer' }));
+    for (let i = 0; i < 6; i++)
+      writes.push(admin.request('POST', '/api/v1/users', { username: `under.kopiering.${String(i)}`, role: 'viewer' }));
     const [b, ...w] = await Promise.all([backup, ...writes]);
     expect(b.status, b.stderr).toBe(0);
     expect(w.map((r) => r.status)).toEqual(Array(6).fill(201));
@@ -99,7 +118,8 @@ describe('SQLite: backup while the service runs, restore to a new file, verify',
     expect(restored.audit.checkpoints).toBeGreaterThanOrEqual(2);
     const conn = new BetterSqlite3(backupFile, { readonly: true });
     try {
-      for (const [table, n] of Object.entries(restored.counts)) expect((conn.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBe(n);
+      for (const [table, n] of Object.entries(restored.counts))
+        expect((conn.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBe(n);
       expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       conn.close();
@@ -129,60 +149,81 @@ describe('SQLite: backup while the service runs, restore to a new file, verify',
 
 const hasPgTools = spawnSync('pg_dump', ['--version']).status === 0 && spawnSync('pg_restore', ['--version']).status === 0;
 
-describe.skipIf(!postgresTarget.available || !hasPgTools)('PostgreSQL: pg_dump while the service runs, pg_restore into a new database, verify', () => {
-  let db: TestDatabase;
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let server: RunningServer;
-  let restoreDb: string;
-  const adminUrl = process.env['TEST_DATABASE_URL'] ?? '';
+describe.skipIf(!postgresTarget.available || !hasPgTools)(
+  'PostgreSQL: pg_dump while the service runs, pg_restore into a new database, verify',
+  () => {
+    let db: TestDatabase;
+    let dir: string;
+    let env: NodeJS.ProcessEnv;
+    let server: RunningServer;
+    let restoreDb: string;
+    const adminUrl = process.env['TEST_DATABASE_URL'] ?? '';
 
-  beforeAll(async () => {
-    db = await postgresTarget.create();
-    dir = mkdtempSync(join(tmpdir(), 'samverkan-pgbackup-'));
-    env = baseEnv(join(dir, 'var'));
-    const url = db.options.databaseUrl ?? '';
-    const audit = readAuditSettings(env, join(dir, 'var'), { databaseUrl: url, sqliteFile: '' });
-    server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: url, audit, demo: true, webDir: '/nonexistent', logLevel: 'warn', sessionSecret: 'x'.repeat(40), spoolDir: join(dir, 'spool') });
-    restoreDb = `samv_restore_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(`create database ${restoreDb}`);
-    } finally {
-      await c.end();
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await server.close();
-    await db.drop();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(`drop database if exists ${restoreDb}`);
-    } finally {
-      await c.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      db = await postgresTarget.create();
+      dir = mkdtempSync(join(tmpdir(), 'samverkan-pgbackup-'));
+      env = baseEnv(join(dir, 'var'));
+      const url = db.options.databaseUrl ?? '';
+      const audit = readAuditSettings(env, join(dir, 'var'), { databaseUrl: url, sqliteFile: '' });
+      server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: url,
+        audit,
+        demo: true,
+        webDir: '/nonexistent',
+        logLevel: 'warn',
+        sessionSecret: 'x'.repeat(40),
+        spoolDir: join(dir, 'spool'),
+      });
+      restoreDb = `samv_restore_${randomBytes(5).toString('hex')}`;
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`create database ${restoreDb}`);
+      } finally {
+        await c.end();
+      }
+    }, 60_000);
+    afterAll(async () => {
+      await server.close();
+      await db.drop();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${restoreDb}`);
+      } finally {
+        await c.end();
+      }
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('restores the dump with the same counts and an intact audit trail', async () => {
-    const url = db.options.databaseUrl ?? '';
-    const dump = join(dir, 'kopia.dump');
-    const b = await cli(['db', 'backup', dump, '--json'], { ...env, DATABASE_URL: url });
-    expect(b.status, b.stderr).toBe(0);
-    const made = JSON.parse(b.stdout) as { counts: TableCounts };
-    const target = new URL(adminUrl);
-    target.pathname = `/${restoreDb}`;
-    target.searchParams.set('options', `-c search_path=${searchPathOf(url) ?? 'public'}`);
-    const r = await cli(['db', 'restore', dump, '--json'], { ...env, DATABASE_URL: target.toString() });
-    expect(r.status, r.stderr).toBe(0);
-    const restored = JSON.parse(r.stdout) as Restored;
-    expect(restored.counts).toEqual(made.counts);
-    expect(restored.audit).toMatchObject({ ok: true, rows: made.counts.audit_log });
-    // The restored database is usable by the service as is.
-    const agreement = readAgreement();
-    const again = await prepareStore({ databaseUrl: target.toString(), sqliteFile: '', audit: readAuditSettings(env, join(dir, 'var'), { databaseUrl: target.toString(), sqliteFile: '' }) }, agreement, false);
-    await again.store.close();
-  }, 120_000);
-});
+    it('restores the dump with the same counts and an intact audit trail', async () => {
+      const url = db.options.databaseUrl ?? '';
+      const dump = join(dir, 'kopia.dump');
+      const b = await cli(['db', 'backup', dump, '--json'], { ...env, DATABASE_URL: url });
+      expect(b.status, b.stderr).toBe(0);
+      const made = JSON.parse(b.stdout) as { counts: TableCounts };
+      const target = new URL(adminUrl);
+      target.pathname = `/${restoreDb}`;
+      target.searchParams.set('options', `-c search_path=${searchPathOf(url) ?? 'public'}`);
+      const r = await cli(['db', 'restore', dump, '--json'], { ...env, DATABASE_URL: target.toString() });
+      expect(r.status, r.stderr).toBe(0);
+      const restored = JSON.parse(r.stdout) as Restored;
+      expect(restored.counts).toEqual(made.counts);
+      expect(restored.audit).toMatchObject({ ok: true, rows: made.counts.audit_log });
+      // The restored database is usable by the service as is.
+      const agreement = readAgreement();
+      const again = await prepareStore(
+        {
+          databaseUrl: target.toString(),
+          sqliteFile: '',
+          audit: readAuditSettings(env, join(dir, 'var'), { databaseUrl: target.toString(), sqliteFile: '' }),
+        },
+        agreement,
+        false,
+      );
+      await again.store.close();
+    }, 120_000);
+  },
+);

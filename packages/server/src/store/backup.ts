@@ -17,7 +17,20 @@ import type { AuditSettings } from '../audit/audit-key.js';
 import { appendCheckpoint, checkpointSigned, signCheckpoint, type Checkpoint } from '../audit/checkpoints.js';
 
 /** The tables whose row counts a backup and a restore report. */
-export const countedTables = ['users', 'audit_log', 'imports', 'import_rows', 'billing_runs', 'invoice_bases', 'invoice_lines', 'disputes', 'index_values', 'parameter_values', 'allocation_keys', 'terminations'] as const;
+export const countedTables = [
+  'users',
+  'audit_log',
+  'imports',
+  'import_rows',
+  'billing_runs',
+  'invoice_bases',
+  'invoice_lines',
+  'disputes',
+  'index_values',
+  'parameter_values',
+  'allocation_keys',
+  'terminations',
+] as const;
 
 /** Row count per table. */
 export type TableCounts = Record<(typeof countedTables)[number], number>;
@@ -34,14 +47,22 @@ export interface BackupResult {
 export async function tableCounts(db: Kysely<Database>): Promise<TableCounts> {
   const out = {} as Record<string, number>;
   for (const t of countedTables) {
-    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out as TableCounts;
 }
 
 function refuseExisting(file: string): void {
-  if (existsSync(file)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${file}: filen finns redan; välj ett nytt filnamn (en säkerhetskopia skrivs aldrig över).`, { field: 'fil', value: file });
+  if (existsSync(file))
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `${file}: filen finns redan; välj ett nytt filnamn (en säkerhetskopia skrivs aldrig över).`,
+      { field: 'fil', value: file },
+    );
 }
 
 /** The sidecar file of a backup. */
@@ -89,16 +110,37 @@ export function libpqUrl(databaseUrl: string): string {
 
 function runTool(tool: string, args: readonly string[]): void {
   const r = spawnSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.error !== undefined) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${tool} kunde inte startas (${r.error.message}); installera PostgreSQL-klienten (samma huvudversion som servern eller nyare).`, { field: tool });
-  if (r.status !== 0) throw new SamverkanError('SAMV_ERR_INTERNAL', `${tool} misslyckades (slutkod ${String(r.status)}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (r.error !== undefined)
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `${tool} kunde inte startas (${r.error.message}); installera PostgreSQL-klienten (samma huvudversion som servern eller nyare).`,
+      { field: tool },
+    );
+  if (r.status !== 0)
+    throw new SamverkanError(
+      'SAMV_ERR_INTERNAL',
+      `${tool} misslyckades (slutkod ${String(r.status)}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`,
+    );
 }
 
 /** `pg_dump --format=custom` of the configured database (only its schema when the URL selects one). */
-export async function backupPostgres(db: Kysely<Database>, databaseUrl: string, target: string, audit: AuditSettings): Promise<BackupResult> {
+export async function backupPostgres(
+  db: Kysely<Database>,
+  databaseUrl: string,
+  target: string,
+  audit: AuditSettings,
+): Promise<BackupResult> {
   refuseExisting(target);
   const checkpoint = await headCheckpoint(db, audit);
   const schema = searchPathOf(databaseUrl);
-  runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${target}`, ...(schema === undefined ? [] : [`--schema=${schema}`]), `--dbname=${libpqUrl(databaseUrl)}`]);
+  runTool('pg_dump', [
+    '--format=custom',
+    '--no-owner',
+    '--no-privileges',
+    `--file=${target}`,
+    ...(schema === undefined ? [] : [`--schema=${schema}`]),
+    `--dbname=${libpqUrl(databaseUrl)}`,
+  ]);
   writeFileSync(checkpointFileOf(target), JSON.stringify(checkpoint) + '\n', { mode: 0o600 });
   return { file: target, checkpointFile: checkpointFileOf(target), checkpoint, counts: await tableCounts(db) };
 }
@@ -106,10 +148,19 @@ export async function backupPostgres(db: Kysely<Database>, databaseUrl: string, 
 /** Read and check a backup's sidecar checkpoint (null when the backup had an empty trail). */
 export function readBackupCheckpoint(backupFile: string, audit: AuditSettings): Checkpoint | null {
   const file = checkpointFileOf(backupFile);
-  if (!existsSync(file)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${file} saknas: säkerhetskopians kontrollpunkt behövs för att kontrollera granskningsloggen efter återläsningen.`, { field: 'fil', value: file });
+  if (!existsSync(file))
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `${file} saknas: säkerhetskopians kontrollpunkt behövs för att kontrollera granskningsloggen efter återläsningen.`,
+      { field: 'fil', value: file },
+    );
   const c = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint | null;
   if (c !== null && (c.keyId !== audit.key.id || !checkpointSigned(audit.key, c))) {
-    throw new SamverkanError('SAMV_ERR_AUDIT_BROKEN', `${file}: kontrollpunkten är inte signerad med granskningsnyckeln ${audit.key.id} (fel nyckel eller ändrad fil).`, { field: 'fil', value: file });
+    throw new SamverkanError(
+      'SAMV_ERR_AUDIT_BROKEN',
+      `${file}: kontrollpunkten är inte signerad med granskningsnyckeln ${audit.key.id} (fel nyckel eller ändrad fil).`,
+      { field: 'fil', value: file },
+    );
   }
   return c;
 }
@@ -120,7 +171,11 @@ export function restoreSqlite(backupFile: string, target: string): void {
   const check = new BetterSqlite3(backupFile, { readonly: true, fileMustExist: true });
   try {
     const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${backupFile}: säkerhetskopian är skadad (integrity_check: ${String(result)}).`, { field: 'fil', value: backupFile });
+    if (result !== 'ok')
+      throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${backupFile}: säkerhetskopian är skadad (integrity_check: ${String(result)}).`, {
+        field: 'fil',
+        value: backupFile,
+      });
   } finally {
     check.close();
   }
@@ -129,7 +184,14 @@ export function restoreSqlite(backupFile: string, target: string): void {
 
 /** `pg_restore` a custom-format dump into the configured (empty) database. */
 export function restorePostgres(backupFile: string, databaseUrl: string): void {
-  runTool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${libpqUrl(databaseUrl)}`, backupFile]);
+  runTool('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--single-transaction',
+    '--exit-on-error',
+    `--dbname=${libpqUrl(databaseUrl)}`,
+    backupFile,
+  ]);
 }
 
 /** Seed the restored database's checkpoint file with the backup's checkpoint. */

@@ -80,7 +80,10 @@ export function openStore(options: StoreOptions): Store {
       const { error, results } = await migrator.migrateToLatest();
       if (error !== undefined) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
-        throw new SamverkanError('SAMV_ERR_INTERNAL', `Databasen kunde inte migreras (migrering ${failed}): ${error instanceof Error ? error.message : 'okänt fel'}`);
+        throw new SamverkanError(
+          'SAMV_ERR_INTERNAL',
+          `Databasen kunde inte migreras (migrering ${failed}): ${error instanceof Error ? error.message : 'okänt fel'}`,
+        );
       }
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
@@ -104,6 +107,9 @@ function checkpointAfterCommit(audit: AuditSettings | undefined, head: { seq: nu
   try {
     appendCheckpoint(audit.checkpointFile, signCheckpoint(audit.key, 'commit', head));
   } catch (e) {
-    process.emitWarning(`Granskningsloggens kontrollpunkt kunde inte skrivas till ${audit.checkpointFile}: ${e instanceof Error ? e.message : 'okänt fel'}`, { code: 'SAMV_AUDIT_CHECKPOINT' });
+    process.emitWarning(
+      `Granskningsloggens kontrollpunkt kunde inte skrivas till ${audit.checkpointFile}: ${e instanceof Error ? e.message : 'okänt fel'}`,
+      { code: 'SAMV_AUDIT_CHECKPOINT' },
+    );
   }
 }

@@ -60,10 +60,23 @@ export async function seedDemoData(store: Store, agreement: Agreement): Promise<
   const index = readIndexCsv(exampleFile('index.example.csv'), 'examples/index.example.csv');
   for (const p of index.points.values()) {
     const use = indexUse(p);
-    await recordIndexValue(store, { series: use.series, year: use.year, percent: use.percent, kind: p.kind, source: p.source ?? 'exempel', example: true, demo: true }, DEMO_ACTOR);
+    await recordIndexValue(
+      store,
+      { series: use.series, year: use.year, percent: use.percent, kind: p.kind, source: p.source ?? 'exempel', example: true, demo: true },
+      DEMO_ACTOR,
+    );
   }
-  const key = readAllocationKeyFile(exampleFile('allocation-key.example.yaml'), 'examples/allocation-key.example.yaml', agreement.municipalities);
-  await recordAllocationKey(store, agreement, { ...fromAllocationKey(key), validFrom: '2026-01-01', source: 'examples/allocation-key.example.yaml (EXEMPEL)', demo: true }, DEMO_ACTOR);
+  const key = readAllocationKeyFile(
+    exampleFile('allocation-key.example.yaml'),
+    'examples/allocation-key.example.yaml',
+    agreement.municipalities,
+  );
+  await recordAllocationKey(
+    store,
+    agreement,
+    { ...fromAllocationKey(key), validFrom: '2026-01-01', source: 'examples/allocation-key.example.yaml (EXEMPEL)', demo: true },
+    DEMO_ACTOR,
+  );
   await seedDemoParties(store, agreement, DEMO_ACTOR);
   await seedDemoRecords(store);
   // Records for every other billing flow, through the real importer (imports/demo-imports.ts).
@@ -99,14 +112,34 @@ async function seedDemoRecords(store: Store): Promise<void> {
       filename: 'demo-uppdrag-dagtid-ostersund-2026-01.csv',
       municipality: '2380',
       rows: [
-        { date: '2026-01-12', start: '09:00', lender: '2380', hirer: 'region', minutes: { intervention: 45, administration: 10, reporting: 5, travel: 20, travelCombinable: false } },
-        { date: '2026-01-19', start: '13:30', lender: '2380', hirer: 'region', minutes: { intervention: 30, administration: 10, reporting: 5, travel: 0, travelCombinable: true } },
+        {
+          date: '2026-01-12',
+          start: '09:00',
+          lender: '2380',
+          hirer: 'region',
+          minutes: { intervention: 45, administration: 10, reporting: 5, travel: 20, travelCombinable: false },
+        },
+        {
+          date: '2026-01-19',
+          start: '13:30',
+          lender: '2380',
+          hirer: 'region',
+          minutes: { intervention: 30, administration: 10, reporting: 5, travel: 0, travelCombinable: true },
+        },
       ],
     },
     {
       filename: 'demo-uppdrag-dagtid-krokom-2026-01.csv',
       municipality: '2309',
-      rows: [{ date: '2026-01-14', start: '10:15', lender: 'region', hirer: '2309', minutes: { intervention: 60, administration: 15, reporting: 5, travel: 25, travelCombinable: false } }],
+      rows: [
+        {
+          date: '2026-01-14',
+          start: '10:15',
+          lender: 'region',
+          hirer: '2309',
+          minutes: { intervention: 60, administration: 15, reporting: 5, travel: 25, travelCombinable: false },
+        },
+      ],
     },
   ];
   await store.transaction(async (trx) => {
@@ -128,7 +161,12 @@ async function seedDemoRecords(store: Store): Promise<void> {
         .execute();
       let line = 2;
       for (const r of f.rows) {
-        const data = { ...r, storsjoglantan: false, registeredMunicipality: r.lender === 'region' ? r.hirer : r.lender, reference: `DEMO-${String(line)}` };
+        const data = {
+          ...r,
+          storsjoglantan: false,
+          registeredMunicipality: r.lender === 'region' ? r.hirer : r.lender,
+          reference: `DEMO-${String(line)}`,
+        };
         await trx
           .insertInto('import_rows')
           .values({
@@ -147,7 +185,14 @@ async function seedDemoRecords(store: Store): Promise<void> {
           .execute();
         line += 1;
       }
-      await appendAudit(trx, { actor: DEMO_ACTOR, action: 'import', entity: 'imports', entityId: importId, before: null, after: { kind: 'daytime-assignments', filename: f.filename, rows: f.rows.length, demo: true } });
+      await appendAudit(trx, {
+        actor: DEMO_ACTOR,
+        action: 'import',
+        entity: 'imports',
+        entityId: importId,
+        before: null,
+        after: { kind: 'daytime-assignments', filename: f.filename, rows: f.rows.length, demo: true },
+      });
     }
   });
 }

@@ -11,7 +11,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages } from '../cli/cli-run.testkit.js';
 import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
-import { databaseEnv, generateDaytimeFile, runCli, signIn, startServerProcess, type ServerProcess } from '../testing/server-process.testkit.js';
+import {
+  databaseEnv,
+  generateDaytimeFile,
+  runCli,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+} from '../testing/server-process.testkit.js';
 import { openStore, type Store } from './db.js';
 
 const ROWS = 8_000;
@@ -78,7 +85,11 @@ for (const target of databaseTargets) {
         const bases = await store.db.selectFrom('invoice_bases').select(['id', 'billing_run_id']).execute();
         const runIds = new Set(runs.map((r) => r.id));
         expect(bases.every((b) => b.billing_run_id === null || runIds.has(b.billing_run_id))).toBe(true);
-        for (const r of runs) expect(bases.some((b) => b.billing_run_id === r.id), `run ${r.id} has no bases`).toBe(true);
+        for (const r of runs)
+          expect(
+            bases.some((b) => b.billing_run_id === r.id),
+            `run ${r.id} has no bases`,
+          ).toBe(true);
         const lines = await store.db.selectFrom('invoice_lines').select('invoice_basis_id').execute();
         const withLines = new Set(lines.map((l) => l.invoice_basis_id));
         expect(bases.filter((b) => runIds.has(b.billing_run_id ?? '') && !withLines.has(b.id))).toEqual([]);

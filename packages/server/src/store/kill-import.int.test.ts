@@ -11,7 +11,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages } from '../cli/cli-run.testkit.js';
 import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
-import { databaseEnv, generateDaytimeFile, runCli, signIn, startServerProcess, type ServerProcess } from '../testing/server-process.testkit.js';
+import {
+  databaseEnv,
+  generateDaytimeFile,
+  runCli,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+} from '../testing/server-process.testkit.js';
 import { openStore, type Store } from './db.js';
 
 const ROWS = 20_000;
@@ -21,7 +28,10 @@ beforeAll(() => {
 }, 180_000);
 
 async function count(store: Store, sql: 'staging' | 'visible' | 'all'): Promise<number> {
-  let q = store.db.selectFrom('import_rows').innerJoin('imports', 'imports.id', 'import_rows.import_id').select((eb) => eb.fn.countAll<number>().as('n'));
+  let q = store.db
+    .selectFrom('import_rows')
+    .innerJoin('imports', 'imports.id', 'import_rows.import_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (sql === 'staging') q = q.where('imports.status', '=', 'staging');
   if (sql === 'visible') q = q.where('imports.status', '=', 'complete');
   return Number(String((await q.executeTakeFirstOrThrow()).n));
@@ -97,6 +107,5 @@ for (const target of databaseTargets) {
       expect(res.body).toMatchObject({ rows: ROWS, inserted: ROWS, duplicates: 0 });
       expect(await count(store, 'visible')).toBe(visibleBefore + ROWS);
     }, 120_000);
-
   });
 }

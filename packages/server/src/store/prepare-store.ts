@@ -30,7 +30,10 @@ export async function prepareStore(options: StoreOptions, agreement: Agreement, 
     await seedMunicipalities(store, agreement);
     // Before anything new is audited: a chain written before the key is brought under it.
     await introduceAuditKey(store);
-    const users = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const users = await store.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const demo = seedDemo && users.n === 0 ? await seedDemoData(store, agreement) : undefined;
     const demoUsers = await store.db.selectFrom('users').select('id').where('demo', '=', 1).limit(1).execute();
     return { store, migrations, demo, hasDemoUsers: demoUsers.length > 0 };

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages } from '../cli/cli-run.testkit.js';
-import { databaseEnv, generateDaytimeFile, runCli, signIn, startServerProcess, type ServerProcess, type Session } from '../testing/server-process.testkit.js';
+import {
+  databaseEnv,
+  generateDaytimeFile,
+  runCli,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+  type Session,
+} from '../testing/server-process.testkit.js';
 
 let dir: string;
 let env: Record<string, string>;
@@ -72,7 +80,14 @@ describe('SQLite: concurrent writers', () => {
         const n = batch * 5 + i;
         const s = sessions[n % 2] ?? first;
         return n % 3 === 0
-          ? s.request('POST', '/api/v1/index-values', { series: 'VPI', year: 2040 + (n % 50), percent: `${String(n % 9)}.${String(n % 10)}`, source: `samtidighet ${String(n)}` }).then((x) => x.status)
+          ? s
+              .request('POST', '/api/v1/index-values', {
+                series: 'VPI',
+                year: 2040 + (n % 50),
+                percent: `${String(n % 9)}.${String(n % 10)}`,
+                source: `samtidighet ${String(n)}`,
+              })
+              .then((x) => x.status)
           : rename(s, id, n);
       });
       statuses.push(...(await Promise.all(calls)));

@@ -13,7 +13,11 @@ function thrownBy(fn: () => void): unknown {
 
 describe('storage failures', () => {
   it('a real ENOSPC (writing to /dev/full) says the upload space is full and what to do', () => {
-    const e = storageFailure(thrownBy(() => { writeFileSync('/dev/full', 'x'); }));
+    const e = storageFailure(
+      thrownBy(() => {
+        writeFileSync('/dev/full', 'x');
+      }),
+    );
     expect(e?.code).toBe('SAMV_ERR_STORAGE_FULL');
     expect(e?.httpStatus).toBe(503);
     expect(e?.message).toMatch(/tillfälliga utrymmet .* fullt: inget sparades\. Be driften frigöra utrymme/);

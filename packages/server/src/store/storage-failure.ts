@@ -45,7 +45,10 @@ export function storageFailure(e: unknown): SamverkanError | undefined {
       );
     case '22021': // PostgreSQL: invalid byte sequence (a NUL byte)
     case '22P05': // PostgreSQL: untranslatable character
-      return new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Uppgiften innehåller ett tecken som databasen inte kan lagra (t.ex. ett NUL-tecken). Ta bort det och försök igen.');
+      return new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        'Uppgiften innehåller ett tecken som databasen inte kan lagra (t.ex. ett NUL-tecken). Ta bort det och försök igen.',
+      );
     case undefined:
     default:
       return undefined;

@@ -34,14 +34,26 @@ for (const target of databaseTargets) {
 
     it('migrates once; a second run applies nothing', async () => {
       expect(await store.migrate()).toEqual([]);
-      const n = await store.db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await store.db
+        .selectFrom('municipalities')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(n.n).toBe(8);
     });
 
     it('round-trips BIGINT öre beyond 2^31 as a number', async () => {
       await store.db
         .insertInto('billing_runs')
-        .values({ id: 'run-1', flow: 'mt-fixed', period: '2026-H1', status: 'done', started_by: 'test', started_at: '2026-01-01T00:00:00.000Z', finished_at: null, demo: 0 })
+        .values({
+          id: 'run-1',
+          flow: 'mt-fixed',
+          period: '2026-H1',
+          status: 'done',
+          started_by: 'test',
+          started_at: '2026-01-01T00:00:00.000Z',
+          finished_at: null,
+          demo: 0,
+        })
         .execute();
       const big = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER öre
       await store.db
@@ -64,7 +76,11 @@ for (const target of databaseTargets) {
           demo: 1,
         })
         .execute();
-      const row = await store.db.selectFrom('invoice_bases').select(['total_ore', 'demo']).where('id', '=', 'ib-big').executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('invoice_bases')
+        .select(['total_ore', 'demo'])
+        .where('id', '=', 'ib-big')
+        .executeTakeFirstOrThrow();
       expect(row.total_ore).toBe(big);
       expect(typeof row.total_ore).toBe('number');
       expect(flag(row.demo)).toBe(true);
@@ -74,7 +90,19 @@ for (const target of databaseTargets) {
       await expect(
         store.db
           .insertInto('import_rows')
-          .values({ id: 'x', import_id: 'no-such-import', line: 1, kind: 'k', period: '2026-01', seller_code: null, buyer_code: null, municipality_code: null, amount_ore: null, data_json: '{}', demo: 0 })
+          .values({
+            id: 'x',
+            import_id: 'no-such-import',
+            line: 1,
+            kind: 'k',
+            period: '2026-01',
+            seller_code: null,
+            buyer_code: null,
+            municipality_code: null,
+            amount_ore: null,
+            data_json: '{}',
+            demo: 0,
+          })
           .execute(),
       ).rejects.toThrow();
     });
@@ -83,13 +111,37 @@ for (const target of databaseTargets) {
       await expect(
         store.db
           .insertInto('users')
-          .values({ id: 'bad', username: 'bad', display_name: 'x', role: 'municipality_economist', municipality_code: null, password_hash: null, email: null, active: 1, demo: 0, created_at: 'now' })
+          .values({
+            id: 'bad',
+            username: 'bad',
+            display_name: 'x',
+            role: 'municipality_economist',
+            municipality_code: null,
+            password_hash: null,
+            email: null,
+            active: 1,
+            demo: 0,
+            created_at: 'now',
+          })
           .execute(),
       ).rejects.toThrow();
     });
 
     it('scopes rows to the municipality economist’s own municipality in SQL', async () => {
-      const base = { billing_run_id: null, flow: 'daytime', period: '2026-01', status: 'draft', total_ore: 100, trace_json: '{}', credit_of: null, created_at: 'x', approved_by: null, approved_at: null, sent_at: null, demo: 0 as const };
+      const base = {
+        billing_run_id: null,
+        flow: 'daytime',
+        period: '2026-01',
+        status: 'draft',
+        total_ore: 100,
+        trace_json: '{}',
+        credit_of: null,
+        created_at: 'x',
+        approved_by: null,
+        approved_at: null,
+        sent_at: null,
+        demo: 0 as const,
+      };
       await store.db
         .insertInto('invoice_bases')
         .values([
@@ -112,7 +164,12 @@ for (const target of databaseTargets) {
       expect(await ids(krokom)).toEqual(['ib-kro-buys']);
       expect(await ids(regionEconomist)).toEqual(['ib-kro-buys', 'ib-ost-buys', 'ib-ost-sells']);
       // Updates are scoped the same way: Krokom cannot touch Östersund's basis.
-      const res = await store.db.updateTable('invoice_bases').set({ status: 'approved' }).where('id', '=', 'ib-ost-sells').where(partyScope(krokom, ['seller_code', 'buyer_code'])).executeTakeFirst();
+      const res = await store.db
+        .updateTable('invoice_bases')
+        .set({ status: 'approved' })
+        .where('id', '=', 'ib-ost-sells')
+        .where(partyScope(krokom, ['seller_code', 'buyer_code']))
+        .executeTakeFirst();
       expect(Number(res.numUpdatedRows)).toBe(0);
     });
 

@@ -60,7 +60,11 @@ async function recordedTerminations(env: Env): Promise<{ terminations: Terminati
   try {
     database = new BetterSqlite3(config.sqliteFile, { readonly: true, fileMustExist: true });
   } catch (e) {
-    throw new SamverkanError('SAMV_ERR_NOT_CONFIGURED', `SAMVERKAN_DB_FILE: databasen (${description}) kunde inte öppnas för läsning: ${e instanceof Error ? e.message : 'okänt fel'}.`, { field: 'SAMVERKAN_DB_FILE', file: config.sqliteFile });
+    throw new SamverkanError(
+      'SAMV_ERR_NOT_CONFIGURED',
+      `SAMVERKAN_DB_FILE: databasen (${description}) kunde inte öppnas för läsning: ${e instanceof Error ? e.message : 'okänt fel'}.`,
+      { field: 'SAMVERKAN_DB_FILE', file: config.sqliteFile },
+    );
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { terminations: await readFrom(db, description, 'SAMVERKAN_DB_FILE'), description };
@@ -75,7 +79,12 @@ export async function configuredTerminations(fromOption: readonly Termination[],
   if (recorded !== null) {
     return {
       terminations: [...recorded.terminations, ...fromOption],
-      source: { kind: 'database', description: recorded.description, recorded: recorded.terminations.length, fromOption: fromOption.length },
+      source: {
+        kind: 'database',
+        description: recorded.description,
+        recorded: recorded.terminations.length,
+        fromOption: fromOption.length,
+      },
     };
   }
   return { terminations: fromOption, source: fromOption.length > 0 ? { kind: 'option', fromOption: fromOption.length } : { kind: 'none' } };
@@ -87,7 +96,9 @@ export function describeTerminationsSource(source: TerminationsSource): string {
   switch (source.kind) {
     case 'database': {
       const recorded =
-        source.recorded === 0 ? 'inga registrerade i databasen' : `${count(source.recorded, source.recorded === 1 ? 'registrerad' : 'registrerade')} i databasen`;
+        source.recorded === 0
+          ? 'inga registrerade i databasen'
+          : `${count(source.recorded, source.recorded === 1 ? 'registrerad' : 'registrerade')} i databasen`;
       const option = source.fromOption === 0 ? '' : ` och ${count(source.fromOption, 'från --terminated')}`;
       return `Uppsägningar: ${recorded} (${source.description})${option}.`;
     }

@@ -6,7 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { invalidInput, parseDate, SamverkanError, Temporal, terminationEffect, todayInStockholm, type Agreement, type Termination } from '@samverkan/core';
+import {
+  invalidInput,
+  parseDate,
+  SamverkanError,
+  Temporal,
+  terminationEffect,
+  todayInStockholm,
+  type Agreement,
+  type Termination,
+} from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { Database, TerminationRow } from '../store/schema.js';
 import { flag, toFlag } from '../store/flag.js';
@@ -78,29 +87,54 @@ function checked(agreement: Agreement, input: NewTermination): { document: strin
   const ids = agreement.documents.map((d) => d.id);
   const document = input.document.trim().toUpperCase();
   if (document !== 'ALL' && !ids.includes(document)) {
-    throw invalidInput('document', `document: dokumentet "${input.document}" finns inte; välj ett av ${ids.join(', ')} eller ALL.`, input.document);
+    throw invalidInput(
+      'document',
+      `document: dokumentet "${input.document}" finns inte; välj ett av ${ids.join(', ')} eller ALL.`,
+      input.document,
+    );
   }
   const noticeDate = parseDate(input.noticeDate, 'noticeDate');
-  const starts = agreement.documents.filter((d) => document === 'ALL' || d.id === document).map((d) => Temporal.PlainDate.from(d.validFrom));
+  const starts = agreement.documents
+    .filter((d) => document === 'ALL' || d.id === document)
+    .map((d) => Temporal.PlainDate.from(d.validFrom));
   const start = starts.reduce((a, b) => (Temporal.PlainDate.compare(a, b) <= 0 ? a : b));
   if (Temporal.PlainDate.compare(noticeDate, start) < 0) {
-    throw invalidInput('noticeDate', `noticeDate: ${noticeDate.toString()} ligger före avtalets start (${start.toString()}); en uppsägning kan inte ges innan ${document === 'ALL' ? 'avtalet' : document} börjar gälla.`, input.noticeDate);
+    throw invalidInput(
+      'noticeDate',
+      `noticeDate: ${noticeDate.toString()} ligger före avtalets start (${start.toString()}); en uppsägning kan inte ges innan ${document === 'ALL' ? 'avtalet' : document} börjar gälla.`,
+      input.noticeDate,
+    );
   }
   const reference = input.reference.trim();
-  if (reference === '') throw invalidInput('reference', 'reference: ange beslutets paragraf eller diarienummer, till exempel SVOM § 12.', input.reference);
+  if (reference === '')
+    throw invalidInput('reference', 'reference: ange beslutets paragraf eller diarienummer, till exempel SVOM § 12.', input.reference);
   return { document, noticeDate, reference };
 }
 
 /** Record a termination (administrator; checked, refused as a duplicate, audited in the same transaction). */
-export async function recordTermination(store: Store, agreement: Agreement, user: SessionUser, input: NewTermination): Promise<TerminationView> {
+export async function recordTermination(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  input: NewTermination,
+): Promise<TerminationView> {
   const { document, noticeDate, reference } = checked(agreement, input);
   return store.transaction(async (trx) => {
-    const existing = await trx.selectFrom('terminations').select('id').where('document', '=', document).where('notice_date', '=', noticeDate.toString()).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('terminations')
+      .select('id')
+      .where('document', '=', document)
+      .where('notice_date', '=', noticeDate.toString())
+      .executeTakeFirst();
     if (existing) {
-      throw new SamverkanError('SAMV_ERR_CONFLICT', `En uppsägning av ${document === 'ALL' ? 'hela samverkansavtalet' : document} den ${noticeDate.toString()} är redan registrerad.`, {
-        field: 'noticeDate',
-        value: noticeDate.toString(),
-      });
+      throw new SamverkanError(
+        'SAMV_ERR_CONFLICT',
+        `En uppsägning av ${document === 'ALL' ? 'hela samverkansavtalet' : document} den ${noticeDate.toString()} är redan registrerad.`,
+        {
+          field: 'noticeDate',
+          value: noticeDate.toString(),
+        },
+      );
     }
     const row = {
       id: randomUUID(),

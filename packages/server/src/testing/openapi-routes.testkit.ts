@@ -43,7 +43,9 @@ export function routesOf(doc: unknown): OpenApiRoute[] {
         method: m.toUpperCase() as OpenApiRoute['method'],
         path,
         pathParams: params.filter((p) => p['in'] === 'path').map((p) => String(p['name'])),
-        query: params.filter((p) => p['in'] === 'query').map((p) => ({ name: String(p['name']), schema: isObject(p['schema']) ? p['schema'] : {}, required: p['required'] === true })),
+        query: params
+          .filter((p) => p['in'] === 'query')
+          .map((p) => ({ name: String(p['name']), schema: isObject(p['schema']) ? p['schema'] : {}, required: p['required'] === true })),
         body: json !== undefined && isObject(json['schema']) ? json['schema'] : undefined,
         bodyTypes: Object.keys(content),
       });
@@ -69,14 +71,19 @@ export function fillPath(route: OpenApiRoute, value: (param: string) => string):
 export function stringSpots(schema: unknown, prefix = ''): { path: string; schema: JsonSchema }[] {
   if (!isObject(schema)) return [];
   const spots: { path: string; schema: JsonSchema }[] = [];
-  const alternatives = [...(Array.isArray(schema['anyOf']) ? schema['anyOf'] : []), ...(Array.isArray(schema['oneOf']) ? schema['oneOf'] : [])];
+  const alternatives = [
+    ...(Array.isArray(schema['anyOf']) ? schema['anyOf'] : []),
+    ...(Array.isArray(schema['oneOf']) ? schema['oneOf'] : []),
+  ];
   const stringAlt = [schema, ...alternatives].find((s) => isObject(s) && s['type'] === 'string' && !('const' in s) && !('enum' in s));
   if (isObject(stringAlt)) spots.push({ path: prefix, schema: stringAlt });
   for (const alt of [schema, ...alternatives]) {
     if (!isObject(alt)) continue;
-    if (isObject(alt['properties'])) for (const [k, s] of Object.entries(alt['properties'])) spots.push(...stringSpots(s, prefix === '' ? k : `${prefix}.${k}`));
+    if (isObject(alt['properties']))
+      for (const [k, s] of Object.entries(alt['properties'])) spots.push(...stringSpots(s, prefix === '' ? k : `${prefix}.${k}`));
     if (isObject(alt['items'])) spots.push(...stringSpots(alt['items'], prefix === '' ? '0' : `${prefix}.0`));
-    if (isObject(alt['patternProperties'])) for (const s of Object.values(alt['patternProperties'])) spots.push(...stringSpots(s, prefix === '' ? '2380' : `${prefix}.2380`));
+    if (isObject(alt['patternProperties']))
+      for (const s of Object.values(alt['patternProperties'])) spots.push(...stringSpots(s, prefix === '' ? '2380' : `${prefix}.2380`));
   }
   return spots;
 }

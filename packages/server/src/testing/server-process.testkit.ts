@@ -15,7 +15,13 @@ const bin = join(repoRoot, 'packages/server/bin/samverkan.js');
 
 /** The environment that points the binary at `db`, with its own var folder (keys, spool). */
 export function databaseEnv(db: StoreOptions, varDir: string): Record<string, string> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), SAMVERKAN_VAR_DIR: varDir, SESSION_SECRET: TEST_SESSION_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    SAMVERKAN_VAR_DIR: varDir,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  };
   delete env['DATABASE_URL'];
   if (db.databaseUrl !== undefined) env['DATABASE_URL'] = db.databaseUrl;
   else env['SAMVERKAN_DB_FILE'] = db.sqliteFile;
@@ -33,7 +39,11 @@ export interface ServerProcess {
 
 /** Start `samverkan start --port 0` on `env` and wait until it listens. */
 export async function startServerProcess(env: Record<string, string>, demo = true): Promise<ServerProcess> {
-  const child = spawn('node', [bin, 'start', '--port', '0', demo ? '--demo' : '--no-demo'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', [bin, 'start', '--port', '0', demo ? '--demo' : '--no-demo'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
@@ -106,7 +116,11 @@ export interface Session {
 
 /** Sign in as `username` (demo password). */
 export async function signIn(url: string, username: string, password = 'demo-samverkan'): Promise<Session> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${String(res.status)} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -129,7 +143,11 @@ export async function signIn(url: string, username: string, password = 'demo-sam
       return { status: r.status, body: parse(text), ms: performance.now() - started };
     },
     async upload(kind, bytes, filename) {
-      const r = await fetch(`${url}/api/v1/imports/${kind}?filename=${encodeURIComponent(filename)}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv' }, body: Buffer.from(bytes) });
+      const r = await fetch(`${url}/api/v1/imports/${kind}?filename=${encodeURIComponent(filename)}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv' },
+        body: Buffer.from(bytes),
+      });
       return { status: r.status, body: parse(await r.text()) };
     },
   };

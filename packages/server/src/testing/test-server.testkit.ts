@@ -28,7 +28,10 @@ export interface TestServer {
 export const TEST_SESSION_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /** Start a server with the demo data set on a fresh database of `target`. */
-export async function startTestServer(target: DatabaseTarget, opts: { demo?: boolean; webDir?: string; trustProxy?: readonly string[]; spoolDir?: string; fileLimits?: Partial<FileLimits> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  target: DatabaseTarget,
+  opts: { demo?: boolean; webDir?: string; trustProxy?: readonly string[]; spoolDir?: string; fileLimits?: Partial<FileLimits> } = {},
+): Promise<TestServer> {
   const db: TestDatabase = await target.create();
   // Each server its own spool, so one test's sweep at start never touches another's uploads.
   const ownSpool = opts.spoolDir === undefined ? mkdtempSync(join(tmpdir(), 'samverkan-spool-')) : undefined;
@@ -36,7 +39,12 @@ export async function startTestServer(target: DatabaseTarget, opts: { demo?: boo
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      logs.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+      logs.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       cb();
     },
   });
@@ -73,7 +81,12 @@ export async function startTestServer(target: DatabaseTarget, opts: { demo?: boo
 export interface Client {
   readonly cookie: string;
   readonly csrfToken: string;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 /** An anonymous client. */
@@ -90,7 +103,12 @@ function client(url: string, cookie: string, csrfToken: string): Client {
       if (cookie !== '') h['cookie'] = cookie;
       if (csrfToken !== '' && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = csrfToken;
       if (body !== undefined) h['content-type'] = 'application/json';
-      const res = await fetch(url + path, { method, headers: h, ...(body === undefined ? {} : { body: JSON.stringify(body) }), redirect: 'manual' });
+      const res = await fetch(url + path, {
+        method,
+        headers: h,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        redirect: 'manual',
+      });
       const text = await res.text();
       let parsed: unknown = text;
       try {
@@ -105,7 +123,11 @@ function client(url: string, cookie: string, csrfToken: string): Client {
 
 /** Sign in over HTTP; throws unless it succeeds. */
 export async function login(url: string, username: string, password = 'demo-samverkan'): Promise<Client> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${String(res.status)} ${await res.text()}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0] ?? '';

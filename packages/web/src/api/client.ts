@@ -40,7 +40,13 @@ export async function api<T>(path: string, req: ApiRequest = {}): Promise<T> {
   if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}`, { method, headers, body: body ?? null, credentials: 'same-origin', signal: req.signal ?? null });
+    res = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body ?? null,
+      credentials: 'same-origin',
+      signal: req.signal ?? null,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw networkError();

@@ -73,7 +73,8 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     if (typeof e === 'object' && e !== null) {
       const code = 'code' in e && typeof e.code === 'string' ? e.code : codeByStatus(status);
       const message = 'message' in e && typeof e.message === 'string' ? e.message : fallbackByStatus(status);
-      const location = 'location' in e && typeof e.location === 'object' && e.location !== null ? (e.location as Record<string, unknown>) : {};
+      const location =
+        'location' in e && typeof e.location === 'object' && e.location !== null ? (e.location as Record<string, unknown>) : {};
       const details = 'details' in e && Array.isArray(e.details) ? (e.details as unknown[]) : [];
       return new ApiError(status, code, message, location, details);
     }

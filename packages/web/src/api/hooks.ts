@@ -2,7 +2,14 @@
  * TanStack Query hooks over the API client. Query keys are the request path, so a mutation can
  * invalidate everything under a path prefix (`['/invoice-bases']` after an approval).
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { api, type ApiRequest } from './client.js';
 
 /** The first path segment (`/invoice-bases/12?x` → `/invoice-bases`), the invalidation unit. */

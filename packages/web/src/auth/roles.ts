@@ -40,7 +40,16 @@ const everyone: readonly Permission[] = ['guide', 'agreements.read', 'calendar.r
 const signedIn: readonly Permission[] = [...everyone, 'disputes.read', 'economy.read'];
 
 const byRole: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...signedIn, 'agreements.terminate', 'disputes.change', 'disputes.record-decision', 'economy.import', 'economy.billing', 'economy.development.change', 'admin'],
+  admin: [
+    ...signedIn,
+    'agreements.terminate',
+    'disputes.change',
+    'disputes.record-decision',
+    'economy.import',
+    'economy.billing',
+    'economy.development.change',
+    'admin',
+  ],
   region_economist: [...signedIn, 'disputes.change', 'disputes.propose', 'economy.import', 'economy.billing', 'economy.development.change'],
   // Development budgets concern the whole county, so a municipality economist does not enter them.
   municipality_economist: [...signedIn, 'disputes.change', 'disputes.propose', 'economy.import', 'economy.billing'],

@@ -90,7 +90,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
     }
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user, signIn, signOut, mustChangePassword, changePassword }), [user, signIn, signOut, mustChangePassword, changePassword]);
+  const value = useMemo(
+    () => ({ user, signIn, signOut, mustChangePassword, changePassword }),
+    [user, signIn, signOut, mustChangePassword, changePassword],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

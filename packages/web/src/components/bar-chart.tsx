@@ -16,7 +16,15 @@ export interface Bar {
 }
 
 /** The chart; `summary` is its text alternative (also in a table beside it). */
-export function BarChart({ bars, summary, height = 320 }: { readonly bars: readonly Bar[]; readonly summary: string; readonly height?: number }): ReactNode {
+export function BarChart({
+  bars,
+  summary,
+  height = 320,
+}: {
+  readonly bars: readonly Bar[];
+  readonly summary: string;
+  readonly height?: number;
+}): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   // Redraw only when the numbers change, not on every render of the page around the chart.

@@ -43,10 +43,7 @@ function DisplayedStep({ step, display }: { readonly step: CalculationStep; read
     <li>
       <span>{display.text}</span>
       {display.inputs.length > 0 ? (
-        <span className="muted">
-          {' '}
-          ({display.inputs.map((i) => `${i.label}: ${i.value}`).join('; ')})
-        </span>
+        <span className="muted"> ({display.inputs.map((i) => `${i.label}: ${i.value}`).join('; ')})</span>
       ) : null}
       <ClauseTags clauses={step.clauses} />
     </li>
@@ -61,28 +58,28 @@ export function CalculationSteps({ steps }: { readonly steps: readonly Calculati
         s.display ? (
           <DisplayedStep key={s.id} step={s} display={s.display} />
         ) : (
-        <li key={s.id}>
-          <span>{s.description}</span>
-          {s.formula ? (
-            <>
-              {' '}
-              <code>{s.formula}</code>
-            </>
-          ) : null}
-          {s.inputs && Object.keys(s.inputs).length > 0 ? (
-            <span className="muted">
-              {' '}
-              (
-              {Object.entries(s.inputs)
-                .map(([k, v]) => `${k} = ${formatInputValue(k, v)}`)
-                .join('; ')}
-              )
-            </span>
-          ) : null}{' '}
-          = <strong>{formatValue(s.result, s.unit)}</strong>
-          {s.rounding ? <span className="muted"> (avrundning: {s.rounding})</span> : null}
-          <ClauseTags clauses={s.clauses} />
-        </li>
+          <li key={s.id}>
+            <span>{s.description}</span>
+            {s.formula ? (
+              <>
+                {' '}
+                <code>{s.formula}</code>
+              </>
+            ) : null}
+            {s.inputs && Object.keys(s.inputs).length > 0 ? (
+              <span className="muted">
+                {' '}
+                (
+                {Object.entries(s.inputs)
+                  .map(([k, v]) => `${k} = ${formatInputValue(k, v)}`)
+                  .join('; ')}
+                )
+              </span>
+            ) : null}{' '}
+            = <strong>{formatValue(s.result, s.unit)}</strong>
+            {s.rounding ? <span className="muted"> (avrundning: {s.rounding})</span> : null}
+            <ClauseTags clauses={s.clauses} />
+          </li>
         ),
       )}
     </ol>

@@ -29,7 +29,19 @@ export interface ConfirmDialogProps {
 }
 
 /** The dialog; render it beside the button that opens it. */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Avbryt', danger = false, pending = false, error, onConfirm, onCancel, hasField = false }: ConfirmDialogProps): ReactNode {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Avbryt',
+  danger = false,
+  pending = false,
+  error,
+  onConfirm,
+  onCancel,
+  hasField = false,
+}: ConfirmDialogProps): ReactNode {
   const id = useId();
   const headingId = `${id}-title`;
   const bodyId = `${id}-body`;
@@ -49,7 +61,14 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
   }
 
   return (
-    <Dialog open={open} onClose={onCancel} closeButton="Stäng dialogrutan" aria-labelledby={headingId} aria-describedby={bodyId} className="confirm-dialog">
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      closeButton="Stäng dialogrutan"
+      aria-labelledby={headingId}
+      aria-describedby={bodyId}
+      className="confirm-dialog"
+    >
       <form ref={formRef} className="stack" noValidate onSubmit={submit}>
         <Heading level={2} data-size="xs" id={headingId}>
           {title}

@@ -7,7 +7,15 @@ import type { ReactNode } from 'react';
 import { Table } from '@digdir/designsystemet-react';
 
 /** The table; `caption` names it for screen readers and the scroll region. */
-export function ScrollTable({ caption, children, captionHidden = false }: { readonly caption: string; readonly children: ReactNode; readonly captionHidden?: boolean }): ReactNode {
+export function ScrollTable({
+  caption,
+  children,
+  captionHidden = false,
+}: {
+  readonly caption: string;
+  readonly children: ReactNode;
+  readonly captionHidden?: boolean;
+}): ReactNode {
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <Table zebra border data-size="sm">

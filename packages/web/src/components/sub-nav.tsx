@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { href } from '../router.js';
 
 /** A labelled list of links; the current one is marked with aria-current. */
-export function SubNav({ label, items, current }: { readonly label: string; readonly items: readonly { path: string; title: string }[]; readonly current: string }): ReactNode {
+export function SubNav({
+  label,
+  items,
+  current,
+}: {
+  readonly label: string;
+  readonly items: readonly { path: string; title: string }[];
+  readonly current: string;
+}): ReactNode {
   return (
     <nav aria-label={label} className="sub-nav no-print">
       <ul>

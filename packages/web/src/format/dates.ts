@@ -8,8 +8,18 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Swedish month names, January first (the årshjul starts in January). */
 export const MONTHS_SV = [
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
-  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ] as const;
 
 /** True when `text` is a real calendar date written `YYYY-MM-DD`. */
@@ -31,7 +41,12 @@ export function daysInMonth(year: number, month: number): number {
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 const stockholmDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 
 /** Today's date in Sweden as `YYYY-MM-DD` (the agreement's dates are Swedish calendar dates). */

@@ -85,7 +85,14 @@ describe('municipality names', () => {
   it('uses the genitive s only where Swedish does', async () => {
     const { municipalityName } = await import('../api/municipalities.js');
     expect(['Berg', 'Bräcke', 'Härjedalen', 'Krokom', 'Ragunda', 'Strömsund', 'Åre', 'Östersund'].map(municipalityName)).toEqual([
-      'Bergs kommun', 'Bräcke kommun', 'Härjedalens kommun', 'Krokoms kommun', 'Ragunda kommun', 'Strömsunds kommun', 'Åre kommun', 'Östersunds kommun',
+      'Bergs kommun',
+      'Bräcke kommun',
+      'Härjedalens kommun',
+      'Krokoms kommun',
+      'Ragunda kommun',
+      'Strömsunds kommun',
+      'Åre kommun',
+      'Östersunds kommun',
     ]);
   });
 });

@@ -29,10 +29,12 @@ export function formatValue(v: number | string | boolean | null, unit?: string):
   if (v === null) return '–';
   if (typeof v === 'boolean') return v ? 'ja' : 'nej';
   if (unit !== undefined && unit in perUnit && /^-?\d+$/.test(String(v))) return `${formatOre(v)}${perUnit[unit] ?? ''}`;
-  const text = typeof v === 'number' ? (Number.isSafeInteger(v) ? formatInteger(v) : formatDecimalString(String(v))) : formatDecimalString(v);
+  const text =
+    typeof v === 'number' ? (Number.isSafeInteger(v) ? formatInteger(v) : formatDecimalString(String(v))) : formatDecimalString(v);
   const shown = unit === undefined ? undefined : (unitNames[unit] ?? unit);
   return shown ? `${text} ${shown}` : text;
 }
 
 /** Inputs named …Öre / …Ore or as an amount are money in öre. */
-export const formatInputValue = (key: string, v: number | string | boolean | null): string => (/(ore|öre)$|belopp|amount/i.test(key) && typeof v === 'number' ? formatOre(v) : formatValue(v));
+export const formatInputValue = (key: string, v: number | string | boolean | null): string =>
+  /(ore|öre)$|belopp|amount/i.test(key) && typeof v === 'number' ? formatOre(v) : formatValue(v);

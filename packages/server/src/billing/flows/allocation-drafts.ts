@@ -29,8 +29,14 @@ export function allocationDrafts(
   return bases
     .filter((b) => b.totalOre !== 0)
     .map((b) => {
-      const lines = b.lines.map((line, i) => ({ line, steps: [...general, ...ownSteps(b, i)], billingKey: allocationKey(keying.flow, keying.period, b.seller, b.buyer, line.category, keying.part?.(b, i)), recordId: null }));
-      if (new Set(lines.map((l) => l.billingKey)).size !== lines.length) throw new Error(`${keying.flow}: two lines of one pair with the same billing key`);
+      const lines = b.lines.map((line, i) => ({
+        line,
+        steps: [...general, ...ownSteps(b, i)],
+        billingKey: allocationKey(keying.flow, keying.period, b.seller, b.buyer, line.category, keying.part?.(b, i)),
+        recordId: null,
+      }));
+      if (new Set(lines.map((l) => l.billingKey)).size !== lines.length)
+        throw new Error(`${keying.flow}: two lines of one pair with the same billing key`);
       const own = b.lines.flatMap((_l, i) => ownSteps(b, i));
       const unique = own.filter((s, i) => own.findIndex((x) => x.id === s.id) === i);
       return { seller: b.seller, buyer: b.buyer, lines, totalOre: b.totalOre, trace: { ...trace, steps: [...general, ...unique] }, inputs };

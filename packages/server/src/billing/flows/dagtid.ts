@@ -11,14 +11,17 @@ import { eventRecords } from '../flow-records.js';
 import { recordDrafts } from '../record-drafts.js';
 import type { DaytimeData } from './record-data.js';
 
-const reasonText = { 'kvall-natt': 'kväll/natt utan ersättning', storsjoglantan: 'ansluten till Storsjögläntan (ingår i tilläggsbeloppet)' } as const;
+const reasonText = {
+  'kvall-natt': 'kväll/natt utan ersättning',
+  storsjoglantan: 'ansluten till Storsjögläntan (ingår i tilläggsbeloppet)',
+} as const;
 
 /** Compute the `dagtid` bases of a month. */
 export async function dagtidFlow(input: FlowInput): Promise<FlowResult> {
   const records = await eventRecords(input.db, 'daytime-assignments', input.period.text, input.records);
   if (records.length === 0) return { bases: [], notes: [] };
   const assignments: DaytimeAssignment[] = records.map((r) => {
-    const d = (r.data as DaytimeData);
+    const d = r.data as DaytimeData;
     return {
       key: r.id,
       ...(d.reference === undefined ? {} : { reference: d.reference }),
@@ -33,9 +36,13 @@ export async function dagtidFlow(input: FlowInput): Promise<FlowResult> {
     };
   });
   const result = daytimeInvoiceBasis(input.agreement, { month: input.period.text, assignments, index: input.index });
-  const notes = result.recorded.map((r) => `Registrerat, ej fakturerat: ${r.date} ${r.start} ${r.lender.name} → ${r.hirer.name}, ${String(r.minutes)} min (${reasonText[r.reason]}).`);
+  const notes = result.recorded.map(
+    (r) =>
+      `Registrerat, ej fakturerat: ${r.date} ${r.start} ${r.lender.name} → ${r.hirer.name}, ${String(r.minutes)} min (${reasonText[r.reason]}).`,
+  );
   const homeNotes = result.homeRegionReport.map(
-    (h) => `Underlag till hemregion (${h.clause}): regionen fakturerar ${h.homeRegion.name} för ${String(h.assignments)} uppdrag, ${String(h.startedHours)} påbörjade timmar, ${formatKronor(h.amountOre)}.`,
+    (h) =>
+      `Underlag till hemregion (${h.clause}): regionen fakturerar ${h.homeRegion.name} för ${String(h.assignments)} uppdrag, ${String(h.startedHours)} påbörjade timmar, ${formatKronor(h.amountOre)}.`,
   );
   return { bases: recordDrafts(result.bases, result.trace, records), notes: [...notes, ...homeNotes] };
 }

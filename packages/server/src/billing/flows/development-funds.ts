@@ -6,7 +6,15 @@
  * run names one. The seeds do not say who collects; this system reads it as the region
  * administering the joint budget and invoicing each municipality its part, one line per area.
  */
-import { developmentFinancing, groupIntoBases, regionParty, type CalculationStep, type DevelopmentBudget, type FinancingInput, type InvoiceLine } from '@samverkan/core';
+import {
+  developmentFinancing,
+  groupIntoBases,
+  regionParty,
+  type CalculationStep,
+  type DevelopmentBudget,
+  type FinancingInput,
+  type InvoiceLine,
+} from '@samverkan/core';
 import type { FlowInput, FlowResult } from '../basis-draft.js';
 import { inputsOf, latestStateRecords, type StoredRecord } from '../flow-records.js';
 import { allocationKeyForYear, keyNote } from '../allocation-key-choice.js';
@@ -16,7 +24,10 @@ import type { BudgetData, PopulationData } from './record-data.js';
 
 const CLAUSE = 'GEMUTV.bakgrund';
 
-async function financingBasis(input: FlowInput, budgets: readonly DevelopmentBudget[]): Promise<{ financing: FinancingInput; records: Awaited<ReturnType<typeof latestStateRecords>>; notes: string[] }> {
+async function financingBasis(
+  input: FlowInput,
+  budgets: readonly DevelopmentBudget[],
+): Promise<{ financing: FinancingInput; records: Awaited<ReturnType<typeof latestStateRecords>>; notes: string[] }> {
   const year = input.period.year;
   if (input.options.allocationKey !== undefined) {
     const stored = await allocationKeyForYear(input.db, year, input.options.allocationKey);
@@ -25,11 +36,15 @@ async function financingBasis(input: FlowInput, budgets: readonly DevelopmentBud
   const date = `${String(year - 1)}-12-31`;
   const records = await latestStateRecords(input.db, 'population', [date]);
   const counts = records.map((r) => {
-    const d = (r.data as PopulationData);
+    const d = r.data as PopulationData;
     return { municipality: d.municipality, population: d.population, file: r.filename, line: r.line };
   });
   const example = records.some((r) => /exempel/i.test((r.data as PopulationData).source ?? ''));
-  return { financing: { year, budgets, population: { date, counts, example, source: `import (folkmängd ${date})` } }, records, notes: [`Folkmängd ${date} (tolkning I10)${example ? ', EXEMPEL' : ''}`] };
+  return {
+    financing: { year, budgets, population: { date, counts, example, source: `import (folkmängd ${date})` } },
+    records,
+    notes: [`Folkmängd ${date} (tolkning I10)${example ? ', EXEMPEL' : ''}`],
+  };
 }
 
 /** The development budgets held by imported `development-budgets` records. */
@@ -44,7 +59,8 @@ export function budgetsOf(records: readonly StoredRecord[]): DevelopmentBudget[]
 export async function developmentFundsFlow(input: FlowInput): Promise<FlowResult> {
   const year = input.period.year;
   const budgetRecords = await latestStateRecords(input.db, 'development-budgets', [String(year)]);
-  if (budgetRecords.length === 0) return { bases: [], notes: [`Ingen budget för gemensamma utvecklingsmedel är importerad för ${String(year)}.`] };
+  if (budgetRecords.length === 0)
+    return { bases: [], notes: [`Ingen budget för gemensamma utvecklingsmedel är importerad för ${String(year)}.`] };
   const budgets = budgetsOf(budgetRecords);
   const basis = await financingBasis(input, budgets);
   const r = developmentFinancing(input.agreement, basis.financing);
@@ -67,14 +83,26 @@ export async function developmentFundsFlow(input: FlowInput): Promise<FlowResult
       };
       lineInfo.set(line, {
         area: area.area,
-        share: { id: `${area.area}:andel:${a.code}`, description: `${a.name}: andel av kommunernas hälft (${r.split})`, inputs: { andel: a.share, kommunernasHälftÖre: area.municipalitiesOre }, result: a.amountOre, unit: 'öre', clauses: [CLAUSE], rounding: 'största rest' },
+        share: {
+          id: `${area.area}:andel:${a.code}`,
+          description: `${a.name}: andel av kommunernas hälft (${r.split})`,
+          inputs: { andel: a.share, kommunernasHälftÖre: area.municipalitiesOre },
+          result: a.amountOre,
+          unit: 'öre',
+          clauses: [CLAUSE],
+          rounding: 'största rest',
+        },
       });
       return line;
     }),
   );
   const areaSteps = (area: string): CalculationStep[] => r.trace.steps.filter((s) => s.id.startsWith(`${area}:`));
   const bases = allocationDrafts(
-    groupIntoBases('gemensamma-utvecklingsmedel', input.period.range, lines.filter((l) => l.amountOre !== 0)),
+    groupIntoBases(
+      'gemensamma-utvecklingsmedel',
+      input.period.range,
+      lines.filter((l) => l.amountOre !== 0),
+    ),
     r.trace,
     inputsOf([...budgetRecords, ...basis.records], basis.notes),
     (s) => r.areas.some((a) => s.id.startsWith(`${a.area}:`)),

@@ -16,7 +16,15 @@ export async function inpatientStaffFlow(input: FlowInput): Promise<FlowResult> 
   if (records.length === 0) return { bases: [], notes: [] };
   const costs: InpatientCost[] = records.map((r) => {
     const d = r.data as InpatientData;
-    return { key: r.id, municipality: d.municipality, document: d.document, agreementReference: d.agreementReference, date: d.date, kind: d.kind, amountOre: d.amountOre };
+    return {
+      key: r.id,
+      municipality: d.municipality,
+      document: d.document,
+      agreementReference: d.agreementReference,
+      date: d.date,
+      kind: d.kind,
+      amountOre: d.amountOre,
+    };
   });
   const result = inpatientStaffInvoiceBasis(input.agreement, { month: input.period.text, costs });
   return { bases: recordDrafts(result.bases, result.trace, records), notes: [] };

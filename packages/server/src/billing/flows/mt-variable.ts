@@ -14,8 +14,17 @@ export async function mtVariableFlow(input: FlowInput): Promise<FlowResult> {
   const records = await eventRecords(input.db, 'mt-work-orders', input.period.text, input.records);
   if (records.length === 0) return { bases: [], notes: [] };
   const orders: MtWorkOrder[] = records.map((r) => {
-    const d = (r.data as WorkOrderData);
-    return { key: r.id, ...(d.reference === undefined ? {} : { reference: d.reference }), date: d.date, municipality: d.municipality, minutes: d.minutes, travelOre: d.travelOre, consumablesOre: d.consumablesOre, sparePartsOre: d.sparePartsOre };
+    const d = r.data as WorkOrderData;
+    return {
+      key: r.id,
+      ...(d.reference === undefined ? {} : { reference: d.reference }),
+      date: d.date,
+      municipality: d.municipality,
+      minutes: d.minutes,
+      travelOre: d.travelOre,
+      consumablesOre: d.consumablesOre,
+      sparePartsOre: d.sparePartsOre,
+    };
   });
   const result = mtVariableInvoiceBasis(input.agreement, { month: input.period.text, orders, index: input.index });
   return { bases: recordDrafts(result.bases, result.trace, records), notes: [] };

@@ -14,8 +14,15 @@ export async function synhorselFlow(input: FlowInput): Promise<FlowResult> {
   const records = await eventRecords(input.db, 'ombud-tasks', input.period.text, input.records);
   if (records.length === 0) return { bases: [], notes: [] };
   const assignments: OmbudAssignment[] = records.map((r) => {
-    const d = (r.data as OmbudData);
-    return { key: r.id, ...(d.reference === undefined ? {} : { reference: d.reference }), date: d.date, municipality: d.municipality, service: d.service, minutes: d.minutes };
+    const d = r.data as OmbudData;
+    return {
+      key: r.id,
+      ...(d.reference === undefined ? {} : { reference: d.reference }),
+      date: d.date,
+      municipality: d.municipality,
+      service: d.service,
+      minutes: d.minutes,
+    };
   });
   const result = ombudInvoiceBasis(input.agreement, { month: input.period.text, assignments, index: input.index });
   return { bases: recordDrafts(result.bases, result.trace, records), notes: [] };

@@ -21,9 +21,15 @@ export async function tillaggsbeloppFlow(input: FlowInput): Promise<FlowResult> 
   const year = input.period.year;
   const records = await latestStateRecords(input.db, 'connected-counts', [String(year)]);
   const count = records[0];
-  if (count === undefined) return { bases: [], notes: [`Inget antal anslutna personer är importerat för ${String(year)} (connected-counts).`] };
+  if (count === undefined)
+    return { bases: [], notes: [`Inget antal anslutna personer är importerat för ${String(year)} (connected-counts).`] };
   const stored = await allocationKeyForYear(input.db, year, input.options.allocationKey);
-  const r = reconcileTillaggsbelopp(input.agreement, { year, connected: (count.data as ConnectedCountData).count, index: input.index, key: toAllocationKey(stored) });
+  const r = reconcileTillaggsbelopp(input.agreement, {
+    year,
+    connected: (count.data as ConnectedCountData).count,
+    index: input.index,
+    key: toAllocationKey(stored),
+  });
   const region = regionParty(input.agreement);
   const shareSteps = new Map<string, CalculationStep>();
   const lines: InvoiceLine[] = r.allocations.map((a) => {

@@ -54,7 +54,12 @@ for (const target of databaseTargets) {
       const agreement = readAgreement();
       const prepared = await prepareStore(db.options, agreement, false);
       try {
-        await recordTermination(prepared.store, agreement, admin, { document: 'ORD', noticeDate: '2026-12-31', reference: 'SVOM § 40', dialogueHeld: true });
+        await recordTermination(prepared.store, agreement, admin, {
+          document: 'ORD',
+          noticeDate: '2026-12-31',
+          reference: 'SVOM § 40',
+          dialogueHeld: true,
+        });
       } finally {
         await prepared.store.close();
       }
@@ -81,7 +86,7 @@ for (const target of databaseTargets) {
       expect(text.stdout).toMatch(/^ORD\s+2\s+2026-01-01 – 2027-12-31\s+–\s+nej\s+uppsagt$/m);
     });
 
-    it('--terminated adds to the database\'s terminations', async () => {
+    it("--terminated adds to the database's terminations", async () => {
       const out = (await json(['agreements', '--on', '2027-06-01', '--terminated', 'SABO=2026-12-31'])) as AgreementsOut;
       expect(out.agreements.filter((a) => a.status === 'terminated').map((a) => a.id)).toEqual(['ORD', 'SABO']);
       expect(out.terminationsSource).toEqual({ kind: 'database', description, recorded: 1, fromOption: 1 });
@@ -90,7 +95,7 @@ for (const target of databaseTargets) {
       );
     });
 
-    it('calendar: from 2028 none of ORD\'s obligations, and the source is named', async () => {
+    it("calendar: from 2028 none of ORD's obligations, and the source is named", async () => {
       const in2027 = ((await json(['calendar', '--year', '2027'])) as CalendarOut).events.map((e) => e.id);
       expect(in2027).toEqual(expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']));
       const out = (await json(['calendar', '--year', '2028'])) as CalendarOut;
@@ -98,7 +103,9 @@ for (const target of databaseTargets) {
       for (const id of ['ord-gemensamt-mote', 'dagtid-indexering', 'uppsagning-sista-dag.ORD']) expect(ids).not.toContain(id);
       expect(ids).toEqual(expect.arrayContaining(['sabo-gemensamt-mote', 'uppsagning-sista-dag.SABO']));
       expect(out.terminationsSource).toEqual({ kind: 'database', description, recorded: 1, fromOption: 0 });
-      expect((await run(['calendar', '--year', '2028'])).stdout).toContain(`\nUppsägningar: 1 uppsägning registrerad i databasen (${description}).\n`);
+      expect((await run(['calendar', '--year', '2028'])).stdout).toContain(
+        `\nUppsägningar: 1 uppsägning registrerad i databasen (${description}).\n`,
+      );
       // With ALL given as an option on top, nothing is left once every document has ended.
       expect(((await json(['calendar', '--year', '2028', '--terminated', 'ALL=2026-06-01'])) as CalendarOut).events).toEqual([]);
     });
@@ -135,7 +142,9 @@ describe('without a database', () => {
     const r = samverkan(['agreements', '--on', '2027-06-01'], { DATABASE_URL: '', SAMVERKAN_DB_FILE: file });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Fel: SAMVERKAN_DB_FILE: de registrerade uppsägningarna kunde inte läsas från databasen \(SQLite .*empty\.sqlite\): .*Kör "samverkan db init"/);
+    expect(r.stderr).toMatch(
+      /^Fel: SAMVERKAN_DB_FILE: de registrerade uppsägningarna kunde inte läsas från databasen \(SQLite .*empty\.sqlite\): .*Kör "samverkan db init"/,
+    );
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(statSync(file).size).toBe(0);
   });

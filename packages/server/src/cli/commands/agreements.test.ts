@@ -61,7 +61,9 @@ describe('samverkan agreements', () => {
     expect(await json(['--on', '2028-01-01'])).toEqual({
       on: '2028-01-01',
       agreements: docs.map((id) =>
-        id === 'GEMUTV' ? { ...active(id, '2026-01-01', '2027-12-31', null), status: 'expired' } : active(id, '2028-01-01', '2029-12-31', '2028-12-31'),
+        id === 'GEMUTV'
+          ? { ...active(id, '2026-01-01', '2027-12-31', null), status: 'expired' }
+          : active(id, '2028-01-01', '2029-12-31', '2028-12-31'),
       ),
       terminationsSource: { kind: 'none' },
     });
@@ -72,8 +74,10 @@ describe('samverkan agreements', () => {
     expect(out).toEqual({
       on: '2027-02-01',
       agreements: docs.map((id) => {
-        if (id === 'ORD') return { ...active(id, '2026-01-01', '2027-12-31', null), noticeDeadline: null, autoRenews: false, status: 'terminated' };
-        if (id === 'PALL') return { ...active(id, '2026-01-01', '2029-12-31', null), noticeDeadline: null, autoRenews: false, status: 'terminated' };
+        if (id === 'ORD')
+          return { ...active(id, '2026-01-01', '2027-12-31', null), noticeDeadline: null, autoRenews: false, status: 'terminated' };
+        if (id === 'PALL')
+          return { ...active(id, '2026-01-01', '2029-12-31', null), noticeDeadline: null, autoRenews: false, status: 'terminated' };
         return active(id, '2026-01-01', '2027-12-31', '2026-12-31');
       }),
       terminationsSource: { kind: 'option', fromOption: 2 },
@@ -81,8 +85,12 @@ describe('samverkan agreements', () => {
   });
 
   it('--terminated ALL=DATE terminates the whole agreement; several values may follow one flag', async () => {
-    const out = (await json(['--on', '2026-03-02', '--terminated', 'ALL=2026-03-01', 'SABO=2026-02-01'])) as { agreements: { id: string; status: string; periodEnd: string; noticeDeadline: null }[] };
-    expect(out.agreements.map((a) => [a.id, a.status, a.periodEnd, a.noticeDeadline])).toEqual(docs.map((id) => [id, 'terminated', '2027-12-31', null]));
+    const out = (await json(['--on', '2026-03-02', '--terminated', 'ALL=2026-03-01', 'SABO=2026-02-01'])) as {
+      agreements: { id: string; status: string; periodEnd: string; noticeDeadline: null }[];
+    };
+    expect(out.agreements.map((a) => [a.id, a.status, a.periodEnd, a.noticeDeadline])).toEqual(
+      docs.map((id) => [id, 'terminated', '2027-12-31', null]),
+    );
   });
 
   it('a termination recorded after --on does not count yet', async () => {
@@ -101,13 +109,18 @@ describe('samverkan agreements', () => {
     expect(r.stdout).toMatch(/^ORD\s+2\s+2026-01-01 – 2027-12-31\s+2026-12-31\s+ja\s+gäller$/m);
     expect(r.stdout).toMatch(/^GEMUTV\s+3\s+2026-01-01 – 2027-12-31\s+–\s+nej\s+gäller$/m);
     expect(r.stdout).toContain('Uppsägningar: inga – ingen databas är konfigurerad och inget --terminated angavs.\n');
-    expect((await samverkan(['agreements', '--on', '2026-06-15', '--terminated', 'ORD=2026-05-01'])).stdout).toContain('Uppsägningar: 1 uppsägning från --terminated; ingen databas är konfigurerad.\n');
+    expect((await samverkan(['agreements', '--on', '2026-06-15', '--terminated', 'ORD=2026-05-01'])).stdout).toContain(
+      'Uppsägningar: 1 uppsägning från --terminated; ingen databas är konfigurerad.\n',
+    );
   });
 
   it.each([
     [['--on', '2026-13-01'], 'Fel: --on: "2026-13-01" är inget giltigt datum.\n'],
     [['--on', 'igår'], 'Fel: --on: "igår" är inget datum på formen ÅÅÅÅ-MM-DD.\n'],
-    [['--terminated', 'XYZ=2026-01-01'], 'Fel: --terminated: dokumentet "XYZ" finns inte; välj ett av PRINC, GEMUTV, MT, ORD, SABO, SYNHOR, PALL, TILL eller ALL.\n'],
+    [
+      ['--terminated', 'XYZ=2026-01-01'],
+      'Fel: --terminated: dokumentet "XYZ" finns inte; välj ett av PRINC, GEMUTV, MT, ORD, SABO, SYNHOR, PALL, TILL eller ALL.\n',
+    ],
     [['--terminated', 'ORD'], 'Fel: --terminated: "ORD" ska skrivas DOKUMENT=ÅÅÅÅ-MM-DD, t.ex. ORD=2026-06-30 eller ALL=2026-06-30.\n'],
     [['--terminated', 'ORD=2026-02-30'], 'Fel: --terminated: "2026-02-30" är inget giltigt datum.\n'],
   ])('bad input %j exits 2 with a Swedish message naming the option, no stack trace', async (args, message) => {

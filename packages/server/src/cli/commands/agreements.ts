@@ -7,7 +7,14 @@
  * status report PDF instead (commands/report-pdfs.ts).
  */
 import type { Command } from 'commander';
-import { agreementLifecycle, parseDate, SamverkanError, todayInStockholm, type DocumentLifecycle, type DocumentStatus } from '@samverkan/core';
+import {
+  agreementLifecycle,
+  parseDate,
+  SamverkanError,
+  todayInStockholm,
+  type DocumentLifecycle,
+  type DocumentStatus,
+} from '@samverkan/core';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { printJson } from '../output.js';
 import { addTerminatedOption, parseTerminatedOption } from '../terminated-option.js';
@@ -23,13 +30,29 @@ const statusText: Record<DocumentStatus, string> = {
 
 /** The JSON shape of one document (the CLI's stable output). */
 function toJson(r: DocumentLifecycle) {
-  return { id: r.id, title: r.title, part: r.part, periodStart: r.periodStart, periodEnd: r.periodEnd, noticeDeadline: r.noticeDeadline, autoRenews: r.autoRenews, status: r.status };
+  return {
+    id: r.id,
+    title: r.title,
+    part: r.part,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    noticeDeadline: r.noticeDeadline,
+    autoRenews: r.autoRenews,
+    status: r.status,
+  };
 }
 
 function toText(on: string, rows: readonly DocumentLifecycle[], source: string): string {
   const table = formatTable(
     ['Dokument', 'Del', 'Period', 'Sista dag för uppsägning', 'Förlängs', 'Status'],
-    rows.map((r) => [r.id, String(r.part), `${r.periodStart} – ${r.periodEnd}`, r.noticeDeadline ?? '–', r.autoRenews ? 'ja' : 'nej', statusText[r.status]]),
+    rows.map((r) => [
+      r.id,
+      String(r.part),
+      `${r.periodStart} – ${r.periodEnd}`,
+      r.noticeDeadline ?? '–',
+      r.autoRenews ? 'ja' : 'nej',
+      statusText[r.status],
+    ]),
   );
   return `Samverkansavtalets dokument den ${on}\n\n${table}\nUppsägning görs via länsövergripande politisk samverkansarena (PRINC.giltighet, tolkning I11).\n${source}\n`;
 }
@@ -40,13 +63,21 @@ export function registerAgreements(program: Command): void {
     .command('agreements')
     .description('visa avtalets dokument: aktuell period, sista dag för uppsägning, förlängning och status')
     .option('--on <DATUM>', 'datum ÅÅÅÅ-MM-DD (standard: i dag, svensk tid)')
-    .option('--report <fil.pdf>', 'skriv avtalsläget som PDF (perioder, uppsägningstider, de närmaste 90 dagarnas åtaganden, öppna tvister) från den konfigurerade databasen; granskningsloggas')
+    .option(
+      '--report <fil.pdf>',
+      'skriv avtalsläget som PDF (perioder, uppsägningstider, de närmaste 90 dagarnas åtaganden, öppna tvister) från den konfigurerade databasen; granskningsloggas',
+    )
     .option('--json', 'skriv resultatet som JSON');
   addTerminatedOption(command).action(async (opts: { on?: string; terminated?: string[]; report?: string; json?: boolean }) => {
     const on = opts.on === undefined ? todayInStockholm() : parseDate(opts.on, '--on');
     if (opts.report !== undefined) {
       // The report is a file that leaves the system: it rests on what the database records, audited.
-      if ((opts.terminated ?? []).length > 0) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', '--terminated: avtalsläget som PDF bygger på uppsägningarna i databasen; registrera uppsägningen där i stället för att ange den här.', { field: '--terminated' });
+      if ((opts.terminated ?? []).length > 0)
+        throw new SamverkanError(
+          'SAMV_ERR_INVALID_INPUT',
+          '--terminated: avtalsläget som PDF bygger på uppsägningarna i databasen; registrera uppsägningen där i stället för att ange den här.',
+          { field: '--terminated' },
+        );
       await (await import('./report-pdfs.js')).writeStatusReport(on.toString(), opts.report, opts.json === true);
       return;
     }

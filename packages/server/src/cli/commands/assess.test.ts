@@ -56,12 +56,28 @@ describe('samverkan assess, one situation', () => {
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout) as AssessOutput;
     expect(a.careResponsibility).toMatchObject({ party: 'kommun', municipality: { code: '2380', name: 'Östersund' }, rule: 'R5' });
-    expect(a.careResponsibility.clauses[0]).toMatchObject({ id: 'ORD.ansvarsfordelning', quote: expect.stringContaining('upp till läkarnivå') });
+    expect(a.careResponsibility.clauses[0]).toMatchObject({
+      id: 'ORD.ansvarsfordelning',
+      quote: expect.stringContaining('upp till läkarnivå'),
+    });
     expect(a.criteria.map((c) => c.status)).toEqual(['met', 'met', 'met', 'met']);
     expect(a.products.map((p) => p.rule)).toEqual(['BAS', 'P5']);
     expect(a.performing).toMatchObject({ performer: 'kommun', rule: 'U2' });
     expect(a.agreement).toEqual({ id: 'jamtland-2026', version: '2026.1' });
-    expect(Object.keys(a)).toEqual(['schemaVersion', 'agreement', 'date', 'careResponsibility', 'criteria', 'missing', 'physician', 'products', 'performing', 'visionHearing', 'duties', 'handover']);
+    expect(Object.keys(a)).toEqual([
+      'schemaVersion',
+      'agreement',
+      'date',
+      'careResponsibility',
+      'criteria',
+      'missing',
+      'physician',
+      'products',
+      'performing',
+      'visionHearing',
+      'duties',
+      'handover',
+    ]);
   });
 
   it('reads standard input with `-` and gives the same answer', async () => {
@@ -77,7 +93,10 @@ describe('samverkan assess, one situation', () => {
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.stderr).toBe('');
     expect(fromStdin.stdout).toBe(fromFile.stdout);
-    const bad = binary(['assess', '--input', '-', '--json'], JSON.stringify({ date: '2026-03-01', housing: 'ordinart', registeredMunicipality: '2380', cfs: 10 }));
+    const bad = binary(
+      ['assess', '--input', '-', '--json'],
+      JSON.stringify({ date: '2026-03-01', housing: 'ordinart', registeredMunicipality: '2380', cfs: 10 }),
+    );
     expect(bad.code).toBe(2);
     expect((JSON.parse(bad.stdout) as { error: { code: string } }).error.code).toBe('SAMV_ERR_INVALID_INPUT');
     expect(bad.stderr).toMatch(/^Fel: cfs: 10 är inte giltigt – ska vara ett heltal 1–9[^\n]*\n$/);
@@ -94,24 +113,40 @@ describe('samverkan assess, one situation', () => {
   it('--explain prints Swedish prose to read aloud; with --json it is the `explanation` field', async () => {
     const r = await cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--explain']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Kommunen \(Östersund\) ansvarar för hälso- och sjukvården upp till läkarnivå eftersom personen bor i ordinärt boende och alla fyra kriterierna för kommunens ansvar är uppfyllda, enligt Överenskommelse hälso- och sjukvård i ordinärt boende, Ansvarsfördelning: ”/);
-    expect(r.stdout).toContain('Sondnäring (nutritionsprodukter): Regionen (dietistmottagningen) ansvarar för förskrivning, uppföljning och kostnad');
+    expect(r.stdout).toMatch(
+      /^Kommunen \(Östersund\) ansvarar för hälso- och sjukvården upp till läkarnivå eftersom personen bor i ordinärt boende och alla fyra kriterierna för kommunens ansvar är uppfyllda, enligt Överenskommelse hälso- och sjukvård i ordinärt boende, Ansvarsfördelning: ”/,
+    );
+    expect(r.stdout).toContain(
+      'Sondnäring (nutritionsprodukter): Regionen (dietistmottagningen) ansvarar för förskrivning, uppföljning och kostnad',
+    );
     const j = await cli(['assess', '--input', join(examples, 'assess-ordinart.json'), '--explain', '--json']);
     expect((JSON.parse(j.stdout) as { explanation: string }).explanation).toBe(r.stdout.trimEnd());
   });
 });
 
-describe('samverkan assess, special housing and the wish for the region\'s open clinic (SABO Ansvarsfördelning)', () => {
-  const sabo = { date: '2026-03-01', housing: 'sarskilt_boende', registeredMunicipality: '2380', storsjoglantan: false, atDayActivity: false };
+describe("samverkan assess, special housing and the wish for the region's open clinic (SABO Ansvarsfördelning)", () => {
+  const sabo = {
+    date: '2026-03-01',
+    housing: 'sarskilt_boende',
+    registeredMunicipality: '2380',
+    storsjoglantan: false,
+    atDayActivity: false,
+  };
   const answer = async (extra: Record<string, unknown>): Promise<AssessOutput> => {
     const r = await cli(['assess', '--input', '-', '--json'], JSON.stringify({ ...sabo, ...extra }));
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout) as AssessOutput;
   };
 
-  it('the wish changes the answer to the region, citing SABO\'s clause verbatim', async () => {
+  it("the wish changes the answer to the region, citing SABO's clause verbatim", async () => {
     const a = await answer({ prefersHealthCentre: true });
-    expect(a.careResponsibility).toMatchObject({ party: 'region', unit: 'regionens öppna mottagning', municipality: null, rule: 'R4o', missing: [] });
+    expect(a.careResponsibility).toMatchObject({
+      party: 'region',
+      unit: 'regionens öppna mottagning',
+      municipality: null,
+      rule: 'R4o',
+      missing: [],
+    });
     expect(a.careResponsibility.clauses[0]).toMatchObject({
       id: 'SABO.ansvarsfordelning.oppen-mottagning',
       quote: 'Om personer önskar få sin vård på regionens öppna mottagning ska detta respekteras.',
@@ -122,7 +157,11 @@ describe('samverkan assess, special housing and the wish for the region\'s open 
   });
 
   it('without the wish the municipality answers (R4); when nobody asked, the answer is undecided and asks for it (R4u)', async () => {
-    expect((await answer({ prefersHealthCentre: false })).careResponsibility).toMatchObject({ party: 'kommun', municipality: { code: '2380' }, rule: 'R4' });
+    expect((await answer({ prefersHealthCentre: false })).careResponsibility).toMatchObject({
+      party: 'kommun',
+      municipality: { code: '2380' },
+      rule: 'R4',
+    });
     expect((await answer({})).careResponsibility).toMatchObject({ party: 'undecided', rule: 'R4u', missing: ['prefersHealthCentre'] });
     const explained = await cli(['assess', '--input', '-', '--explain'], JSON.stringify(sabo));
     expect(explained.stdout).toContain('om personen önskar få sin vård av regionen, på hälsocentralen eller regionens öppna mottagning');
@@ -146,7 +185,10 @@ describe('samverkan assess --batch', () => {
   it('reads standard input with `-`, and --explain adds the explanation to each line', async () => {
     const r = await cli(['assess', '--batch', '-', '--explain'], readFileSync(join(examples, 'assess-batch.ndjson'), 'utf8'));
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { explanation: string });
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { explanation: string });
     expect(lines).toHaveLength(6);
     expect(lines[4]?.explanation).toContain('Regionen fakturerar därefter personens hemregion (Region Stockholm).');
   });
@@ -154,7 +196,10 @@ describe('samverkan assess --batch', () => {
   it('gives a bad line an error object naming the line, goes on, and exits 2 at the end', async () => {
     const r = await cli(['assess', '--batch', join(examples, 'assess-batch-with-errors.ndjson')]);
     expect(r.code).toBe(2);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as BatchLine);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BatchLine);
     expect(out).toHaveLength(4);
     expect(out[0]?.careResponsibility?.rule).toBe('R4');
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'housing', line: 2 } } });
@@ -162,15 +207,25 @@ describe('samverkan assess --batch', () => {
     expect(out[2]).toMatchObject({ line: 3, error: { code: 'SAMV_ERR_INVALID_INPUT', message: 'rad 3: raden är inte giltig JSON.' } });
     // Line 4 says neither whether the person wishes care at the region's open clinic (SABO) nor
     // whether they are at a day activity: both can change the answer.
-    expect(out[3]?.careResponsibility).toMatchObject({ rule: 'R3u', party: 'undecided', missing: ['atDayActivity', 'prefersHealthCentre'] });
+    expect(out[3]?.careResponsibility).toMatchObject({
+      rule: 'R3u',
+      party: 'undecided',
+      missing: ['atDayActivity', 'prefersHealthCentre'],
+    });
     expect(r.stderr).toContain('2 av 4 rader kunde inte besvaras (rad 2, 3)');
   });
 
   it('refuses a personnummer on a line without echoing it, and a blank line keeps its place', async () => {
-    const path = file('pnr.ndjson', '{"housing":"ordinart","registeredMunicipality":"2380","homeRegion":"19121212-1212"}\n\n{"housing":"lss_bostad","registeredMunicipality":"2380"}\n');
+    const path = file(
+      'pnr.ndjson',
+      '{"housing":"ordinart","registeredMunicipality":"2380","homeRegion":"19121212-1212"}\n\n{"housing":"lss_bostad","registeredMunicipality":"2380"}\n',
+    );
     const r = await cli(['assess', '--batch', path]);
     expect(r.code).toBe(2);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as BatchLine);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BatchLine);
     expect(out.map((o) => o.error?.code ?? o.careResponsibility?.rule)).toEqual(['SAMV_ERR_PERSONNUMMER', 'SAMV_ERR_INVALID_INPUT', 'R2u']);
     expect(r.stdout).not.toContain('19121212');
   });
@@ -205,10 +260,20 @@ describe('samverkan assess, bad input (exit 2, Swedish message naming the field)
   it.each([
     ['an unknown key', { ...base, colour: 'blå' }, 'SAMV_ERR_INVALID_INPUT', 'colour: okänd uppgift'],
     ['CFS out of range', { ...base, cfs: 10 }, 'SAMV_ERR_INVALID_INPUT', 'cfs: 10 är inte giltigt – ska vara ett heltal 1–9'],
-    ['an unknown municipality code', { ...base, registeredMunicipality: '0180' }, 'SAMV_ERR_INVALID_INPUT', 'registeredMunicipality: "0180" är ingen av länets kommuner'],
+    [
+      'an unknown municipality code',
+      { ...base, registeredMunicipality: '0180' },
+      'SAMV_ERR_INVALID_INPUT',
+      'registeredMunicipality: "0180" är ingen av länets kommuner',
+    ],
     ['a malformed date', { ...base, date: '2026-02-30' }, 'SAMV_ERR_INVALID_INPUT', 'date: "2026-02-30" är inget giltigt datum'],
     ['a malformed time', { ...base, time: '24:10' }, 'SAMV_ERR_INVALID_INPUT', 'time: "24:10" är ingen klocktid på formen TT:MM'],
-    ['a personnummer', { ...base, products: [{ kind: 'aid', label: 'åt 19460101-1234' }] }, 'SAMV_ERR_PERSONNUMMER', 'products[0].label: uppgiften ser ut att innehålla ett personnummer'],
+    [
+      'a personnummer',
+      { ...base, products: [{ kind: 'aid', label: 'åt 19460101-1234' }] },
+      'SAMV_ERR_PERSONNUMMER',
+      'products[0].label: uppgiften ser ut att innehålla ett personnummer',
+    ],
   ])('%s', async (_, input, code, message) => {
     const r = await cli(['assess', '--input', file('bad.json', JSON.stringify(input)), '--json']);
     expect(r.code).toBe(2);

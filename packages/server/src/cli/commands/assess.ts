@@ -55,15 +55,23 @@ function parseInputJson(bytes: Uint8Array, file: string): unknown {
 
 async function run(opts: AssessOptions): Promise<void> {
   if ((opts.input === undefined) === (opts.batch === undefined)) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Ange antingen --input FIL (eller - för standard in) eller --batch FIL.ndjson.', { field: '--input' });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'Ange antingen --input FIL (eller - för standard in) eller --batch FIL.ndjson.', {
+      field: '--input',
+    });
   }
   if (opts.batch !== undefined && opts.json === true) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', '--json: --batch skriver alltid en JSON-rad per indatarad; utelämna --json.', { field: '--json' });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', '--json: --batch skriver alltid en JSON-rad per indatarad; utelämna --json.', {
+      field: '--json',
+    });
   }
   const { agreement, rules } = loadResponsibility();
   const today = todayInStockholm().toString();
   if (opts.batch !== undefined) {
-    const result = await assessBatch(agreement, rules, opts.batch, cliIo().stdout, { today, explain: opts.explain === true, stdin: cliIo().stdin });
+    const result = await assessBatch(agreement, rules, opts.batch, cliIo().stdout, {
+      today,
+      explain: opts.explain === true,
+      stdin: cliIo().stdin,
+    });
     if (result.badLines > 0) {
       const which = result.firstBad.join(', ') + (result.badLines > result.firstBad.length ? ' …' : '');
       throw new SamverkanError(
@@ -76,7 +84,10 @@ async function run(opts: AssessOptions): Promise<void> {
   }
   const path = opts.input ?? '-';
   const bytes = path === '-' ? await readStdin() : readInputFile(path, '--input');
-  const output = assessInput(agreement, rules, parseInputJson(bytes, path === '-' ? 'standard in' : path), { today, explain: opts.explain === true });
+  const output = assessInput(agreement, rules, parseInputJson(bytes, path === '-' ? 'standard in' : path), {
+    today,
+    explain: opts.explain === true,
+  });
   if (opts.json === true) printJson(output);
   else if (output.explanation !== undefined) cliIo().stdout.write(`${output.explanation}\n`);
   else cliIo().stdout.write(`${summaryLines(output).join('\n')}\n`);

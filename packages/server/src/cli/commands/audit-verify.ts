@@ -15,11 +15,16 @@ export function registerAuditVerify(program: Command): void {
   const audit = program.commands.find((c) => c.name() === 'audit') ?? program.command('audit').description('granskningsloggen');
   audit
     .command('verify')
-    .description('kontrollera granskningsloggen: nyckelsignerad hashkedja, kontrollpunkter och granskade tabeller (slutkod 3 vid avvikelse)')
+    .description(
+      'kontrollera granskningsloggen: nyckelsignerad hashkedja, kontrollpunkter och granskade tabeller (slutkod 3 vid avvikelse)',
+    )
     .option('--json', 'skriv resultatet som JSON')
     .option('--checkpoints <filer...>', 'fler filer med kontrollpunkter (kopior som förvaras på annat ställe)')
     .action(async (opts: { json?: boolean; checkpoints?: string[] }) => {
-      const [{ openConfiguredStore }, { verifyAudit }] = await Promise.all([import('../configured-store.js'), import('../../audit/verify-audit.js')]);
+      const [{ openConfiguredStore }, { verifyAudit }] = await Promise.all([
+        import('../configured-store.js'),
+        import('../../audit/verify-audit.js'),
+      ]);
       const s = await openConfiguredStore();
       try {
         const result = await verifyAudit(s.store.db, { checkpointFiles: opts.checkpoints ?? [], writeCheckpoint: true });
@@ -29,7 +34,9 @@ export function registerAuditVerify(program: Command): void {
           const lines = [
             `Granskningsloggen är obruten: ${String(result.rows)} rader${result.legacyRows > 0 ? ` (varav ${String(result.legacyRows)} från före nyckeln)` : ''}. Senaste rad ${String(result.lastSeq)}, hash ${result.lastHash}.`,
             `Nyckel ${result.keyId}; ${String(result.checkpoints)} kontrollpunkter stämmer; ${String(result.objects.users)} användare, ${String(result.objects.imports)} importer och ${String(result.objects.invoice_bases)} fakturaunderlag stämmer med sin senaste granskning.`,
-            ...(result.checkpoint === undefined ? [] : ['Ny kontrollpunkt (spara en kopia på annat ställe):', JSON.stringify(result.checkpoint)]),
+            ...(result.checkpoint === undefined
+              ? []
+              : ['Ny kontrollpunkt (spara en kopia på annat ställe):', JSON.stringify(result.checkpoint)]),
           ];
           cliIo().stdout.write(lines.join('\n') + '\n');
         }

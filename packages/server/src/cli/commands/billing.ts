@@ -20,7 +20,14 @@ import { cliIo } from '../cli-io.js';
 async function cliUser(): Promise<SessionUser> {
   const { cliActor } = await import('../configured-store.js');
   const actor = cliActor();
-  return { id: actor, username: actor.slice('cli:'.length), displayName: `Kommandoraden (${actor.slice('cli:'.length)})`, role: 'admin', municipality: null, actor };
+  return {
+    id: actor,
+    username: actor.slice('cli:'.length),
+    displayName: `Kommandoraden (${actor.slice('cli:'.length)})`,
+    role: 'admin',
+    municipality: null,
+    actor,
+  };
 }
 
 /** Open the store, run `fn`, close it. */
@@ -52,7 +59,9 @@ interface JsonOpt {
 
 /** Register `billing` and its subcommands. */
 export function registerBilling(program: Command): void {
-  const billing = program.command('billing').description('faktureringskörningar och fakturaunderlag: köra, lista, godkänna, kreditera, exportera');
+  const billing = program
+    .command('billing')
+    .description('faktureringskörningar och fakturaunderlag: köra, lista, godkänna, kreditera, exportera');
 
   billing
     .command('run')
@@ -63,15 +72,27 @@ export function registerBilling(program: Command): void {
     .option('--allocation-key <namn>', 'fördelningsnyckel (tilläggsbelopp, utvecklingsmedel)')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (flow: string, period: string, opts: JsonOpt & { scope?: string; allocationKey?: string }) => {
-      const [{ startBillingRun }, { effectiveAgreement }] = await Promise.all([import('../../billing/run-store.js'), import('../../reference/effective-agreement.js')]);
+      const [{ startBillingRun }, { effectiveAgreement }] = await Promise.all([
+        import('../../billing/run-store.js'),
+        import('../../reference/effective-agreement.js'),
+      ]);
       await withStore(async (s, user) => {
         const agreement = await effectiveAgreement(s.store.db, s.agreement);
-        const started = await startBillingRun(s.store, agreement, user, { flow, period, scope: opts.scope, options: opts.allocationKey === undefined ? {} : { allocationKey: opts.allocationKey } });
+        const started = await startBillingRun(s.store, agreement, user, {
+          flow,
+          period,
+          scope: opts.scope,
+          options: opts.allocationKey === undefined ? {} : { allocationKey: opts.allocationKey },
+        });
         if (opts.json === true) {
           printJson(started);
           return;
         }
-        cliIo().stdout.write(started.created ? `${started.run.label} ${flow} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n` : `Inget nytt att fakturera: ${started.note ?? ''}\n`);
+        cliIo().stdout.write(
+          started.created
+            ? `${started.run.label} ${flow} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n`
+            : `Inget nytt att fakturera: ${started.note ?? ''}\n`,
+        );
         for (const b of started.invoiceBases) cliIo().stdout.write(`  ${basisLine(b)}\n`);
       });
     });
@@ -85,10 +106,21 @@ export function registerBilling(program: Command): void {
     .option('--run <id>', 'bara en körning')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (opts: JsonOpt & { status?: string; flow?: string; period?: string; run?: string }) => {
-      const [{ listBases, creditNotesOf }, { basisView }] = await Promise.all([import('../../billing/basis-store.js'), import('../../billing/basis-view.js')]);
+      const [{ listBases, creditNotesOf }, { basisView }] = await Promise.all([
+        import('../../billing/basis-store.js'),
+        import('../../billing/basis-view.js'),
+      ]);
       await withStore(async (s, user) => {
-        const rows = await listBases(s.store.db, user, { status: opts.status, flow: opts.flow, period: opts.period, billingRunId: opts.run });
-        const credited = await creditNotesOf(s.store.db, rows.map((r) => r.id));
+        const rows = await listBases(s.store.db, user, {
+          status: opts.status,
+          flow: opts.flow,
+          period: opts.period,
+          billingRunId: opts.run,
+        });
+        const credited = await creditNotesOf(
+          s.store.db,
+          rows.map((r) => r.id),
+        );
         const bases = rows.map((r) => basisView(s.agreement, r, credited.get(r.id) ?? null));
         if (opts.json === true) {
           printJson({ invoiceBases: bases });
@@ -113,7 +145,9 @@ export function registerBilling(program: Command): void {
           printJson({ invoiceBasis: b });
           return;
         }
-        cliIo().stdout.write(`Godkänt: faktura ${b.invoiceNumber ?? '–'}, fakturadatum ${b.issueDate ?? '–'}, förfallodatum ${b.dueDate ?? '–'}.\n  ${basisLine(b)}\n`);
+        cliIo().stdout.write(
+          `Godkänt: faktura ${b.invoiceNumber ?? '–'}, fakturadatum ${b.issueDate ?? '–'}, förfallodatum ${b.dueDate ?? '–'}.\n  ${basisLine(b)}\n`,
+        );
       });
     });
 
@@ -131,28 +165,44 @@ export function registerBilling(program: Command): void {
           printJson(r);
           return;
         }
-        cliIo().stdout.write(`Krediterat: kreditnota ${r.creditNote.invoiceNumber ?? '–'} krediterar faktura ${r.credited.invoiceNumber ?? '–'}.\n`);
+        cliIo().stdout.write(
+          `Krediterat: kreditnota ${r.creditNote.invoiceNumber ?? '–'} krediterar faktura ${r.credited.invoiceNumber ?? '–'}.\n`,
+        );
         if (r.replacement) cliIo().stdout.write(`Nytt utkast: ${basisLine(r.replacement)}\n`);
       });
     });
 
   billing
     .command('export')
-    .description('exportera ett godkänt underlag eller en kreditnota (Peppol BIS 3, PDF, Excel, SIE 4I), eller med --run en hel körning som ZIP')
+    .description(
+      'exportera ett godkänt underlag eller en kreditnota (Peppol BIS 3, PDF, Excel, SIE 4I), eller med --run en hel körning som ZIP',
+    )
     .argument('[id]', 'fakturaunderlagets id')
     .option('--format <format>', 'peppol, pdf, xlsx eller sie')
     .option('--run <id>', 'exportera alla godkända och krediterade dokument i körningen som en ZIP-fil')
     .option('--out <sökväg>', 'fil eller befintlig mapp att skriva till (standard: aktuell mapp)', '.')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (id: string | undefined, opts: JsonOpt & { format?: string; run?: string; out: string }) => {
-      const [{ exportBasis, exportRun }, { isExportFormat, exportFormatIds }] = await Promise.all([import('../../exports/export-service.js'), import('../../exports/export-formats.js')]);
+      const [{ exportBasis, exportRun }, { isExportFormat, exportFormatIds }] = await Promise.all([
+        import('../../exports/export-service.js'),
+        import('../../exports/export-formats.js'),
+      ]);
       await withStore(async (s, user) => {
         let file;
         if (opts.run !== undefined) file = await exportRun(s.store, s.agreement, user, opts.run);
         else {
-          if (id === undefined) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'id: ange fakturaunderlagets id, eller --run <körning> för en hel körning.', { field: 'id' });
+          if (id === undefined)
+            throw new SamverkanError(
+              'SAMV_ERR_INVALID_INPUT',
+              'id: ange fakturaunderlagets id, eller --run <körning> för en hel körning.',
+              { field: 'id' },
+            );
           const format = opts.format ?? '';
-          if (!isExportFormat(format)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--format: välj ett av ${exportFormatIds.join(', ')} (inte "${format}").`, { field: 'format', value: format });
+          if (!isExportFormat(format))
+            throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--format: välj ett av ${exportFormatIds.join(', ')} (inte "${format}").`, {
+              field: 'format',
+              value: format,
+            });
           file = await exportBasis(s.store, s.agreement, user, id, format);
         }
         let path = opts.out;

@@ -95,7 +95,13 @@ describe('samverkan calendar', () => {
       documents: ['TILL', 'PRINC'],
     });
     expect(out.events.slice(-7).map((e) => [e.date, e.id, e.owner, e.frequency, e.documents.join()])).toEqual(
-      ['PRINC', 'MT', 'ORD', 'SABO', 'SYNHOR', 'PALL', 'TILL'].map((doc) => ['2026-12-31', `uppsagning-sista-dag.${doc}`, svom, 'per-period', doc]),
+      ['PRINC', 'MT', 'ORD', 'SABO', 'SYNHOR', 'PALL', 'TILL'].map((doc) => [
+        '2026-12-31',
+        `uppsagning-sista-dag.${doc}`,
+        svom,
+        'per-period',
+        doc,
+      ]),
     );
     const ics = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true });
@@ -109,9 +115,11 @@ describe('samverkan calendar', () => {
     expect(out.terminationsSource).toEqual({ kind: 'option', fromOption: 1 });
   });
 
-  it('--terminated: from the day after the final end none of the document\'s obligations is listed; ALL ends everything', async () => {
+  it("--terminated: from the day after the final end none of the document's obligations is listed; ALL ends everything", async () => {
     const ids = async (args: string[]): Promise<string[]> => (await json(args)).events.map((e) => e.id);
-    expect(await ids(['--year', '2027', '--terminated', 'ORD=2026-06-01'])).toEqual(expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']));
+    expect(await ids(['--year', '2027', '--terminated', 'ORD=2026-06-01'])).toEqual(
+      expect.arrayContaining(['ord-gemensamt-mote', 'dagtid-indexering']),
+    );
     const in2028 = await ids(['--year', '2028', '--terminated', 'ORD=2026-06-01']);
     for (const id of ['ord-gemensamt-mote', 'dagtid-indexering', 'uppsagning-sista-dag.ORD']) expect(in2028).not.toContain(id);
     expect(in2028).toContain('sabo-gemensamt-mote');
@@ -121,16 +129,26 @@ describe('samverkan calendar', () => {
   it('without --json prints a Swedish table', async () => {
     const r = await samverkan(['calendar', '--year', '2027', '--owner', 'utredare']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Årshjul 2027 (1 åtagande)\nUppsägningar: inga – ingen databas är konfigurerad och inget --terminated angavs.\n');
-    expect(r.stdout).toMatch(/^2027-12-31\s+Gemensamt möte för utvärdering och uppföljning av överenskommelsen om palliativ vård\s+Särskilda utredare för palliativ vård\s+PALL\.utvardering-och-uppfoljning$/m);
+    expect(r.stdout).toContain(
+      'Årshjul 2027 (1 åtagande)\nUppsägningar: inga – ingen databas är konfigurerad och inget --terminated angavs.\n',
+    );
+    expect(r.stdout).toMatch(
+      /^2027-12-31\s+Gemensamt möte för utvärdering och uppföljning av överenskommelsen om palliativ vård\s+Särskilda utredare för palliativ vård\s+PALL\.utvardering-och-uppfoljning$/m,
+    );
   });
 
   it.each([
     [['--year', '1999'], 'Fel: --year: 1999 ligger utanför tillåtet intervall 2026–2200.\n'],
     [['--year', 'tjugo'], 'Fel: --year: "tjugo" är inget heltal.\n'],
     [[], 'Fel: --year: ange vilket år årshjulet gäller, t.ex. --year 2026.\n'],
-    [['--year', '2026', '--terminated', 'ORD'], 'Fel: --terminated: "ORD" ska skrivas DOKUMENT=ÅÅÅÅ-MM-DD, t.ex. ORD=2026-06-30 eller ALL=2026-06-30.\n'],
-    [['--year', '2026', '--ics', '/finns-inte/katalog/arshjul.ics'], 'Fel: --ics: filen "/finns-inte/katalog/arshjul.ics" kunde inte skrivas. Kontrollera sökvägen och behörigheten.\n'],
+    [
+      ['--year', '2026', '--terminated', 'ORD'],
+      'Fel: --terminated: "ORD" ska skrivas DOKUMENT=ÅÅÅÅ-MM-DD, t.ex. ORD=2026-06-30 eller ALL=2026-06-30.\n',
+    ],
+    [
+      ['--year', '2026', '--ics', '/finns-inte/katalog/arshjul.ics'],
+      'Fel: --ics: filen "/finns-inte/katalog/arshjul.ics" kunde inte skrivas. Kontrollera sökvägen och behörigheten.\n',
+    ],
   ])('bad input %j exits 2 with a Swedish message naming the option, no stack trace', async (args, message) => {
     const r = await samverkan(['calendar', ...args]);
     expect(r.status).toBe(2);

@@ -29,7 +29,11 @@ function writeIcs(path: string, content: string): void {
   try {
     writeFileSync(path, content, 'utf8');
   } catch {
-    throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `--ics: filen "${path}" kunde inte skrivas. Kontrollera sökvägen och behörigheten.`, { field: '--ics', file: path });
+    throw new SamverkanError(
+      'SAMV_ERR_FILE_NOT_FOUND',
+      `--ics: filen "${path}" kunde inte skrivas. Kontrollera sökvägen och behörigheten.`,
+      { field: '--ics', file: path },
+    );
   }
 }
 
@@ -42,25 +46,32 @@ export function registerCalendar(program: Command): void {
     .option('--ics <FIL>', 'skriv också kalendern som iCalendar-fil (.ics)')
     .option('--owner <TEXT>', 'visa bara åtaganden vars ansvarige innehåller texten, t.ex. tjänstepersonsarena')
     .option('--json', 'skriv resultatet som JSON');
-  addTerminatedOption(command).action(async (opts: { year?: string; ics?: string; owner?: string; terminated?: string[]; json?: boolean }) => {
-    const agreement = readAgreement();
-    if (opts.year === undefined) throw invalidInput('--year', '--year: ange vilket år årshjulet gäller, t.ex. --year 2026.');
-    const range = calendarYearRange(agreement);
-    const year = parseIntegerOption(opts.year, '--year', range.min, range.max);
-    if (opts.owner?.trim() === '') throw invalidInput('--owner', '--owner: ange en text att söka efter bland ansvariga.', opts.owner);
-    const given = parseTerminatedOption(opts.terminated, agreement);
-    const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');
-    const { terminations, source } = await configuredTerminations(given, cliIo().env);
-    const all = calendarForYear(agreement, year, terminations);
-    const owner = opts.owner;
-    const events = owner === undefined ? all : all.filter((e) => ownedBy(e, owner));
-    if (opts.ics !== undefined) writeIcs(opts.ics, calendarToIcs(agreement, year, events));
-    if (opts.json === true) {
-      printJson({ year, events: events.map(toJson), terminationsSource: source });
-      return;
-    }
-    const table = formatTable(['Datum', 'Åtagande', 'Ansvarig', 'Klausuler'], events.map((e) => [e.date, e.title, e.owner ?? '–', e.clauses.join(', ')]));
-    cliIo().stdout.write(`Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n${describeTerminationsSource(source)}\n\n${table}`);
-    if (opts.ics !== undefined) cliIo().stdout.write(`\nKalendern skrevs till ${opts.ics}.\n`);
-  });
+  addTerminatedOption(command).action(
+    async (opts: { year?: string; ics?: string; owner?: string; terminated?: string[]; json?: boolean }) => {
+      const agreement = readAgreement();
+      if (opts.year === undefined) throw invalidInput('--year', '--year: ange vilket år årshjulet gäller, t.ex. --year 2026.');
+      const range = calendarYearRange(agreement);
+      const year = parseIntegerOption(opts.year, '--year', range.min, range.max);
+      if (opts.owner?.trim() === '') throw invalidInput('--owner', '--owner: ange en text att söka efter bland ansvariga.', opts.owner);
+      const given = parseTerminatedOption(opts.terminated, agreement);
+      const { configuredTerminations, describeTerminationsSource } = await import('../../terminations/configured-terminations.js');
+      const { terminations, source } = await configuredTerminations(given, cliIo().env);
+      const all = calendarForYear(agreement, year, terminations);
+      const owner = opts.owner;
+      const events = owner === undefined ? all : all.filter((e) => ownedBy(e, owner));
+      if (opts.ics !== undefined) writeIcs(opts.ics, calendarToIcs(agreement, year, events));
+      if (opts.json === true) {
+        printJson({ year, events: events.map(toJson), terminationsSource: source });
+        return;
+      }
+      const table = formatTable(
+        ['Datum', 'Åtagande', 'Ansvarig', 'Klausuler'],
+        events.map((e) => [e.date, e.title, e.owner ?? '–', e.clauses.join(', ')]),
+      );
+      cliIo().stdout.write(
+        `Årshjul ${String(year)} (${String(events.length)} ${events.length === 1 ? 'åtagande' : 'åtaganden'})\n${describeTerminationsSource(source)}\n\n${table}`,
+      );
+      if (opts.ics !== undefined) cliIo().stdout.write(`\nKalendern skrevs till ${opts.ics}.\n`);
+    },
+  );
 }

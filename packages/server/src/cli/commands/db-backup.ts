@@ -16,26 +16,42 @@ import { cliIo } from '../cli-io.js';
 export function registerDbBackup(program: Command): void {
   const db = program.commands.find((c) => c.name() === 'db') ?? program.command('db').description('databasen');
   db.command('backup')
-    .description('säkerhetskopiera databasen medan tjänsten körs (SQLite: VACUUM INTO, PostgreSQL: pg_dump) med en signerad kontrollpunkt bredvid')
+    .description(
+      'säkerhetskopiera databasen medan tjänsten körs (SQLite: VACUUM INTO, PostgreSQL: pg_dump) med en signerad kontrollpunkt bredvid',
+    )
     .argument('<fil>', 'ny fil för säkerhetskopian (skrivs aldrig över)')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const [{ openConfiguredStore }, { loadConfig }, backup] = await Promise.all([import('../configured-store.js'), import('../../config.js'), import('../../store/backup.js')]);
+      const [{ openConfiguredStore }, { loadConfig }, backup] = await Promise.all([
+        import('../configured-store.js'),
+        import('../../config.js'),
+        import('../../store/backup.js'),
+      ]);
       const config = loadConfig(cliIo().env);
       const s = await openConfiguredStore();
       try {
         const audit = s.store.audit;
         if (audit === undefined) throw new SamverkanError('SAMV_ERR_INTERNAL', 'Granskningsnyckeln saknas.');
         const target = resolve(file);
-        const result = config.databaseUrl === undefined ? await backup.backupSqlite(s.store.db, config.sqliteFile, target, audit) : await backup.backupPostgres(s.store.db, config.databaseUrl, target, audit);
+        const result =
+          config.databaseUrl === undefined
+            ? await backup.backupSqlite(s.store.db, config.sqliteFile, target, audit)
+            : await backup.backupPostgres(s.store.db, config.databaseUrl, target, audit);
         if (opts.json === true) printJson(result);
-        else cliIo().stdout.write(`Säkerhetskopian är skriven: ${result.file}\nKontrollpunkt: ${result.checkpointFile}\nRader: ${Object.entries(result.counts).map(([t, n]) => `${t} ${String(n)}`).join(', ')}\n`);
+        else
+          cliIo().stdout.write(
+            `Säkerhetskopian är skriven: ${result.file}\nKontrollpunkt: ${result.checkpointFile}\nRader: ${Object.entries(result.counts)
+              .map(([t, n]) => `${t} ${String(n)}`)
+              .join(', ')}\n`,
+          );
       } finally {
         await s.store.close();
       }
     });
   db.command('restore')
-    .description('läs tillbaka en säkerhetskopia till en ny SQLite-fil (SAMVERKAN_DB_FILE) eller en tom PostgreSQL-databas (DATABASE_URL) och kontrollera granskningsloggen')
+    .description(
+      'läs tillbaka en säkerhetskopia till en ny SQLite-fil (SAMVERKAN_DB_FILE) eller en tom PostgreSQL-databas (DATABASE_URL) och kontrollera granskningsloggen',
+    )
     .argument('<fil>', 'säkerhetskopian (med <fil>.checkpoint.json bredvid)')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
@@ -64,12 +80,28 @@ export function registerDbBackup(program: Command): void {
       try {
         const counts = await backup.tableCounts(s.store.db);
         const verification = await verifyAudit(s.store.db, { writeCheckpoint: true });
-        const result = { database: s.description, restoredFrom: source, counts, audit: verification, ...(archived === undefined ? {} : { archivedCheckpoints: archived }) };
-        if (!verification.ok) throw new SamverkanError('SAMV_ERR_AUDIT_BROKEN', `Återläst, men granskningsloggen stämmer inte: ${verification.message}`, { field: 'seq', value: verification.seq }, [result]);
+        const result = {
+          database: s.description,
+          restoredFrom: source,
+          counts,
+          audit: verification,
+          ...(archived === undefined ? {} : { archivedCheckpoints: archived }),
+        };
+        if (!verification.ok)
+          throw new SamverkanError(
+            'SAMV_ERR_AUDIT_BROKEN',
+            `Återläst, men granskningsloggen stämmer inte: ${verification.message}`,
+            { field: 'seq', value: verification.seq },
+            [result],
+          );
         if (opts.json === true) printJson(result);
         else {
           cliIo().stdout.write(
-            `Återläst till ${s.description} från ${source}.\nRader: ${Object.entries(counts).map(([t, n]) => `${t} ${String(n)}`).join(', ')}\nGranskningsloggen är obruten: ${String(verification.rows)} rader, senaste hash ${verification.lastHash}.\n${archived === undefined ? '' : `Tidigare kontrollpunkter flyttade till ${archived}.\n`}`,
+            `Återläst till ${s.description} från ${source}.\nRader: ${Object.entries(counts)
+              .map(([t, n]) => `${t} ${String(n)}`)
+              .join(
+                ', ',
+              )}\nGranskningsloggen är obruten: ${String(verification.rows)} rader, senaste hash ${verification.lastHash}.\n${archived === undefined ? '' : `Tidigare kontrollpunkter flyttade till ${archived}.\n`}`,
           );
         }
       } finally {

@@ -14,7 +14,10 @@ export function registerDbInit(program: Command): void {
     .option('--demo', 'ladda demodata (bara i en tom databas)')
     .option('--json', 'skriv resultatet som JSON')
     .action(async (opts: { demo?: boolean; json?: boolean }) => {
-      const [{ openConfiguredStore }, { demoSignInLines }] = await Promise.all([import('../configured-store.js'), import('./demo-sign-ins.js')]);
+      const [{ openConfiguredStore }, { demoSignInLines }] = await Promise.all([
+        import('../configured-store.js'),
+        import('./demo-sign-ins.js'),
+      ]);
       const s = await openConfiguredStore(opts.demo === true);
       try {
         const result = {

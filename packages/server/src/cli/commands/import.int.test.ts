@@ -73,7 +73,14 @@ for (const target of databaseTargets) {
       writeFileSync(file, `${HEADER}2026-03-02;09:00;Östersund;region;61;0;0;0;nej;A\n2026-03-03;10:00;region;Krokom;30;5;5;0;nej;B\n`);
       const first = await run(['import', 'daytime-assignments', file, '--json']);
       expect(first.status, first.stderr).toBe(0);
-      expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'daytime-assignments', filename: 'uppdrag.csv', rows: 2, inserted: 2, duplicates: 0, alreadyImported: false });
+      expect(JSON.parse(first.stdout)).toMatchObject({
+        kind: 'daytime-assignments',
+        filename: 'uppdrag.csv',
+        rows: 2,
+        inserted: 2,
+        duplicates: 0,
+        alreadyImported: false,
+      });
       const again = await run(['import', 'daytime-assignments', file]);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('inget nytt');
@@ -81,7 +88,10 @@ for (const target of databaseTargets) {
 
     it('exits 2 and lists every bad row when a file is refused; nothing is written', async () => {
       const file = join(dir, 'fel.csv');
-      writeFileSync(file, `${HEADER}2026-03-04;09:00;Östersund;region;30;0;0;0;nej;C\n2026-13-01;09:00;Östersund;region;30;0;0;0;nej;D\n2026-03-05;09:00;Oslo;region;30;0;0;0;nej;E\n`);
+      writeFileSync(
+        file,
+        `${HEADER}2026-03-04;09:00;Östersund;region;30;0;0;0;nej;C\n2026-13-01;09:00;Östersund;region;30;0;0;0;nej;D\n2026-03-05;09:00;Oslo;region;30;0;0;0;nej;E\n`,
+      );
       const text = await run(['import', 'daytime-assignments', file]);
       expect(text.status).toBe(2);
       expect(text.stderr).toContain('rad 3, kolumn "datum"');
@@ -118,7 +128,12 @@ for (const target of databaseTargets) {
       expect(JSON.parse(sv.stdout)).toMatchObject({ kind: 'daytime-assignments', inserted: 1 });
       const help = await run(['import', '--help']);
       expect(help.status).toBe(0);
-      for (const [svName, en] of [['uppdrag-dagtid', 'daytime-assignments'], ['syn-och-horselombud', 'ombud-tasks'], ['folkmangd', 'population']]) expect(help.stdout).toMatch(new RegExp(`${svName}\\s+${en}`));
+      for (const [svName, en] of [
+        ['uppdrag-dagtid', 'daytime-assignments'],
+        ['syn-och-horselombud', 'ombud-tasks'],
+        ['folkmangd', 'population'],
+      ])
+        expect(help.stdout).toMatch(new RegExp(`${svName}\\s+${en}`));
     });
 
     it('names unknown kinds and missing files in Swedish with exit 2', async () => {
@@ -149,10 +164,23 @@ describe.skipIf(!sqliteTarget.available)('SQLite: samverkan import streams with 
   function measured(file: string): { report: { rows: number; inserted: number }; rssMb: number } {
     const probe = join(dir, 'rss-probe.mjs');
     const rssFile = join(dir, 'rss.txt');
-    writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.SAMV_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
-    const env: NodeJS.ProcessEnv = { ...process.env, SAMVERKAN_VAR_DIR: dir, SAMVERKAN_DB_FILE: db.options.sqliteFile, LOG_LEVEL: 'warn', SAMV_RSS_FILE: rssFile };
+    writeFileSync(
+      probe,
+      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.SAMV_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    );
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SAMVERKAN_VAR_DIR: dir,
+      SAMVERKAN_DB_FILE: db.options.sqliteFile,
+      LOG_LEVEL: 'warn',
+      SAMV_RSS_FILE: rssFile,
+    };
     delete env['DATABASE_URL'];
-    const r = spawnSync('node', ['--max-old-space-size=96', '--import', probe, bin, 'import', 'daytime-assignments', file, '--json', '--no-progress'], { cwd: repoRoot, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'node',
+      ['--max-old-space-size=96', '--import', probe, bin, 'import', 'daytime-assignments', file, '--json', '--no-progress'],
+      { cwd: repoRoot, env, encoding: 'utf8', timeout: 120_000 },
+    );
     if (r.status !== 0) throw new Error(`import ${file}: ${String(r.status)} ${r.stderr}`);
     return { report: JSON.parse(r.stdout) as { rows: number; inserted: number }, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
   }

@@ -30,7 +30,13 @@ const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 function progressBar(total: number, enabled: boolean): { update(phase: Phase, bytes: number): void; stop(): void } {
   if (!enabled || cliIo().stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream: cliIo().stderr, format: '{phase} |{bar}| {percentage} % | {done}/{size} MB | {eta_formatted} kvar', hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+    {
+      stream: cliIo().stderr,
+      format: '{phase} |{bar}| {percentage} % | {done}/{size} MB | {eta_formatted} kvar',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   let current: Phase | undefined;
@@ -68,7 +74,13 @@ export function registerImport(program: Command): void {
     .option('--no-progress', 'visa ingen förloppsindikator')
     .addHelpText('after', kindList)
     .action(async (kindName: string, path: string, opts: Options) => {
-      const [{ findImportKind, importKinds, swedishKindName }, { scanFile }, { runImport }, { cliActor, openConfiguredStore }, { effectiveAgreement }] = await Promise.all([
+      const [
+        { findImportKind, importKinds, swedishKindName },
+        { scanFile },
+        { runImport },
+        { cliActor, openConfiguredStore },
+        { effectiveAgreement },
+      ] = await Promise.all([
         import('../../imports/kinds/index.js'),
         import('../../imports/file-scan.js'),
         import('../../imports/run-import.js'),
@@ -76,12 +88,20 @@ export function registerImport(program: Command): void {
         import('../../reference/effective-agreement.js'),
       ]);
       const kind = findImportKind(kindName);
-      if (!kind) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `typ: okänd importtyp "${kindName}". Välj en av: ${importKinds.map((k) => `${swedishKindName(k)} (${k.kind})`).join(', ')}.`, { field: 'typ', value: kindName });
+      if (!kind)
+        throw new SamverkanError(
+          'SAMV_ERR_INVALID_INPUT',
+          `typ: okänd importtyp "${kindName}". Välj en av: ${importKinds.map((k) => `${swedishKindName(k)} (${k.kind})`).join(', ')}.`,
+          { field: 'typ', value: kindName },
+        );
       let size: number;
       try {
         size = statSync(path).size;
       } catch {
-        throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `fil: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, { field: 'fil', file: path });
+        throw new SamverkanError('SAMV_ERR_FILE_NOT_FOUND', `fil: filen "${path}" kunde inte läsas. Kontrollera sökvägen.`, {
+          field: 'fil',
+          file: path,
+        });
       }
       const bar = progressBar(size, opts.progress);
       const s = await openConfiguredStore();
@@ -104,8 +124,14 @@ export function registerImport(program: Command): void {
         });
         bar.stop();
         if (opts.json === true) printJson(report);
-        else if (report.alreadyImported) cliIo().stdout.write(`${report.filename}: inget nytt — ${formatCount(report.duplicates)} av ${report.rows === 1 ? '1 post' : `${formatCount(report.rows)} poster`} fanns redan (${kind.title}).\n`);
-        else cliIo().stdout.write(`${report.filename}: ${savedPosts(report.inserted)}, ${formatCount(report.duplicates)} fanns redan (${kind.title}, ${quantity(report.rows, 'row')}) i ${s.description}.\n`);
+        else if (report.alreadyImported)
+          cliIo().stdout.write(
+            `${report.filename}: inget nytt — ${formatCount(report.duplicates)} av ${report.rows === 1 ? '1 post' : `${formatCount(report.rows)} poster`} fanns redan (${kind.title}).\n`,
+          );
+        else
+          cliIo().stdout.write(
+            `${report.filename}: ${savedPosts(report.inserted)}, ${formatCount(report.duplicates)} fanns redan (${kind.title}, ${quantity(report.rows, 'row')}) i ${s.description}.\n`,
+          );
       } catch (e) {
         bar.stop();
         if (opts.json !== true && isSamverkanError(e) && e.code === 'SAMV_ERR_IMPORT_REJECTED') {

@@ -21,4 +21,19 @@ import { registerBilling } from './billing.js';
 /** A command module registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: readonly RegisterCommand[] = [registerStart, registerDbInit, registerDbBackup, registerUsersAdd, registerAuditVerify, registerAgreements, registerCalendar, registerPrice, registerMtFixed, registerTillaggsbelopp, registerNormalVariation, registerAssess, registerImport, registerBilling];
+export const commands: readonly RegisterCommand[] = [
+  registerStart,
+  registerDbInit,
+  registerDbBackup,
+  registerUsersAdd,
+  registerAuditVerify,
+  registerAgreements,
+  registerCalendar,
+  registerPrice,
+  registerMtFixed,
+  registerTillaggsbelopp,
+  registerNormalVariation,
+  registerAssess,
+  registerImport,
+  registerBilling,
+];

@@ -34,15 +34,34 @@ describe('samverkan mt-fixed', () => {
   });
 
   it('I8: an inventory from the wrong date is refused; chosen-date accepts the given date', async () => {
-    expect((await runError(['mt-fixed', '--inventory', inventory, '--year', '2026', '--half', '1', '--inventory-date', '2025-06-30'])).message).toContain('2025-12-31');
-    const out = await runJson(['mt-fixed', '--inventory', inventory, '--year', '2026', '--half', '1', '--inventory-date', '2026-01-15', '--interpretation', 'I8=chosen-date', '--index', examplePath('index.example.csv')]);
+    expect(
+      (await runError(['mt-fixed', '--inventory', inventory, '--year', '2026', '--half', '1', '--inventory-date', '2025-06-30'])).message,
+    ).toContain('2025-12-31');
+    const out = await runJson([
+      'mt-fixed',
+      '--inventory',
+      inventory,
+      '--year',
+      '2026',
+      '--half',
+      '1',
+      '--inventory-date',
+      '2026-01-15',
+      '--interpretation',
+      'I8=chosen-date',
+      '--index',
+      examplePath('index.example.csv'),
+    ]);
     expect(out).toMatchObject({ snapshotDate: '2026-01-15', rateOre: 115800 });
   });
 
   it('reads Windows-1252 and UTF-8-with-BOM inventories alike', async () => {
     const rows = seedTable.map((r) => `${r.name};${String(r.devices)}`).join('\r\n');
     const cp1252 = tempFile('inv-1252.csv', Buffer.from(`municipality;devices\r\n${rows}\r\n`, 'latin1'));
-    const bom = tempFile('inv-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`municipality,devices\n${rows.replace(/;/g, ',')}\n`, 'utf8')]));
+    const bom = tempFile(
+      'inv-bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`municipality,devices\n${rows.replace(/;/g, ',')}\n`, 'utf8')]),
+    );
     for (const f of [cp1252, bom]) {
       const out = await runJson(['mt-fixed', '--inventory', f, '--year', '2025', '--half', '2']);
       expect(out['allocations']).toEqual(seedTable);
@@ -59,8 +78,15 @@ describe('samverkan mt-fixed', () => {
     expect((await runError(['mt-fixed', '--inventory', cols, '--year', '2025', '--half', '2'])).code).toBe('SAMV_ERR_FILE_FORMAT');
     const pnr = ['19', '121212', '-', '1212'].join('');
     const personal = tempFile('inv-pnr.csv', `municipality;devices\nBerg;50\n${pnr};1\n`);
-    expect(await runError(['mt-fixed', '--inventory', personal, '--year', '2025', '--half', '2'])).toMatchObject({ code: 'SAMV_ERR_PERSONNUMMER', location: { line: 3 } });
-    expect((await runError(['mt-fixed', '--inventory', inventory, '--year', '2025', '--half', '3'])).location).toMatchObject({ field: '--half' });
-    expect((await runError(['mt-fixed', '--inventory', 'finns-inte.csv', '--year', '2025', '--half', '1'])).code).toBe('SAMV_ERR_FILE_NOT_FOUND');
+    expect(await runError(['mt-fixed', '--inventory', personal, '--year', '2025', '--half', '2'])).toMatchObject({
+      code: 'SAMV_ERR_PERSONNUMMER',
+      location: { line: 3 },
+    });
+    expect((await runError(['mt-fixed', '--inventory', inventory, '--year', '2025', '--half', '3'])).location).toMatchObject({
+      field: '--half',
+    });
+    expect((await runError(['mt-fixed', '--inventory', 'finns-inte.csv', '--year', '2025', '--half', '1'])).code).toBe(
+      'SAMV_ERR_FILE_NOT_FOUND',
+    );
   });
 });

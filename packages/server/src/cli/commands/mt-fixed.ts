@@ -10,7 +10,13 @@ import { formatKronor, mtFixedInvoice, quantity, SamverkanError, type Agreement,
 import { formatCount, stepLines } from '../step-lines.js';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { readInventoryCsv } from '../../files/inventory-csv.js';
-import { addIndexOption, addInterpretationOption, parseInterpretationOption, parseYearOption, readIndexOption } from '../economy-options.js';
+import {
+  addIndexOption,
+  addInterpretationOption,
+  parseInterpretationOption,
+  parseYearOption,
+  readIndexOption,
+} from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
 import { mtFixedJson } from '../../calculations/result-json.js';
@@ -19,7 +25,10 @@ import { cliIo } from '../cli-io.js';
 function parseHalf(text: string): 1 | 2 {
   if (text.trim() === '1') return 1;
   if (text.trim() === '2') return 2;
-  throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--half: "${text}" ska vara 1 (januari–juni) eller 2 (juli–december).`, { field: '--half', value: text });
+  throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `--half: "${text}" ska vara 1 (januari–juni) eller 2 (juli–december).`, {
+    field: '--half',
+    value: text,
+  });
 }
 
 function toText(r: MtFixedResult, agreement: Agreement): string {
@@ -47,7 +56,15 @@ export function registerMtFixed(program: Command): void {
     .option('--json', 'skriv resultatet som JSON');
   addIndexOption(command);
   addInterpretationOption(command).action(
-    (opts: { inventory: string; year: string; half: string; inventoryDate?: string; index?: string; interpretation?: string[]; json?: boolean }) => {
+    (opts: {
+      inventory: string;
+      year: string;
+      half: string;
+      inventoryDate?: string;
+      index?: string;
+      interpretation?: string[];
+      json?: boolean;
+    }) => {
       const year = parseYearOption(opts.year);
       const half = parseHalf(opts.half);
       const agreement = readAgreement();

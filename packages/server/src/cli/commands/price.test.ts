@@ -11,17 +11,38 @@ const index = examplePath('index.example.csv');
 describe('samverkan price', () => {
   it('dagtid 2025: 61 minutes bill as 2 started hours at 640 kr, without any index', async () => {
     const out = await runJson(['price', 'dagtid', '--year', '2025', '--minutes', '61']);
-    expect({ ...out, trace: undefined }).toEqual({ flow: 'dagtid', year: 2025, rateOre: 64000, billedMinutes: 120, amountOre: 128000, trace: undefined });
-    expect(out['trace']).toMatchObject({ agreement: { id: 'jamtland-2026' }, clauses: ['ORD.uppdrag-dagtid'], interpretations: [{ id: 'I6', option: 'whole-kronor' }] });
+    expect({ ...out, trace: undefined }).toEqual({
+      flow: 'dagtid',
+      year: 2025,
+      rateOre: 64000,
+      billedMinutes: 120,
+      amountOre: 128000,
+      trace: undefined,
+    });
+    expect(out['trace']).toMatchObject({
+      agreement: { id: 'jamtland-2026' },
+      clauses: ['ORD.uppdrag-dagtid'],
+      interpretations: [{ id: 'I6', option: 'whole-kronor' }],
+    });
   });
 
   it('synhorsel 2026 at the OPI-indexed rate (example OPI 3,0 %: 338 → 348 kr)', async () => {
-    expect(await runJson(['price', 'synhorsel', '--year', '2026', '--minutes', '61', '--index', index])).toMatchObject({ rateOre: 34800, billedMinutes: 120, amountOre: 69600 });
+    expect(await runJson(['price', 'synhorsel', '--year', '2026', '--minutes', '61', '--index', index])).toMatchObject({
+      rateOre: 34800,
+      billedMinutes: 120,
+      amountOre: 69600,
+    });
   });
 
   it('mt 2026: actual minutes by default, quarter hours with I7=quarter-hour', async () => {
-    expect(await runJson(['price', 'mt', '--year', '2026', '--minutes', '37', '--index', index])).toMatchObject({ rateOre: 115800, billedMinutes: 37, amountOre: 71410 });
-    expect(await runJson(['price', 'mt', '--year', '2026', '--minutes', '37', '--index', index, '--interpretation', 'I7=quarter-hour'])).toMatchObject({ billedMinutes: 45, amountOre: 86850 });
+    expect(await runJson(['price', 'mt', '--year', '2026', '--minutes', '37', '--index', index])).toMatchObject({
+      rateOre: 115800,
+      billedMinutes: 37,
+      amountOre: 71410,
+    });
+    expect(
+      await runJson(['price', 'mt', '--year', '2026', '--minutes', '37', '--index', index, '--interpretation', 'I7=quarter-hour']),
+    ).toMatchObject({ billedMinutes: 45, amountOre: 86850 });
   });
 
   it('a year that needs an index without --index: the missing-index error names series and year', async () => {
@@ -31,10 +52,15 @@ describe('samverkan price', () => {
   });
 
   it('negative minutes, an unknown flow and a bad interpretation are refused with exit 2 naming the option', async () => {
-    expect(await runError(['price', 'dagtid', '--year', '2025', '--minutes', '-5'])).toMatchObject({ code: 'SAMV_ERR_INVALID_INPUT', location: { field: '--minutes' } });
+    expect(await runError(['price', 'dagtid', '--year', '2025', '--minutes', '-5'])).toMatchObject({
+      code: 'SAMV_ERR_INVALID_INPUT',
+      location: { field: '--minutes' },
+    });
     expect((await runError(['price', 'dagtid', '--year', '2025', '--minutes=-5'])).message).toContain('negativt');
     expect((await runError(['price', 'taxi', '--year', '2025', '--minutes', '5'])).message).toContain('dagtid, synhorsel, mt');
-    expect((await runError(['price', 'mt', '--year', '2025', '--minutes', '5', '--interpretation', 'I7=half-hour'])).message).toContain('actual-minutes, quarter-hour');
+    expect((await runError(['price', 'mt', '--year', '2025', '--minutes', '5', '--interpretation', 'I7=half-hour'])).message).toContain(
+      'actual-minutes, quarter-hour',
+    );
   });
 
   it('an index file with wrong columns is refused naming the file and line 1', async () => {

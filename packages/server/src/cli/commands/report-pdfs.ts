@@ -17,7 +17,14 @@ import { printJson } from '../output.js';
 async function withAdminStore<T>(fn: (s: ConfiguredStore, user: SessionUser) => Promise<T>): Promise<T> {
   const { cliActor, openConfiguredStore } = await import('../configured-store.js');
   const actor = cliActor();
-  const user: SessionUser = { id: actor, username: actor.slice('cli:'.length), displayName: `Kommandoraden (${actor.slice('cli:'.length)})`, role: 'admin', municipality: null, actor };
+  const user: SessionUser = {
+    id: actor,
+    username: actor.slice('cli:'.length),
+    displayName: `Kommandoraden (${actor.slice('cli:'.length)})`,
+    role: 'admin',
+    municipality: null,
+    actor,
+  };
   const s = await openConfiguredStore();
   try {
     return await fn(s, user);
@@ -35,7 +42,8 @@ function writeOut(file: ExportedFile, out: string, json: boolean): void {
     // not there yet: a file name
   }
   writeFileSync(path, file.bytes);
-  if (json) printJson({ file: path, fileName: file.fileName, contentType: file.contentType, bytes: file.bytes.length, sha256: file.sha256 });
+  if (json)
+    printJson({ file: path, fileName: file.fileName, contentType: file.contentType, bytes: file.bytes.length, sha256: file.sha256 });
   else cliIo().stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
 }
 

@@ -37,7 +37,9 @@ export function registerStart(program: Command): void {
         `Samverkan körs på ${server.url}`,
         `  API-dokumentation: ${server.url}/api/docs   (OpenAPI: ${server.url}/api/openapi.json)`,
         `  Databas: ${server.databaseDescription}${server.demoSeeded ? ' (demodata laddad nu)' : ''}`,
-        hasWebApp(config.webDir) ? `  Webbappen: ${server.url}/` : '  Webbappen är inte byggd (packages/web/dist saknas); API:et fungerar ändå.',
+        hasWebApp(config.webDir)
+          ? `  Webbappen: ${server.url}/`
+          : '  Webbappen är inte byggd (packages/web/dist saknas); API:et fungerar ändå.',
         ...(server.hasDemoUsers ? demoSignInLines(server.demoSeeded) : []),
         'Avsluta med Ctrl+C.',
         '',

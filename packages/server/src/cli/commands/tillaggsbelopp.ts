@@ -11,7 +11,15 @@ import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { tillaggsbeloppJson } from '../../calculations/result-json.js';
 import { readExampleAllocationKey } from '../../files/example-allocation-key.js';
 import { readAllocationKeyFile } from '../../files/allocation-key-yaml.js';
-import { addIndexOption, addInterpretationOption, parseCountOption, parseInterpretationOption, parseYearOption, readIndexOption, sharePercent } from '../economy-options.js';
+import {
+  addIndexOption,
+  addInterpretationOption,
+  parseCountOption,
+  parseInterpretationOption,
+  parseYearOption,
+  readIndexOption,
+  sharePercent,
+} from '../economy-options.js';
 import { printJson, readInputFile } from '../output.js';
 import { formatTable } from '../text-table.js';
 import { cliIo } from '../cli-io.js';
@@ -45,13 +53,28 @@ export function registerTillaggsbelopp(program: Command): void {
     .option('--json', 'skriv resultatet som JSON');
   addIndexOption(command);
   addInterpretationOption(command).action(
-    (opts: { year: string; connected: string; policy?: string; indexStart?: string; key?: string; index?: string; interpretation?: string[]; json?: boolean }) => {
+    (opts: {
+      year: string;
+      connected: string;
+      policy?: string;
+      indexStart?: string;
+      key?: string;
+      index?: string;
+      interpretation?: string[];
+      json?: boolean;
+    }) => {
       const year = parseYearOption(opts.year);
       const connected = parseCountOption(opts.connected, '--connected', 'antalet anslutna personer');
       const agreement = readAgreement();
-      const extra = [...(opts.policy === undefined ? [] : [`I3=${opts.policy}`]), ...(opts.indexStart === undefined ? [] : [`I5=${opts.indexStart}`])];
+      const extra = [
+        ...(opts.policy === undefined ? [] : [`I3=${opts.policy}`]),
+        ...(opts.indexStart === undefined ? [] : [`I5=${opts.indexStart}`]),
+      ];
       const choices = parseInterpretationOption([...(opts.interpretation ?? []), ...extra], agreement);
-      const key = opts.key === undefined ? readExampleAllocationKey(agreement) : readAllocationKeyFile(readInputFile(opts.key, '--key'), opts.key, agreement.municipalities);
+      const key =
+        opts.key === undefined
+          ? readExampleAllocationKey(agreement)
+          : readAllocationKeyFile(readInputFile(opts.key, '--key'), opts.key, agreement.municipalities);
       const r = reconcileTillaggsbelopp(agreement, { year, connected, index: readIndexOption(opts.index), key, choices });
       if (opts.json === true) {
         printJson(tillaggsbeloppJson(r, agreement));

@@ -44,20 +44,37 @@ export function registerUsersAdd(program: Command): void {
       if (opts.passwordStdin === true) password = await readStdin();
       else if (cliIo().env['SAMVERKAN_PASSWORD']) password = cliIo().env['SAMVERKAN_PASSWORD'];
       else if (opts.oidcOnly !== true) {
-        throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'password: ange lösenordet via --password-stdin eller miljövariabeln SAMVERKAN_PASSWORD (eller --oidc-only för konton utan lösenord).', {
-          field: 'password',
-        });
+        throw new SamverkanError(
+          'SAMV_ERR_INVALID_INPUT',
+          'password: ange lösenordet via --password-stdin eller miljövariabeln SAMVERKAN_PASSWORD (eller --oidc-only för konton utan lösenord).',
+          {
+            field: 'password',
+          },
+        );
       }
-      const [{ cliActor, openConfiguredStore }, { createUser }] = await Promise.all([import('../configured-store.js'), import('../../auth/users.js')]);
+      const [{ cliActor, openConfiguredStore }, { createUser }] = await Promise.all([
+        import('../configured-store.js'),
+        import('../../auth/users.js'),
+      ]);
       const s = await openConfiguredStore();
       try {
         const user = await createUser(
           s.store,
-          { username: opts.username, role: opts.role, municipality: opts.municipality, displayName: opts.displayName, email: opts.email, password },
+          {
+            username: opts.username,
+            role: opts.role,
+            municipality: opts.municipality,
+            displayName: opts.displayName,
+            email: opts.email,
+            password,
+          },
           cliActor(),
         );
         if (opts.json === true) printJson({ user });
-        else cliIo().stdout.write(`Användaren ${user.username} (${roleLabels[user.role]}${user.municipality ? `, kommun ${user.municipality}` : ''}) är upplagd i ${s.description}.\n`);
+        else
+          cliIo().stdout.write(
+            `Användaren ${user.username} (${roleLabels[user.role]}${user.municipality ? `, kommun ${user.municipality}` : ''}) är upplagd i ${s.description}.\n`,
+          );
       } finally {
         await s.store.close();
       }

@@ -11,15 +11,29 @@ const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
 type StepValue = number | string | boolean | null;
 
-const perUnits: Readonly<Record<string, string>> = { hour: 'timme', started_hour: 'påbörjad timme', month: 'månad', person: 'person', year: 'år' };
+const perUnits: Readonly<Record<string, string>> = {
+  hour: 'timme',
+  started_hour: 'påbörjad timme',
+  month: 'månad',
+  person: 'person',
+  year: 'år',
+};
 
 /** A value with its unit: öre as kronor, booleans as ja/nej, decimals with a comma. */
 export function valueText(value: StepValue, unit?: string): string {
   if (value === null) return '–';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   const money = unit === undefined ? null : /^(?:öre|ore)(?:_per_(.+))?$/.exec(unit);
-  if (money !== null && typeof value === 'number' && Number.isSafeInteger(value)) return `${kronorText(value)}${money[1] === undefined ? '' : ` per ${perUnits[money[1]] ?? money[1]}`}`;
-  const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? integer.format(value) : String(value).replace('.', ',')) : /^-?\d+(\.\d+)?$/.test(value) ? value.replace('.', ',') : value;
+  if (money !== null && typeof value === 'number' && Number.isSafeInteger(value))
+    return `${kronorText(value)}${money[1] === undefined ? '' : ` per ${perUnits[money[1]] ?? money[1]}`}`;
+  const text =
+    typeof value === 'number'
+      ? Number.isSafeInteger(value)
+        ? integer.format(value)
+        : String(value).replace('.', ',')
+      : /^-?\d+(\.\d+)?$/.test(value)
+        ? value.replace('.', ',')
+        : value;
   return unit === undefined || unit === '' ? text : `${text} ${unit}`;
 }
 
@@ -68,8 +82,14 @@ export function traceSourceTexts(
   agreement: Pick<Agreement, 'parameters' | 'interpretations'>,
 ): { readonly parameters: string[]; readonly indexValues: string[]; readonly interpretations: string[] } {
   return {
-    parameters: trace.parameters.map((p) => `${agreement.parameters.get(p.id)?.title ?? p.id}: ${parameterValueText(p.value, p.unit)} (gäller ${p.validFor}, avtalspunkt ${p.clause}${p.source === undefined ? '' : `, källa ${p.source}`})`),
-    indexValues: trace.indexValues.map((u) => `${u.series} ${String(u.year)}: ${u.percent.replace('.', ',')} %${u.kind === 'forecast' ? ' (prognos)' : u.kind === 'outcome' ? ' (utfall)' : ''}${u.example === true ? ' (EXEMPEL)' : ''}${u.source === undefined ? '' : `, källa ${u.source}`}`),
+    parameters: trace.parameters.map(
+      (p) =>
+        `${agreement.parameters.get(p.id)?.title ?? p.id}: ${parameterValueText(p.value, p.unit)} (gäller ${p.validFor}, avtalspunkt ${p.clause}${p.source === undefined ? '' : `, källa ${p.source}`})`,
+    ),
+    indexValues: trace.indexValues.map(
+      (u) =>
+        `${u.series} ${String(u.year)}: ${u.percent.replace('.', ',')} %${u.kind === 'forecast' ? ' (prognos)' : u.kind === 'outcome' ? ' (utfall)' : ''}${u.example === true ? ' (EXEMPEL)' : ''}${u.source === undefined ? '' : `, källa ${u.source}`}`,
+    ),
     interpretations: trace.interpretations.map((i) => describeInterpretation(i, agreement.interpretations.get(i.id))),
   };
 }

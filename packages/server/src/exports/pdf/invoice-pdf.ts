@@ -19,7 +19,8 @@ function kindText(doc: InvoiceDocument): string {
 
 /** The VAT sentence the invoice must carry (decided per flow, decision 0141). */
 export function vatText(doc: InvoiceDocument): string {
-  if (doc.vat.category === 'E') return `Moms 0,00 kr – undantaget från skatteplikt${doc.vat.exemptionReason === null ? '' : `: ${doc.vat.exemptionReason}`}${doc.vat.exemptionCode === null ? '' : ` (${doc.vat.exemptionCode})`}.`;
+  if (doc.vat.category === 'E')
+    return `Moms 0,00 kr – undantaget från skatteplikt${doc.vat.exemptionReason === null ? '' : `: ${doc.vat.exemptionReason}`}${doc.vat.exemptionCode === null ? '' : ` (${doc.vat.exemptionCode})`}.`;
   return `Moms 0,00 kr – kostnadsfördelning mellan offentliga parter utanför mervärdesskattens tillämpningsområde${doc.vat.exemptionReason === null ? '' : `: ${doc.vat.exemptionReason}`}.`;
 }
 
@@ -29,7 +30,9 @@ export function paymentText(doc: InvoiceDocument): string {
   const to = pay === null ? 'enligt överenskommelse (betalkonto saknas i partsregistret)' : `till ${pay.kind} ${pay.account}`;
   if (doc.isCredit) {
     const credited = doc.credits === null ? '' : ` faktura ${doc.credits.invoiceNumber}`;
-    return doc.totalOre === 0 ? 'Inget att betala.' : `Kreditbeloppet ${kronorText(Math.abs(doc.totalOre))} avräknas mot${credited === '' ? ' krediterad faktura' : credited} eller återbetalas ${pay === null ? 'enligt överenskommelse' : `från ${pay.kind} ${pay.account}`}.`;
+    return doc.totalOre === 0
+      ? 'Inget att betala.'
+      : `Kreditbeloppet ${kronorText(Math.abs(doc.totalOre))} avräknas mot${credited === '' ? ' krediterad faktura' : credited} eller återbetalas ${pay === null ? 'enligt överenskommelse' : `från ${pay.kind} ${pay.account}`}.`;
   }
   if (doc.totalOre <= 0) return 'Inget att betala.';
   return `Betala ${kronorText(doc.totalOre)} ${to} senast ${dateText(doc.dueDate)} (${String(doc.paymentTermsDays)} dagar netto). Ange fakturanummer ${doc.invoiceNumber} som referens.`;
@@ -56,7 +59,13 @@ function lineRow(l: DocumentLine): TableCell[] {
 }
 
 function linesTable(doc: InvoiceDocument): Content {
-  const header: TableCell[] = [{ text: 'Rad', style: 'th' }, { text: 'Beskrivning', style: 'th' }, { text: 'Antal', style: 'th', alignment: 'right' }, { text: 'À-pris', style: 'th', alignment: 'right' }, { text: 'Belopp', style: 'th', alignment: 'right' }];
+  const header: TableCell[] = [
+    { text: 'Rad', style: 'th' },
+    { text: 'Beskrivning', style: 'th' },
+    { text: 'Antal', style: 'th', alignment: 'right' },
+    { text: 'À-pris', style: 'th', alignment: 'right' },
+    { text: 'Belopp', style: 'th', alignment: 'right' },
+  ];
   const totalLabel = doc.isCredit ? 'Summa kreditfaktura' : 'Summa att betala';
   const body: TableCell[][] = [
     header,
@@ -96,7 +105,9 @@ function appendix(doc: InvoiceDocument): Content[] {
   const src = traceSourceTexts(doc.trace, readAgreement());
   const out: Content[] = [
     { text: `Bilaga: så har beloppen räknats fram`, style: 'h2', pageBreak: 'before' },
-    { text: `Beräknat enligt samverkansavtalet ${doc.trace.agreement.id}, version ${doc.trace.agreement.version}. Belopp räknas i hela öre och avrundas bara där steget säger det.` },
+    {
+      text: `Beräknat enligt samverkansavtalet ${doc.trace.agreement.id}, version ${doc.trace.agreement.version}. Belopp räknas i hela öre och avrundas bara där steget säger det.`,
+    },
   ];
   for (const g of stepGroups(doc)) {
     out.push({ text: g.lines.length === doc.lines.length ? 'Alla rader' : `Rad ${g.lines.join(', ')}`, style: 'h3' }, stepList(g.steps));
@@ -116,7 +127,11 @@ function facts(doc: InvoiceDocument): (readonly [string, string])[] {
   if (!doc.isCredit) rows.push(['Förfallodag', dateText(doc.dueDate)], ['Betalningsvillkor', `${String(doc.paymentTermsDays)} dagar`]);
   if (doc.credits !== null) rows.push(['Krediterar faktura', `${doc.credits.invoiceNumber} av ${doc.credits.issueDate}`]);
   if (doc.creditReason !== null) rows.push(['Orsak till kreditering', doc.creditReason]);
-  rows.push(['Er referens', doc.buyerReference], ['Period', `${doc.period.text} (${doc.period.from} – ${doc.period.to})`], ['Avser', doc.flowTitle]);
+  rows.push(
+    ['Er referens', doc.buyerReference],
+    ['Period', `${doc.period.text} (${doc.period.from} – ${doc.period.to})`],
+    ['Avser', doc.flowTitle],
+  );
   if (doc.runLabel !== null) rows.push(['Faktureringskörning', doc.runLabel]);
   return rows;
 }
@@ -129,7 +144,11 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   ];
   if (doc.demo) content.push({ text: 'EXEMPEL – demodata, inte en verklig faktura', style: 'demo', margin: [0, 0, 0, 8] });
   content.push(
-    { columns: [partyBlock('Säljare (fakturerar)', doc.seller), partyBlock('Köpare (betalar)', doc.buyer)], columnGap: 24, margin: [0, 0, 0, 10] },
+    {
+      columns: [partyBlock('Säljare (fakturerar)', doc.seller), partyBlock('Köpare (betalar)', doc.buyer)],
+      columnGap: 24,
+      margin: [0, 0, 0, 10],
+    },
     factTable(facts(doc)),
     { text: 'Fakturarader', style: 'h2' },
     linesTable(doc),
@@ -138,11 +157,18 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   );
   if (doc.note !== null) content.push({ text: 'Meddelande', style: 'h2' }, { text: doc.note });
   if (doc.provenance.warnings.length > 0) {
-    content.push({ text: 'Observera: underlaget vilar på värden som inte är slutliga', style: ['h2', 'warning'] }, { ul: doc.provenance.warnings.map((w) => w.text), style: 'warning' });
+    content.push(
+      { text: 'Observera: underlaget vilar på värden som inte är slutliga', style: ['h2', 'warning'] },
+      { ul: doc.provenance.warnings.map((w) => w.text), style: 'warning' },
+    );
   }
   content.push(...appendix(doc));
   return renderPdf(
     { content, styles, footer: footer(`${kindText(doc)} ${doc.invoiceNumber}`) },
-    { title: `${kindText(doc)} ${doc.invoiceNumber}`, subject: `${doc.flowTitle} ${doc.period.text}: ${doc.seller.legalName} till ${doc.buyer.legalName}`, created: doc.issueDate },
+    {
+      title: `${kindText(doc)} ${doc.invoiceNumber}`,
+      subject: `${doc.flowTitle} ${doc.period.text}: ${doc.seller.legalName} till ${doc.buyer.legalName}`,
+      created: doc.issueDate,
+    },
   );
 }

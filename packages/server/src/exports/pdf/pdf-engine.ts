@@ -42,7 +42,15 @@ export async function renderPdf(definition: Omit<TDocumentDefinitions, 'info'>, 
     language: 'sv-SE',
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
     ...definition,
-    info: { title: meta.title, subject: meta.subject, author: 'Samverkan', creator: 'Samverkan', producer: 'Samverkan (pdfmake)', creationDate: date, modDate: date },
+    info: {
+      title: meta.title,
+      subject: meta.subject,
+      author: 'Samverkan',
+      creator: 'Samverkan',
+      producer: 'Samverkan (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
   };
   return pdfmake.createPdf(doc).getBuffer();
 }

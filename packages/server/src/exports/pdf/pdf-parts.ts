@@ -30,8 +30,13 @@ export function partyBlock(heading: string, p: DocumentParty): Content {
   if (p.address.street !== null) lines.push(p.address.street);
   lines.push(`${p.address.postalCode} ${p.address.city}`);
   if (p.vatNumber !== null) lines.push(`Momsreg.nr ${p.vatNumber}`);
-  const block: Content[] = [{ text: heading, style: 'label' }, { text: lines[0] ?? '', bold: true }, ...lines.slice(1).map((t) => ({ text: t }))];
-  if (p.placeholder) block.push({ text: `EXEMPEL – platshållare i partsregistret (${p.placeholderFields.join(', ')})`, style: ['small', 'warning'] });
+  const block: Content[] = [
+    { text: heading, style: 'label' },
+    { text: lines[0] ?? '', bold: true },
+    ...lines.slice(1).map((t) => ({ text: t })),
+  ];
+  if (p.placeholder)
+    block.push({ text: `EXEMPEL – platshållare i partsregistret (${p.placeholderFields.join(', ')})`, style: ['small', 'warning'] });
   return { stack: block };
 }
 
@@ -50,7 +55,8 @@ export function right(text: string, bold = false): ContentText {
 
 /** Thin horizontal rules between rows, a rule under the header row. */
 export const lineLayout = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }): number => (i === 0 || i === node.table.body.length ? 0 : i === 1 ? 0.8 : 0.3),
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }): number =>
+    i === 0 || i === node.table.body.length ? 0 : i === 1 ? 0.8 : 0.3,
   vLineWidth: (): number => 0,
   hLineColor: (): string => '#999999',
   paddingTop: (): number => 3,
@@ -59,5 +65,10 @@ export const lineLayout = {
 
 /** `Faktura RJH-2026-000017 · sida 1 av 3`. */
 export function footer(label: string): (page: number, pages: number) => Content {
-  return (page, pages) => ({ text: `${label} · sida ${String(page)} av ${String(pages)}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] });
+  return (page, pages) => ({
+    text: `${label} · sida ${String(page)} av ${String(pages)}`,
+    alignment: 'center',
+    style: 'small',
+    margin: [0, 20, 0, 0],
+  });
 }

@@ -18,7 +18,9 @@ export function pdfText(pdf: Buffer): string {
   try {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .replace(/[\u00a0\u202f]/g, ' ')
+      .replace(/\u2212/g, '-');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildIndexSeries, parseAllocationKey, reconcileTillaggsbelopp, type CalculationStep, type ReconciliationResult } from '@samverkan/core';
+import {
+  buildIndexSeries,
+  parseAllocationKey,
+  reconcileTillaggsbelopp,
+  type CalculationStep,
+  type ReconciliationResult,
+} from '@samverkan/core';
 import { readAgreement } from '../../agreement/read-agreement-dir.js';
 import { invoiceFixture, municipality, region } from '../render-fixtures.testkit.js';
 import type { InvoiceDocument } from '../invoice-document.js';
@@ -20,10 +26,41 @@ const index = buildIndexSeries([
 /** The bases the tillaggsbelopp flow stores: general steps plus each municipality's own share step. */
 function documents(r: ReconciliationResult): InvoiceDocument[] {
   return r.allocations.map((a, i) => {
-    const own: CalculationStep = { id: `andel:${a.code}`, description: `${a.name}: andel av tilläggsbeloppet enligt fördelningsnyckeln (största rest)`, formula: 'tilläggsbelopp × andel', inputs: { andel: a.share, tilläggsbeloppÖre: r.totalOre }, result: a.amountOre, unit: 'öre' };
+    const own: CalculationStep = {
+      id: `andel:${a.code}`,
+      description: `${a.name}: andel av tilläggsbeloppet enligt fördelningsnyckeln (största rest)`,
+      formula: 'tilläggsbelopp × andel',
+      inputs: { andel: a.share, tilläggsbeloppÖre: r.totalOre },
+      result: a.amountOre,
+      unit: 'öre',
+    };
     const steps = [...r.trace.steps, own];
-    const line = { lineNo: 1, description: 'Tilläggsbelopp 2026 efter avstämning', quantity: '1', unit: 'lump-sum', unitPriceOre: a.amountOre, baseQuantity: 1, amountOre: a.amountOre, category: 'tillaggsbelopp', clause: 'TILL.bakgrund.fordelning', date: null, reference: null, steps };
-    return invoiceFixture('tillaggsbelopp', { basisId: `b${String(i)}`, invoiceNumber: `K${a.code}-2027-000001`, issueDate: `2027-02-${String(10 + i)}`, seller: { ...municipality, code: a.code, legalName: `${a.name} kommun` }, buyer: region, period: { text: '2026', from: '2026-01-01', to: '2026-12-31' }, lines: [line], totalOre: a.amountOre, trace: { ...r.trace, steps }, provenance: { final: true, warnings: [] } });
+    const line = {
+      lineNo: 1,
+      description: 'Tilläggsbelopp 2026 efter avstämning',
+      quantity: '1',
+      unit: 'lump-sum',
+      unitPriceOre: a.amountOre,
+      baseQuantity: 1,
+      amountOre: a.amountOre,
+      category: 'tillaggsbelopp',
+      clause: 'TILL.bakgrund.fordelning',
+      date: null,
+      reference: null,
+      steps,
+    };
+    return invoiceFixture('tillaggsbelopp', {
+      basisId: `b${String(i)}`,
+      invoiceNumber: `K${a.code}-2027-000001`,
+      issueDate: `2027-02-${String(10 + i)}`,
+      seller: { ...municipality, code: a.code, legalName: `${a.name} kommun` },
+      buyer: region,
+      period: { text: '2026', from: '2026-01-01', to: '2026-12-31' },
+      lines: [line],
+      totalOre: a.amountOre,
+      trace: { ...r.trace, steps },
+      provenance: { final: true, warnings: [] },
+    });
   });
 }
 
@@ -33,8 +70,21 @@ describe('tilläggsbelopp settlement', () => {
 
   it('is read back from the stored bases exactly as reconciled: count, interval, policy, chain, key and every part', () => {
     const s = settlementFromDocuments(docs);
-    expect([s.year, s.connected, s.lower, s.upper, s.inside, s.policy, s.personsAdjusted]).toEqual([2026, 175, 129, 169, false, 'beyond-bound', 6]);
-    expect([s.tillaggsbeloppOre, s.adjustmentPerPersonOre, s.adjustmentOre, s.totalOre]).toEqual([r.baseOre, r.adjustmentPerPersonOre, r.adjustmentOre, r.totalOre]);
+    expect([s.year, s.connected, s.lower, s.upper, s.inside, s.policy, s.personsAdjusted]).toEqual([
+      2026,
+      175,
+      129,
+      169,
+      false,
+      'beyond-bound',
+      6,
+    ]);
+    expect([s.tillaggsbeloppOre, s.adjustmentPerPersonOre, s.adjustmentOre, s.totalOre]).toEqual([
+      r.baseOre,
+      r.adjustmentPerPersonOre,
+      r.adjustmentOre,
+      r.totalOre,
+    ]);
     expect(s.indexChain.map((c) => [c.year, c.percent, c.tillaggsbeloppOre, c.justeringsbeloppOre])).toEqual([
       [2025, '3', 384749100, 2671800],
       [2026, '2.5', 394367800, 2738600],

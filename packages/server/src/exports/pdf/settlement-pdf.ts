@@ -25,19 +25,47 @@ function percentText(p: string): string {
 }
 
 function chainTable(s: TillaggsbeloppSettlement): Content {
-  const body: TableCell[][] = [[{ text: 'År', style: 'th' }, { text: 'Index', style: 'th' }, { text: 'Tilläggsbelopp', style: 'th', alignment: 'right' }, { text: 'Justeringsbelopp per person', style: 'th', alignment: 'right' }]];
-  if (s.baseYear !== null && s.baseTillaggsbeloppOre !== null) body.push([String(s.baseYear), `basår (${String(s.baseYear)} års nivå)`, right(kronorText(s.baseTillaggsbeloppOre)), right(s.baseJusteringsbeloppOre === null ? '–' : kronorText(s.baseJusteringsbeloppOre))]);
+  const body: TableCell[][] = [
+    [
+      { text: 'År', style: 'th' },
+      { text: 'Index', style: 'th' },
+      { text: 'Tilläggsbelopp', style: 'th', alignment: 'right' },
+      { text: 'Justeringsbelopp per person', style: 'th', alignment: 'right' },
+    ],
+  ];
+  if (s.baseYear !== null && s.baseTillaggsbeloppOre !== null)
+    body.push([
+      String(s.baseYear),
+      `basår (${String(s.baseYear)} års nivå)`,
+      right(kronorText(s.baseTillaggsbeloppOre)),
+      right(s.baseJusteringsbeloppOre === null ? '–' : kronorText(s.baseJusteringsbeloppOre)),
+    ]);
   for (const c of s.indexChain) {
     const kind = c.kind === 'forecast' ? ', prognos' : c.kind === 'outcome' ? ', utfall' : '';
-    body.push([String(c.year), `${c.series} ${String(c.year)} ${percentText(c.percent)}${kind}${c.example ? ' (EXEMPEL)' : ''}`, right(kronorText(c.tillaggsbeloppOre)), right(kronorText(c.justeringsbeloppOre))]);
+    body.push([
+      String(c.year),
+      `${c.series} ${String(c.year)} ${percentText(c.percent)}${kind}${c.example ? ' (EXEMPEL)' : ''}`,
+      right(kronorText(c.tillaggsbeloppOre)),
+      right(kronorText(c.justeringsbeloppOre)),
+    ]);
   }
   return { table: { headerRows: 1, widths: [40, '*', 110, 130], body }, layout: lineLayout };
 }
 
 function allocationTable(s: TillaggsbeloppSettlement): Content {
   const body: TableCell[][] = [
-    [{ text: 'Kommun', style: 'th' }, { text: 'Andel', style: 'th', alignment: 'right' }, { text: 'Belopp', style: 'th', alignment: 'right' }, { text: 'Faktura', style: 'th' }],
-    ...s.allocations.map((a): TableCell[] => [a.name, right(a.share.replace('.', ',')), right(kronorText(a.amountOre)), a.invoiceNumber ?? '–']),
+    [
+      { text: 'Kommun', style: 'th' },
+      { text: 'Andel', style: 'th', alignment: 'right' },
+      { text: 'Belopp', style: 'th', alignment: 'right' },
+      { text: 'Faktura', style: 'th' },
+    ],
+    ...s.allocations.map((a): TableCell[] => [
+      a.name,
+      right(a.share.replace('.', ',')),
+      right(kronorText(a.amountOre)),
+      a.invoiceNumber ?? '–',
+    ]),
     [{ text: 'Summa', bold: true }, right(''), right(kronorText(s.allocations.reduce((t, a) => t + a.amountOre, 0)), true), ''],
   ];
   return { table: { headerRows: 1, widths: ['*', 70, 100, 110], body }, layout: lineLayout };
@@ -50,7 +78,10 @@ export async function renderSettlementPdf(s: TillaggsbeloppSettlement): Promise<
     : `${String(s.connected)} anslutna ligger utanför normalvariationen ${String(s.lower)}–${String(s.upper)}: ${String(s.personsAdjusted)} personer × ${kronorText(s.adjustmentPerPersonOre)} = ${kronorText(s.adjustmentOre)}.`;
   const content: Content[] = [
     { text: `Avstämning av tilläggsbeloppet ${String(s.year)}`, style: 'title' },
-    { text: `Samverkansavtalet ${s.agreement.id}, version ${s.agreement.version} · avtalspunkt TILL.avstamning och TILL.bakgrund.fordelning`, style: 'subtitle' },
+    {
+      text: `Samverkansavtalet ${s.agreement.id}, version ${s.agreement.version} · avtalspunkt TILL.avstamning och TILL.bakgrund.fordelning`,
+      style: 'subtitle',
+    },
   ];
   if (s.demo) content.push({ text: 'EXEMPEL – demodata', style: 'demo', margin: [0, 0, 0, 8] });
   content.push(
@@ -66,7 +97,13 @@ export async function renderSettlementPdf(s: TillaggsbeloppSettlement): Promise<
     ]),
     { text: `Fördelning enligt ${s.key.title}${s.key.example ? ' (EXEMPEL)' : ''}`, style: 'h2' },
     allocationTable(s),
-    { stack: [{ text: 'Fördelningen i diagram', style: 'h2' }, splitChart(s.allocations.map((a) => ({ label: a.name, amountOre: a.amountOre })))], unbreakable: true },
+    {
+      stack: [
+        { text: 'Fördelningen i diagram', style: 'h2' },
+        splitChart(s.allocations.map((a) => ({ label: a.name, amountOre: a.amountOre }))),
+      ],
+      unbreakable: true,
+    },
     { stack: [{ text: 'Uppräkning med index', style: 'h2' }, chainTable(s)], unbreakable: true },
     { text: 'Tolkningar', style: 'h3' },
     { ul: s.interpretations.map((i) => describeInterpretation(i, readAgreement().interpretations.get(i.id))) },
@@ -74,6 +111,10 @@ export async function renderSettlementPdf(s: TillaggsbeloppSettlement): Promise<
   if (s.warnings.length > 0) content.push({ text: 'Observera', style: ['h2', 'warning'] }, { ul: [...s.warnings], style: 'warning' });
   return renderPdf(
     { content, styles, footer: footer(`Avstämning tilläggsbelopp ${String(s.year)}`) },
-    { title: `Avstämning av tilläggsbeloppet ${String(s.year)}`, subject: `Tilläggsbelopp ${String(s.year)}: ${String(s.connected)} anslutna, ${kronorText(s.totalOre)}`, created: s.issued },
+    {
+      title: `Avstämning av tilläggsbeloppet ${String(s.year)}`,
+      subject: `Tilläggsbelopp ${String(s.year)}: ${String(s.connected)} anslutna, ${kronorText(s.totalOre)}`,
+      created: s.issued,
+    },
   );
 }

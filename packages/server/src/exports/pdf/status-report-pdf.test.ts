@@ -11,21 +11,46 @@ const agreement = readAgreement();
 function dispute(over: Partial<DisputeView>): DisputeView {
   const step = { index: 0, forum: 'ledningsfunktioner', forumName: 'Ansvariga ledningsfunktioner', description: 'Första steget' };
   return {
-    id: 'd1', document: 'ORD', level: 'organisation', subject: 'Ersättning för uppdrag i Åre', parties: ['region', '2321'], openedOn: '2026-02-03', status: 'open',
-    currentStep: step, path: [step], clause: 'ORD.tvist', note: null, outcome: null, costRegulationOre: null, costRegulationPayer: null, costRegulationPayee: null,
-    decidedOn: null, decision: null, pendingDecision: null, proposals: [], createdBy: 'u1', demo: true, history: [],
+    id: 'd1',
+    document: 'ORD',
+    level: 'organisation',
+    subject: 'Ersättning för uppdrag i Åre',
+    parties: ['region', '2321'],
+    openedOn: '2026-02-03',
+    status: 'open',
+    currentStep: step,
+    path: [step],
+    clause: 'ORD.tvist',
+    note: null,
+    outcome: null,
+    costRegulationOre: null,
+    costRegulationPayer: null,
+    costRegulationPayee: null,
+    decidedOn: null,
+    decision: null,
+    pendingDecision: null,
+    proposals: [],
+    createdBy: 'u1',
+    demo: true,
+    history: [],
     ...over,
   };
 }
 
 describe('agreement status report', () => {
   const on = '2026-11-15';
-  const disputes = [dispute({}), dispute({ id: 'd2', subject: 'Stängd tvist', status: 'closed' }), dispute({ id: 'd3', subject: 'Beslutad tvist', status: 'decided', openedOn: '2026-01-05' })];
+  const disputes = [
+    dispute({}),
+    dispute({ id: 'd2', subject: 'Stängd tvist', status: 'closed' }),
+    dispute({ id: 'd3', subject: 'Beslutad tvist', status: 'decided', openedOn: '2026-01-05' }),
+  ];
   const report = statusReportOf(agreement, on, [], disputes);
 
   it('lists every document with its period and notice deadline, the next 90 days across the year end, and only open disputes', () => {
     expect(report.documents).toEqual(agreementLifecycle(agreement, Temporal.PlainDate.from(on)));
-    const expected = [...calendarForYear(agreement, 2026), ...calendarForYear(agreement, 2027)].filter((e) => e.date >= '2026-11-15' && e.date <= '2027-02-13');
+    const expected = [...calendarForYear(agreement, 2026), ...calendarForYear(agreement, 2027)].filter(
+      (e) => e.date >= '2026-11-15' && e.date <= '2027-02-13',
+    );
     expect(report.upcoming.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
     expect(report.upcoming.some((e) => e.date.startsWith('2027'))).toBe(true);
     expect(report.openDisputes.map((d) => d.id)).toEqual(['d1']);

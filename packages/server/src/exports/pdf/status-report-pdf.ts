@@ -9,14 +9,26 @@ import { renderPdf } from './pdf-engine.js';
 import { footer, lineLayout, styles } from './pdf-parts.js';
 import type { AgreementStatusReport } from './status-report.js';
 
-const statusText: Readonly<Record<DocumentStatus, string>> = { not_started: 'ej påbörjat', active: 'gäller', terminated: 'uppsagt', expired: 'upphört' };
+const statusText: Readonly<Record<DocumentStatus, string>> = {
+  not_started: 'ej påbörjat',
+  active: 'gäller',
+  terminated: 'uppsagt',
+  expired: 'upphört',
+};
 
 function documentsTable(r: AgreementStatusReport): Content {
   const body: TableCell[][] = [
-    [{ text: 'Dokument', style: 'th' }, { text: 'Status', style: 'th' }, { text: 'Period', style: 'th' }, { text: 'Sista dag för uppsägning', style: 'th' }],
+    [
+      { text: 'Dokument', style: 'th' },
+      { text: 'Status', style: 'th' },
+      { text: 'Period', style: 'th' },
+      { text: 'Sista dag för uppsägning', style: 'th' },
+    ],
     ...r.documents.map((d): TableCell[] => [
       { stack: [{ text: d.title }, { text: `${d.id} · del ${String(d.part)} · ${d.clause}`, style: 'small' }] },
-      d.termination === null ? statusText[d.status] : `${statusText[d.status]} (${d.termination.noticeDate}, upphör ${d.termination.finalEnd})`,
+      d.termination === null
+        ? statusText[d.status]
+        : `${statusText[d.status]} (${d.termination.noticeDate}, upphör ${d.termination.finalEnd})`,
       `${d.periodStart} – ${d.periodEnd}${d.autoRenews ? ', förlängs' : ''}`,
       d.noticeDeadline ?? '–',
     ]),
@@ -27,8 +39,18 @@ function documentsTable(r: AgreementStatusReport): Content {
 function upcomingTable(r: AgreementStatusReport): Content {
   if (r.upcoming.length === 0) return { text: `Inga åtaganden de närmaste ${String(r.horizonDays)} dagarna.` };
   const body: TableCell[][] = [
-    [{ text: 'Datum', style: 'th' }, { text: 'Åtagande', style: 'th' }, { text: 'Ansvarig', style: 'th' }, { text: 'Avtalspunkt', style: 'th' }],
-    ...r.upcoming.map((e): TableCell[] => [e.date, { stack: [{ text: e.title }, ...(e.description === null ? [] : [{ text: e.description, style: 'small' }])] }, e.owner ?? '–', { text: e.clauses.join(', '), style: 'small' }]),
+    [
+      { text: 'Datum', style: 'th' },
+      { text: 'Åtagande', style: 'th' },
+      { text: 'Ansvarig', style: 'th' },
+      { text: 'Avtalspunkt', style: 'th' },
+    ],
+    ...r.upcoming.map((e): TableCell[] => [
+      e.date,
+      { stack: [{ text: e.title }, ...(e.description === null ? [] : [{ text: e.description, style: 'small' }])] },
+      e.owner ?? '–',
+      { text: e.clauses.join(', '), style: 'small' },
+    ]),
   ];
   return { table: { headerRows: 1, widths: [58, '*', 110, 90], body }, layout: lineLayout };
 }
@@ -36,10 +58,21 @@ function upcomingTable(r: AgreementStatusReport): Content {
 function disputesTable(r: AgreementStatusReport): Content {
   if (r.openDisputes.length === 0) return { text: 'Inga öppna tvister.' };
   const body: TableCell[][] = [
-    [{ text: 'Öppnad', style: 'th' }, { text: 'Tvist', style: 'th' }, { text: 'Parter', style: 'th' }, { text: 'Hanteras av', style: 'th' }],
+    [
+      { text: 'Öppnad', style: 'th' },
+      { text: 'Tvist', style: 'th' },
+      { text: 'Parter', style: 'th' },
+      { text: 'Hanteras av', style: 'th' },
+    ],
     ...r.openDisputes.map((d): TableCell[] => [
       d.openedOn,
-      { stack: [{ text: d.subject }, { text: `${d.document} · ${d.level} · ${d.clause}`, style: 'small' }, ...(d.pending === null ? [] : [{ text: d.pending, style: 'small' }])] },
+      {
+        stack: [
+          { text: d.subject },
+          { text: `${d.document} · ${d.level} · ${d.clause}`, style: 'small' },
+          ...(d.pending === null ? [] : [{ text: d.pending, style: 'small' }]),
+        ],
+      },
       `${d.parties[0]} – ${d.parties[1]}`,
       d.forumName,
     ]),
@@ -64,6 +97,10 @@ export async function renderStatusReportPdf(r: AgreementStatusReport): Promise<B
   );
   return renderPdf(
     { content, styles, footer: footer(`Avtalsläge ${r.on}`) },
-    { title: `Avtalsläge ${r.on}`, subject: `${r.agreement.title}: perioder, uppsägningstider, åtaganden och öppna tvister`, created: r.on },
+    {
+      title: `Avtalsläge ${r.on}`,
+      subject: `${r.agreement.title}: perioder, uppsägningstider, åtaganden och öppna tvister`,
+      created: r.on,
+    },
   );
 }

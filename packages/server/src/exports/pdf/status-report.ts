@@ -4,7 +4,16 @@
  * and the disputes still open (the disputes view). Built by a pure function so the API, the CLI
  * and the tests produce the same report from the same data.
  */
-import { agreementLifecycle, calendarForYear, SamverkanError, Temporal, type Agreement, type CalendarEvent, type DocumentLifecycle, type Termination } from '@samverkan/core';
+import {
+  agreementLifecycle,
+  calendarForYear,
+  SamverkanError,
+  Temporal,
+  type Agreement,
+  type CalendarEvent,
+  type DocumentLifecycle,
+  type Termination,
+} from '@samverkan/core';
 import type { DisputeView } from '../../disputes/dispute-view.js';
 
 /** An open dispute as the report lists it. */
@@ -52,13 +61,19 @@ export function statusReportOf(
 ): AgreementStatusReport {
   const horizonDays = opts.horizonDays ?? 90;
   if (!Number.isSafeInteger(horizonDays) || horizonDays < 1 || horizonDays > 366) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `dagar: horisonten ska vara 1–366 dagar (${String(horizonDays)}).`, { field: 'dagar', value: horizonDays });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `dagar: horisonten ska vara 1–366 dagar (${String(horizonDays)}).`, {
+      field: 'dagar',
+      value: horizonDays,
+    });
   }
   let day: Temporal.PlainDate;
   try {
     day = Temporal.PlainDate.from(on);
   } catch {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `datum: "${on}" är inte ett datum (skriv ÅÅÅÅ-MM-DD).`, { field: 'datum', value: on });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `datum: "${on}" är inte ett datum (skriv ÅÅÅÅ-MM-DD).`, {
+      field: 'datum',
+      value: on,
+    });
   }
   const end = day.add({ days: horizonDays });
   const years = new Set([day.year, end.year]);
@@ -78,7 +93,10 @@ export function statusReportOf(
       openedOn: d.openedOn,
       forumName: d.currentStep.forumName,
       clause: d.clause,
-      pending: d.pendingDecision === null ? null : `Förslag väntar på bekräftelse av ${partyName(agreement, d.pendingDecision.awaitingParty)}: ${d.pendingDecision.outcome}`,
+      pending:
+        d.pendingDecision === null
+          ? null
+          : `Förslag väntar på bekräftelse av ${partyName(agreement, d.pendingDecision.awaitingParty)}: ${d.pendingDecision.outcome}`,
     }));
   return {
     agreement: { id: agreement.meta.id, version: agreement.meta.version, title: agreement.meta.title },

@@ -61,7 +61,11 @@ export interface TillaggsbeloppSettlement {
 }
 
 function missing(what: string): SamverkanError {
-  return new SamverkanError('SAMV_ERR_INVALID_INPUT', `tilläggsbelopp: underlaget saknar steget "${what}" i sin beräkning och kan inte visas som avstämning.`, { field: 'trace', value: what });
+  return new SamverkanError(
+    'SAMV_ERR_INVALID_INPUT',
+    `tilläggsbelopp: underlaget saknar steget "${what}" i sin beräkning och kan inte visas som avstämning.`,
+    { field: 'trace', value: what },
+  );
 }
 
 function step(steps: readonly CalculationStep[], id: string): CalculationStep {
@@ -82,7 +86,15 @@ function chain(steps: readonly CalculationStep[], trace: Trace): SettlementIndex
     const j = step(steps, `till.justeringsbelopp:${String(year)}`);
     const series = typeof t.inputs?.['serie'] === 'string' ? t.inputs['serie'] : 'LPIK';
     const use = trace.indexValues.find((u) => u.series === series && u.year === year);
-    return { year, series, percent: String(t.inputs?.['procent'] ?? use?.percent ?? ''), kind: use?.kind ?? null, example: use?.example === true, tillaggsbeloppOre: int(t.result, t.id), justeringsbeloppOre: int(j.result, j.id) };
+    return {
+      year,
+      series,
+      percent: String(t.inputs?.['procent'] ?? use?.percent ?? ''),
+      kind: use?.kind ?? null,
+      example: use?.example === true,
+      tillaggsbeloppOre: int(t.result, t.id),
+      justeringsbeloppOre: int(j.result, j.id),
+    };
   });
 }
 
@@ -90,9 +102,19 @@ function chain(steps: readonly CalculationStep[], trace: Trace): SettlementIndex
 export function settlementFromDocuments(docs: readonly InvoiceDocument[]): TillaggsbeloppSettlement {
   const bases = docs.filter((d) => d.flow === 'tillaggsbelopp' && !d.isCredit);
   const first = bases[0];
-  if (first === undefined) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'flow: avstämningen av tilläggsbeloppet behöver minst ett godkänt underlag av flödet tillaggsbelopp.', { field: 'flow', value: docs.map((d) => d.flow).join(',') });
+  if (first === undefined)
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      'flow: avstämningen av tilläggsbeloppet behöver minst ett godkänt underlag av flödet tillaggsbelopp.',
+      { field: 'flow', value: docs.map((d) => d.flow).join(',') },
+    );
   const other = bases.find((d) => d.period.text !== first.period.text);
-  if (other !== undefined) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `period: underlagen gäller olika år (${first.period.text} och ${other.period.text}); en avstämning gäller ett år.`, { field: 'period', value: other.period.text });
+  if (other !== undefined)
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `period: underlagen gäller olika år (${first.period.text} och ${other.period.text}); en avstämning gäller ett år.`,
+      { field: 'period', value: other.period.text },
+    );
   const steps = first.trace.steps.length > 0 ? first.trace.steps : (first.lines[0]?.steps ?? []);
   const cmp = step(steps, 'jamforelse');
   const persons = step(steps, 'personer-att-justera');
@@ -100,22 +122,40 @@ export function settlementFromDocuments(docs: readonly InvoiceDocument[]): Tilla
   const after = step(steps, 'tillaggsbelopp-efter-avstamning');
   const split = step(steps, 'fordelning');
   const title = /"([^"]+)"/.exec(split.description)?.[1] ?? 'fördelningsnyckeln';
-  const own = bases.flatMap((d) => d.lines.flatMap((l) => l.steps).concat(d.trace.steps).filter((s) => s.id.startsWith('andel:')).map((s) => ({ s, d })));
+  const own = bases.flatMap((d) =>
+    d.lines
+      .flatMap((l) => l.steps)
+      .concat(d.trace.steps)
+      .filter((s) => s.id.startsWith('andel:'))
+      .map((s) => ({ s, d })),
+  );
   const allocations = Object.entries(split.inputs ?? {}).map(([name, share]) => {
     const hit = own.find((o) => o.s.description.startsWith(`${name}:`));
-    return { name, share: String(share), amountOre: hit === undefined ? 0 : int(hit.s.result, hit.s.id), invoiceNumber: hit?.d.invoiceNumber ?? null };
+    return {
+      name,
+      share: String(share),
+      amountOre: hit === undefined ? 0 : int(hit.s.result, hit.s.id),
+      invoiceNumber: hit?.d.invoiceNumber ?? null,
+    };
   });
   const totalOre = int(after.result, after.id);
   const billed = allocations.reduce((s, a) => s + a.amountOre, 0);
   const warnings = [...new Set(bases.flatMap((d) => d.provenance.warnings.map((w) => w.text)))];
-  if (billed !== totalOre) warnings.push(`Underlagen som visas fördelar ${String(billed)} öre av tilläggsbeloppets ${String(totalOre)} öre; någon kommuns underlag saknas i urvalet.`);
+  if (billed !== totalOre)
+    warnings.push(
+      `Underlagen som visas fördelar ${String(billed)} öre av tilläggsbeloppets ${String(totalOre)} öre; någon kommuns underlag saknas i urvalet.`,
+    );
   const base = steps.find((s) => s.id === 'till.tillaggsbelopp:bas');
   const baseAdj = steps.find((s) => s.id === 'till.justeringsbelopp:bas');
   const ref = persons.inputs?.['referensantal'];
   return {
     year: Number(first.period.text.slice(0, 4)),
     agreement: first.trace.agreement,
-    issued: bases.map((d) => d.issueDate).sort().at(-1) ?? first.issueDate,
+    issued:
+      bases
+        .map((d) => d.issueDate)
+        .sort()
+        .at(-1) ?? first.issueDate,
     connected: int(cmp.inputs?.['antal'], 'jamforelse.antal'),
     lower: int(cmp.inputs?.['nedre'], 'jamforelse.nedre'),
     upper: int(cmp.inputs?.['övre'], 'jamforelse.övre'),

@@ -25,7 +25,8 @@ const files = {
   cen: join(ARTEFACTS, 'CEN-EN16931-UBL.xslt'),
   peppol: join(ARTEFACTS, 'PEPPOL-EN16931-UBL.xslt'),
 };
-const available = ARTEFACTS !== '' && Object.values(files).every((f) => existsSync(f)) && existsSync(SAXON) && existsSync('/usr/bin/xmllint');
+const available =
+  ARTEFACTS !== '' && Object.values(files).every((f) => existsSync(f)) && existsSync(SAXON) && existsSync('/usr/bin/xmllint');
 
 const SVRL = '{http://purl.oclc.org/dsdl/svrl}';
 
@@ -42,13 +43,19 @@ describe.skipIf(!available)('official Peppol validation (needs SAMVERKAN_PEPPOL_
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
-  test.each(allFixtures().map((d) => [d.basisId, d] as const))('%s: UBL 2.1 XSD, CEN EN 16931 and Peppol BIS 3 with zero errors and warnings', (id, doc) => {
-    const file = join(dir, `${id}.xml`);
-    writeFileSync(file, renderUbl(doc));
-    execFileSync('xmllint', ['--noout', '--schema', doc.isCredit ? files.creditNoteXsd : files.invoiceXsd, file], { stdio: 'pipe' });
-    for (const xslt of [files.cen, files.peppol]) {
-      const svrl = execFileSync('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${xslt}`], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-      expect(failedAsserts(svrl)).toEqual([]);
-    }
-  });
+  test.each(allFixtures().map((d) => [d.basisId, d] as const))(
+    '%s: UBL 2.1 XSD, CEN EN 16931 and Peppol BIS 3 with zero errors and warnings',
+    (id, doc) => {
+      const file = join(dir, `${id}.xml`);
+      writeFileSync(file, renderUbl(doc));
+      execFileSync('xmllint', ['--noout', '--schema', doc.isCredit ? files.creditNoteXsd : files.invoiceXsd, file], { stdio: 'pipe' });
+      for (const xslt of [files.cen, files.peppol]) {
+        const svrl = execFileSync('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${xslt}`], {
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        });
+        expect(failedAsserts(svrl)).toEqual([]);
+      }
+    },
+  );
 });

@@ -43,31 +43,36 @@ for (const target of databaseTargets) {
       await t.stop();
     });
 
-    it.each(runs)('$flow $period: every approved basis and its credit note pass every rule (category $category)', async ({ flow, period, category }) => {
-      const run = await region.request('POST', '/api/v1/billing-runs', { flow, period });
-      expect(run.status, JSON.stringify(run.body)).toBe(201);
-      const bases = (run.body as { invoiceBases: Basis[] }).invoiceBases;
-      expect(bases.length).toBeGreaterThan(0);
-      const ids: string[] = [];
-      for (const b of bases) {
-        const res = await approveConfirmed(admin, b.id);
-        expect(res.status, JSON.stringify(res.body)).toBe(200);
-        ids.push(b.id);
-      }
-      const first = bases[0];
-      if (!first) throw new Error('no basis');
-      const credit = await admin.request('POST', `/api/v1/invoice-bases/${first.id}/credit`, { reason: 'Fel i underlaget' });
-      expect(credit.status, JSON.stringify(credit.body)).toBe(201);
-      ids.push((credit.body as { creditNote: Basis }).creditNote.id);
-      for (const id of ids) {
-        const doc = await buildInvoiceDocument(t.store.db, agreement, userOf('admin'), id);
-        const xml = renderUbl(doc);
-        expect(validatePeppol(xml)).toEqual([]);
-        const root = parseXml(xml);
-        expect(textOf(at(root, 'cac:TaxTotal', 'cac:TaxSubtotal', 'cac:TaxCategory', 'cbc:ID'))).toBe(category);
-        expect(textOf(at(root, 'cac:LegalMonetaryTotal', 'cbc:PayableAmount'))).toBe(amountText(doc.isCredit ? -doc.totalOre : doc.totalOre));
-        expect(root.name).toBe(doc.isCredit ? 'CreditNote' : 'Invoice');
-      }
-    });
+    it.each(runs)(
+      '$flow $period: every approved basis and its credit note pass every rule (category $category)',
+      async ({ flow, period, category }) => {
+        const run = await region.request('POST', '/api/v1/billing-runs', { flow, period });
+        expect(run.status, JSON.stringify(run.body)).toBe(201);
+        const bases = (run.body as { invoiceBases: Basis[] }).invoiceBases;
+        expect(bases.length).toBeGreaterThan(0);
+        const ids: string[] = [];
+        for (const b of bases) {
+          const res = await approveConfirmed(admin, b.id);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          ids.push(b.id);
+        }
+        const first = bases[0];
+        if (!first) throw new Error('no basis');
+        const credit = await admin.request('POST', `/api/v1/invoice-bases/${first.id}/credit`, { reason: 'Fel i underlaget' });
+        expect(credit.status, JSON.stringify(credit.body)).toBe(201);
+        ids.push((credit.body as { creditNote: Basis }).creditNote.id);
+        for (const id of ids) {
+          const doc = await buildInvoiceDocument(t.store.db, agreement, userOf('admin'), id);
+          const xml = renderUbl(doc);
+          expect(validatePeppol(xml)).toEqual([]);
+          const root = parseXml(xml);
+          expect(textOf(at(root, 'cac:TaxTotal', 'cac:TaxSubtotal', 'cac:TaxCategory', 'cbc:ID'))).toBe(category);
+          expect(textOf(at(root, 'cac:LegalMonetaryTotal', 'cbc:PayableAmount'))).toBe(
+            amountText(doc.isCredit ? -doc.totalOre : doc.totalOre),
+          );
+          expect(root.name).toBe(doc.isCredit ? 'CreditNote' : 'Invoice');
+        }
+      },
+    );
   });
 }

@@ -57,11 +57,49 @@ export const hoursLine: DocumentLine = line(1, {});
 /** The lines every fixture carries (an invoice's, positive total). */
 export const invoiceLines: readonly DocumentLine[] = [
   hoursLine,
-  line(2, { description: 'MT arbete enligt timersättning', quantity: '37', unit: 'minute', unitPriceOre: 112300, baseQuantity: 60, amountOre: 69252, category: 'mt-rorlig-arbete', date: null }),
-  line(3, { description: 'Fast del, halvår', quantity: '1', unit: 'lump-sum', unitPriceOre: 1234567, amountOre: 1234567, reference: '=HYPERLINK("http://x";"klicka")', date: '2026-02-10' }),
-  line(4, { description: 'Justering föregående period', quantity: '-1', unit: 'piece', unitPriceOre: 5001, amountOre: -5001, reference: '+46 avräkning' }),
-  line(5, { description: `Hjälpmedelsinventarier ${'lång beskrivning '.repeat(8)}`, quantity: '3', unit: 'device', unitPriceOre: 3333, amountOre: 9999, date: '2025-12-31' }),
-  line(6, { description: 'Tilläggsbelopp (fördelat enligt nyckel)', quantity: '7', unit: 'piece', unitPriceOre: 100000, amountOre: 654321, reference: '@summa' }),
+  line(2, {
+    description: 'MT arbete enligt timersättning',
+    quantity: '37',
+    unit: 'minute',
+    unitPriceOre: 112300,
+    baseQuantity: 60,
+    amountOre: 69252,
+    category: 'mt-rorlig-arbete',
+    date: null,
+  }),
+  line(3, {
+    description: 'Fast del, halvår',
+    quantity: '1',
+    unit: 'lump-sum',
+    unitPriceOre: 1234567,
+    amountOre: 1234567,
+    reference: '=HYPERLINK("http://x";"klicka")',
+    date: '2026-02-10',
+  }),
+  line(4, {
+    description: 'Justering föregående period',
+    quantity: '-1',
+    unit: 'piece',
+    unitPriceOre: 5001,
+    amountOre: -5001,
+    reference: '+46 avräkning',
+  }),
+  line(5, {
+    description: `Hjälpmedelsinventarier ${'lång beskrivning '.repeat(8)}`,
+    quantity: '3',
+    unit: 'device',
+    unitPriceOre: 3333,
+    amountOre: 9999,
+    date: '2025-12-31',
+  }),
+  line(6, {
+    description: 'Tilläggsbelopp (fördelat enligt nyckel)',
+    quantity: '7',
+    unit: 'piece',
+    unitPriceOre: 100000,
+    amountOre: 654321,
+    reference: '@summa',
+  }),
 ];
 
 const sumOf = (ls: readonly DocumentLine[]): number => ls.reduce((s, l) => s + l.amountOre, 0);
@@ -90,7 +128,16 @@ export function invoiceFixture(flow: BillingFlow, over: Partial<InvoiceDocument>
     vat: vatTreatment(flow),
     lines,
     totalOre: sumOf(lines),
-    trace: { traceVersion: TRACE_SCHEMA_VERSION, agreement: { id: 'jamtland-2026', version: '1' }, rules: [], clauses: [], parameters: [], indexValues: [], interpretations: [], steps: [] },
+    trace: {
+      traceVersion: TRACE_SCHEMA_VERSION,
+      agreement: { id: 'jamtland-2026', version: '1' },
+      rules: [],
+      clauses: [],
+      parameters: [],
+      indexValues: [],
+      interpretations: [],
+      steps: [],
+    },
     provenance: { final: true, warnings: [] },
     runLabel: 'Körning 1',
     demo: true,
@@ -100,7 +147,11 @@ export function invoiceFixture(flow: BillingFlow, over: Partial<InvoiceDocument>
 
 /** The credit note of `invoiceFixture(flow)`: negative stored lines, referring to the invoice. */
 export function creditFixture(flow: BillingFlow, over: Partial<InvoiceDocument> = {}): InvoiceDocument {
-  const lines = invoiceLines.map((l) => ({ ...l, quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`, amountOre: -l.amountOre }));
+  const lines = invoiceLines.map((l) => ({
+    ...l,
+    quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}`,
+    amountOre: -l.amountOre,
+  }));
   return invoiceFixture(flow, {
     basisId: `credit-${flow}`,
     typeCode: '381',

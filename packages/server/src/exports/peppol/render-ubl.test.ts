@@ -23,11 +23,19 @@ describe('every flow, invoice and credit note', () => {
 });
 
 test('a basis on example or forecast values says so in the document note; a final one does not', () => {
-  const warning = { id: 'example-index:VPI:2026', kind: 'example-index' as const, series: 'VPI', year: 2026, text: 'VPI 2026 är ett exempelvärde.' };
+  const warning = {
+    id: 'example-index:VPI:2026',
+    kind: 'example-index' as const,
+    series: 'VPI',
+    year: 2026,
+    text: 'VPI 2026 är ett exempelvärde.',
+  };
   const provisional = invoiceFixture('dagtid', { provenance: { final: false, warnings: [warning] } });
   const xml = renderUbl(provisional);
   expect(validatePeppol(xml)).toEqual([]);
-  expect(textOf(at(parseXml(xml), 'cbc:Note'))).toContain('Observera – beräknat på värden som inte är slutliga: VPI 2026 är ett exempelvärde.');
+  expect(textOf(at(parseXml(xml), 'cbc:Note'))).toContain(
+    'Observera – beräknat på värden som inte är slutliga: VPI 2026 är ett exempelvärde.',
+  );
   expect(textOf(at(parseXml(renderUbl(invoiceFixture('dagtid'))), 'cbc:Note'))).not.toContain('Observera');
 });
 
@@ -61,7 +69,13 @@ test('lines: UN/ECE units, exact quantities and prices, base quantity, the refer
   const row = (i: number): string[] => {
     const l = lines[i];
     const q = at(l, 'cbc:InvoicedQuantity');
-    return [textOf(q), q?.attrs.unitCode ?? '', textOf(at(l, 'cbc:LineExtensionAmount')), textOf(at(l, 'cac:Price', 'cbc:PriceAmount')), textOf(at(l, 'cac:Price', 'cbc:BaseQuantity'))];
+    return [
+      textOf(q),
+      q?.attrs.unitCode ?? '',
+      textOf(at(l, 'cbc:LineExtensionAmount')),
+      textOf(at(l, 'cac:Price', 'cbc:PriceAmount')),
+      textOf(at(l, 'cac:Price', 'cbc:BaseQuantity')),
+    ];
   };
   expect(row(0)).toEqual(['2', 'HUR', '1318.00', '659.00', '1']);
   expect(row(1)).toEqual(['37', 'MIN', '692.52', '1123.00', '60']);
@@ -147,13 +161,18 @@ describe('refusals name the party and the field', () => {
     expect(e.message).toMatch(/Region Jämtland Härjedalen saknar momsregistreringsnummer.*BR-E-02/);
   });
   test('a malformed VAT number', () => {
-    expect(refused(() => buildUbl(invoiceFixture('mt-fixed', { buyer: { ...municipality, vatNumber: 'SE2120000142' } }))).message).toMatch(/Köparen Strömsunds kommun: momsregistreringsnumret/);
+    expect(refused(() => buildUbl(invoiceFixture('mt-fixed', { buyer: { ...municipality, vatNumber: 'SE2120000142' } }))).message).toMatch(
+      /Köparen Strömsunds kommun: momsregistreringsnumret/,
+    );
   });
   test('no buyer reference', () => {
     expect(refused(() => buildUbl(invoiceFixture('dagtid', { buyerReference: ' ' }))).location.field).toBe('buyerReference');
   });
   test('a bankgiro that is not 7–8 digits', () => {
-    expect(refused(() => buildUbl(invoiceFixture('dagtid', { seller: { ...region, payment: { kind: 'bankgiro', account: '12-345' } } }))).location.field).toBe('payment');
+    expect(
+      refused(() => buildUbl(invoiceFixture('dagtid', { seller: { ...region, payment: { kind: 'bankgiro', account: '12-345' } } })))
+        .location.field,
+    ).toBe('payment');
   });
   test('a unit without a UN/ECE code', () => {
     const lines = [{ ...hoursLine, unit: 'furlong' }];
@@ -164,7 +183,9 @@ describe('refusals name the party and the field', () => {
   });
   test('a document that would break a rule is not returned', () => {
     // An unknown endpoint scheme passes the renderer's own checks but breaks PEPPOL-EN16931-CL008.
-    const e = refused(() => renderUbl(invoiceFixture('dagtid', { buyer: { ...municipality, endpoint: { scheme: '9999', id: '2120000142' } } })));
+    const e = refused(() =>
+      renderUbl(invoiceFixture('dagtid', { buyer: { ...municipality, endpoint: { scheme: '9999', id: '2120000142' } } })),
+    );
     expect(e.message).toMatch(/PEPPOL-EN16931-CL008/);
     expect(e.details.length).toBeGreaterThan(0);
   });

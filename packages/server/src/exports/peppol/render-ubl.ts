@@ -65,22 +65,44 @@ function writeParty(parent: XMLBuilder, wrapper: string, p: DocumentParty, withV
 
 /** Refuse party data that cannot make a valid document, naming the party and field. */
 function checkParties(doc: InvoiceDocument): void {
-  for (const [role, p] of [['Säljaren', doc.seller], ['Köparen', doc.buyer]] as const) {
+  for (const [role, p] of [
+    ['Säljaren', doc.seller],
+    ['Köparen', doc.buyer],
+  ] as const) {
     if (p.vatNumber !== null && !/^SE\d{10}01$/.test(p.vatNumber)) {
-      throw refuse(`${role} ${p.legalName}: momsregistreringsnumret "${p.vatNumber}" ska skrivas SE + organisationsnummer + 01 (14 tecken).`, 'vatNumber', p.vatNumber);
+      throw refuse(
+        `${role} ${p.legalName}: momsregistreringsnumret "${p.vatNumber}" ska skrivas SE + organisationsnummer + 01 (14 tecken).`,
+        'vatNumber',
+        p.vatNumber,
+      );
     }
   }
   if (doc.vat.category === 'E' && doc.seller.vatNumber === null) {
-    throw refuse(`Säljaren ${doc.seller.legalName} saknar momsregistreringsnummer i partsregistret; en faktura undantagen från moms (kategori E) ska ange det (BR-E-02).`, 'vatNumber', doc.seller.code);
+    throw refuse(
+      `Säljaren ${doc.seller.legalName} saknar momsregistreringsnummer i partsregistret; en faktura undantagen från moms (kategori E) ska ange det (BR-E-02).`,
+      'vatNumber',
+      doc.seller.code,
+    );
   }
   if (doc.buyerReference.trim() === '') {
-    throw refuse(`Köparen ${doc.buyer.legalName} har ingen fakturareferens ("Er referens") i partsregistret; Peppol kräver den (PEPPOL-EN16931-R003).`, 'buyerReference', doc.buyer.code);
+    throw refuse(
+      `Köparen ${doc.buyer.legalName} har ingen fakturareferens ("Er referens") i partsregistret; Peppol kräver den (PEPPOL-EN16931-R003).`,
+      'buyerReference',
+      doc.buyer.code,
+    );
   }
   const pay = doc.seller.payment;
   if (!doc.isCredit && pay !== null) {
     const digits = pay.account.replace(/[\s-]/g, '');
-    const ok = /^\d+$/.test(digits) && (pay.kind === 'bankgiro' ? digits.length === 7 || digits.length === 8 : digits.length >= 2 && digits.length <= 8);
-    if (!ok) throw refuse(`Säljaren ${doc.seller.legalName}: ${pay.kind} "${pay.account}" ska vara ${pay.kind === 'bankgiro' ? '7–8' : '2–8'} siffror.`, 'payment', pay.account);
+    const ok =
+      /^\d+$/.test(digits) &&
+      (pay.kind === 'bankgiro' ? digits.length === 7 || digits.length === 8 : digits.length >= 2 && digits.length <= 8);
+    if (!ok)
+      throw refuse(
+        `Säljaren ${doc.seller.legalName}: ${pay.kind} "${pay.account}" ska vara ${pay.kind === 'bankgiro' ? '7–8' : '2–8'} siffror.`,
+        'payment',
+        pay.account,
+      );
   }
 }
 
@@ -105,7 +127,16 @@ function ublLine(l: DocumentLine, negate: boolean): UblLine {
   }
   const code = unitCode(l.unit, l.lineNo);
   const toDec = (t: string): Dec => parseDec(t) ?? { n: 0n, scale: 0 };
-  const fits = l.baseQuantity > 0 && lineMatches(toDec(amountText(amountOre)), toDec(quantity), toDec(amountText(priceOre)), { n: BigInt(l.baseQuantity), scale: 0 }, { n: 0n, scale: 0 }, { n: 2n, scale: 2 });
+  const fits =
+    l.baseQuantity > 0 &&
+    lineMatches(
+      toDec(amountText(amountOre)),
+      toDec(quantity),
+      toDec(amountText(priceOre)),
+      { n: BigInt(l.baseQuantity), scale: 0 },
+      { n: 0n, scale: 0 },
+      { n: 2n, scale: 2 },
+    );
   if (fits) return { quantity, unitCode: code, priceOre, baseQuantity: l.baseQuantity, amountOre, lumpSumNote: null };
   return {
     quantity: amountOre < 0 ? '-1' : '1',
@@ -118,19 +149,26 @@ function ublLine(l: DocumentLine, negate: boolean): UblLine {
 }
 
 function documentNote(doc: InvoiceDocument): string {
-  const head = doc.isCredit && doc.credits !== null
-    ? `Kreditnota för faktura ${doc.credits.invoiceNumber} (${doc.credits.issueDate}). Skäl: ${doc.creditReason ?? 'anges inte'}.`
-    : `${doc.flowTitle}, period ${doc.period.text}.`;
+  const head =
+    doc.isCredit && doc.credits !== null
+      ? `Kreditnota för faktura ${doc.credits.invoiceNumber} (${doc.credits.issueDate}). Skäl: ${doc.creditReason ?? 'anges inte'}.`
+      : `${doc.flowTitle}, period ${doc.period.text}.`;
   const withNote = doc.note === null || doc.note.trim() === '' ? head : `${head} ${doc.note}`;
   // Issue 1/5: a basis on example or forecast values says so in every export, here in the note.
-  return doc.provenance.final ? withNote : `${withNote} Observera – beräknat på värden som inte är slutliga: ${doc.provenance.warnings.map((w) => w.text).join(' ')}`;
+  return doc.provenance.final
+    ? withNote
+    : `${withNote} Observera – beräknat på värden som inte är slutliga: ${doc.provenance.warnings.map((w) => w.text).join(' ')}`;
 }
 
 function writeLine(root: XMLBuilder, doc: InvoiceDocument, l: DocumentLine): void {
   const u = ublLine(l, doc.isCredit);
   const line = cac(root, doc.isCredit ? 'CreditNoteLine' : 'InvoiceLine');
   cbc(line, 'ID', String(l.lineNo));
-  const notes = [l.clause === null ? null : `Avtalspunkt ${l.clause}`, l.reference === null ? null : `Referens ${l.reference}`, u.lumpSumNote].filter((x): x is string => x !== null);
+  const notes = [
+    l.clause === null ? null : `Avtalspunkt ${l.clause}`,
+    l.reference === null ? null : `Referens ${l.reference}`,
+    u.lumpSumNote,
+  ].filter((x): x is string => x !== null);
   if (notes.length > 0) cbc(line, 'Note', notes.join('; '));
   cbc(line, doc.isCredit ? 'CreditedQuantity' : 'InvoicedQuantity', u.quantity, { unitCode: u.unitCode });
   money(line, 'LineExtensionAmount', u.amountOre);
@@ -158,7 +196,12 @@ function writeLine(root: XMLBuilder, doc: InvoiceDocument, l: DocumentLine): voi
 export function buildUbl(doc: InvoiceDocument): string {
   checkParties(doc);
   const sum = doc.lines.reduce((s, l) => s + l.amountOre, 0);
-  if (sum !== doc.totalOre) throw refuse(`Fakturaunderlaget ${doc.basisId}: raderna summerar till ${amountText(sum)} kr men totalen är ${amountText(doc.totalOre)} kr.`, 'totalOre', doc.totalOre);
+  if (sum !== doc.totalOre)
+    throw refuse(
+      `Fakturaunderlaget ${doc.basisId}: raderna summerar till ${amountText(sum)} kr men totalen är ${amountText(doc.totalOre)} kr.`,
+      'totalOre',
+      doc.totalOre,
+    );
   if (doc.lines.length === 0) throw refuse(`Fakturaunderlaget ${doc.basisId} har inga rader.`, 'lines', doc.basisId);
   const total = doc.isCredit ? -doc.totalOre : doc.totalOre;
   const credit = doc.isCredit;
@@ -226,7 +269,12 @@ export function renderUbl(doc: InvoiceDocument): string {
   const broken = validatePeppol(xml);
   if (broken.length > 0) {
     const rules = [...new Set(broken.map((b) => b.rule))].join(', ');
-    throw new SamverkanError('SAMV_ERR_CONFLICT', `Peppol-fakturan för ${doc.invoiceNumber} klarar inte reglerna ${rules}: ${broken[0]?.message ?? ''}`, { field: 'peppol', value: doc.basisId }, broken);
+    throw new SamverkanError(
+      'SAMV_ERR_CONFLICT',
+      `Peppol-fakturan för ${doc.invoiceNumber} klarar inte reglerna ${rules}: ${broken[0]?.message ?? ''}`,
+      { field: 'peppol', value: doc.basisId },
+      broken,
+    );
   }
   return xml;
 }

@@ -12,14 +12,21 @@ const record = (p: ReturnType<typeof parseSie>, tag: string): string[][] => p.re
 describe('SIE 4I vouchers', () => {
   it('seller side: header records, kundfordran debet and intäkt kredit, every voucher zero, totals equal the bases to the öre', () => {
     const p = parseSie(renderSie(docs, { side: 'seller' }));
-    expect(p.records.slice(0, 3)).toEqual([['#FLAGGA', '0'], ['#FORMAT', 'PC8'], ['#SIETYP', '4']]);
+    expect(p.records.slice(0, 3)).toEqual([
+      ['#FLAGGA', '0'],
+      ['#FORMAT', 'PC8'],
+      ['#SIETYP', '4'],
+    ]);
     expect(record(p, '#PROGRAM')).toEqual([['Samverkan', '0.1.0']]);
     expect(record(p, '#GEN')).toEqual([['20260420', 'Samverkan']]);
     expect(record(p, '#FNAMN')).toEqual([['Region Jämtland Härjedalen']]);
     expect(record(p, '#ORGNR')).toEqual([['202100-5489']]);
     expect(record(p, '#RAR')).toEqual([['0', '20260101', '20261231']]);
     expect(record(p, '#KPTYP')).toEqual([['BAS2014']]);
-    expect(record(p, '#KONTO')).toEqual([['1510', 'Kundfordringar'], ['3004', 'Försäljning inom Sverige, momsfri']]);
+    expect(record(p, '#KONTO')).toEqual([
+      ['1510', 'Kundfordringar'],
+      ['3004', 'Försäljning inom Sverige, momsfri'],
+    ]);
     expect(p.vouchers).toHaveLength(2);
     for (const v of p.vouchers) expect(v.rows.reduce((s, r) => s + r.amountOre, 0n)).toBe(0n);
     const [inv, cred] = p.vouchers;
@@ -41,7 +48,10 @@ describe('SIE 4I vouchers', () => {
     const p = parseSie(renderSie(docs, { side: 'buyer' }));
     expect(record(p, '#FNAMN')).toEqual([['Strömsunds kommun']]);
     expect(record(p, '#ORGNR')).toEqual([['212000-0142']]);
-    expect(record(p, '#KONTO')).toEqual([['2440', 'Leverantörsskulder'], ['4600', 'Legoarbeten och underentreprenader']]);
+    expect(record(p, '#KONTO')).toEqual([
+      ['2440', 'Leverantörsskulder'],
+      ['4600', 'Legoarbeten och underentreprenader'],
+    ]);
     const [inv, cred] = p.vouchers;
     expect(inv?.rows.at(-1)).toMatchObject({ account: '2440', amountOre: BigInt(-invoiceTotalOre) });
     expect(inv?.rows.slice(0, -1).reduce((s, r) => s + r.amountOre, 0n)).toBe(BigInt(invoiceTotalOre));
@@ -55,17 +65,42 @@ describe('SIE 4I vouchers', () => {
       chartOfAccounts: null,
       series: 'F',
       parties: {
-        '2313': { accounts: { expense: { number: '4590', name: 'Köpt vård, region' }, payable: { number: '2411', name: 'Leverantörsskulder, region' } }, flows: { dagtid: { costCentre: { id: 'HS 12', name: 'Hemsjukvård Ö-vik' }, project: { id: 'P"7', name: 'Nära vård' } } } },
+        '2313': {
+          accounts: {
+            expense: { number: '4590', name: 'Köpt vård, region' },
+            payable: { number: '2411', name: 'Leverantörsskulder, region' },
+          },
+          flows: { dagtid: { costCentre: { id: 'HS 12', name: 'Hemsjukvård Ö-vik' }, project: { id: 'P"7', name: 'Nära vård' } } },
+        },
       },
     };
-    const p = parseSie(renderSie([...docs, municipalityInvoiceFixture()].filter((d) => d.buyer.code === '2313'), { side: 'buyer', config }));
+    const p = parseSie(
+      renderSie(
+        [...docs, municipalityInvoiceFixture()].filter((d) => d.buyer.code === '2313'),
+        { side: 'buyer', config },
+      ),
+    );
     expect(record(p, '#KPTYP')).toEqual([]);
-    expect(record(p, '#DIM')).toEqual([['1', 'Kostnadsställe'], ['6', 'Projekt']]);
-    expect(record(p, '#OBJEKT')).toEqual([['1', 'HS 12', 'Hemsjukvård Ö-vik'], ['6', 'P"7', 'Nära vård']]);
-    expect(record(p, '#KONTO')).toEqual([['2411', 'Leverantörsskulder, region'], ['4590', 'Köpt vård, region']]);
+    expect(record(p, '#DIM')).toEqual([
+      ['1', 'Kostnadsställe'],
+      ['6', 'Projekt'],
+    ]);
+    expect(record(p, '#OBJEKT')).toEqual([
+      ['1', 'HS 12', 'Hemsjukvård Ö-vik'],
+      ['6', 'P"7', 'Nära vård'],
+    ]);
+    expect(record(p, '#KONTO')).toEqual([
+      ['2411', 'Leverantörsskulder, region'],
+      ['4590', 'Köpt vård, region'],
+    ]);
     expect(p.vouchers.every((v) => v.series === 'F' && v.number === '')).toBe(true);
     expect(p.vouchers[0]?.rows[0]).toMatchObject({ account: '4590', objects: ['1', 'HS 12', '6', 'P"7'] });
-    expect(() => renderSie(docs, { side: 'seller', config: { ...config, parties: { region: { accounts: { revenue: { number: '30x', name: 'fel' } } } } } })).toThrow(/sie\.region\.dagtid\.revenue: kontonumret "30x" ska vara 4–6 siffror/);
+    expect(() =>
+      renderSie(docs, {
+        side: 'seller',
+        config: { ...config, parties: { region: { accounts: { revenue: { number: '30x', name: 'fel' } } } } },
+      }),
+    ).toThrow(/sie\.region\.dagtid\.revenue: kontonumret "30x" ska vara 4–6 siffror/);
   });
 
   it('is CP437 with å, ä, ö round-tripping; quotes and backslashes escaped; tabs and CRs from imports kept off the record', () => {
@@ -83,7 +118,9 @@ describe('SIE 4I vouchers', () => {
 
   it('one file is one party\u2019s books: mixed sellers are refused, renderSieFiles makes one per party', () => {
     const mixed = [...docs, municipalityInvoiceFixture()];
-    expect(() => renderSie(mixed, { side: 'seller' })).toThrow(/STR-2026-000004 har säljaren Strömsunds kommun, inte Region Jämtland Härjedalen/);
+    expect(() => renderSie(mixed, { side: 'seller' })).toThrow(
+      /STR-2026-000004 har säljaren Strömsunds kommun, inte Region Jämtland Härjedalen/,
+    );
     const files = renderSieFiles(mixed, { side: 'seller' });
     expect(files.map((f) => f.party.legalName)).toEqual(['Strömsunds kommun', 'Region Jämtland Härjedalen']);
     const sums = files.map((f) => parseSie(f.bytes).vouchers.map((v) => v.rows[0]?.amountOre));

@@ -9,7 +9,14 @@
 import { SamverkanError } from '@samverkan/core';
 import type { DocumentParty, InvoiceDocument } from '../invoice-document.js';
 import { oreDecimal } from '../swedish-text.js';
-import { accountsFor, defaultSieAccounts, type SieAccount, type SieAccountConfig, type SieObject, type SiePostingAccounts } from './sie-accounts.js';
+import {
+  accountsFor,
+  defaultSieAccounts,
+  type SieAccount,
+  type SieAccountConfig,
+  type SieObject,
+  type SiePostingAccounts,
+} from './sie-accounts.js';
 import { encodeSie, quoted, sieDate } from './sie-text.js';
 
 /** Whose books the file is for. */
@@ -53,9 +60,15 @@ function transactions(doc: InvoiceDocument, side: SieSide, a: SiePostingAccounts
   const total = BigInt(doc.totalOre);
   const perLine = doc.lines.map((l) => ({ amount: BigInt(l.amountOre), text: `${String(l.lineNo)} ${l.description}`.slice(0, 120) }));
   if (side === 'seller') {
-    return [{ account: a.receivable, objects: [], amountOre: total, text: doc.invoiceNumber }, ...perLine.map((l) => ({ account: a.revenue, objects, amountOre: -l.amount, text: l.text }))];
+    return [
+      { account: a.receivable, objects: [], amountOre: total, text: doc.invoiceNumber },
+      ...perLine.map((l) => ({ account: a.revenue, objects, amountOre: -l.amount, text: l.text })),
+    ];
   }
-  return [...perLine.map((l) => ({ account: a.expense, objects, amountOre: l.amount, text: l.text })), { account: a.payable, objects: [], amountOre: -total, text: doc.invoiceNumber }];
+  return [
+    ...perLine.map((l) => ({ account: a.expense, objects, amountOre: l.amount, text: l.text })),
+    { account: a.payable, objects: [], amountOre: -total, text: doc.invoiceNumber },
+  ];
 }
 
 function objectList(objects: readonly (readonly [number, SieObject])[]): string {
@@ -68,11 +81,19 @@ function orgnr(digits: string): string {
 
 function companyOf(docs: readonly InvoiceDocument[], side: SieSide): DocumentParty {
   const first = docs[0];
-  if (first === undefined) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'underlag: en SIE-fil behöver minst ett godkänt underlag eller en kreditfaktura.', { field: 'underlag', value: 0 });
+  if (first === undefined)
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', 'underlag: en SIE-fil behöver minst ett godkänt underlag eller en kreditfaktura.', {
+      field: 'underlag',
+      value: 0,
+    });
   const company = first[side];
   const other = docs.find((d) => d[side].code !== company.code || d[side].unit !== company.unit);
   if (other !== undefined) {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `underlag: en SIE-fil gäller en parts bokföring; ${other.invoiceNumber} har ${side === 'seller' ? 'säljaren' : 'köparen'} ${other[side].legalName}, inte ${company.legalName}.`, { field: 'underlag', value: other.invoiceNumber });
+    throw new SamverkanError(
+      'SAMV_ERR_INVALID_INPUT',
+      `underlag: en SIE-fil gäller en parts bokföring; ${other.invoiceNumber} har ${side === 'seller' ? 'säljaren' : 'köparen'} ${other[side].legalName}, inte ${company.legalName}.`,
+      { field: 'underlag', value: other.invoiceNumber },
+    );
   }
   return company;
 }
@@ -87,7 +108,12 @@ export function renderSie(docs: readonly InvoiceDocument[], options: SieOptions)
     const rows = transactions(doc, side, accountsFor(config, company.code, doc.flow));
     const sum = rows.reduce((s, r) => s + r.amountOre, 0n);
     // An unbalanced voucher would be refused by the ledger, or worse, booked: never write one.
-    if (sum !== 0n) throw new SamverkanError('SAMV_ERR_INTERNAL', `SIE: verifikationen för ${doc.invoiceNumber} balanserar inte (${sum.toString()} öre); raderna summerar inte till totalen.`, { field: 'totalOre', value: doc.totalOre });
+    if (sum !== 0n)
+      throw new SamverkanError(
+        'SAMV_ERR_INTERNAL',
+        `SIE: verifikationen för ${doc.invoiceNumber} balanserar inte (${sum.toString()} öre); raderna summerar inte till totalen.`,
+        { field: 'totalOre', value: doc.totalOre },
+      );
     return { doc, rows };
   });
   const accounts = new Map<string, SieAccount>();
@@ -99,7 +125,13 @@ export function renderSie(docs: readonly InvoiceDocument[], options: SieOptions)
     }
   }
   const years = [...new Set(sorted.map((d) => Number(d.issueDate.slice(0, 4))))].sort((a, b) => b - a);
-  const latest = sorted.map((d) => d.issueDate).sort().at(-1) ?? sorted[0]?.issueDate ?? '2026-01-01';
+  const latest =
+    sorted
+      .map((d) => d.issueDate)
+      .sort()
+      .at(-1) ??
+    sorted[0]?.issueDate ??
+    '2026-01-01';
   const lines: string[] = [
     '#FLAGGA 0',
     '#FORMAT PC8',
@@ -113,23 +145,31 @@ export function renderSie(docs: readonly InvoiceDocument[], options: SieOptions)
   if (config.chartOfAccounts !== null) lines.push(`#KPTYP ${config.chartOfAccounts}`);
   const dims = [...new Set([...objects.values()].map((o) => o[0]))].sort((a, b) => a - b);
   for (const d of dims) lines.push(`#DIM ${String(d)} ${quoted(d === DIM_COST_CENTRE ? 'Kostnadsställe' : 'Projekt')}`);
-  for (const [, [d, o]] of [...objects.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(`#OBJEKT ${String(d)} ${quoted(o.id)} ${quoted(o.name)}`);
-  for (const a of [...accounts.values()].sort((x, y) => x.number.localeCompare(y.number))) lines.push(`#KONTO ${a.number} ${quoted(a.name)}`);
+  for (const [, [d, o]] of [...objects.entries()].sort(([a], [b]) => a.localeCompare(b)))
+    lines.push(`#OBJEKT ${String(d)} ${quoted(o.id)} ${quoted(o.name)}`);
+  for (const a of [...accounts.values()].sort((x, y) => x.number.localeCompare(y.number)))
+    lines.push(`#KONTO ${a.number} ${quoted(a.name)}`);
   for (const { doc, rows } of vouchers) {
     const date = sieDate(doc.issueDate);
     lines.push(`#VER ${quoted(config.series)} "" ${date} ${quoted(voucherText(doc, side))}`, '{');
-    for (const r of rows) lines.push(`   #TRANS ${r.account.number} ${objectList(r.objects)} ${oreDecimal(Number(r.amountOre))} ${date} ${quoted(r.text)}`);
+    for (const r of rows)
+      lines.push(`   #TRANS ${r.account.number} ${objectList(r.objects)} ${oreDecimal(Number(r.amountOre))} ${date} ${quoted(r.text)}`);
     lines.push('}');
   }
   return encodeSie(lines);
 }
 
 /** `renderSie` for every company on `side` of `docs`: one file per party's books, by party code. */
-export function renderSieFiles(docs: readonly InvoiceDocument[], options: SieOptions): { readonly party: DocumentParty; readonly bytes: Buffer }[] {
+export function renderSieFiles(
+  docs: readonly InvoiceDocument[],
+  options: SieOptions,
+): { readonly party: DocumentParty; readonly bytes: Buffer }[] {
   const groups = new Map<string, InvoiceDocument[]>();
   for (const d of docs) {
     const key = `${d[options.side].code}|${d[options.side].unit ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, group]) => ({ party: companyOf(group, options.side), bytes: renderSie(group, options) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, group]) => ({ party: companyOf(group, options.side), bytes: renderSie(group, options) }));
 }

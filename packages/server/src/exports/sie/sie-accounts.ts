@@ -65,13 +65,19 @@ export const defaultSieAccounts: SieAccountConfig = {
 };
 
 function checkAccount(a: SieAccount, field: string): SieAccount {
-  if (!/^\d{4,6}$/.test(a.number)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: kontonumret "${a.number}" ska vara 4–6 siffror.`, { field, value: a.number });
-  if (a.name.trim() === '') throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: konto ${a.number} saknar namn.`, { field, value: a.number });
+  if (!/^\d{4,6}$/.test(a.number))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: kontonumret "${a.number}" ska vara 4–6 siffror.`, {
+      field,
+      value: a.number,
+    });
+  if (a.name.trim() === '')
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: konto ${a.number} saknar namn.`, { field, value: a.number });
   return a;
 }
 
 function checkObject(o: SieObject | null, field: string): SieObject | null {
-  if (o !== null && (o.id.trim() === '' || o.id.length > 40)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: objektets id ska vara 1–40 tecken.`, { field, value: o.id });
+  if (o !== null && (o.id.trim() === '' || o.id.length > 40))
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${field}: objektets id ska vara 1–40 tecken.`, { field, value: o.id });
   return o;
 }
 

@@ -46,11 +46,17 @@ describe('the SIE account plan file (SAMVERKAN_SIE_ACCOUNTS)', () => {
   });
 
   it('refuses an unknown key, a bad account and a missing file in Swedish, naming the file and the key', () => {
-    expect(() => parseSieAccountConfig('defaults:\n  intakt: { number: "3000", name: "x" }\n', 'k.yaml')).toThrow(/SIE-kontoplanen k\.yaml: defaults\.intakt: okänd nyckel/);
-    expect(() => parseSieAccountConfig('defaults:\n  revenue: { number: "3000" }\n', 'k.yaml')).toThrow(/defaults\.revenue\.name: ska vara en text/);
+    expect(() => parseSieAccountConfig('defaults:\n  intakt: { number: "3000", name: "x" }\n', 'k.yaml')).toThrow(
+      /SIE-kontoplanen k\.yaml: defaults\.intakt: okänd nyckel/,
+    );
+    expect(() => parseSieAccountConfig('defaults:\n  revenue: { number: "3000" }\n', 'k.yaml')).toThrow(
+      /defaults\.revenue\.name: ska vara en text/,
+    );
     expect(() => parseSieAccountConfig('defaults: [1, 2]\n', 'k.yaml')).toThrow(/defaults: ska vara en tabell/);
     expect(() => parseSieAccountConfig('a: [\n', 'k.yaml')).toThrow(/ogiltig YAML/);
-    expect(() => configuredSieAccounts({ SAMVERKAN_SIE_ACCOUNTS: join(dir, 'saknas.yaml') })).toThrow(/SAMVERKAN_SIE_ACCOUNTS: filen .* kan inte läsas/);
+    expect(() => configuredSieAccounts({ SAMVERKAN_SIE_ACCOUNTS: join(dir, 'saknas.yaml') })).toThrow(
+      /SAMVERKAN_SIE_ACCOUNTS: filen .* kan inte läsas/,
+    );
     // An account number that is not 4–6 digits is refused when a voucher uses it.
     const config = parseSieAccountConfig('defaults:\n  revenue: { number: "30A0", name: "x" }\n', 'k.yaml');
     expect(() => renderSie([invoiceFixture('dagtid')], { side: 'seller', config })).toThrow(/kontonumret "30A0" ska vara 4–6 siffror/);

@@ -21,7 +21,14 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SamverkanError } from '@samverkan/core';
-import { defaultSieAccounts, type SieAccount, type SieAccountConfig, type SieObject, type SiePartyAccounts, type SiePostingAccounts } from './sie-accounts.js';
+import {
+  defaultSieAccounts,
+  type SieAccount,
+  type SieAccountConfig,
+  type SieObject,
+  type SiePartyAccounts,
+  type SiePostingAccounts,
+} from './sie-accounts.js';
 
 const ACCOUNT_KEYS = ['receivable', 'revenue', 'expense', 'payable'] as const;
 const OBJECT_KEYS = ['costCentre', 'project'] as const;
@@ -36,7 +43,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function onlyKeys(file: string, path: string, v: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const k of Object.keys(v)) if (!allowed.includes(k)) throw refuse(file, `${path}.${k}`, `okänd nyckel; tillåtna är ${allowed.join(', ')}.`);
+  for (const k of Object.keys(v))
+    if (!allowed.includes(k)) throw refuse(file, `${path}.${k}`, `okänd nyckel; tillåtna är ${allowed.join(', ')}.`);
 }
 
 function text(file: string, path: string, v: unknown): string {
@@ -74,7 +82,9 @@ function party(file: string, path: string, v: unknown): SiePartyAccounts {
   if (flows !== undefined && !isRecord(flows)) throw refuse(file, `${path}.flows`, 'ska vara en tabell per flöde.');
   return {
     ...(v['accounts'] === undefined ? {} : { accounts: postings(file, `${path}.accounts`, v['accounts']) }),
-    ...(flows === undefined ? {} : { flows: Object.fromEntries(Object.entries(flows).map(([flow, p]) => [flow, postings(file, `${path}.flows.${flow}`, p)])) }),
+    ...(flows === undefined
+      ? {}
+      : { flows: Object.fromEntries(Object.entries(flows).map(([flow, p]) => [flow, postings(file, `${path}.flows.${flow}`, p)])) }),
   };
 }
 
@@ -84,7 +94,7 @@ export function parseSieAccountConfig(yamlText: string, file: string): SieAccoun
   try {
     doc = parse(yamlText);
   } catch (e) {
-    throw refuse(file, '(filen)', `ogiltig YAML (${e instanceof Error ? e.message.split('\n')[0] ?? '' : ''}).`);
+    throw refuse(file, '(filen)', `ogiltig YAML (${e instanceof Error ? (e.message.split('\n')[0] ?? '') : ''}).`);
   }
   if (doc === null || doc === undefined) return defaultSieAccounts;
   if (!isRecord(doc)) throw refuse(file, '(filen)', 'ska vara en tabell med chartOfAccounts, series, defaults och parties.');
@@ -93,8 +103,16 @@ export function parseSieAccountConfig(yamlText: string, file: string): SieAccoun
   if (parties !== undefined && !isRecord(parties)) throw refuse(file, 'parties', 'ska vara en tabell per partskod.');
   return {
     defaults: { ...defaultSieAccounts.defaults, ...(doc['defaults'] === undefined ? {} : postings(file, 'defaults', doc['defaults'])) },
-    parties: parties === undefined ? {} : Object.fromEntries(Object.entries(parties).map(([code, p]) => [code, party(file, `parties.${code}`, p)])),
-    chartOfAccounts: doc['chartOfAccounts'] === undefined ? defaultSieAccounts.chartOfAccounts : doc['chartOfAccounts'] === null ? null : text(file, 'chartOfAccounts', doc['chartOfAccounts']),
+    parties:
+      parties === undefined
+        ? {}
+        : Object.fromEntries(Object.entries(parties).map(([code, p]) => [code, party(file, `parties.${code}`, p)])),
+    chartOfAccounts:
+      doc['chartOfAccounts'] === undefined
+        ? defaultSieAccounts.chartOfAccounts
+        : doc['chartOfAccounts'] === null
+          ? null
+          : text(file, 'chartOfAccounts', doc['chartOfAccounts']),
     series: doc['series'] === undefined ? defaultSieAccounts.series : text(file, 'series', doc['series']),
   };
 }
@@ -107,7 +125,10 @@ export function configuredSieAccounts(env: NodeJS.ProcessEnv = process.env): Sie
   try {
     content = readFileSync(file, 'utf8');
   } catch {
-    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `SAMVERKAN_SIE_ACCOUNTS: filen ${file} kan inte läsas.`, { field: 'SAMVERKAN_SIE_ACCOUNTS', value: file });
+    throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `SAMVERKAN_SIE_ACCOUNTS: filen ${file} kan inte läsas.`, {
+      field: 'SAMVERKAN_SIE_ACCOUNTS',
+      value: file,
+    });
   }
   return parseSieAccountConfig(content, file);
 }

@@ -84,7 +84,13 @@ export function parseSie(bytes: Buffer): ParsedSie {
     if (line === '{') continue;
     if (line === '}') {
       if (open === null) throw new Error('} without #VER');
-      vouchers.push({ series: open.head[1] ?? '', number: open.head[2] ?? '', date: open.head[3] ?? '', text: open.head[4] ?? '', rows: open.rows });
+      vouchers.push({
+        series: open.head[1] ?? '',
+        number: open.head[2] ?? '',
+        date: open.head[3] ?? '',
+        text: open.head[4] ?? '',
+        rows: open.rows,
+      });
       open = null;
       continue;
     }
@@ -93,7 +99,13 @@ export function parseSie(bytes: Buffer): ParsedSie {
     else if (f[0] === '#TRANS') {
       if (open === null) throw new Error('#TRANS outside a voucher');
       const objs = (f[2] ?? '{}').slice(1, -1).trim();
-      open.rows.push({ account: f[1] ?? '', objects: objs === '' ? [] : fields(objs), amountOre: amountOre(f[3] ?? ''), date: f[4] ?? null, text: f[5] ?? null });
+      open.rows.push({
+        account: f[1] ?? '',
+        objects: objs === '' ? [] : fields(objs),
+        amountOre: amountOre(f[3] ?? ''),
+        date: f[4] ?? null,
+        text: f[5] ?? null,
+      });
     } else records.push(f);
   }
   if (open !== null) throw new Error('voucher not closed');

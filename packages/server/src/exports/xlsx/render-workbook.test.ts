@@ -71,12 +71,21 @@ describe('Excel workbook of a run', () => {
     expect(formulas.map((c) => c.formula)).toEqual(['SUM(I14:I19)']);
     // XML turns a bare CR into LF when read back; it is still the same text cell.
     const texts = cells.map((c) => c.text.replace(/^\n/, '\r'));
-    for (const t of ['=HYPERLINK("http://x";"klicka")', '=HYPERLINK("http://evil";"Er ref")', '+46 avräkning', '@summa', '-1+2', '\tflik', '\rvagn']) {
+    for (const t of [
+      '=HYPERLINK("http://x";"klicka")',
+      '=HYPERLINK("http://evil";"Er ref")',
+      '+46 avräkning',
+      '@summa',
+      '-1+2',
+      '\tflik',
+      '\rvagn',
+    ]) {
       const cell = cells[texts.indexOf(t)];
       expect(cell?.type, t).toBe(ExcelJS.ValueType.RichText);
       expect(texts).toContain(t);
     }
-    for (const w of wb.worksheets) for (const c of cellsOf(w)) if (c.type === ExcelJS.ValueType.Formula) expect(c.formula).toMatch(/^(SUM\(|'[^']+'!\$I\$\d+$)/);
+    for (const w of wb.worksheets)
+      for (const c of cellsOf(w)) if (c.type === ExcelJS.ValueType.Formula) expect(c.formula).toMatch(/^(SUM\(|'[^']+'!\$I\$\d+$)/);
   });
 
   it('kronor numbers are the exact two-decimal value of the öre amount', () => {

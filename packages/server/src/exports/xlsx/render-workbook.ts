@@ -33,11 +33,25 @@ function title(doc: InvoiceDocument): string {
 
 /** Writes one basis's sheet; returns the address of its total cell. */
 function basisSheet(ws: ExcelJS.Worksheet, doc: InvoiceDocument): string {
-  ws.columns = [{ width: 6 }, { width: 48 }, { width: 12 }, { width: 26 }, { width: 10 }, { width: 18 }, { width: 14 }, { width: 20 }, { width: 16 }, { width: 24 }];
+  ws.columns = [
+    { width: 6 },
+    { width: 48 },
+    { width: 12 },
+    { width: 26 },
+    { width: 10 },
+    { width: 18 },
+    { width: 14 },
+    { width: 20 },
+    { width: 16 },
+    { width: 24 },
+  ];
   ws.addRow([title(doc)]).font = { bold: true, size: 14 };
   if (doc.demo) ws.addRow(['EXEMPEL – demodata']).font = { color: { argb: 'FFA00000' }, bold: true };
   const header: [string, string | ReturnType<typeof safeText>][] = [
-    ['Säljare', `${doc.seller.legalName}${doc.seller.unit === null ? '' : `, ${doc.seller.unit}`} (org.nr ${doc.seller.organisationNumber})`],
+    [
+      'Säljare',
+      `${doc.seller.legalName}${doc.seller.unit === null ? '' : `, ${doc.seller.unit}`} (org.nr ${doc.seller.organisationNumber})`,
+    ],
     ['Köpare', `${doc.buyer.legalName}${doc.buyer.unit === null ? '' : `, ${doc.buyer.unit}`} (org.nr ${doc.buyer.organisationNumber})`],
     [doc.isCredit ? 'Kreditfakturanummer' : 'Fakturanummer', doc.invoiceNumber],
     ['Fakturadatum', doc.issueDate],
@@ -59,7 +73,18 @@ function basisSheet(ws: ExcelJS.Worksheet, doc: InvoiceDocument): string {
   head.eachCell((c) => (c.border = { bottom: { style: 'thin' } }));
   const first = head.number + 1;
   for (const l of doc.lines) {
-    const row = ws.addRow([l.lineNo, safeText(l.description), l.date, safeText(l.reference), Number(l.quantity), unitText(l.unit, l.quantity), kronorNumber(l.unitPriceOre), pricePerText(l.unit, l.baseQuantity), kronorNumber(l.amountOre), l.clause]);
+    const row = ws.addRow([
+      l.lineNo,
+      safeText(l.description),
+      l.date,
+      safeText(l.reference),
+      Number(l.quantity),
+      unitText(l.unit, l.quantity),
+      kronorNumber(l.unitPriceOre),
+      pricePerText(l.unit, l.baseQuantity),
+      kronorNumber(l.amountOre),
+      l.clause,
+    ]);
     row.getCell(5).numFmt = QUANTITY_FORMAT;
     row.getCell(7).numFmt = KRONOR_FORMAT;
     row.getCell(9).numFmt = KRONOR_FORMAT;
@@ -69,7 +94,10 @@ function basisSheet(ws: ExcelJS.Worksheet, doc: InvoiceDocument): string {
   total.font = { bold: true };
   const cell = total.getCell(9);
   // An empty basis has no lines; its SUM is over no cells and its result 0.
-  cell.value = { formula: doc.lines.length === 0 ? '0' : `SUM(${AMOUNT_COL}${String(first)}:${AMOUNT_COL}${String(last)})`, result: kronorNumber(doc.totalOre) };
+  cell.value = {
+    formula: doc.lines.length === 0 ? '0' : `SUM(${AMOUNT_COL}${String(first)}:${AMOUNT_COL}${String(last)})`,
+    result: kronorNumber(doc.totalOre),
+  };
   cell.numFmt = KRONOR_FORMAT;
   cell.border = { top: { style: 'thin' } };
   ws.views = [{ state: 'frozen', ySplit: head.number }];
@@ -80,7 +108,14 @@ function basisSheet(ws: ExcelJS.Worksheet, doc: InvoiceDocument): string {
 export async function renderWorkbook(docs: readonly InvoiceDocument[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   // Fixed metadata from the documents, never the clock.
-  const when = new Date(`${docs.map((d) => d.issueDate).sort().at(-1) ?? '2026-01-01'}T00:00:00Z`);
+  const when = new Date(
+    `${
+      docs
+        .map((d) => d.issueDate)
+        .sort()
+        .at(-1) ?? '2026-01-01'
+    }T00:00:00Z`,
+  );
   wb.creator = 'Samverkan';
   wb.lastModifiedBy = 'Samverkan';
   wb.created = when;
@@ -93,7 +128,14 @@ export async function renderWorkbook(docs: readonly InvoiceDocument[]): Promise<
   docs.forEach((doc, i) => {
     const name = names[i] ?? doc.invoiceNumber;
     const totalAt = basisSheet(wb.addWorksheet(name), doc);
-    const row = summary.addRow([doc.invoiceNumber, doc.isCredit ? 'Kreditfaktura' : 'Faktura', doc.seller.legalName, doc.buyer.legalName, doc.period.text, doc.issueDate]);
+    const row = summary.addRow([
+      doc.invoiceNumber,
+      doc.isCredit ? 'Kreditfaktura' : 'Faktura',
+      doc.seller.legalName,
+      doc.buyer.legalName,
+      doc.period.text,
+      doc.issueDate,
+    ]);
     const c = row.getCell(7);
     c.value = { formula: `'${name.replace(/'/g, "''")}'!${totalAt}`, result: kronorNumber(doc.totalOre) };
     c.numFmt = KRONOR_FORMAT;

@@ -7,7 +7,10 @@
 const MAX = 31;
 
 function clean(name: string): string {
-  const c = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  const c = name
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return c === '' || c.toLowerCase() === 'history' ? 'Blad' : c;
 }
 

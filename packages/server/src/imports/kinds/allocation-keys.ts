@@ -41,16 +41,88 @@ interface KeyDraft {
 const MUNICIPALITY_PREFIX = 'kommun:';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'key', sv: 'nyckel', aliases: ['nyckel_id', 'name'], required: true, description: 'nyckelns id, t.ex. resursfordelning-2027 (små bokstäver, siffror, punkt, bindestreck)', format: { unit: 'id', forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. resursfordelning-2027', example: 'resursfordelning-2027' } },
-  { key: 'title', sv: 'titel', aliases: ['benamning'], required: true, description: 'nyckelns namn', format: { ...formats.text, example: 'Resursfördelning 2027' } },
-  { key: 'valid_from', sv: 'gäller från', aliases: ['galler_fran', 'giltig_fran', 'from'], required: true, description: 'första dag nyckeln gäller, ÅÅÅÅ-MM-DD', format: { ...formats.date, example: '2027-01-01' } },
-  { key: 'factor', sv: 'faktor', aliases: ['faktor_id', 'factor_id'], required: true, description: 'faktorns id, t.ex. andel-aldre', format: { unit: 'id', forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. andel-aldre', example: 'andel-aldre' } },
-  { key: 'factor_name', sv: 'faktornamn', aliases: ['faktorns_namn'], required: true, description: 'faktorns namn, t.ex. Andel äldre', format: { ...formats.text, example: 'Andel äldre' } },
-  { key: 'weight', sv: 'vikt', required: true, description: 'faktorns vikt som exakt decimaltal; vikterna summerar till 1', format: { unit: 'decimaltal', forms: 'exakt decimaltal med komma eller punkt, t.ex. 0,5; vikterna summerar till 1', example: '1' } },
-  { key: 'measure', sv: 'mått', aliases: ['matt'], required: true, description: 'vad som mäts, t.ex. Invånare 80 år och äldre', format: { ...formats.text, example: 'Invånare 80 år och äldre' } },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa för måtten', format: { ...formats.text, example: 'SCB' } },
-  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens'], required: false, description: 'beslut som antog nyckeln', format: formats.text },
-  { key: 'example', sv: 'exempel', required: false, description: 'ja om värdena är ett exempel (märks i alla utdata)', format: formats.yesNo },
+  {
+    key: 'key',
+    sv: 'nyckel',
+    aliases: ['nyckel_id', 'name'],
+    required: true,
+    description: 'nyckelns id, t.ex. resursfordelning-2027 (små bokstäver, siffror, punkt, bindestreck)',
+    format: {
+      unit: 'id',
+      forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. resursfordelning-2027',
+      example: 'resursfordelning-2027',
+    },
+  },
+  {
+    key: 'title',
+    sv: 'titel',
+    aliases: ['benamning'],
+    required: true,
+    description: 'nyckelns namn',
+    format: { ...formats.text, example: 'Resursfördelning 2027' },
+  },
+  {
+    key: 'valid_from',
+    sv: 'gäller från',
+    aliases: ['galler_fran', 'giltig_fran', 'from'],
+    required: true,
+    description: 'första dag nyckeln gäller, ÅÅÅÅ-MM-DD',
+    format: { ...formats.date, example: '2027-01-01' },
+  },
+  {
+    key: 'factor',
+    sv: 'faktor',
+    aliases: ['faktor_id', 'factor_id'],
+    required: true,
+    description: 'faktorns id, t.ex. andel-aldre',
+    format: { unit: 'id', forms: 'små bokstäver, siffror, punkt och bindestreck, t.ex. andel-aldre', example: 'andel-aldre' },
+  },
+  {
+    key: 'factor_name',
+    sv: 'faktornamn',
+    aliases: ['faktorns_namn'],
+    required: true,
+    description: 'faktorns namn, t.ex. Andel äldre',
+    format: { ...formats.text, example: 'Andel äldre' },
+  },
+  {
+    key: 'weight',
+    sv: 'vikt',
+    required: true,
+    description: 'faktorns vikt som exakt decimaltal; vikterna summerar till 1',
+    format: { unit: 'decimaltal', forms: 'exakt decimaltal med komma eller punkt, t.ex. 0,5; vikterna summerar till 1', example: '1' },
+  },
+  {
+    key: 'measure',
+    sv: 'mått',
+    aliases: ['matt'],
+    required: true,
+    description: 'vad som mäts, t.ex. Invånare 80 år och äldre',
+    format: { ...formats.text, example: 'Invånare 80 år och äldre' },
+  },
+  {
+    key: 'source',
+    sv: 'källa',
+    aliases: ['kalla'],
+    required: true,
+    description: 'källa för måtten',
+    format: { ...formats.text, example: 'SCB' },
+  },
+  {
+    key: 'decision_ref',
+    sv: 'beslut',
+    aliases: ['beslutsreferens'],
+    required: false,
+    description: 'beslut som antog nyckeln',
+    format: formats.text,
+  },
+  {
+    key: 'example',
+    sv: 'exempel',
+    required: false,
+    description: 'ja om värdena är ett exempel (märks i alla utdata)',
+    format: formats.yesNo,
+  },
 ];
 
 function municipalityColumn(header: string, ctx: KindContext): string | undefined {
@@ -64,7 +136,8 @@ function municipalityColumn(header: string, ctx: KindContext): string | undefine
 
 function readFactor(row: RowReader, ctx: KindContext): FactorRow | undefined {
   const name = row.text('key', 'nyckelns id');
-  if (name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(name)) row.fail('key', 'nyckelns id ska bestå av små bokstäver, siffror, punkt och bindestreck (t.ex. resursfordelning-2027).', name);
+  if (name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(name))
+    row.fail('key', 'nyckelns id ska bestå av små bokstäver, siffror, punkt och bindestreck (t.ex. resursfordelning-2027).', name);
   const title = row.text('title', 'nyckelns namn');
   const validFrom = row.date('valid_from');
   const id = row.text('factor', 'faktorns id');
@@ -83,8 +156,27 @@ function readFactor(row: RowReader, ctx: KindContext): FactorRow | undefined {
     const v = row.decimal(key, `måttet för ${m.name}`);
     if (v !== undefined) values[m.code] = v;
   }
-  if (!row.ok || name === undefined || title === undefined || validFrom === undefined || id === undefined || factorName === undefined || weight === undefined || measure === undefined || source === undefined || example === undefined) return undefined;
-  return { name, title, validFrom, example, decisionRef: row.optionalText('decision_ref') ?? null, factor: { id, name: factorName, weight, measure, source, values } };
+  if (
+    !row.ok ||
+    name === undefined ||
+    title === undefined ||
+    validFrom === undefined ||
+    id === undefined ||
+    factorName === undefined ||
+    weight === undefined ||
+    measure === undefined ||
+    source === undefined ||
+    example === undefined
+  )
+    return undefined;
+  return {
+    name,
+    title,
+    validFrom,
+    example,
+    decisionRef: row.optionalText('decision_ref') ?? null,
+    factor: { id, name: factorName, weight, measure, source, values },
+  };
 }
 
 /** Gather factor rows into keys (per id and start date); problems for rows that disagree on the key's fields. */
@@ -96,15 +188,32 @@ class KeyGatherer {
     const id = `${f.name}@${f.validFrom}`;
     const k = this.keys.get(id);
     if (!k) {
-      this.keys.set(id, { name: f.name, title: f.title, validFrom: f.validFrom, example: f.example, decisionRef: f.decisionRef, firstLine: line, factors: [f.factor] });
+      this.keys.set(id, {
+        name: f.name,
+        title: f.title,
+        validFrom: f.validFrom,
+        example: f.example,
+        decisionRef: f.decisionRef,
+        firstLine: line,
+        factors: [f.factor],
+      });
       return;
     }
     if (k.title !== f.title || k.example !== f.example || k.decisionRef !== f.decisionRef) {
-      this.problems.push({ line, field: 'titel', reason: `nyckeln ${f.name} (från ${f.validFrom}) har annan titel, beslut eller exempelmarkering än på rad ${String(k.firstLine)}; de ska vara lika på nyckelns alla rader.` });
+      this.problems.push({
+        line,
+        field: 'titel',
+        reason: `nyckeln ${f.name} (från ${f.validFrom}) har annan titel, beslut eller exempelmarkering än på rad ${String(k.firstLine)}; de ska vara lika på nyckelns alla rader.`,
+      });
       return;
     }
     if (k.factors.some((x) => x.id === f.factor.id)) {
-      this.problems.push({ line, field: 'faktor', reason: `faktorn ${f.factor.id} förekommer redan i nyckeln ${f.name}.`, value: f.factor.id });
+      this.problems.push({
+        line,
+        field: 'faktor',
+        reason: `faktorn ${f.factor.id} förekommer redan i nyckeln ${f.name}.`,
+        value: f.factor.id,
+      });
       return;
     }
     k.factors.push(f.factor);

@@ -12,11 +12,46 @@ import type { RowReader } from '../row-reader.js';
 
 /** The minute columns. */
 export const minuteColumns: readonly ColumnSpec[] = [
-  { key: 'intervention', sv: 'insatstid', aliases: ['uppdragstid', 'intervention_minutes', 'insatstid_min'], required: true, description: 'insatstid i minuter', format: formats.startedHourMinutes },
-  { key: 'administration', sv: 'administration', aliases: ['dokumentation', 'administration_minutes'], required: false, description: 'administration inklusive dokumentation, minuter (tomt = 0)', format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '10' } },
-  { key: 'reporting', sv: 'återrapportering', aliases: ['aterrapportering', 'reporting_minutes'], required: false, description: 'återrapportering till beställaren, minuter (tomt = 0)', format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '5' } },
-  { key: 'travel', sv: 'restid', aliases: ['travel_minutes'], required: false, description: 'restid i minuter (tomt = 0)', format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '20' } },
-  { key: 'travel_combinable', sv: 'resa samordnad', aliases: ['resan_kunde_samordnas', 'samordnad_resa', 'travel_combined'], required: false, description: 'ja om resan kunde samordnas med ordinarie besök (restiden räknas då inte); tomt = nej', format: formats.yesNo },
+  {
+    key: 'intervention',
+    sv: 'insatstid',
+    aliases: ['uppdragstid', 'intervention_minutes', 'insatstid_min'],
+    required: true,
+    description: 'insatstid i minuter',
+    format: formats.startedHourMinutes,
+  },
+  {
+    key: 'administration',
+    sv: 'administration',
+    aliases: ['dokumentation', 'administration_minutes'],
+    required: false,
+    description: 'administration inklusive dokumentation, minuter (tomt = 0)',
+    format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '10' },
+  },
+  {
+    key: 'reporting',
+    sv: 'återrapportering',
+    aliases: ['aterrapportering', 'reporting_minutes'],
+    required: false,
+    description: 'återrapportering till beställaren, minuter (tomt = 0)',
+    format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '5' },
+  },
+  {
+    key: 'travel',
+    sv: 'restid',
+    aliases: ['travel_minutes'],
+    required: false,
+    description: 'restid i minuter (tomt = 0)',
+    format: { ...formats.startedHourMinutes, forms: `${formats.startedHourMinutes.forms}; tomt = 0`, example: '20' },
+  },
+  {
+    key: 'travel_combinable',
+    sv: 'resa samordnad',
+    aliases: ['resan_kunde_samordnas', 'samordnad_resa', 'travel_combined'],
+    required: false,
+    description: 'ja om resan kunde samordnas med ordinarie besök (restiden räknas då inte); tomt = nej',
+    format: formats.yesNo,
+  },
 ];
 
 /** Digits with an optional decimal comma or point; spaces between thousands allowed. */
@@ -56,6 +91,13 @@ export function readMinutes(row: RowReader): AssignmentMinutes | undefined {
   const reporting = readMinuteAmount(row, 'reporting', 'återrapporteringstiden', 0);
   const travel = readMinuteAmount(row, 'travel', 'restiden', 0);
   const travelCombinable = row.yesNo('travel_combinable');
-  if (intervention === undefined || administration === undefined || reporting === undefined || travel === undefined || travelCombinable === undefined) return undefined;
+  if (
+    intervention === undefined ||
+    administration === undefined ||
+    reporting === undefined ||
+    travel === undefined ||
+    travelCombinable === undefined
+  )
+    return undefined;
   return { intervention, administration, reporting, travel, travelCombinable };
 }

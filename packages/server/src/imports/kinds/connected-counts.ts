@@ -10,8 +10,22 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'year', sv: 'år', aliases: ['ar', 'year'], required: true, description: 'året som räknats, ÅÅÅÅ', format: formats.year },
-  { key: 'count', sv: 'antal', aliases: ['anslutna', 'antal_anslutna'], required: true, description: 'antal personer i länet anslutna under året', format: { ...formats.count, example: '149' } },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: false, description: 'var antalet kommer ifrån', format: { ...formats.text, example: 'Storsjögläntans register' } },
+  {
+    key: 'count',
+    sv: 'antal',
+    aliases: ['anslutna', 'antal_anslutna'],
+    required: true,
+    description: 'antal personer i länet anslutna under året',
+    format: { ...formats.count, example: '149' },
+  },
+  {
+    key: 'source',
+    sv: 'källa',
+    aliases: ['kalla'],
+    required: false,
+    description: 'var antalet kommer ifrån',
+    format: { ...formats.text, example: 'Storsjögläntans register' },
+  },
 ];
 
 /** Yearly connected counts. */

@@ -21,9 +21,15 @@ for (const target of databaseTargets) {
     let t: TestServer;
     let region: Client;
     const count = async (table: 'import_rows' | 'imports' | 'audit_log'): Promise<number> =>
-      (await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      (
+        await t.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const snapshot = async () => ({ rows: await count('import_rows'), imports: await count('imports'), audit: await count('audit_log') });
-    const upload = (rows: readonly (readonly string[])[], name: string): Promise<Answer> => uploadFile(t.url, region, 'daytime-assignments', encode(csvText([HEADER, ...rows]), 'utf-8'), name);
+    const upload = (rows: readonly (readonly string[])[], name: string): Promise<Answer> =>
+      uploadFile(t.url, region, 'daytime-assignments', encode(csvText([HEADER, ...rows]), 'utf-8'), name);
 
     beforeAll(async () => {
       t = await startTestServer(target);
@@ -49,11 +55,14 @@ for (const target of databaseTargets) {
       const d = body.error.details[0];
       expect(d?.line).toBe(3);
       expect(d?.field).toBe('hemregion');
-      for (const column of ['"utförare" = "region"', '"beställare" = "Östersund"', '"hemregion" = "Region Stockholm"']) expect(d?.reason).toContain(column);
+      for (const column of ['"utförare" = "region"', '"beställare" = "Östersund"', '"hemregion" = "Region Stockholm"'])
+        expect(d?.reason).toContain(column);
       expect(d?.reason).toContain('två betalare');
       expect(d?.message).toMatch(/^rad 3, kolumn "hemregion": /);
       expect(await snapshot()).toEqual(before);
-      const records = (await region.request('GET', '/api/v1/records?kind=daytime-assignments&period=2026-09')).body as { records: unknown[] };
+      const records = (await region.request('GET', '/api/v1/records?kind=daytime-assignments&period=2026-09')).body as {
+        records: unknown[];
+      };
       expect(records.records).toEqual([]);
     });
 
@@ -81,7 +90,10 @@ for (const target of databaseTargets) {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const run = await region.request('POST', '/api/v1/billing-runs', { flow: 'dagtid', period: '2026-09' });
       expect(run.status, JSON.stringify(run.body)).toBe(201);
-      const started = run.body as { run: { notes: string[] }; invoiceBases: { seller: { id: string }; buyer: { id: string }; totalOre: number }[] };
+      const started = run.body as {
+        run: { notes: string[] };
+        invoiceBases: { seller: { id: string }; buyer: { id: string }; totalOre: number }[];
+      };
       expect(started.invoiceBases.map((b) => [b.seller.id, b.buyer.id])).toEqual([['2380', 'region']]);
       expect(started.run.notes).toContainEqual(expect.stringContaining('Region Stockholm'));
     });

@@ -7,7 +7,15 @@
  * Each row must map to exactly one seller → buyer pair (core's `daytimeDirection`, decision 0070):
  * a row with none or two is refused, and with it the whole file.
  */
-import { daytimeDirection, parseClockTime, parseDate, parameterValueOn, integerValue, requireParameter, type Agreement } from '@samverkan/core';
+import {
+  daytimeDirection,
+  parseClockTime,
+  parseDate,
+  parameterValueOn,
+  integerValue,
+  requireParameter,
+  type Agreement,
+} from '@samverkan/core';
 import type { ColumnSpec } from '../columns.js';
 import { formats } from '../column-formats.js';
 import { minuteColumns, readMinutes } from './assignment-columns.js';
@@ -15,14 +23,65 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD', format: formats.date },
-  { key: 'start', sv: 'starttid', aliases: ['start_time', 'klockslag'], required: true, description: 'starttid TT:MM (avgör dagtid 08–17 eller kväll/natt)', format: formats.clock },
-  { key: 'lender', sv: 'utförare', aliases: ['utforare', 'uthyrare', 'säljare', 'saljare', 'seller'], required: true, description: 'den som lånar ut personal och fakturerar: region eller en kommun', format: formats.party, party: true },
-  { key: 'hirer', sv: 'beställare', aliases: ['bestallare', 'inhyrare', 'köpare', 'kopare', 'buyer'], required: true, description: 'den som hyr in och betalar: region eller en kommun', format: { ...formats.party, example: 'region' }, party: true },
+  {
+    key: 'start',
+    sv: 'starttid',
+    aliases: ['start_time', 'klockslag'],
+    required: true,
+    description: 'starttid TT:MM (avgör dagtid 08–17 eller kväll/natt)',
+    format: formats.clock,
+  },
+  {
+    key: 'lender',
+    sv: 'utförare',
+    aliases: ['utforare', 'uthyrare', 'säljare', 'saljare', 'seller'],
+    required: true,
+    description: 'den som lånar ut personal och fakturerar: region eller en kommun',
+    format: formats.party,
+    party: true,
+  },
+  {
+    key: 'hirer',
+    sv: 'beställare',
+    aliases: ['bestallare', 'inhyrare', 'köpare', 'kopare', 'buyer'],
+    required: true,
+    description: 'den som hyr in och betalar: region eller en kommun',
+    format: { ...formats.party, example: 'region' },
+    party: true,
+  },
   ...minuteColumns,
-  { key: 'storsjoglantan', sv: 'storsjögläntan', aliases: ['storsjoglantan', 'ansluten_storsjoglantan'], required: false, description: 'ja om personen är ansluten till Storsjögläntan (registreras, faktureras inte); tomt = nej', format: formats.yesNo },
-  { key: 'registered_municipality', sv: 'folkbokföringskommun', aliases: ['folkbokforingskommun', 'folkbokford_i'], required: false, description: 'personens folkbokföringskommun (tomt = kommunen som är part)', format: { ...formats.municipality, forms: `${formats.municipality.forms}; tomt = kommunen som är part` } },
-  { key: 'home_region', sv: 'hemregion', aliases: ['home_region'], required: false, description: 'hemregion för person som inte är folkbokförd i länet (då lämnas folkbokföringskommun tom)', format: { unit: 'region', forms: 'regionens namn, t.ex. Region Västernorrland; tomt = folkbokförd i länet', example: '' } },
-  { key: 'reference', sv: 'referens', aliases: ['ref', 'uppdragsnummer'], required: false, description: 'egen referens, utan personuppgifter', format: { ...formats.text, example: 'U-1001' } },
+  {
+    key: 'storsjoglantan',
+    sv: 'storsjögläntan',
+    aliases: ['storsjoglantan', 'ansluten_storsjoglantan'],
+    required: false,
+    description: 'ja om personen är ansluten till Storsjögläntan (registreras, faktureras inte); tomt = nej',
+    format: formats.yesNo,
+  },
+  {
+    key: 'registered_municipality',
+    sv: 'folkbokföringskommun',
+    aliases: ['folkbokforingskommun', 'folkbokford_i'],
+    required: false,
+    description: 'personens folkbokföringskommun (tomt = kommunen som är part)',
+    format: { ...formats.municipality, forms: `${formats.municipality.forms}; tomt = kommunen som är part` },
+  },
+  {
+    key: 'home_region',
+    sv: 'hemregion',
+    aliases: ['home_region'],
+    required: false,
+    description: 'hemregion för person som inte är folkbokförd i länet (då lämnas folkbokföringskommun tom)',
+    format: { unit: 'region', forms: 'regionens namn, t.ex. Region Västernorrland; tomt = folkbokförd i länet', example: '' },
+  },
+  {
+    key: 'reference',
+    sv: 'referens',
+    aliases: ['ref', 'uppdragsnummer'],
+    required: false,
+    description: 'egen referens, utan personuppgifter',
+    format: { ...formats.text, example: 'U-1001' },
+  },
 ];
 
 /** The import column of each column the direction rule names. */
@@ -40,7 +99,8 @@ function dayInterval(agreement: Agreement, date: string): readonly [number, numb
   const known = byDate.get(date);
   if (known !== undefined) return known;
   const on = parseDate(date, 'datum');
-  const value = (id: string) => Number(integerValue(requireParameter(agreement, id), parameterValueOn(requireParameter(agreement, id), on)));
+  const value = (id: string) =>
+    Number(integerValue(requireParameter(agreement, id), parameterValueOn(requireParameter(agreement, id), on)));
   const interval = [value('dagtid.dagtid-borjar'), value('dagtid.dagtid-slutar')] as const;
   byDate.set(date, interval);
   return interval;
@@ -65,13 +125,21 @@ export const daytimeAssignmentsKind = recordKind({
     const homeRegion = row.optionalText('home_region');
     const reference = row.optionalText('reference');
     if (homeRegion !== undefined && row.raw('registered_municipality') !== '') {
-      row.fail('home_region', 'ange antingen folkbokföringskommun (folkbokförd i länet) eller hemregion (folkbokförd i annan region), inte båda.', homeRegion);
+      row.fail(
+        'home_region',
+        'ange antingen folkbokföringskommun (folkbokförd i länet) eller hemregion (folkbokförd i annan region), inte båda.',
+        homeRegion,
+      );
     } else if (lender !== undefined && hirer !== undefined) {
       const side = (p: string) => (p === 'region' ? 'region' : 'kommun');
       const direction = daytimeDirection({ lender: side(lender), hirer: side(hirer), notRegisteredInCounty: homeRegion !== undefined });
       if (!direction.ok) {
         const named = direction.columns.map((c) => `"${row.field(columnKey[c])}" = "${row.raw(columnKey[c])}"`).join(', ');
-        row.fail(direction.columns.includes('homeRegion') ? 'home_region' : 'hirer', `${named}: ${direction.reason}`, row.raw(direction.columns.includes('homeRegion') ? 'home_region' : 'hirer'));
+        row.fail(
+          direction.columns.includes('homeRegion') ? 'home_region' : 'hirer',
+          `${named}: ${direction.reason}`,
+          row.raw(direction.columns.includes('homeRegion') ? 'home_region' : 'hirer'),
+        );
       }
     }
     if (date !== undefined && start !== undefined && lender !== undefined && hirer !== undefined && storsjoglantan === false) {
@@ -80,10 +148,23 @@ export const daytimeAssignmentsKind = recordKind({
       const at = parseClockTime(start, 'starttid');
       const isDay = at >= dayStart && at < dayEnd;
       if (!isDay && !(lender !== 'region' && hirer === 'region')) {
-        row.fail('start', `uppdrag kl. ${start} ligger kvällar/nätter (17.00–08.00); avtalet reglerar då bara kommunens sjuksköterskor i regionens primärvård (utförare kommun, beställare region).`, start);
+        row.fail(
+          'start',
+          `uppdrag kl. ${start} ligger kvällar/nätter (17.00–08.00); avtalet reglerar då bara kommunens sjuksköterskor i regionens primärvård (utförare kommun, beställare region).`,
+          start,
+        );
       }
     }
-    if (!row.ok || date === undefined || start === undefined || lender === undefined || hirer === undefined || minutes === undefined || storsjoglantan === undefined) return undefined;
+    if (
+      !row.ok ||
+      date === undefined ||
+      start === undefined ||
+      lender === undefined ||
+      hirer === undefined ||
+      minutes === undefined ||
+      storsjoglantan === undefined
+    )
+      return undefined;
     const municipal = lender === 'region' ? hirer : lender;
     return {
       period: date.slice(0, 7),

@@ -10,9 +10,30 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'year', sv: 'år', aliases: ['ar', 'year'], required: true, description: 'budgetåret, ÅÅÅÅ', format: formats.year },
-  { key: 'area', sv: 'område', aliases: ['omrade', 'utvecklingsområde', 'utvecklingsomrade'], required: true, description: 'utvecklingsområdets namn', format: { ...formats.text, example: 'Nära vård' } },
-  { key: 'budget', sv: 'budget', aliases: ['budget_kr'], required: true, description: 'budget i kronor', format: { ...formats.kronor, example: '500 000' } },
-  { key: 'outcome', sv: 'utfall', aliases: ['utfall_kr', 'outcome'], required: false, description: 'utfall i kronor, när det är känt', format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = inte känt än`, example: '' } },
+  {
+    key: 'area',
+    sv: 'område',
+    aliases: ['omrade', 'utvecklingsområde', 'utvecklingsomrade'],
+    required: true,
+    description: 'utvecklingsområdets namn',
+    format: { ...formats.text, example: 'Nära vård' },
+  },
+  {
+    key: 'budget',
+    sv: 'budget',
+    aliases: ['budget_kr'],
+    required: true,
+    description: 'budget i kronor',
+    format: { ...formats.kronor, example: '500 000' },
+  },
+  {
+    key: 'outcome',
+    sv: 'utfall',
+    aliases: ['utfall_kr', 'outcome'],
+    required: false,
+    description: 'utfall i kronor, när det är känt',
+    format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = inte känt än`, example: '' },
+  },
 ];
 
 /** Development-area budgets. */

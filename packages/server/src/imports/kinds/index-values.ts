@@ -24,13 +24,59 @@ interface IndexValueRow {
 }
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'series', sv: 'serie', aliases: ['index', 'indexserie'], required: true, description: 'VPI, OPI eller LPIK', format: choice(['VPI', 'OPI', 'LPIK']) },
+  {
+    key: 'series',
+    sv: 'serie',
+    aliases: ['index', 'indexserie'],
+    required: true,
+    description: 'VPI, OPI eller LPIK',
+    format: choice(['VPI', 'OPI', 'LPIK']),
+  },
   { key: 'year', sv: 'år', aliases: ['ar'], required: true, description: 'året förändringen avser, ÅÅÅÅ', format: formats.year },
-  { key: 'percent', sv: 'procent', aliases: ['förändring', 'forandring', 'procentuell_forandring'], required: true, description: 'årlig förändring i procent, t.ex. 2,9', format: { unit: 'procent', forms: 'årlig förändring i procent som decimaltal med komma eller punkt, t.ex. 2,9 eller -0,4', example: '2,9' } },
-  { key: 'kind', sv: 'typ', aliases: ['utfall_prognos'], required: false, description: 'utfall eller prognos (tomt = utfall)', format: choice(['utfall', 'prognos'], 'tomt = utfall') },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: true, description: 'källa, t.ex. SKR cirkulär 25:12', format: { ...formats.text, example: 'SKR cirkulär 25:12' } },
-  { key: 'published', sv: 'publicerad', aliases: ['publiceringsdatum', 'published_on'], required: false, description: 'publiceringsdatum ÅÅÅÅ-MM-DD', format: { ...formats.date, forms: `${formats.date.forms}; tomt = okänt`, example: '' } },
-  { key: 'decision_ref', sv: 'beslut', aliases: ['beslutsreferens', 'decision'], required: false, description: 'beslutsreferens', format: formats.text },
+  {
+    key: 'percent',
+    sv: 'procent',
+    aliases: ['förändring', 'forandring', 'procentuell_forandring'],
+    required: true,
+    description: 'årlig förändring i procent, t.ex. 2,9',
+    format: {
+      unit: 'procent',
+      forms: 'årlig förändring i procent som decimaltal med komma eller punkt, t.ex. 2,9 eller -0,4',
+      example: '2,9',
+    },
+  },
+  {
+    key: 'kind',
+    sv: 'typ',
+    aliases: ['utfall_prognos'],
+    required: false,
+    description: 'utfall eller prognos (tomt = utfall)',
+    format: choice(['utfall', 'prognos'], 'tomt = utfall'),
+  },
+  {
+    key: 'source',
+    sv: 'källa',
+    aliases: ['kalla'],
+    required: true,
+    description: 'källa, t.ex. SKR cirkulär 25:12',
+    format: { ...formats.text, example: 'SKR cirkulär 25:12' },
+  },
+  {
+    key: 'published',
+    sv: 'publicerad',
+    aliases: ['publiceringsdatum', 'published_on'],
+    required: false,
+    description: 'publiceringsdatum ÅÅÅÅ-MM-DD',
+    format: { ...formats.date, forms: `${formats.date.forms}; tomt = okänt`, example: '' },
+  },
+  {
+    key: 'decision_ref',
+    sv: 'beslut',
+    aliases: ['beslutsreferens', 'decision'],
+    required: false,
+    description: 'beslutsreferens',
+    format: formats.text,
+  },
 ];
 
 /** Index values. */
@@ -50,7 +96,11 @@ export const indexValuesKind: ImportKind<IndexValueRow> = {
         let point: IndexPoint | undefined;
         try {
           const kind = row.optionalText('kind');
-          point = [...buildIndexSeries([{ series: row.raw('series'), year: row.raw('year'), percent: row.raw('percent'), ...(kind === undefined ? {} : { kind }) }]).points.values()][0];
+          point = [
+            ...buildIndexSeries([
+              { series: row.raw('series'), year: row.raw('year'), percent: row.raw('percent'), ...(kind === undefined ? {} : { kind }) },
+            ]).points.values(),
+          ][0];
         } catch (e) {
           if (!isSamverkanError(e)) throw e;
           const field = e.location.field ?? 'series';
@@ -59,7 +109,8 @@ export const indexValuesKind: ImportKind<IndexValueRow> = {
         if (point) {
           const key = `${point.series}:${String(point.year)}`;
           const earlier = seen.get(key);
-          if (earlier !== undefined) row.fail('year', `${point.series} ${String(point.year)} förekommer redan på rad ${String(earlier)}.`, row.raw('year'));
+          if (earlier !== undefined)
+            row.fail('year', `${point.series} ${String(point.year)} förekommer redan på rad ${String(earlier)}.`, row.raw('year'));
           else seen.set(key, row.line);
         }
         if (!row.ok || point === undefined || source === undefined) return undefined;
@@ -84,7 +135,14 @@ export const indexValuesKind: ImportKind<IndexValueRow> = {
         .orderBy('version', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (current && current.percent === v.percent && current.kind === v.point.kind && current.source === v.source && current.published_on === v.published && current.decision_ref === v.decisionRef) {
+      if (
+        current &&
+        current.percent === v.percent &&
+        current.kind === v.point.kind &&
+        current.source === v.source &&
+        current.published_on === v.published &&
+        current.decision_ref === v.decisionRef
+      ) {
         duplicates += 1;
         return;
       }

@@ -11,11 +11,46 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'date', sv: 'datum', required: true, description: 'dag då kostnaden uppstod, ÅÅÅÅ-MM-DD', format: formats.date },
-  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars personal deltog (namn eller kommunkod)', format: formats.municipality, party: true },
-  { key: 'document', sv: 'överenskommelse', aliases: ['overenskommelse', 'dokument', 'boende'], required: true, description: 'ORD (ordinärt boende) eller SABO (särskilt boende)', format: choice(['ORD', 'SABO']) },
-  { key: 'agreement_reference', sv: 'skriftlig överenskommelse', aliases: ['skriftlig_overenskommelse', 'avtalsreferens', 'agreement_ref'], required: true, description: 'referens till chefernas skriftliga överenskommelse', format: { ...formats.text, example: 'Överenskommelse 2026-04' } },
-  { key: 'cost_kind', sv: 'typ', aliases: ['kostnadstyp', 'kind'], required: true, description: 'lön, resa eller färdtid', format: choice(['lön', 'resa', 'färdtid']) },
-  { key: 'amount', sv: 'belopp', aliases: ['belopp_kr', 'amount_sek'], required: true, description: 'faktisk kostnad i kronor', format: formats.kronor },
+  {
+    key: 'municipality',
+    sv: 'kommun',
+    required: true,
+    description: 'kommunen vars personal deltog (namn eller kommunkod)',
+    format: formats.municipality,
+    party: true,
+  },
+  {
+    key: 'document',
+    sv: 'överenskommelse',
+    aliases: ['overenskommelse', 'dokument', 'boende'],
+    required: true,
+    description: 'ORD (ordinärt boende) eller SABO (särskilt boende)',
+    format: choice(['ORD', 'SABO']),
+  },
+  {
+    key: 'agreement_reference',
+    sv: 'skriftlig överenskommelse',
+    aliases: ['skriftlig_overenskommelse', 'avtalsreferens', 'agreement_ref'],
+    required: true,
+    description: 'referens till chefernas skriftliga överenskommelse',
+    format: { ...formats.text, example: 'Överenskommelse 2026-04' },
+  },
+  {
+    key: 'cost_kind',
+    sv: 'typ',
+    aliases: ['kostnadstyp', 'kind'],
+    required: true,
+    description: 'lön, resa eller färdtid',
+    format: choice(['lön', 'resa', 'färdtid']),
+  },
+  {
+    key: 'amount',
+    sv: 'belopp',
+    aliases: ['belopp_kr', 'amount_sek'],
+    required: true,
+    description: 'faktisk kostnad i kronor',
+    format: formats.kronor,
+  },
 ];
 
 const costKinds: readonly [RegExp, InpatientCostKind][] = [
@@ -54,7 +89,16 @@ export const inpatientStaffKind = recordKind({
     const agreementReference = row.text('agreement_reference', 'referensen till den skriftliga överenskommelsen');
     const kind = readKind(row);
     const amountOre = row.kronor('amount', 'kostnaden');
-    if (!row.ok || date === undefined || municipality === undefined || document === undefined || agreementReference === undefined || kind === undefined || amountOre === undefined) return undefined;
+    if (
+      !row.ok ||
+      date === undefined ||
+      municipality === undefined ||
+      document === undefined ||
+      agreementReference === undefined ||
+      kind === undefined ||
+      amountOre === undefined
+    )
+      return undefined;
     return {
       period: date.slice(0, 7),
       sellerCode: municipality,

@@ -10,9 +10,30 @@ import { formats } from '../column-formats.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'snapshot_date', sv: 'inventeringsdatum', aliases: ['datum', 'date'], required: true, description: 'dagen antalet gäller, ÅÅÅÅ-MM-DD (t.ex. 2025-12-31)', format: { ...formats.date, example: '2025-12-31' } },
-  { key: 'municipality', sv: 'kommun', required: true, description: 'kommun (namn eller kommunkod)', format: formats.municipality, party: true },
-  { key: 'devices', sv: 'antal', aliases: ['inventarier', 'antal_inventarier'], required: true, description: 'registrerade kommunägda inventarier', format: { ...formats.count, example: '250' } },
+  {
+    key: 'snapshot_date',
+    sv: 'inventeringsdatum',
+    aliases: ['datum', 'date'],
+    required: true,
+    description: 'dagen antalet gäller, ÅÅÅÅ-MM-DD (t.ex. 2025-12-31)',
+    format: { ...formats.date, example: '2025-12-31' },
+  },
+  {
+    key: 'municipality',
+    sv: 'kommun',
+    required: true,
+    description: 'kommun (namn eller kommunkod)',
+    format: formats.municipality,
+    party: true,
+  },
+  {
+    key: 'devices',
+    sv: 'antal',
+    aliases: ['inventarier', 'antal_inventarier'],
+    required: true,
+    description: 'registrerade kommunägda inventarier',
+    format: { ...formats.count, example: '250' },
+  },
 ];
 
 /** MT device inventories. */

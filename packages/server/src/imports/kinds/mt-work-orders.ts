@@ -10,12 +10,55 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'date', sv: 'datum', required: true, description: 'arbetsorderns datum, ÅÅÅÅ-MM-DD', format: formats.date },
-  { key: 'municipality', sv: 'kommun', aliases: ['beställare', 'bestallare'], required: true, description: 'beställande kommun (namn eller kommunkod)', format: formats.municipality, party: true },
-  { key: 'minutes', sv: 'minuter', aliases: ['arbetstid', 'arbetstid_minuter'], required: true, description: 'faktisk arbetstid i minuter', format: formats.wholeMinutes },
-  { key: 'travel_cost', sv: 'resekostnad', aliases: ['resa', 'travel'], required: false, description: 'reskostnad vid besök på vårdenhet, kronor (tomt = 0)', format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' } },
-  { key: 'consumables', sv: 'förbrukningsmaterial', aliases: ['forbrukningsmaterial', 'material'], required: false, description: 'förbrukningsmaterial, kronor (tomt = 0)', format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' } },
-  { key: 'spare_parts', sv: 'reservdelar', aliases: ['reservdel'], required: false, description: 'reservdelar, kronor (tomt = 0)', format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' } },
-  { key: 'reference', sv: 'arbetsorder', aliases: ['referens', 'ref', 'work_order'], required: false, description: 'arbetsordernummer eller annan referens', format: { ...formats.text, example: 'AO-2026-001' } },
+  {
+    key: 'municipality',
+    sv: 'kommun',
+    aliases: ['beställare', 'bestallare'],
+    required: true,
+    description: 'beställande kommun (namn eller kommunkod)',
+    format: formats.municipality,
+    party: true,
+  },
+  {
+    key: 'minutes',
+    sv: 'minuter',
+    aliases: ['arbetstid', 'arbetstid_minuter'],
+    required: true,
+    description: 'faktisk arbetstid i minuter',
+    format: formats.wholeMinutes,
+  },
+  {
+    key: 'travel_cost',
+    sv: 'resekostnad',
+    aliases: ['resa', 'travel'],
+    required: false,
+    description: 'reskostnad vid besök på vårdenhet, kronor (tomt = 0)',
+    format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' },
+  },
+  {
+    key: 'consumables',
+    sv: 'förbrukningsmaterial',
+    aliases: ['forbrukningsmaterial', 'material'],
+    required: false,
+    description: 'förbrukningsmaterial, kronor (tomt = 0)',
+    format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' },
+  },
+  {
+    key: 'spare_parts',
+    sv: 'reservdelar',
+    aliases: ['reservdel'],
+    required: false,
+    description: 'reservdelar, kronor (tomt = 0)',
+    format: { ...formats.kronor, forms: `${formats.kronor.forms}; tomt = 0`, example: '0' },
+  },
+  {
+    key: 'reference',
+    sv: 'arbetsorder',
+    aliases: ['referens', 'ref', 'work_order'],
+    required: false,
+    description: 'arbetsordernummer eller annan referens',
+    format: { ...formats.text, example: 'AO-2026-001' },
+  },
 ];
 
 /** MT work orders. */
@@ -35,7 +78,16 @@ export const mtWorkOrdersKind = recordKind({
     const consumablesOre = row.kronor('consumables', 'förbrukningsmaterialet', { fallback: 0 });
     const sparePartsOre = row.kronor('spare_parts', 'reservdelarna', { fallback: 0 });
     const reference = row.optionalText('reference');
-    if (!row.ok || date === undefined || municipality === undefined || minutes === undefined || travelOre === undefined || consumablesOre === undefined || sparePartsOre === undefined) return undefined;
+    if (
+      !row.ok ||
+      date === undefined ||
+      municipality === undefined ||
+      minutes === undefined ||
+      travelOre === undefined ||
+      consumablesOre === undefined ||
+      sparePartsOre === undefined
+    )
+      return undefined;
     return {
       period: date.slice(0, 7),
       sellerCode: 'region',

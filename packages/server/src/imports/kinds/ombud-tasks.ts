@@ -12,10 +12,31 @@ import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
   { key: 'date', sv: 'datum', required: true, description: 'uppdragets datum, ÅÅÅÅ-MM-DD', format: formats.date },
-  { key: 'municipality', sv: 'kommun', required: true, description: 'kommunen vars ombud utförde uppgiften (namn eller kommunkod)', format: formats.municipality, party: true },
-  { key: 'service', sv: 'enhet', aliases: ['mottagning', 'unit'], required: true, description: 'syncentralen eller hörcentralen (faktureras separat)', format: choice(['syncentralen', 'hörcentralen'], 'syn och hör går också') },
+  {
+    key: 'municipality',
+    sv: 'kommun',
+    required: true,
+    description: 'kommunen vars ombud utförde uppgiften (namn eller kommunkod)',
+    format: formats.municipality,
+    party: true,
+  },
+  {
+    key: 'service',
+    sv: 'enhet',
+    aliases: ['mottagning', 'unit'],
+    required: true,
+    description: 'syncentralen eller hörcentralen (faktureras separat)',
+    format: choice(['syncentralen', 'hörcentralen'], 'syn och hör går också'),
+  },
   ...minuteColumns,
-  { key: 'reference', sv: 'referens', aliases: ['ref'], required: false, description: 'egen referens, utan personuppgifter', format: { ...formats.text, example: 'S-17' } },
+  {
+    key: 'reference',
+    sv: 'referens',
+    aliases: ['ref'],
+    required: false,
+    description: 'egen referens, utan personuppgifter',
+    format: { ...formats.text, example: 'S-17' },
+  },
 ];
 
 const services: readonly [RegExp, OmbudService][] = [

@@ -10,10 +10,39 @@ import { formats } from '../column-formats.js';
 import { recordKind } from './record-kind.js';
 
 const columns: readonly ColumnSpec[] = [
-  { key: 'date', sv: 'datum', aliases: ['date'], required: true, description: 'dagen folkmängden avser, ÅÅÅÅ-MM-DD (t.ex. 2025-12-31)', format: { ...formats.date, example: '2025-12-31' } },
-  { key: 'municipality', sv: 'kommun', aliases: ['region'], required: true, description: 'kommun (namn, kommunkod eller "2380 Östersund")', format: formats.municipality, party: true },
-  { key: 'population', sv: 'folkmängd', aliases: ['folkmangd', 'invånare', 'invanare'], required: true, description: 'antal invånare', format: { ...formats.count, example: '64 970' } },
-  { key: 'source', sv: 'källa', aliases: ['kalla'], required: false, description: 'var siffran kommer ifrån (t.ex. SCB)', format: { ...formats.text, example: 'SCB' } },
+  {
+    key: 'date',
+    sv: 'datum',
+    aliases: ['date'],
+    required: true,
+    description: 'dagen folkmängden avser, ÅÅÅÅ-MM-DD (t.ex. 2025-12-31)',
+    format: { ...formats.date, example: '2025-12-31' },
+  },
+  {
+    key: 'municipality',
+    sv: 'kommun',
+    aliases: ['region'],
+    required: true,
+    description: 'kommun (namn, kommunkod eller "2380 Östersund")',
+    format: formats.municipality,
+    party: true,
+  },
+  {
+    key: 'population',
+    sv: 'folkmängd',
+    aliases: ['folkmangd', 'invånare', 'invanare'],
+    required: true,
+    description: 'antal invånare',
+    format: { ...formats.count, example: '64 970' },
+  },
+  {
+    key: 'source',
+    sv: 'källa',
+    aliases: ['kalla'],
+    required: false,
+    description: 'var siffran kommer ifrån (t.ex. SCB)',
+    format: { ...formats.text, example: 'SCB' },
+  },
 ];
 
 /** Population per municipality. */

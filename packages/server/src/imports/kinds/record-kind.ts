@@ -50,12 +50,32 @@ function sha256(text: string): string {
 }
 
 /** The natural key of an event record of `kind`. */
-export function naturalKey(kind: string, d: Pick<RecordDraft, 'period' | 'sellerCode' | 'buyerCode' | 'municipalityCode' | 'amountOre' | 'data'>): string {
-  return sha256(canonicalJson({ kind, period: d.period, seller: d.sellerCode, buyer: d.buyerCode, municipality: d.municipalityCode, amount: d.amountOre, data: d.data }));
+export function naturalKey(
+  kind: string,
+  d: Pick<RecordDraft, 'period' | 'sellerCode' | 'buyerCode' | 'municipalityCode' | 'amountOre' | 'data'>,
+): string {
+  return sha256(
+    canonicalJson({
+      kind,
+      period: d.period,
+      seller: d.sellerCode,
+      buyer: d.buyerCode,
+      municipality: d.municipalityCode,
+      amount: d.amountOre,
+      data: d.data,
+    }),
+  );
 }
 
 function contentOf(d: RecordDraft): string {
-  return canonicalJson({ period: d.period, seller: d.sellerCode, buyer: d.buyerCode, municipality: d.municipalityCode, amount: d.amountOre, data: d.data });
+  return canonicalJson({
+    period: d.period,
+    seller: d.sellerCode,
+    buyer: d.buyerCode,
+    municipality: d.municipalityCode,
+    amount: d.amountOre,
+    data: d.data,
+  });
 }
 
 /** A row as written: every sealed column set (what the staged seal hashes, decision 0100). */
@@ -127,7 +147,11 @@ function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx.insertInto('import_rows').values(rows.slice(i, i + INSERT_ROWS)).execute();
+    for (let i = 0; i < rows.length; i += INSERT_ROWS)
+      await trx
+        .insertInto('import_rows')
+        .values(rows.slice(i, i + INSERT_ROWS))
+        .execute();
     inserted += rows.length;
     w.written?.(rows);
   };
@@ -139,7 +163,14 @@ function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
       const current = await w.db
         .selectFrom('import_rows')
         .innerJoin('imports', 'imports.id', 'import_rows.import_id')
-        .select(['import_rows.period', 'import_rows.seller_code', 'import_rows.buyer_code', 'import_rows.municipality_code', 'import_rows.amount_ore', 'import_rows.data_json'])
+        .select([
+          'import_rows.period',
+          'import_rows.seller_code',
+          'import_rows.buyer_code',
+          'import_rows.municipality_code',
+          'import_rows.amount_ore',
+          'import_rows.data_json',
+        ])
         .where('import_rows.kind', '=', w.kind)
         .where('import_rows.identity_key', '=', identity)
         .where('imports.status', '=', 'complete')
@@ -203,7 +234,11 @@ export function recordKind(spec: RecordKindSpec): ImportKind<RecordDraft> {
           const identity = d.identity ?? '';
           const earlier = seen.get(identity);
           if (earlier !== undefined) {
-            row.problems.push({ line: row.line, field: '(rad)', reason: `${d.identityLabel ?? identity} förekommer redan på rad ${String(earlier)}; ange varje värde en gång per fil.` });
+            row.problems.push({
+              line: row.line,
+              field: '(rad)',
+              reason: `${d.identityLabel ?? identity} förekommer redan på rad ${String(earlier)}; ange varje värde en gång per fil.`,
+            });
             return undefined;
           }
           seen.set(identity, row.line);

@@ -13,10 +13,16 @@ import { normalVariationJson } from '../../calculations/result-json.js';
 
 const Body = Type.Object(
   {
-    counts: Type.Array(Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2200 }), count: Type.Integer({ minimum: 0, maximum: 100_000 }) }, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 100,
-    }),
+    counts: Type.Array(
+      Type.Object(
+        { year: Type.Integer({ minimum: 1990, maximum: 2200 }), count: Type.Integer({ minimum: 0, maximum: 100_000 }) },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 100,
+      },
+    ),
     interpretations: InterpretationsSchema,
   },
   { additionalProperties: false },
@@ -24,14 +30,18 @@ const Body = Type.Object(
 
 /** Register the normal-variation calculation. */
 export const registerCalcNormalVariation: RegisterRoutes = (app, ctx) => {
-  app.post('/api/v1/calculations/normal-variation', { schema: { tags: ['ekonomi'], summary: 'Förslag till normalvariation av anslutna personer', body: Body, response: readResponses } }, async (request) => {
-    authorize(request, 'calculations:run');
-    const { agreement } = await calculationInputs(ctx);
-    const r = normalVariation(
-      agreement,
-      request.body.counts.map((c, i) => ({ year: c.year, count: c.count, line: i + 1, file: 'counts' })),
-      parseChoices(agreement, request.body.interpretations),
-    );
-    return normalVariationJson(r, agreement);
-  });
+  app.post(
+    '/api/v1/calculations/normal-variation',
+    { schema: { tags: ['ekonomi'], summary: 'Förslag till normalvariation av anslutna personer', body: Body, response: readResponses } },
+    async (request) => {
+      authorize(request, 'calculations:run');
+      const { agreement } = await calculationInputs(ctx);
+      const r = normalVariation(
+        agreement,
+        request.body.counts.map((c, i) => ({ year: c.year, count: c.count, line: i + 1, file: 'counts' })),
+        parseChoices(agreement, request.body.interpretations),
+      );
+      return normalVariationJson(r, agreement);
+    },
+  );
 };

@@ -24,11 +24,22 @@ const Body = Type.Object(
 
 /** Register the price calculation. */
 export const registerCalcPrice: RegisterRoutes = (app, ctx) => {
-  app.post('/api/v1/calculations/price', { schema: { tags: ['ekonomi'], summary: 'Pris för ett uppdrag (dagtid, syn/hörsel, MT rörlig del)', body: Body, response: readResponses } }, async (request) => {
-    authorize(request, 'calculations:run');
-    const { agreement, index } = await calculationInputs(ctx);
-    const b = request.body;
-    const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
-    return priceJson(q, agreement);
-  });
+  app.post(
+    '/api/v1/calculations/price',
+    {
+      schema: {
+        tags: ['ekonomi'],
+        summary: 'Pris för ett uppdrag (dagtid, syn/hörsel, MT rörlig del)',
+        body: Body,
+        response: readResponses,
+      },
+    },
+    async (request) => {
+      authorize(request, 'calculations:run');
+      const { agreement, index } = await calculationInputs(ctx);
+      const b = request.body;
+      const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
+      return priceJson(q, agreement);
+    },
+  );
 };

@@ -44,7 +44,9 @@ for (const target of databaseTargets) {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const body = res.body as Result;
       expect(body.baseOre).not.toBe(stored.baseOre);
-      expect(body.trace.indexValues).toContainEqual(expect.objectContaining({ series: 'LPIK', year: last.year, percent: '7.35', source: 'scenario' }));
+      expect(body.trace.indexValues).toContainEqual(
+        expect.objectContaining({ series: 'LPIK', year: last.year, percent: '7.35', source: 'scenario' }),
+      );
 
       // The same calculation by the core function, with the stored index and 7,35 % put in by hand.
       const agreement = await effectiveAgreement(t.store.db, readAgreement());
@@ -52,9 +54,20 @@ for (const target of databaseTargets) {
       const key = `LPIK:${String(last.year)}`;
       const old = index.points.get(key);
       if (old === undefined) throw new Error(key);
-      const point: IndexPoint = { series: 'LPIK', year: last.year, percent: parseDecimal('7.35', 'percent'), kind: old.kind, source: 'scenario' };
+      const point: IndexPoint = {
+        series: 'LPIK',
+        year: last.year,
+        percent: parseDecimal('7.35', 'percent'),
+        kind: old.kind,
+        source: 'scenario',
+      };
       const points = new Map(index.points).set(key, point);
-      const expected = reconcileTillaggsbelopp(agreement, { ...request, index: { points }, key: readExampleAllocationKey(agreement), choices: parseChoices(agreement, {}) });
+      const expected = reconcileTillaggsbelopp(agreement, {
+        ...request,
+        index: { points },
+        key: readExampleAllocationKey(agreement),
+        choices: parseChoices(agreement, {}),
+      });
       expect(body.baseOre).toBe(expected.baseOre);
       expect(body.totalOre).toBe(expected.totalOre);
 
@@ -73,7 +86,11 @@ for (const target of databaseTargets) {
       });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { location: { field: 'index[1].year' } } });
-      const low = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', { year: 2026, connected: 175, index: [{ series: 'LPIK', year: 2025, percent: '-100' }] });
+      const low = await viewer.request('POST', '/api/v1/calculations/tillaggsbelopp', {
+        year: 2026,
+        connected: 175,
+        index: [{ series: 'LPIK', year: 2025, percent: '-100' }],
+      });
       expect(low.status).toBe(400);
       expect(low.body).toMatchObject({ error: { location: { field: 'index[0].percent' } } });
     });

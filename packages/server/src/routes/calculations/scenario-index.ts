@@ -38,11 +38,18 @@ export function withScenarioIndex(stored: IndexSeries, scenario: readonly Scenar
   scenario.forEach((v, i) => {
     const key = `${v.series}:${String(v.year)}`;
     const where = `index[${String(i)}]`;
-    if (seen.has(key)) throw new SamverkanError('SAMV_ERR_INVALID_INPUT', `${where}.year: ${v.series} ${String(v.year)} förekommer två gånger i scenariot.`, { field: `${where}.year`, value: v });
+    if (seen.has(key))
+      throw new SamverkanError(
+        'SAMV_ERR_INVALID_INPUT',
+        `${where}.year: ${v.series} ${String(v.year)} förekommer två gånger i scenariot.`,
+        { field: `${where}.year`, value: v },
+      );
     seen.add(key);
     let built: IndexSeries;
     try {
-      built = buildIndexSeries([{ series: v.series, year: v.year, percent: v.percent, kind: stored.points.get(key)?.kind ?? 'forecast', source: 'scenario' }]);
+      built = buildIndexSeries([
+        { series: v.series, year: v.year, percent: v.percent, kind: stored.points.get(key)?.kind ?? 'forecast', source: 'scenario' },
+      ]);
     } catch (e) {
       if (!isSamverkanError(e)) throw e;
       const field = `${where}.${e.location.field ?? 'percent'}`;

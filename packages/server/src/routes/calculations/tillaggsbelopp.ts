@@ -22,7 +22,13 @@ const Body = Type.Object(
     connected: Type.Integer({ minimum: 0, maximum: 100_000, description: 'Anslutna personer under året (I13)' }),
     policy: Type.Optional(Type.String({ pattern: '^[a-z-]+$', description: 'I3: beyond-bound (standard) eller from-reference' })),
     indexStart: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'I5: full-chain (standard) eller from-2026' })),
-    allocationKey: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Id (name) för en lagrad fördelningsnyckel; standard: avtalets EXEMPELnyckel' })),
+    allocationKey: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Id (name) för en lagrad fördelningsnyckel; standard: avtalets EXEMPELnyckel',
+      }),
+    ),
     interpretations: InterpretationsSchema,
     index: ScenarioIndexSchema,
   },
@@ -31,21 +37,40 @@ const Body = Type.Object(
 
 /** Register the tilläggsbelopp reconciliation. */
 export const registerCalcTillaggsbelopp: RegisterRoutes = (app, ctx) => {
-  app.post('/api/v1/calculations/tillaggsbelopp', { schema: { tags: ['ekonomi'], summary: 'Avstämning och fördelning av tilläggsbeloppet', body: Body, response: readResponses } }, async (request) => {
-    authorize(request, 'calculations:run');
-    const inputs = await calculationInputs(ctx);
-    const agreement = inputs.agreement;
-    const b = request.body;
-    const index = withScenarioIndex(inputs.index, b.index);
-    let key: AllocationKey;
-    if (b.allocationKey === undefined) key = readExampleAllocationKey(agreement);
-    else {
-      const stored = await allocationKeyOn(ctx.store.db, b.allocationKey, `${String(b.year)}-01-01`);
-      if (!stored) throw new SamverkanError('SAMV_ERR_NOT_FOUND', `allocationKey: fördelningsnyckeln "${b.allocationKey}" finns inte för ${String(b.year)} (se GET /api/v1/allocation-keys).`, { field: 'allocationKey', value: b.allocationKey });
-      key = toAllocationKey(stored);
-    }
-    const given = { ...(b.interpretations ?? {}), ...(b.policy === undefined ? {} : { I3: b.policy }), ...(b.indexStart === undefined ? {} : { I5: b.indexStart }) };
-    const r = reconcileTillaggsbelopp(agreement, { year: b.year, connected: b.connected, index, key, choices: parseChoices(agreement, given) });
-    return tillaggsbeloppJson(r, agreement);
-  });
+  app.post(
+    '/api/v1/calculations/tillaggsbelopp',
+    { schema: { tags: ['ekonomi'], summary: 'Avstämning och fördelning av tilläggsbeloppet', body: Body, response: readResponses } },
+    async (request) => {
+      authorize(request, 'calculations:run');
+      const inputs = await calculationInputs(ctx);
+      const agreement = inputs.agreement;
+      const b = request.body;
+      const index = withScenarioIndex(inputs.index, b.index);
+      let key: AllocationKey;
+      if (b.allocationKey === undefined) key = readExampleAllocationKey(agreement);
+      else {
+        const stored = await allocationKeyOn(ctx.store.db, b.allocationKey, `${String(b.year)}-01-01`);
+        if (!stored)
+          throw new SamverkanError(
+            'SAMV_ERR_NOT_FOUND',
+            `allocationKey: fördelningsnyckeln "${b.allocationKey}" finns inte för ${String(b.year)} (se GET /api/v1/allocation-keys).`,
+            { field: 'allocationKey', value: b.allocationKey },
+          );
+        key = toAllocationKey(stored);
+      }
+      const given = {
+        ...(b.interpretations ?? {}),
+        ...(b.policy === undefined ? {} : { I3: b.policy }),
+        ...(b.indexStart === undefined ? {} : { I5: b.indexStart }),
+      };
+      const r = reconcileTillaggsbelopp(agreement, {
+        year: b.year,
+        connected: b.connected,
+        index,
+        key,
+        choices: parseChoices(agreement, given),
+      });
+      return tillaggsbeloppJson(r, agreement);
+    },
+  );
 };

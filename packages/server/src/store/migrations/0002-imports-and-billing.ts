@@ -58,7 +58,9 @@ async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER invoice_bases_locked_delete BEFORE DELETE ON invoice_bases FOR EACH ROW WHEN OLD.status <> 'draft' BEGIN SELECT RAISE(ABORT, '${LOCK_MESSAGE}'); END`)
+    .raw(
+      `CREATE TRIGGER invoice_bases_locked_delete BEFORE DELETE ON invoice_bases FOR EACH ROW WHEN OLD.status <> 'draft' BEGIN SELECT RAISE(ABORT, '${LOCK_MESSAGE}'); END`,
+    )
     .execute(db);
   for (const [op, row] of [
     ['INSERT', 'NEW'],
@@ -94,7 +96,11 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
        END $$`,
     )
     .execute(db);
-  await sql.raw('CREATE TRIGGER invoice_bases_locked BEFORE UPDATE OR DELETE ON invoice_bases FOR EACH ROW EXECUTE FUNCTION samv_invoice_bases_locked()').execute(db);
+  await sql
+    .raw(
+      'CREATE TRIGGER invoice_bases_locked BEFORE UPDATE OR DELETE ON invoice_bases FOR EACH ROW EXECUTE FUNCTION samv_invoice_bases_locked()',
+    )
+    .execute(db);
   await sql
     .raw(
       `CREATE FUNCTION samv_invoice_lines_locked() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -107,7 +113,11 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
        END $$`,
     )
     .execute(db);
-  await sql.raw('CREATE TRIGGER invoice_lines_locked BEFORE INSERT OR UPDATE OR DELETE ON invoice_lines FOR EACH ROW EXECUTE FUNCTION samv_invoice_lines_locked()').execute(db);
+  await sql
+    .raw(
+      'CREATE TRIGGER invoice_lines_locked BEFORE INSERT OR UPDATE OR DELETE ON invoice_lines FOR EACH ROW EXECUTE FUNCTION samv_invoice_lines_locked()',
+    )
+    .execute(db);
 }
 
 /** Add the columns, indexes and lock triggers. */
@@ -157,11 +167,24 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql.raw('DROP FUNCTION IF EXISTS samv_invoice_lines_locked()').execute(db);
     await sql.raw('DROP FUNCTION IF EXISTS samv_invoice_bases_locked()').execute(db);
   } else {
-    for (const t of ['invoice_bases_locked_update', 'invoice_bases_locked_delete', 'invoice_lines_locked_insert', 'invoice_lines_locked_update', 'invoice_lines_locked_delete']) {
+    for (const t of [
+      'invoice_bases_locked_update',
+      'invoice_bases_locked_delete',
+      'invoice_lines_locked_insert',
+      'invoice_lines_locked_update',
+      'invoice_lines_locked_delete',
+    ]) {
       await sql.raw(`DROP TRIGGER IF EXISTS ${t}`).execute(db);
     }
   }
-  for (const i of ['import_rows_natural_key_uq', 'import_rows_identity_idx', 'import_rows_municipality_idx', 'invoice_bases_credit_of_uq', 'invoice_bases_run_idx']) await db.schema.dropIndex(i).execute();
+  for (const i of [
+    'import_rows_natural_key_uq',
+    'import_rows_identity_idx',
+    'import_rows_municipality_idx',
+    'invoice_bases_credit_of_uq',
+    'invoice_bases_run_idx',
+  ])
+    await db.schema.dropIndex(i).execute();
   const drop: readonly [string, readonly string[]][] = [
     ['invoice_lines', ['category', 'base_quantity', 'clause', 'line_date', 'reference', 'credits_line_id']],
     ['invoice_bases', ['seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json']],

@@ -29,7 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('settled_at', 'text')
     .addCheckConstraint('dispute_proposals_status_check', sql`status in ('pending', 'confirmed', 'superseded')`)
     // The proposer never settles their own proposal as confirmed (the service refuses it first).
-    .addCheckConstraint('dispute_proposals_confirmer_check', sql`status <> 'confirmed' or (settled_by is not null and settled_by <> proposed_by)`)
+    .addCheckConstraint(
+      'dispute_proposals_confirmer_check',
+      sql`status <> 'confirmed' or (settled_by is not null and settled_by <> proposed_by)`,
+    )
     .execute();
   await db.schema.createIndex('dispute_proposals_dispute_idx').on('dispute_proposals').column('dispute_id').execute();
   for (const c of DISPUTE_COLUMNS) await db.schema.alterTable('disputes').addColumn(c, 'text').execute();

@@ -23,14 +23,45 @@ const LOCK = 'SAMV_LOCKED: fakturaunderlaget är godkänt och låst; det kan bar
 
 /** invoice_bases columns that never change after draft (all but status, sent_at, credited_at, credit_reason). */
 const BASIS_FROZEN = [
-  'id', 'billing_run_id', 'flow', 'period', 'seller_code', 'buyer_code', 'total_ore', 'trace_json', 'credit_of', 'created_at', 'approved_by', 'approved_at',
-  'demo', 'seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json',
+  'id',
+  'billing_run_id',
+  'flow',
+  'period',
+  'seller_code',
+  'buyer_code',
+  'total_ore',
+  'trace_json',
+  'credit_of',
+  'created_at',
+  'approved_by',
+  'approved_at',
+  'demo',
+  'seller_unit',
+  'buyer_unit',
+  'buyer_reference',
+  'note',
+  'replaces_id',
+  'inputs_json',
 ] as const;
 
 /** invoice_lines columns that never change on a locked basis (all but billing_key). */
 const LINE_FROZEN = [
-  'id', 'invoice_basis_id', 'line_no', 'description', 'quantity', 'unit', 'unit_price_ore', 'amount_ore', 'steps_json', 'category', 'base_quantity', 'clause',
-  'line_date', 'reference', 'credits_line_id', 'record_id',
+  'id',
+  'invoice_basis_id',
+  'line_no',
+  'description',
+  'quantity',
+  'unit',
+  'unit_price_ore',
+  'amount_ore',
+  'steps_json',
+  'category',
+  'base_quantity',
+  'clause',
+  'line_date',
+  'reference',
+  'credits_line_id',
+  'record_id',
 ] as const;
 
 /** The status changes allowed at all (the service makes each; the trigger refuses any other). */
@@ -125,7 +156,13 @@ const DROP_0002_POSTGRES = [
   'DROP FUNCTION IF EXISTS samv_invoice_lines_locked()',
   'DROP FUNCTION IF EXISTS samv_invoice_bases_locked()',
 ];
-const SQLITE_0002_TRIGGERS = ['invoice_bases_locked_update', 'invoice_bases_locked_delete', 'invoice_lines_locked_insert', 'invoice_lines_locked_update', 'invoice_lines_locked_delete'];
+const SQLITE_0002_TRIGGERS = [
+  'invoice_bases_locked_update',
+  'invoice_bases_locked_delete',
+  'invoice_lines_locked_insert',
+  'invoice_lines_locked_update',
+  'invoice_lines_locked_delete',
+];
 const SQLITE_0006_TRIGGERS = ['invoice_bases_insert_draft', ...SQLITE_0002_TRIGGERS];
 
 const COMMON_UP = [
@@ -157,7 +194,8 @@ async function sqliteRebuild(db: Kysely<unknown>, statements: readonly string[])
     try {
       await run(db, statements);
       const broken = await sql.raw('PRAGMA foreign_key_check').execute(db);
-      if (broken.rows.length > 0) throw new Error(`0006: ${String(broken.rows.length)} foreign key violations after rebuilding billing_runs`);
+      if (broken.rows.length > 0)
+        throw new Error(`0006: ${String(broken.rows.length)} foreign key violations after rebuilding billing_runs`);
       await sql.raw('COMMIT').execute(db);
     } catch (e) {
       await sql.raw('ROLLBACK').execute(db);
@@ -184,13 +222,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ]);
     return;
   }
-  await sqliteRebuild(db, [...SQLITE_0002_TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t}`), ...COMMON_UP, ...SQLITE_REBUILD_RUNS, runs, ...sqliteTriggers()]);
+  await sqliteRebuild(db, [
+    ...SQLITE_0002_TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t}`),
+    ...COMMON_UP,
+    ...SQLITE_REBUILD_RUNS,
+    runs,
+    ...sqliteTriggers(),
+  ]);
 }
 
 /** Back to 0004's shape (fails while a flow and period has more than one run). */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const drops = ['DROP INDEX IF EXISTS invoice_lines_billing_key_uq', 'DROP INDEX IF EXISTS invoice_lines_record_idx', 'DROP INDEX IF EXISTS billing_runs_sequence_uq'];
-  const columns = ['ALTER TABLE invoice_lines DROP COLUMN billing_key', 'ALTER TABLE invoice_lines DROP COLUMN record_id', 'ALTER TABLE invoice_bases DROP COLUMN credited_at', 'ALTER TABLE invoice_bases DROP COLUMN credit_reason'];
+  const drops = [
+    'DROP INDEX IF EXISTS invoice_lines_billing_key_uq',
+    'DROP INDEX IF EXISTS invoice_lines_record_idx',
+    'DROP INDEX IF EXISTS billing_runs_sequence_uq',
+  ];
+  const columns = [
+    'ALTER TABLE invoice_lines DROP COLUMN billing_key',
+    'ALTER TABLE invoice_lines DROP COLUMN record_id',
+    'ALTER TABLE invoice_bases DROP COLUMN credited_at',
+    'ALTER TABLE invoice_bases DROP COLUMN credit_reason',
+  ];
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await run(db, [
       'DROP TRIGGER IF EXISTS invoice_lines_guard ON invoice_lines',

@@ -11,11 +11,23 @@ import { sql, type Kysely } from 'kysely';
 
 /** Add the columns and the one-staging index. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(sql`false`)).execute();
-  await db.schema.alterTable('imports').addColumn('status', 'text', (c) => c.notNull().defaultTo('complete')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(sql`false`))
+    .execute();
+  await db.schema
+    .alterTable('imports')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('complete'))
+    .execute();
   await db.schema.alterTable('imports').addColumn('staged_by', 'text').execute();
   await db.schema.alterTable('imports').addColumn('heartbeat_at', 'text').execute();
-  await db.schema.createIndex('imports_one_staging_uq').on('imports').column('status').unique().where(sql.ref('status'), '=', 'staging').execute();
+  await db.schema
+    .createIndex('imports_one_staging_uq')
+    .on('imports')
+    .column('status')
+    .unique()
+    .where(sql.ref('status'), '=', 'staging')
+    .execute();
 }
 
 /** Drop them again. */

@@ -21,8 +21,26 @@ const IDENTITY = ['invoice_series', 'invoice_number', 'issue_date', 'due_date', 
 
 /** As 0006, plus the identity columns. */
 const BASIS_FROZEN = [
-  'id', 'billing_run_id', 'flow', 'period', 'seller_code', 'buyer_code', 'total_ore', 'trace_json', 'credit_of', 'created_at', 'approved_by', 'approved_at',
-  'demo', 'seller_unit', 'buyer_unit', 'buyer_reference', 'note', 'replaces_id', 'inputs_json', ...IDENTITY,
+  'id',
+  'billing_run_id',
+  'flow',
+  'period',
+  'seller_code',
+  'buyer_code',
+  'total_ore',
+  'trace_json',
+  'credit_of',
+  'created_at',
+  'approved_by',
+  'approved_at',
+  'demo',
+  'seller_unit',
+  'buyer_unit',
+  'buyer_reference',
+  'note',
+  'replaces_id',
+  'inputs_json',
+  ...IDENTITY,
 ] as const;
 
 const TRANSITIONS = `(NEW.status = OLD.status
@@ -117,9 +135,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('series', 'text', (c) => c.primaryKey())
     .addColumn('last_number', 'integer', (c) => c.notNull())
     .execute();
-  for (const c of ['invoice_series', 'invoice_number', 'issue_date', 'due_date'] as const) await db.schema.alterTable('invoice_bases').addColumn(c, 'text').execute();
+  for (const c of ['invoice_series', 'invoice_number', 'issue_date', 'due_date'] as const)
+    await db.schema.alterTable('invoice_bases').addColumn(c, 'text').execute();
   await db.schema.alterTable('invoice_bases').addColumn('payment_terms_days', 'integer').execute();
-  await sql.raw('CREATE UNIQUE INDEX invoice_bases_number_uq ON invoice_bases (invoice_series, invoice_number) WHERE invoice_number IS NOT NULL').execute(db);
+  await sql
+    .raw('CREATE UNIQUE INDEX invoice_bases_number_uq ON invoice_bases (invoice_series, invoice_number) WHERE invoice_number IS NOT NULL')
+    .execute(db);
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql.raw(postgresGuard(true)).execute(db);
     return;
@@ -136,7 +157,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   } else {
     await sql.raw('DROP TRIGGER invoice_bases_insert_identity').execute(db);
     await sql.raw('DROP TRIGGER invoice_bases_locked_update').execute(db);
-    await sql.raw(sqliteUpdateTrigger(BASIS_FROZEN.filter((c) => !(IDENTITY as readonly string[]).includes(c)), false)).execute(db);
+    await sql
+      .raw(
+        sqliteUpdateTrigger(
+          BASIS_FROZEN.filter((c) => !(IDENTITY as readonly string[]).includes(c)),
+          false,
+        ),
+      )
+      .execute(db);
   }
   await sql.raw('DROP INDEX invoice_bases_number_uq').execute(db);
   for (const c of [...IDENTITY].reverse()) await db.schema.alterTable('invoice_bases').dropColumn(c).execute();

@@ -29,7 +29,11 @@ export default function AdminPage({ location }: PageProps): ReactNode {
   const current = sections.find((s) => s.segment === location.segments[1]) ?? sections[0];
   return (
     <div className="stack">
-      <SubNav label="Administration" current={`/administration/${current.segment}`} items={sections.map((s) => ({ path: `/administration/${s.segment}`, title: s.title }))} />
+      <SubNav
+        label="Administration"
+        current={`/administration/${current.segment}`}
+        items={sections.map((s) => ({ path: `/administration/${s.segment}`, title: s.title }))}
+      />
       <PageHeading title={`${current.title} – Administration`}>{current.title}</PageHeading>
       {/* #/administration/index/VPI/2026: one index value's versions and the bases computed with each. */}
       {current.segment === 'index' && location.segments[2] !== undefined && location.segments[3] !== undefined ? (

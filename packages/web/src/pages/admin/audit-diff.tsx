@@ -6,7 +6,11 @@ import type { ReactNode } from 'react';
 import { Details, Paragraph } from '@digdir/designsystemet-react';
 
 function fields(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : value === null || value === undefined ? {} : { värde: value };
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : value === null || value === undefined
+      ? {}
+      : { värde: value };
 }
 
 function shown(value: unknown): string {

@@ -61,8 +61,8 @@ export function AuditSection(): ReactNode {
   return (
     <>
       <Paragraph>
-        Varje ändring av parametrar, index, nycklar, användare, underlag och fakturaunderlag loggas. Posterna är länkade med en hashkedja: om
-        någon post ändras i efterhand bryts kedjan och verifieringen visar var.
+        Varje ändring av parametrar, index, nycklar, användare, underlag och fakturaunderlag loggas. Posterna är länkade med en hashkedja:
+        om någon post ändras i efterhand bryts kedjan och verifieringen visar var.
       </Paragraph>
       <QueryView query={verify} label="verifieringen">
         {(v) =>
@@ -72,8 +72,8 @@ export function AuditSection(): ReactNode {
             </Alert>
           ) : (
             <Alert data-color="danger" role="alert" data-testid="audit-verification">
-              Granskningsloggen är bruten vid post {v.seq}: {v.message} Kontakta
-              systemförvaltningen: loggen kan ha ändrats utanför tjänsten.
+              Granskningsloggen är bruten vid post {v.seq}: {v.message} Kontakta systemförvaltningen: loggen kan ha ändrats utanför
+              tjänsten.
             </Alert>
           )
         }
@@ -109,8 +109,28 @@ export function AuditSection(): ReactNode {
             </Select.Option>
           ))}
         </SelectField>
-        <Textfield id="audit-from" label="Från och med" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={filter.from} error={dateError(filter.from)} onChange={(e) => { set('from')(e.target.value.trim()); }} />
-        <Textfield id="audit-to" label="Till och med" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={filter.to} error={dateError(filter.to)} onChange={(e) => { set('to')(e.target.value.trim()); }} />
+        <Textfield
+          id="audit-from"
+          label="Från och med"
+          description="ÅÅÅÅ-MM-DD"
+          inputMode="numeric"
+          value={filter.from}
+          error={dateError(filter.from)}
+          onChange={(e) => {
+            set('from')(e.target.value.trim());
+          }}
+        />
+        <Textfield
+          id="audit-to"
+          label="Till och med"
+          description="ÅÅÅÅ-MM-DD"
+          inputMode="numeric"
+          value={filter.to}
+          error={dateError(filter.to)}
+          onChange={(e) => {
+            set('to')(e.target.value.trim());
+          }}
+        />
       </form>
       <Paragraph>
         <Link data-testid="audit-csv" href={`${API_BASE}/audit/export.csv${qs === '' ? '' : `?${qs}`}`} download>
@@ -119,10 +139,9 @@ export function AuditSection(): ReactNode {
       </Paragraph>
       <QueryView query={log} label="granskningsloggen">
         {({ entries }) => {
-          return (
-            entries.length === 0 ? (
-              <Paragraph data-testid="audit-empty">Inga poster matchar filtret.</Paragraph>
-            ) : (
+          return entries.length === 0 ? (
+            <Paragraph data-testid="audit-empty">Inga poster matchar filtret.</Paragraph>
+          ) : (
             <ScrollTable caption={qs === '' ? 'Granskningslogg, senaste posterna' : 'Granskningslogg, poster som matchar filtret'}>
               <thead>
                 <tr>
@@ -157,7 +176,6 @@ export function AuditSection(): ReactNode {
                 ))}
               </tbody>
             </ScrollTable>
-            )
           );
         }}
       </QueryView>

@@ -15,7 +15,14 @@ import { href } from '../../router.js';
 import { flowTitle, statusName, type InvoiceBasis } from '../economy/billing-types.js';
 
 interface Version {
-  readonly version: { readonly version: number; readonly percent: string; readonly source: string; readonly kind: string; readonly recordedAt: string; readonly example?: boolean };
+  readonly version: {
+    readonly version: number;
+    readonly percent: string;
+    readonly source: string;
+    readonly kind: string;
+    readonly recordedAt: string;
+    readonly example?: boolean;
+  };
   readonly current: boolean;
   readonly invoiceBases: readonly InvoiceBasis[];
 }
@@ -75,16 +82,29 @@ export function IndexValueBases({ series, year }: { readonly series: string; rea
         {({ versions, unmatched }) => (
           <>
             {versions.map((v) => (
-              <section key={v.version.version} className="stack" aria-labelledby={`iv-version-${String(v.version.version)}`} data-testid={`index-version-${String(v.version.version)}`}>
+              <section
+                key={v.version.version}
+                className="stack"
+                aria-labelledby={`iv-version-${String(v.version.version)}`}
+                data-testid={`index-version-${String(v.version.version)}`}
+              >
                 <Heading level={3} data-size="xs" id={`iv-version-${String(v.version.version)}`}>
-                  Version {v.version.version}: {formatPercent(v.version.percent)} {v.current ? <Tag data-color="success">Gäller</Tag> : <Tag data-color="neutral">Ersatt</Tag>}
+                  Version {v.version.version}: {formatPercent(v.version.percent)}{' '}
+                  {v.current ? <Tag data-color="success">Gäller</Tag> : <Tag data-color="neutral">Ersatt</Tag>}
                 </Heading>
                 <Paragraph data-size="sm">
-                  {v.version.kind === 'forecast' ? 'Prognos' : 'Utfall'}, källa {v.version.source}, registrerad {formatTimestamp(v.version.recordedAt)}.{' '}
-                  {v.invoiceBases.length === 1 ? '1 fakturaunderlag är beräknat' : `${String(v.invoiceBases.length)} fakturaunderlag är beräknade`} med den här versionen
+                  {v.version.kind === 'forecast' ? 'Prognos' : 'Utfall'}, källa {v.version.source}, registrerad{' '}
+                  {formatTimestamp(v.version.recordedAt)}.{' '}
+                  {v.invoiceBases.length === 1
+                    ? '1 fakturaunderlag är beräknat'
+                    : `${String(v.invoiceBases.length)} fakturaunderlag är beräknade`}{' '}
+                  med den här versionen
                   {v.current || v.invoiceBases.length === 0 ? '.' : '; kreditera dem om de ska räknas om med det gällande värdet.'}
                 </Paragraph>
-                <Bases bases={v.invoiceBases} caption={`Fakturaunderlag beräknade med ${series} ${year} version ${String(v.version.version)}`} />
+                <Bases
+                  bases={v.invoiceBases}
+                  caption={`Fakturaunderlag beräknade med ${series} ${year} version ${String(v.version.version)}`}
+                />
               </section>
             ))}
             {unmatched.length > 0 ? (

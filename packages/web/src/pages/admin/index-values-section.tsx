@@ -26,9 +26,20 @@ interface IndexValue {
 type Key = 'series' | 'year' | 'percent' | 'kind' | 'publishedOn' | 'source' | 'decisionRef';
 
 function NewIndexValue(): ReactNode {
-  const [v, setV] = useState<Record<Key, string>>({ series: 'LPIK', year: '', percent: '', kind: 'outcome', publishedOn: '', source: '', decisionRef: '' });
+  const [v, setV] = useState<Record<Key, string>>({
+    series: 'LPIK',
+    year: '',
+    percent: '',
+    kind: 'outcome',
+    publishedOn: '',
+    source: '',
+    decisionRef: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
-  const save = useApiMutation<{ indexValue: IndexValue }, Record<string, unknown>>((body) => ({ path: '/index-values', json: body }), ['/index-values', '/calculations']);
+  const save = useApiMutation<{ indexValue: IndexValue }, Record<string, unknown>>(
+    (body) => ({ path: '/index-values', json: body }),
+    ['/index-values', '/calculations'],
+  );
   const set = (k: Key) => (value: string) => {
     setV((old) => ({ ...old, [k]: value }));
   };
@@ -36,7 +47,8 @@ function NewIndexValue(): ReactNode {
     e.preventDefault();
     const found: Partial<Record<Key, string>> = {};
     if (!/^\d{4}$/.test(v.year.trim())) found.year = 'Skriv året med fyra siffror, till exempel 2026.';
-    if (!/^[+-−]?\d+(?:[.,]\d+)?$/.test(v.percent.trim())) found.percent = 'Skriv förändringen i procent med decimalkomma, till exempel 2,9.';
+    if (!/^[+-−]?\d+(?:[.,]\d+)?$/.test(v.percent.trim()))
+      found.percent = 'Skriv förändringen i procent med decimalkomma, till exempel 2,9.';
     if (v.publishedOn !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(v.publishedOn)) found.publishedOn = 'Skriv datumet som ÅÅÅÅ-MM-DD.';
     if (v.source.trim() === '') found.source = 'Skriv källan, till exempel SKR, cirkulär 25:12.';
     setErrors(found);
@@ -60,24 +72,80 @@ function NewIndexValue(): ReactNode {
     <form className="stack narrow" noValidate onSubmit={submit}>
       <Field>
         <Label htmlFor="iv-series">Indexserie</Label>
-        <Select id="iv-series" value={v.series} onChange={(e) => { set('series')(e.target.value); }}>
+        <Select
+          id="iv-series"
+          value={v.series}
+          onChange={(e) => {
+            set('series')(e.target.value);
+          }}
+        >
           <Select.Option value="LPIK">LPIK – landstingsprisindex exkl. läkemedel</Select.Option>
           <Select.Option value="VPI">VPI – vårdprisindex</Select.Option>
           <Select.Option value="OPI">OPI – omsorgsprisindex</Select.Option>
         </Select>
       </Field>
-      <Textfield id="iv-year" label="År" inputMode="numeric" value={v.year} error={errors.year ?? (serverField === 'year' ? userMessage(save.error) : undefined)} onChange={(e) => { set('year')(e.target.value); }} />
-      <Textfield id="iv-percent" label="Förändring i procent" inputMode="decimal" suffix="%" value={v.percent} error={errors.percent ?? (serverField === 'percent' ? userMessage(save.error) : undefined)} onChange={(e) => { set('percent')(e.target.value); }} />
+      <Textfield
+        id="iv-year"
+        label="År"
+        inputMode="numeric"
+        value={v.year}
+        error={errors.year ?? (serverField === 'year' ? userMessage(save.error) : undefined)}
+        onChange={(e) => {
+          set('year')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="iv-percent"
+        label="Förändring i procent"
+        inputMode="decimal"
+        suffix="%"
+        value={v.percent}
+        error={errors.percent ?? (serverField === 'percent' ? userMessage(save.error) : undefined)}
+        onChange={(e) => {
+          set('percent')(e.target.value);
+        }}
+      />
       <Field>
         <Label htmlFor="iv-kind">Utfall eller prognos</Label>
-        <Select id="iv-kind" value={v.kind} onChange={(e) => { set('kind')(e.target.value); }}>
+        <Select
+          id="iv-kind"
+          value={v.kind}
+          onChange={(e) => {
+            set('kind')(e.target.value);
+          }}
+        >
           <Select.Option value="outcome">Utfall</Select.Option>
           <Select.Option value="forecast">Prognos</Select.Option>
         </Select>
       </Field>
-      <Textfield id="iv-publishedOn" label="Publicerad (valfritt)" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={v.publishedOn} error={errors.publishedOn} onChange={(e) => { set('publishedOn')(e.target.value); }} />
-      <Textfield id="iv-source" label="Källa" value={v.source} error={errors.source} onChange={(e) => { set('source')(e.target.value); }} />
-      <Textfield id="iv-decisionRef" label="Beslutsreferens (valfritt)" value={v.decisionRef} onChange={(e) => { set('decisionRef')(e.target.value); }} />
+      <Textfield
+        id="iv-publishedOn"
+        label="Publicerad (valfritt)"
+        description="ÅÅÅÅ-MM-DD"
+        inputMode="numeric"
+        value={v.publishedOn}
+        error={errors.publishedOn}
+        onChange={(e) => {
+          set('publishedOn')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="iv-source"
+        label="Källa"
+        value={v.source}
+        error={errors.source}
+        onChange={(e) => {
+          set('source')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="iv-decisionRef"
+        label="Beslutsreferens (valfritt)"
+        value={v.decisionRef}
+        onChange={(e) => {
+          set('decisionRef')(e.target.value);
+        }}
+      />
       {save.isError && serverField !== 'year' && serverField !== 'percent' ? (
         <Alert data-color="danger" role="alert">
           {userMessage(save.error)}
@@ -99,8 +167,8 @@ export function IndexValuesSection(): ReactNode {
   return (
     <>
       <Paragraph>
-        SKR publicerar LPIK, VPI och OPI årligen. Ett nytt värde för samma serie och år sparas som en ny version; den högsta versionen gäller.
-        Ett år utan indexvärde stoppar beräkningen med ett felmeddelande – det räknas aldrig som noll. Välj ett år för att se vilka
+        SKR publicerar LPIK, VPI och OPI årligen. Ett nytt värde för samma serie och år sparas som en ny version; den högsta versionen
+        gäller. Ett år utan indexvärde stoppar beräkningen med ett felmeddelande – det räknas aldrig som noll. Välj ett år för att se vilka
         fakturaunderlag som beräknats med varje version av värdet.
       </Paragraph>
       <QueryView query={list} label="indexvärdena">
@@ -124,7 +192,10 @@ export function IndexValuesSection(): ReactNode {
                   <tr key={r.id}>
                     <td>{r.series}</td>
                     <td>
-                      <Link href={href(`/administration/index/${r.series}/${String(r.year)}`)} aria-label={`${r.series} ${String(r.year)}: versioner och fakturaunderlag`}>
+                      <Link
+                        href={href(`/administration/index/${r.series}/${String(r.year)}`)}
+                        aria-label={`${r.series} ${String(r.year)}: versioner och fakturaunderlag`}
+                      >
                         {r.year}
                       </Link>
                     </td>

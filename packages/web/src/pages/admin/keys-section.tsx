@@ -85,7 +85,10 @@ function NewKey({ base, municipalities }: { readonly base: AllocationKey; readon
   const [decisionRef, setDecisionRef] = useState('');
   const [factors, setFactors] = useState(base.factors.map((f) => ({ ...f, values: { ...f.values } })));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useApiMutation<unknown, Record<string, unknown>>((body) => ({ path: '/allocation-keys', json: body }), ['/allocation-keys', '/calculations']);
+  const save = useApiMutation<unknown, Record<string, unknown>>(
+    (body) => ({ path: '/allocation-keys', json: body }),
+    ['/allocation-keys', '/calculations'],
+  );
   const num = /^\d+(?:[.,]\d+)?$/;
 
   function submit(e: SubmitEvent): void {
@@ -127,10 +130,43 @@ function NewKey({ base, municipalities }: { readonly base: AllocationKey; readon
   return (
     <form className="stack" noValidate onSubmit={submit}>
       <div className="stack narrow">
-        <Textfield id="key-title" label="Rubrik" value={title} error={errors['key-title']} onChange={(e) => { setTitle(e.target.value); }} />
-        <Textfield id="key-validFrom" label="Gäller från" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={validFrom} error={errors['key-validFrom']} onChange={(e) => { setValidFrom(e.target.value); }} />
-        <Textfield id="key-source" label="Källa för måtten" value={source} error={errors['key-source']} onChange={(e) => { setSource(e.target.value); }} />
-        <Textfield id="key-decisionRef" label="Beslutsreferens (valfritt)" value={decisionRef} onChange={(e) => { setDecisionRef(e.target.value); }} />
+        <Textfield
+          id="key-title"
+          label="Rubrik"
+          value={title}
+          error={errors['key-title']}
+          onChange={(e) => {
+            setTitle(e.target.value);
+          }}
+        />
+        <Textfield
+          id="key-validFrom"
+          label="Gäller från"
+          description="ÅÅÅÅ-MM-DD"
+          inputMode="numeric"
+          value={validFrom}
+          error={errors['key-validFrom']}
+          onChange={(e) => {
+            setValidFrom(e.target.value);
+          }}
+        />
+        <Textfield
+          id="key-source"
+          label="Källa för måtten"
+          value={source}
+          error={errors['key-source']}
+          onChange={(e) => {
+            setSource(e.target.value);
+          }}
+        />
+        <Textfield
+          id="key-decisionRef"
+          label="Beslutsreferens (valfritt)"
+          value={decisionRef}
+          onChange={(e) => {
+            setDecisionRef(e.target.value);
+          }}
+        />
       </div>
       {factors.map((f, i) => (
         <fieldset key={f.id} className="key-grid ds-fieldset">

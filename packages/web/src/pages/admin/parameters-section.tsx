@@ -32,16 +32,28 @@ interface Parameter {
 }
 
 const unitLabel = (u: string): string | undefined =>
-  ({ ore: 'öre', ore_per_started_hour: 'öre', ore_per_hour: 'öre', ore_per_person: 'öre', minutes: 'minuter', persons: 'personer', percent: '%' })[u];
+  ({
+    ore: 'öre',
+    ore_per_started_hour: 'öre',
+    ore_per_hour: 'öre',
+    ore_per_person: 'öre',
+    minutes: 'minuter',
+    persons: 'personer',
+    percent: '%',
+  })[u];
 
-const displayValue = (p: Parameter, v: number | string): string => (p.unit.startsWith('ore') ? formatValue(v, p.unit) : formatValue(v, unitLabel(p.unit) ?? p.unit));
+const displayValue = (p: Parameter, v: number | string): string =>
+  p.unit.startsWith('ore') ? formatValue(v, p.unit) : formatValue(v, unitLabel(p.unit) ?? p.unit);
 
 type Key = 'parameterId' | 'validFrom' | 'value' | 'baseYear' | 'source' | 'decisionRef';
 
 function NewValue({ parameters }: { readonly parameters: readonly Parameter[] }): ReactNode {
   const [v, setV] = useState<Record<Key, string>>({ parameterId: '', validFrom: '', value: '', baseYear: '', source: '', decisionRef: '' });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
-  const save = useApiMutation<unknown, Record<string, unknown>>((body) => ({ path: '/parameters', json: body }), ['/parameters', '/calculations']);
+  const save = useApiMutation<unknown, Record<string, unknown>>(
+    (body) => ({ path: '/parameters', json: body }),
+    ['/parameters', '/calculations'],
+  );
   const set = (k: Key) => (value: string) => {
     setV((old) => ({ ...old, [k]: value }));
   };
@@ -54,8 +66,10 @@ function NewValue({ parameters }: { readonly parameters: readonly Parameter[] })
     const money = selected?.unit.startsWith('ore') === true;
     const kronor = money ? parseKronorInput(v.value) : undefined;
     if (kronor && !kronor.ok) found.value = kronor.message;
-    if (!money && !/^-?\d+(?:[.,]\d+)?$/.test(v.value.trim())) found.value = 'Skriv ett tal, med decimalkomma vid behov, till exempel 47,18.';
-    if (selected?.indexation && !/^\d{4}$/.test(v.baseYear.trim())) found.baseYear = 'Ett indexerat värde behöver sitt basår: skriv året vars nivå värdet har, till exempel 2026.';
+    if (!money && !/^-?\d+(?:[.,]\d+)?$/.test(v.value.trim()))
+      found.value = 'Skriv ett tal, med decimalkomma vid behov, till exempel 47,18.';
+    if (selected?.indexation && !/^\d{4}$/.test(v.baseYear.trim()))
+      found.baseYear = 'Ett indexerat värde behöver sitt basår: skriv året vars nivå värdet har, till exempel 2026.';
     if (v.source.trim() === '') found.source = 'Skriv källan: dokument och avsnitt där värdet står.';
     if (v.decisionRef.trim() === '') found.decisionRef = 'Skriv beslutet som fastställer värdet, till exempel SVOM § 31 2025-09-05.';
     setErrors(found);
@@ -94,9 +108,23 @@ function NewValue({ parameters }: { readonly parameters: readonly Parameter[] })
             </Select.Option>
           ))}
         </Select>
-        {errors.parameterId ? <Paragraph data-size="sm" className="field-error">{errors.parameterId}</Paragraph> : null}
+        {errors.parameterId ? (
+          <Paragraph data-size="sm" className="field-error">
+            {errors.parameterId}
+          </Paragraph>
+        ) : null}
       </Field>
-      <Textfield id="pv-validFrom" label="Gäller från" description="ÅÅÅÅ-MM-DD" inputMode="numeric" value={v.validFrom} error={errors.validFrom} onChange={(e) => { set('validFrom')(e.target.value); }} />
+      <Textfield
+        id="pv-validFrom"
+        label="Gäller från"
+        description="ÅÅÅÅ-MM-DD"
+        inputMode="numeric"
+        value={v.validFrom}
+        error={errors.validFrom}
+        onChange={(e) => {
+          set('validFrom')(e.target.value);
+        }}
+      />
       <Textfield
         id="pv-value"
         label={`Värde${selected ? ` (${selected.unit.startsWith('ore') ? 'kronor' : (unitLabel(selected.unit) ?? selected.unit)})` : ''}`}
@@ -120,8 +148,24 @@ function NewValue({ parameters }: { readonly parameters: readonly Parameter[] })
           }}
         />
       ) : null}
-      <Textfield id="pv-source" label="Källa" value={v.source} error={errors.source} onChange={(e) => { set('source')(e.target.value); }} />
-      <Textfield id="pv-decisionRef" label="Beslutsreferens" value={v.decisionRef} error={errors.decisionRef} onChange={(e) => { set('decisionRef')(e.target.value); }} />
+      <Textfield
+        id="pv-source"
+        label="Källa"
+        value={v.source}
+        error={errors.source}
+        onChange={(e) => {
+          set('source')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="pv-decisionRef"
+        label="Beslutsreferens"
+        value={v.decisionRef}
+        error={errors.decisionRef}
+        onChange={(e) => {
+          set('decisionRef')(e.target.value);
+        }}
+      />
       {save.isError ? (
         <Alert data-color="danger" role="alert">
           {userMessage(save.error)}
@@ -145,7 +189,10 @@ export function ParametersSection(): ReactNode {
       {({ parameters: params }) => {
         return (
           <>
-            <Paragraph>Varje värde har en giltighetsperiod, en källa i avtalstexten och ett beslut. Indexerade värden räknas upp årligen från basåret.</Paragraph>
+            <Paragraph>
+              Varje värde har en giltighetsperiod, en källa i avtalstexten och ett beslut. Indexerade värden räknas upp årligen från
+              basåret.
+            </Paragraph>
             <ScrollTable caption="Parametrar">
               <thead>
                 <tr>

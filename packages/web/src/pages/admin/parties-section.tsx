@@ -65,12 +65,26 @@ function latest(parties: readonly Party[]): Party[] {
   const byKey = new Map<string, Party>();
   for (const p of parties) {
     const old = byKey.get(keyOf(p));
-    if (old === undefined || p.validFrom > old.validFrom || (p.validFrom === old.validFrom && p.version > old.version)) byKey.set(keyOf(p), p);
+    if (old === undefined || p.validFrom > old.validFrom || (p.validFrom === old.validFrom && p.version > old.version))
+      byKey.set(keyOf(p), p);
   }
   return [...byKey.values()];
 }
 
-type Key = 'party' | 'validFrom' | 'legalName' | 'organisationNumber' | 'street' | 'postalCode' | 'city' | 'vatNumber' | 'paymentKind' | 'account' | 'paymentTermsDays' | 'buyerReference' | 'invoicePrefix';
+type Key =
+  | 'party'
+  | 'validFrom'
+  | 'legalName'
+  | 'organisationNumber'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'vatNumber'
+  | 'paymentKind'
+  | 'account'
+  | 'paymentTermsDays'
+  | 'buyerReference'
+  | 'invoicePrefix';
 type Values = Record<Key, string> & { vatRegistered: boolean };
 
 const labels: Readonly<Record<Key, string>> = {
@@ -135,7 +149,10 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
   const [v, setV] = useState<Values>(valuesOf(undefined, ''));
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const summary = useRef<HTMLDivElement>(null);
-  const save = useApiMutation<{ party: Party }, Record<string, unknown>>((body) => ({ path: '/parties', json: body }), ['/parties', '/audit']);
+  const save = useApiMutation<{ party: Party }, Record<string, unknown>>(
+    (body) => ({ path: '/parties', json: body }),
+    ['/parties', '/audit'],
+  );
   const set = (k: Key) => (value: string) => {
     setV((old) => ({ ...old, [k]: value }));
   };
@@ -150,9 +167,11 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
     const found: Partial<Record<Key, string>> = {};
     if (selected === undefined) found.party = 'Välj vilken part eller enhet som får en ny version.';
     if (!isIsoDate(v.validFrom)) found.validFrom = 'Skriv första giltighetsdag som ÅÅÅÅ-MM-DD.';
-    for (const k of ['legalName', 'organisationNumber', 'postalCode', 'city', 'buyerReference', 'invoicePrefix'] as const) if (v[k].trim() === '') found[k] = `Fyll i ${labels[k].toLowerCase()}.`;
+    for (const k of ['legalName', 'organisationNumber', 'postalCode', 'city', 'buyerReference', 'invoicePrefix'] as const)
+      if (v[k].trim() === '') found[k] = `Fyll i ${labels[k].toLowerCase()}.`;
     if (!/^\d{1,3}$/.test(v.paymentTermsDays.trim())) found.paymentTermsDays = 'Skriv betalningsvillkoret som ett antal dagar, 0–120.';
-    if (v.paymentKind !== '' && v.account.trim() === '') found.account = 'Skriv bankgiro- eller plusgironumret, eller välj ingen betalningsuppgift.';
+    if (v.paymentKind !== '' && v.account.trim() === '')
+      found.account = 'Skriv bankgiro- eller plusgironumret, eller välj ingen betalningsuppgift.';
     if (v.vatRegistered && v.vatNumber.trim() === '') found.vatNumber = 'Skriv momsregistreringsnumret (SE + organisationsnumret + 01).';
     if (Object.keys(found).length > 0 || selected === undefined) {
       show(found);
@@ -185,7 +204,16 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
     );
   }
   const field = (k: Key, extra: { description?: string; inputMode?: 'numeric' | 'text' } = {}): ReactNode => (
-    <Textfield id={`party-${k}`} label={labels[k]} {...extra} value={v[k]} error={errors[k]} onChange={(e) => { set(k)(e.target.value); }} />
+    <Textfield
+      id={`party-${k}`}
+      label={labels[k]}
+      {...extra}
+      value={v[k]}
+      error={errors[k]}
+      onChange={(e) => {
+        set(k)(e.target.value);
+      }}
+    />
   );
   const problems = Object.entries(errors) as [Key, string][];
   return (
@@ -193,7 +221,10 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
       <Heading id="party-form-heading" level={2} data-size="xs">
         Ny version av en parts uppgifter
       </Heading>
-      <Paragraph data-size="sm">Välj parten för att utgå från dess nuvarande uppgifter. Den nya versionen gäller fakturor med fakturadatum från och med dagen du anger; tidigare versioner finns kvar.</Paragraph>
+      <Paragraph data-size="sm">
+        Välj parten för att utgå från dess nuvarande uppgifter. Den nya versionen gäller fakturor med fakturadatum från och med dagen du
+        anger; tidigare versioner finns kvar.
+      </Paragraph>
       {problems.length > 0 ? (
         <div ref={summary} tabIndex={-1} className="error-summary">
           <Alert data-color="danger" role="alert">
@@ -203,7 +234,13 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
             <ul>
               {problems.map(([k, message]) => (
                 <li key={k}>
-                  <a href={`#party-${k}`} onClick={(e) => { e.preventDefault(); document.getElementById(`party-${k}`)?.focus(); }}>
+                  <a
+                    href={`#party-${k}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(`party-${k}`)?.focus();
+                    }}
+                  >
                     {labels[k]}: {message}
                   </a>
                 </li>
@@ -218,7 +255,12 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
         value={v.party}
         error={errors.party}
         onChange={(value) => {
-          setV(valuesOf(current.find((x) => keyOf(x) === value), v.validFrom));
+          setV(
+            valuesOf(
+              current.find((x) => keyOf(x) === value),
+              v.validFrom,
+            ),
+          );
         }}
       >
         <Select.Option value="">Välj</Select.Option>
@@ -230,18 +272,36 @@ function NewVersion({ current }: { readonly current: readonly Party[] }): ReactN
       </SelectField>
       {field('validFrom', { description: 'ÅÅÅÅ-MM-DD', inputMode: 'numeric' })}
       {field('legalName')}
-      {field('organisationNumber', { description: 'NNNNNN-NNNN; kontrolleras med kontrollsiffran. Peppol-adressen blir 0007 och numret.', inputMode: 'numeric' })}
+      {field('organisationNumber', {
+        description: 'NNNNNN-NNNN; kontrolleras med kontrollsiffran. Peppol-adressen blir 0007 och numret.',
+        inputMode: 'numeric',
+      })}
       {field('street')}
       {field('postalCode', { description: 'NNN NN', inputMode: 'numeric' })}
       {field('city')}
-      <Checkbox id="party-vatRegistered" label="Momsregistrerad" checked={v.vatRegistered} onChange={(e) => { setV((old) => ({ ...old, vatRegistered: e.target.checked })); }} />
+      <Checkbox
+        id="party-vatRegistered"
+        label="Momsregistrerad"
+        checked={v.vatRegistered}
+        onChange={(e) => {
+          setV((old) => ({ ...old, vatRegistered: e.target.checked }));
+        }}
+      />
       {v.vatRegistered ? field('vatNumber', { description: 'SE + organisationsnumret + 01' }) : null}
-      <SelectField id="party-paymentKind" label={labels.paymentKind} value={v.paymentKind} error={errors.paymentKind} onChange={set('paymentKind')}>
+      <SelectField
+        id="party-paymentKind"
+        label={labels.paymentKind}
+        value={v.paymentKind}
+        error={errors.paymentKind}
+        onChange={set('paymentKind')}
+      >
         <Select.Option value="">Ingen betalningsuppgift</Select.Option>
         <Select.Option value="bankgiro">Bankgiro</Select.Option>
         <Select.Option value="plusgiro">Plusgiro</Select.Option>
       </SelectField>
-      {v.paymentKind === '' ? null : field('account', { description: 'Bankgiro NNN-NNNN eller NNNN-NNNN, plusgiro t.ex. 12345-6', inputMode: 'numeric' })}
+      {v.paymentKind === ''
+        ? null
+        : field('account', { description: 'Bankgiro NNN-NNNN eller NNNN-NNNN, plusgiro t.ex. 12345-6', inputMode: 'numeric' })}
       {field('paymentTermsDays', { inputMode: 'numeric' })}
       {field('buyerReference')}
       {field('invoicePrefix', { description: '2–12 versaler eller siffror; inleder partens fakturanummer, t.ex. RJH' })}
@@ -272,7 +332,8 @@ function History({ versions }: { readonly versions: readonly Party[] }): ReactNo
         <ul className="party-history">
           {[...versions].reverse().map((h) => (
             <li key={h.id}>
-              Från {h.validFrom}, version {h.version}: {h.legalName}, {orgText(h.organisationNumber)} – registrerad {h.recordedAt.slice(0, 16).replace('T', ' ')} av <PersonName id={h.recordedBy} />
+              Från {h.validFrom}, version {h.version}: {h.legalName}, {orgText(h.organisationNumber)} – registrerad{' '}
+              {h.recordedAt.slice(0, 16).replace('T', ' ')} av <PersonName id={h.recordedBy} />
             </li>
           ))}
         </ul>
@@ -290,7 +351,10 @@ export function PartiesSection(): ReactNode {
         const current = latest(parties);
         return (
           <>
-            <Paragraph>Så namnges och betalas varje part på fakturor, e-fakturor (Peppol) och bokföringsfiler. Uppgifter märkta EXEMPEL är demodata: en faktura med riktiga underlag exporteras inte förrän de är ersatta.</Paragraph>
+            <Paragraph>
+              Så namnges och betalas varje part på fakturor, e-fakturor (Peppol) och bokföringsfiler. Uppgifter märkta EXEMPEL är demodata:
+              en faktura med riktiga underlag exporteras inte förrän de är ersatta.
+            </Paragraph>
             <ScrollTable caption="Parter och enheter som fakturerar eller faktureras">
               <thead>
                 <tr>

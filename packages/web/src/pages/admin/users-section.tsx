@@ -28,11 +28,13 @@ function NewUser(): ReactNode {
   function submit(e: SubmitEvent): void {
     e.preventDefault();
     const found: Partial<Record<Key, string>> = {};
-    if (!/^[a-z0-9._-]{3,40}$/.test(v.username)) found.username = 'Användarnamnet ska vara 3–40 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck.';
+    if (!/^[a-z0-9._-]{3,40}$/.test(v.username))
+      found.username = 'Användarnamnet ska vara 3–40 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck.';
     if (v.displayName.trim() === '') found.displayName = 'Skriv personens namn som det ska visas.';
     if (v.email.trim() !== '' && !EMAIL.test(v.email.trim())) found.email = EMAIL_ERROR;
     if (v.role === '') found.role = 'Välj en roll.';
-    if (v.role === 'municipality_economist' && v.municipality === '') found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
+    if (v.role === 'municipality_economist' && v.municipality === '')
+      found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
     if (v.password.length < 12) found.password = 'Lösenordet ska ha minst 12 tecken.';
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -52,9 +54,38 @@ function NewUser(): ReactNode {
   const serverField = errorField(save.error);
   return (
     <form className="stack narrow" noValidate onSubmit={submit}>
-      <Textfield id="user-username" label="Användarnamn" autoComplete="off" value={v.username} error={errors.username ?? (serverField === 'username' ? userMessage(save.error) : undefined)} onChange={(e) => { set('username')(e.target.value); }} />
-      <Textfield id="user-displayName" label="Namn" autoComplete="off" value={v.displayName} error={errors.displayName} onChange={(e) => { set('displayName')(e.target.value); }} />
-      <Textfield id="user-email" label="E-post" description={EMAIL_DESCRIPTION} type="email" autoComplete="off" value={v.email} error={errors.email ?? (serverField === 'email' ? userMessage(save.error) : undefined)} onChange={(e) => { set('email')(e.target.value); }} />
+      <Textfield
+        id="user-username"
+        label="Användarnamn"
+        autoComplete="off"
+        value={v.username}
+        error={errors.username ?? (serverField === 'username' ? userMessage(save.error) : undefined)}
+        onChange={(e) => {
+          set('username')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="user-displayName"
+        label="Namn"
+        autoComplete="off"
+        value={v.displayName}
+        error={errors.displayName}
+        onChange={(e) => {
+          set('displayName')(e.target.value);
+        }}
+      />
+      <Textfield
+        id="user-email"
+        label="E-post"
+        description={EMAIL_DESCRIPTION}
+        type="email"
+        autoComplete="off"
+        value={v.email}
+        error={errors.email ?? (serverField === 'email' ? userMessage(save.error) : undefined)}
+        onChange={(e) => {
+          set('email')(e.target.value);
+        }}
+      />
       <SelectField id="user-role" label="Roll" value={v.role} error={errors.role} onChange={set('role')}>
         <Select.Option value="">Välj</Select.Option>
         {ROLES.map((r) => (
@@ -64,7 +95,13 @@ function NewUser(): ReactNode {
         ))}
       </SelectField>
       {v.role === 'municipality_economist' ? (
-        <SelectField id="user-municipality" label="Kommun" value={v.municipality} error={errors.municipality} onChange={set('municipality')}>
+        <SelectField
+          id="user-municipality"
+          label="Kommun"
+          value={v.municipality}
+          error={errors.municipality}
+          onChange={set('municipality')}
+        >
           <Select.Option value="">Välj</Select.Option>
           {municipalities.map((m) => (
             <Select.Option key={m.code} value={m.code}>
@@ -73,7 +110,18 @@ function NewUser(): ReactNode {
           ))}
         </SelectField>
       ) : null}
-      <Textfield id="user-password" label="Tillfälligt lösenord" description="Minst 12 tecken. Personen måste välja ett eget lösenord vid första inloggningen." type="password" autoComplete="new-password" value={v.password} error={errors.password ?? (serverField === 'password' ? userMessage(save.error) : undefined)} onChange={(e) => { set('password')(e.target.value); }} />
+      <Textfield
+        id="user-password"
+        label="Tillfälligt lösenord"
+        description="Minst 12 tecken. Personen måste välja ett eget lösenord vid första inloggningen."
+        type="password"
+        autoComplete="new-password"
+        value={v.password}
+        error={errors.password ?? (serverField === 'password' ? userMessage(save.error) : undefined)}
+        onChange={(e) => {
+          set('password')(e.target.value);
+        }}
+      />
       {save.isError && serverField !== 'username' && serverField !== 'password' && serverField !== 'email' ? (
         <Alert data-color="danger" role="alert">
           {userMessage(save.error)}
@@ -101,7 +149,10 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
   const [active, setActive] = useState(true);
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'id' | 'municipality' | 'email', string>>>({});
-  const save = useApiMutation<unknown, { id: string; body: Record<string, unknown> }>(({ id: userId, body }) => ({ path: `/users/${encodeURIComponent(userId)}`, method: 'PATCH', json: body }), ['/users']);
+  const save = useApiMutation<unknown, { id: string; body: Record<string, unknown> }>(
+    ({ id: userId, body }) => ({ path: `/users/${encodeURIComponent(userId)}`, method: 'PATCH', json: body }),
+    ['/users'],
+  );
   const pick = (userId: string): void => {
     setId(userId);
     const u = users.find((x) => String(x.id) === userId);
@@ -115,14 +166,23 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
     const found: Partial<Record<'id' | 'municipality' | 'email', string>> = {};
     if (email.trim() !== '' && !EMAIL.test(email.trim())) found.email = EMAIL_ERROR;
     if (id === '') found.id = 'Välj vilken användare som ska ändras.';
-    if (role === 'municipality_economist' && municipality === '') found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
+    if (role === 'municipality_economist' && municipality === '')
+      found.municipality = 'En kommunekonom måste kopplas till sin kommun. Välj kommun.';
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
       document.getElementById(`change-${first}`)?.focus();
       return;
     }
-    save.mutate({ id, body: { role, municipality: role === 'municipality_economist' ? municipality : null, email: email.trim() === '' ? null : email.trim(), active } });
+    save.mutate({
+      id,
+      body: {
+        role,
+        municipality: role === 'municipality_economist' ? municipality : null,
+        email: email.trim() === '' ? null : email.trim(),
+        active,
+      },
+    });
   }
   return (
     <form className="stack narrow" noValidate onSubmit={submit}>
@@ -146,7 +206,13 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
             ))}
           </SelectField>
           {role === 'municipality_economist' ? (
-            <SelectField id="change-municipality" label="Kommun" value={municipality} error={errors.municipality} onChange={setMunicipality}>
+            <SelectField
+              id="change-municipality"
+              label="Kommun"
+              value={municipality}
+              error={errors.municipality}
+              onChange={setMunicipality}
+            >
               <Select.Option value="">Välj</Select.Option>
               {municipalities.map((m) => (
                 <Select.Option key={m.code} value={m.code}>
@@ -155,7 +221,18 @@ function ChangeUser({ users }: { readonly users: readonly ListedUser[] }): React
               ))}
             </SelectField>
           ) : null}
-          <Textfield id="change-email" label="E-post" description={EMAIL_DESCRIPTION} type="email" autoComplete="off" value={email} error={errors.email} onChange={(e) => { setEmail(e.target.value); }} />
+          <Textfield
+            id="change-email"
+            label="E-post"
+            description={EMAIL_DESCRIPTION}
+            type="email"
+            autoComplete="off"
+            value={email}
+            error={errors.email}
+            onChange={(e) => {
+              setEmail(e.target.value);
+            }}
+          />
           <Checkbox
             id="change-active"
             label="Kontot är aktivt"

@@ -23,7 +23,9 @@ export default function CalendarPage(): ReactNode {
   const year = yearValid ? Number(yearText) : thisYear;
   const all = useApiQuery<CalendarResponse>(`/calendar${query({ year })}`, { keepPrevious: true });
   const filtered = useApiQuery<CalendarResponse>(owner === '' ? undefined : `/calendar${query({ year, owner })}`, { keepPrevious: true });
-  const owners = all.data ? [...new Set(itemsOf(all.data).flatMap((i) => (i.owner ? [i.owner] : [])))].sort((a, b) => a.localeCompare(b, 'sv')) : [];
+  const owners = all.data
+    ? [...new Set(itemsOf(all.data).flatMap((i) => (i.owner ? [i.owner] : [])))].sort((a, b) => a.localeCompare(b, 'sv'))
+    : [];
   const shown = owner === '' ? all : filtered;
   const icsHref = `${API_BASE}/calendar.ics${query({ year, owner: owner === '' ? undefined : owner })}`;
   return (
@@ -72,7 +74,11 @@ export default function CalendarPage(): ReactNode {
           return (
             <div className="calendar-layout">
               <div className="calendar-wheel">
-                <Wheel year={year} items={items.map((i) => ({ id: i.id, title: i.title, due: i.date }))} {...(year === thisYear ? { currentMonth: Number(today.slice(5, 7)) } : {})} />
+                <Wheel
+                  year={year}
+                  items={items.map((i) => ({ id: i.id, title: i.title, due: i.date }))}
+                  {...(year === thisYear ? { currentMonth: Number(today.slice(5, 7)) } : {})}
+                />
               </div>
               <div className="calendar-list">
                 <Heading level={2} data-size="sm">
@@ -93,30 +99,40 @@ export default function CalendarPage(): ReactNode {
                         {inMonth.map((it: CalendarItem) => {
                           const timing = timingOf(it.date, today);
                           return (
-                          <li key={`${it.id}-${it.date}`} className={`timing-${timing.kind}`} data-timing={timing.kind}>
-                            <time dateTime={it.date}>{it.date}</time> {it.title}{' '}
-                            {timing.kind === 'later' ? null : (
-                              <Tag data-color={timing.kind === 'past' ? 'neutral' : timing.kind === 'today' ? 'danger' : 'warning'} data-size="sm" className="timing-tag">
-                                {timing.kind === 'past' ? 'Passerat' : timing.kind === 'today' ? 'I dag' : timing.days === 1 ? 'I morgon' : `Om ${String(timing.days)} dagar`}
-                              </Tag>
-                            )}
-                            {it.dateNote === undefined ? null : (
-                              <>
-                                <br />
-                                <span className="muted date-note">Obs: {it.dateNote}.</span>
-                              </>
-                            )}
-                            <br />
-                            <span className="muted">
-                              {it.owner ? `Ansvarig: ${it.owner}. ` : ''}
-                              {it.clauses.length > 0 ? 'Källa: ' : ''}
-                            </span>
-                            {it.clauses.map((c) => (
-                              <Tag key={c} data-color="neutral" data-size="sm">
-                                {c}
-                              </Tag>
-                            ))}
-                          </li>
+                            <li key={`${it.id}-${it.date}`} className={`timing-${timing.kind}`} data-timing={timing.kind}>
+                              <time dateTime={it.date}>{it.date}</time> {it.title}{' '}
+                              {timing.kind === 'later' ? null : (
+                                <Tag
+                                  data-color={timing.kind === 'past' ? 'neutral' : timing.kind === 'today' ? 'danger' : 'warning'}
+                                  data-size="sm"
+                                  className="timing-tag"
+                                >
+                                  {timing.kind === 'past'
+                                    ? 'Passerat'
+                                    : timing.kind === 'today'
+                                      ? 'I dag'
+                                      : timing.days === 1
+                                        ? 'I morgon'
+                                        : `Om ${String(timing.days)} dagar`}
+                                </Tag>
+                              )}
+                              {it.dateNote === undefined ? null : (
+                                <>
+                                  <br />
+                                  <span className="muted date-note">Obs: {it.dateNote}.</span>
+                                </>
+                              )}
+                              <br />
+                              <span className="muted">
+                                {it.owner ? `Ansvarig: ${it.owner}. ` : ''}
+                                {it.clauses.length > 0 ? 'Källa: ' : ''}
+                              </span>
+                              {it.clauses.map((c) => (
+                                <Tag key={c} data-color="neutral" data-size="sm">
+                                  {c}
+                                </Tag>
+                              ))}
+                            </li>
                           );
                         })}
                       </ul>

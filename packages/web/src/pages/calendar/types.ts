@@ -25,7 +25,8 @@ export function itemsOf(r: CalendarResponse): readonly CalendarItem[] {
 }
 
 /** Where an item stands relative to today: past, today, within the next 30 days, or later. */
-export type ItemTiming = { readonly kind: 'past' } | { readonly kind: 'today' } | { readonly kind: 'soon'; readonly days: number } | { readonly kind: 'later' };
+export type ItemTiming =
+  { readonly kind: 'past' } | { readonly kind: 'today' } | { readonly kind: 'soon'; readonly days: number } | { readonly kind: 'later' };
 
 /** How many days ahead count as "soon" in the årshjul. */
 export const SOON_DAYS = 30;

@@ -33,7 +33,15 @@ function sector(i: number): string {
 }
 
 /** The wheel for `year`; `currentMonth` (1–12) is highlighted when the year is this year. */
-export function Wheel({ year, items, currentMonth }: { readonly year: number; readonly items: readonly WheelItem[]; readonly currentMonth?: number }): ReactNode {
+export function Wheel({
+  year,
+  items,
+  currentMonth,
+}: {
+  readonly year: number;
+  readonly items: readonly WheelItem[];
+  readonly currentMonth?: number;
+}): ReactNode {
   const perMonth = MONTHS_SV.map((_, i) => items.filter((it) => positionInYear(it.due)?.month === i + 1));
   const summary = perMonth.map((list, i) => `${MONTHS_SV[i] ?? ''} ${String(list.length)}`).join(', ');
   const label = `Årshjul ${String(year)} med ${String(items.length)} åtaganden per månad: ${summary}. Detaljerna finns i listan.`;
@@ -47,7 +55,15 @@ export function Wheel({ year, items, currentMonth }: { readonly year: number; re
         return (
           <g key={m}>
             <path d={sector(i)} fill={isCurrent ? '#dbe9f6' : i % 2 === 0 ? '#f3f4f6' : '#ffffff'} stroke="#6b7280" strokeWidth={1} />
-            <text x={mid.x} y={mid.y} textAnchor="middle" dominantBaseline="middle" fontSize="12" fill="#1f2937" fontWeight={isCurrent ? 700 : 400}>
+            <text
+              x={mid.x}
+              y={mid.y}
+              textAnchor="middle"
+              dominantBaseline="middle"
+              fontSize="12"
+              fill="#1f2937"
+              fontWeight={isCurrent ? 700 : 400}
+            >
               {m.slice(0, 3)}
             </text>
           </g>

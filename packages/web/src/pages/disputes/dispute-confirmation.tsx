@@ -77,7 +77,9 @@ function texts(d: Dispute, c: PendingAction, party: (code: string) => string): {
             Beslut i {forum}: ”{outcome}”
           </Paragraph>
           {cost ? <Paragraph>{cost}</Paragraph> : null}
-          <Paragraph>Enligt protokoll: {typeof c.body['forumMinutes'] === 'string' ? c.body['forumMinutes'] : ''}. Beslutet står direkt.</Paragraph>
+          <Paragraph>
+            Enligt protokoll: {typeof c.body['forumMinutes'] === 'string' ? c.body['forumMinutes'] : ''}. Beslutet står direkt.
+          </Paragraph>
         </>
       ),
     };
@@ -91,8 +93,12 @@ function texts(d: Dispute, c: PendingAction, party: (code: string) => string): {
         <Paragraph>
           Beslut i {p?.forumName ?? forum}: ”{p?.outcome ?? ''}”
         </Paragraph>
-        {p && p.costRegulationOre !== null ? <Paragraph>{costText(p.costRegulationOre, p.costRegulationPayer, d.parties, party)}</Paragraph> : null}
-        <Paragraph>När du bekräftar står beslutet{p && p.costRegulationOre !== null ? ' och kostnadsregleringen kan faktureras' : ''}.</Paragraph>
+        {p && p.costRegulationOre !== null ? (
+          <Paragraph>{costText(p.costRegulationOre, p.costRegulationPayer, d.parties, party)}</Paragraph>
+        ) : null}
+        <Paragraph>
+          När du bekräftar står beslutet{p && p.costRegulationOre !== null ? ' och kostnadsregleringen kan faktureras' : ''}.
+        </Paragraph>
       </>
     ),
   };

@@ -64,7 +64,11 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
       document.getElementById('dispute-minutes')?.focus();
       return;
     }
-    const body: Record<string, unknown> = deciding ? { outcome: note.trim() } : action.endsWith('/confirm') || note.trim() === '' ? {} : { note: note.trim() };
+    const body: Record<string, unknown> = deciding
+      ? { outcome: note.trim() }
+      : action.endsWith('/confirm') || note.trim() === ''
+        ? {}
+        : { note: note.trim() };
     if (action === 'decide') body['forumMinutes'] = minutes.trim();
     if (deciding && cost.trim() !== '') {
       const parsed = parseKronorInput(cost);
@@ -111,15 +115,15 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
         // The party a signed-in economist speaks for: the region, or their municipality.
         const ownParty = user?.role === 'region_economist' ? 'region' : user?.role === 'municipality_economist' ? user.municipality : null;
         const pending = d.pendingDecision;
-        const canConfirm = pending !== null && canPropose && ownParty === pending.awaitingParty && String(user?.id ?? '') !== pending.proposedBy;
+        const canConfirm =
+          pending !== null && canPropose && ownParty === pending.awaitingParty && String(user?.id ?? '') !== pending.proposedBy;
         const atLastStep = d.currentStep.index >= steps.length - 1;
         const serverField = act.isError ? errorField(act.error) : undefined;
-        const payerServerError = serverField === 'costRegulationPayer' || serverField === 'body.costRegulationPayer' ? userMessage(act.error) : undefined;
+        const payerServerError =
+          serverField === 'costRegulationPayer' || serverField === 'body.costRegulationPayer' ? userMessage(act.error) : undefined;
         return (
           <div className="stack">
-            <PageHeading title={`Tvist ${documentName(d.document)}`}>
-              Tvist: {d.subject}
-            </PageHeading>
+            <PageHeading title={`Tvist ${documentName(d.document)}`}>Tvist: {d.subject}</PageHeading>
             <Paragraph>
               <Link href={href('/tvister')}>Tillbaka till alla tvister</Link>
             </Paragraph>
@@ -175,7 +179,11 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
             </Heading>
             <ol className="escalation">
               {steps.map((s, i) => (
-                <li key={`${s.forum}-${String(i)}`} aria-current={i === d.currentStep.index && d.status === 'open' ? 'step' : undefined} className={i === d.currentStep.index ? 'is-current' : undefined}>
+                <li
+                  key={`${s.forum}-${String(i)}`}
+                  aria-current={i === d.currentStep.index && d.status === 'open' ? 'step' : undefined}
+                  className={i === d.currentStep.index ? 'is-current' : undefined}
+                >
                   <strong>{s.forumName}</strong>
                   {i === d.currentStep.index && d.status === 'open' ? ' – här ligger tvisten nu' : ''}
                   <br />
@@ -191,7 +199,8 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
             <ul className="events">
               {d.history.map((e, i) => (
                 <li key={`${e.at}-${String(i)}`}>
-                  {formatTimestamp(e.at)}: {actionName(e.action)} ({steps[e.stepNo]?.forumName ?? e.forum}), <PersonName id={e.actor} name={e.actorName} />
+                  {formatTimestamp(e.at)}: {actionName(e.action)} ({steps[e.stepNo]?.forumName ?? e.forum}),{' '}
+                  <PersonName id={e.actor} name={e.actorName} />
                   {e.note ? ` – ${e.note}` : ''}
                 </li>
               ))}
@@ -212,9 +221,9 @@ export function DisputeDetail({ id }: { readonly id: string }): ReactNode {
                   </Paragraph>
                 ) : null}
                 <Paragraph data-size="sm">
-                  Föreslaget av {partyName(pending.proposedByParty, municipalities)} (<PersonName id={pending.proposedBy} name={pending.proposedByName} />){' '}
-                  {formatTimestamp(pending.proposedAt)}. Väntar på bekräftelse från en ekonom hos{' '}
-                  {partyName(pending.awaitingParty, municipalities)}.
+                  Föreslaget av {partyName(pending.proposedByParty, municipalities)} (
+                  <PersonName id={pending.proposedBy} name={pending.proposedByName} />) {formatTimestamp(pending.proposedAt)}. Väntar på
+                  bekräftelse från en ekonom hos {partyName(pending.awaitingParty, municipalities)}.
                 </Paragraph>
                 {canConfirm ? (
                   <div className="row">

@@ -66,7 +66,9 @@ function DisputeList(): ReactNode {
                     <td>{d.openedOn}</td>
                     <td>{d.currentStep.forumName}</td>
                     <td>
-                      <Tag data-color={d.status === 'open' ? 'warning' : d.status === 'decided' ? 'info' : 'success'}>{statusName(d.status)}</Tag>
+                      <Tag data-color={d.status === 'open' ? 'warning' : d.status === 'decided' ? 'info' : 'success'}>
+                        {statusName(d.status)}
+                      </Tag>
                     </td>
                   </tr>
                 ))}

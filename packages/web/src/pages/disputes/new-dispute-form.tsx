@@ -24,13 +24,20 @@ type Key = 'document' | 'level' | 'partyA' | 'partyB' | 'subject' | 'openedOn';
 
 /** The form for a new dispute; goes to the new record when saved. */
 export function NewDisputeForm({ municipalities }: { readonly municipalities: readonly Municipality[] }): ReactNode {
-  const [v, setV] = useState<Record<Key, string>>({ document: '', level: '', partyA: '', partyB: '', subject: '', openedOn: todayInSweden() });
+  const [v, setV] = useState<Record<Key, string>>({
+    document: '',
+    level: '',
+    partyA: '',
+    partyB: '',
+    subject: '',
+    openedOn: todayInSweden(),
+  });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const documentName = useDocumentNames();
-  const create = useApiMutation<{ dispute: Dispute }, { document: string; level: string; subject: string; parties: [string, string]; openedOn: string }>(
-    (body) => ({ path: '/disputes', json: body }),
-    ['/disputes'],
-  );
+  const create = useApiMutation<
+    { dispute: Dispute },
+    { document: string; level: string; subject: string; parties: [string, string]; openedOn: string }
+  >((body) => ({ path: '/disputes', json: body }), ['/disputes']);
   const set = (k: Key) => (value: string) => {
     setV((old) => ({ ...old, [k]: value, ...(k === 'document' ? { level: '' } : {}) }));
   };

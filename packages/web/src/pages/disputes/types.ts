@@ -116,6 +116,12 @@ export function levelName(level: string): string {
 
 /** Swedish names of the actions. */
 export function actionName(a: string): string {
-  const names: Readonly<Record<string, string>> = { opened: 'Öppnad', escalated: 'Eskalerad', proposed: 'Förslag till beslut', decided: 'Beslut', closed: 'Avslutad' };
+  const names: Readonly<Record<string, string>> = {
+    opened: 'Öppnad',
+    escalated: 'Eskalerad',
+    proposed: 'Förslag till beslut',
+    decided: 'Beslut',
+    closed: 'Avslutad',
+  };
   return names[a] ?? a;
 }

@@ -7,7 +7,19 @@
  */
 import { API_BASE } from '../../api/client.js';
 import { useState, type SubmitEvent, type ReactNode } from 'react';
-import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Tag,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { userMessage } from '../../api/errors.js';
 import { useApiMutation, useApiQuery } from '../../api/hooks.js';
 import { can } from '../../auth/roles.js';
@@ -20,7 +32,16 @@ import { formatTimestamp } from '../../format/dates.js';
 import { formatOre } from '../../format/money.js';
 import { href } from '../../router.js';
 import type { PageProps } from '../../routes.js';
-import { flowTitle, flows, periodProblem, statusColour, statusName, type BillingRun, type InvoiceBasis, type UnbilledPeriods } from './billing-types.js';
+import {
+  flowTitle,
+  flows,
+  periodProblem,
+  statusColour,
+  statusName,
+  type BillingRun,
+  type InvoiceBasis,
+  type UnbilledPeriods,
+} from './billing-types.js';
 import { InvoiceBasisView } from './invoice-basis-view.js';
 
 /** The Fakturering page. */
@@ -83,7 +104,13 @@ function StartRunForm({ runs }: { readonly runs: readonly BillingRun[] }): React
           className="short-field"
           id="run-period"
           label="Period"
-          description={selected?.period === 'half-year' ? 'Halvår: ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.' : selected?.period === 'year' ? 'År: ÅÅÅÅ.' : 'Månad: ÅÅÅÅ-MM.'}
+          description={
+            selected?.period === 'half-year'
+              ? 'Halvår: ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.'
+              : selected?.period === 'year'
+                ? 'År: ÅÅÅÅ.'
+                : 'Månad: ÅÅÅÅ-MM.'
+          }
           value={period}
           error={errors.period}
           onChange={(e) => {
@@ -226,8 +253,8 @@ function BillingOverview(): ReactNode {
     <div className="stack">
       <PageHeading title="Fakturering">Fakturering</PageHeading>
       <Paragraph>
-        En körning per flöde och period skapar fakturaunderlag som utkast, ett per säljare och köpare. Ett godkänt underlag är låst; rättelser
-        görs med kreditering, som skapar en kreditnota och ett nytt utkast.
+        En körning per flöde och period skapar fakturaunderlag som utkast, ett per säljare och köpare. Ett godkänt underlag är låst;
+        rättelser görs med kreditering, som skapar en kreditnota och ett nytt utkast.
       </Paragraph>
       {can(user ?? undefined, 'economy.billing') ? (
         <section aria-labelledby="run-heading">
@@ -289,7 +316,11 @@ function BillingOverview(): ReactNode {
                         {r.flow === 'tillaggsbelopp' ? (
                           <>
                             <br />
-                            <Link href={`${API_BASE}/billing-runs/${encodeURIComponent(r.id)}/settlement.pdf`} download data-testid="run-settlement">
+                            <Link
+                              href={`${API_BASE}/billing-runs/${encodeURIComponent(r.id)}/settlement.pdf`}
+                              download
+                              data-testid="run-settlement"
+                            >
                               Avstämning (PDF)
                               <span className="visually-hidden">
                                 , {r.title} {r.period} {r.label ?? ''}

@@ -1,7 +1,6 @@
 /** Billing runs and invoice bases (docs/api.md): shapes, flows and Swedish status names. */
 import type { CalculationStep } from '../../components/calculation-steps.js';
 
-
 /** A party of an invoice basis: `region`, a municipality code, or `hemregion:<name>`. */
 export interface PartyRef {
   readonly id: string;
@@ -94,7 +93,15 @@ export interface InvoiceBasis {
   readonly lines?: readonly InvoiceLine[];
   readonly trace?: {
     readonly clauses?: readonly string[];
-    readonly parameters?: readonly { id: string; value: number | string; unit: string; clause: string; validFor: string; source?: string; display?: { readonly name: string; readonly value: string } }[];
+    readonly parameters?: readonly {
+      id: string;
+      value: number | string;
+      unit: string;
+      clause: string;
+      validFor: string;
+      source?: string;
+      display?: { readonly name: string; readonly value: string };
+    }[];
     readonly steps?: readonly CalculationStep[];
     readonly interpretations?: readonly { id: string; option: string }[];
     /** Each interpretation by its Swedish names (the server's rendering of `interpretations`). */

@@ -19,15 +19,21 @@ import { formatOre, parseKronorInput } from '../../format/money.js';
 import { budgetCsv, type AreaFollowUp, type AreaYear, type FollowUp } from './development-data.js';
 import { formatPercent } from '../../format/numbers.js';
 
-
 function Chart({ rows, year }: { readonly rows: readonly AreaFollowUp[]; readonly year: number }): ReactNode {
   const bars = useMemo(
-    () => rows.flatMap((r) => [{ label: r.area, valueOre: r.budgetOre, series: 'Budget' }, { label: r.area, valueOre: r.outcomeOre, series: 'Utfall' }]),
+    () =>
+      rows.flatMap((r) => [
+        { label: r.area, valueOre: r.budgetOre, series: 'Budget' },
+        { label: r.area, valueOre: r.outcomeOre, series: 'Utfall' },
+      ]),
     [rows],
   );
   return (
     <figure className="figure">
-      <BarChart bars={bars} summary={`Budget och utfall ${String(year)} per utvecklingsområde för ${String(rows.length)} områden. Beloppen finns i tabellen.`} />
+      <BarChart
+        bars={bars}
+        summary={`Budget och utfall ${String(year)} per utvecklingsområde för ${String(rows.length)} områden. Beloppen finns i tabellen.`}
+      />
       <figcaption>Budget (blå) och utfall (orange) per område {year}. Samma siffror finns i tabellen.</figcaption>
     </figure>
   );
@@ -64,15 +70,45 @@ function EntryForm({ year }: { readonly year: number }): ReactNode {
   }
   return (
     <form className="stack narrow" noValidate onSubmit={submit}>
-      <Textfield id="dev-area" label="Utvecklingsområde" value={v.area} error={errors.area} onChange={(e) => { setV({ ...v, area: e.target.value }); }} />
-      <Textfield id="dev-budget" label={`Budget ${String(year)} (kronor)`} inputMode="decimal" value={v.budget} error={errors.budget} onChange={(e) => { setV({ ...v, budget: e.target.value }); }} />
-      <Textfield id="dev-outcome" label={`Utfall ${String(year)} (kronor, valfritt)`} inputMode="decimal" value={v.outcome} error={errors.outcome} onChange={(e) => { setV({ ...v, outcome: e.target.value }); }} />
+      <Textfield
+        id="dev-area"
+        label="Utvecklingsområde"
+        value={v.area}
+        error={errors.area}
+        onChange={(e) => {
+          setV({ ...v, area: e.target.value });
+        }}
+      />
+      <Textfield
+        id="dev-budget"
+        label={`Budget ${String(year)} (kronor)`}
+        inputMode="decimal"
+        value={v.budget}
+        error={errors.budget}
+        onChange={(e) => {
+          setV({ ...v, budget: e.target.value });
+        }}
+      />
+      <Textfield
+        id="dev-outcome"
+        label={`Utfall ${String(year)} (kronor, valfritt)`}
+        inputMode="decimal"
+        value={v.outcome}
+        error={errors.outcome}
+        onChange={(e) => {
+          setV({ ...v, outcome: e.target.value });
+        }}
+      />
       {save.isError ? (
         <Alert data-color="danger" role="alert">
           {userMessage(save.error)}
         </Alert>
       ) : null}
-      {save.isSuccess ? <Alert data-color="success">{save.data.alreadyImported ? 'Värdena var redan inlagda; inget ändrades.' : 'Budget och utfall är sparade.'}</Alert> : null}
+      {save.isSuccess ? (
+        <Alert data-color="success">
+          {save.data.alreadyImported ? 'Värdena var redan inlagda; inget ändrades.' : 'Budget och utfall är sparade.'}
+        </Alert>
+      ) : null}
       <div>
         <Button type="submit" disabled={save.isPending}>
           Spara budget och utfall
@@ -110,7 +146,9 @@ export default function DevelopmentPage(): ReactNode {
       <QueryView query={followUp} label="utvecklingsmedlen">
         {({ areas: rows, totals }) => {
           return rows.length === 0 ? (
-            <Paragraph>Det finns ingen budget för {shownYear} ännu. Lägg in den nedan eller importera en fil av typen Gemensamma utvecklingsmedel.</Paragraph>
+            <Paragraph>
+              Det finns ingen budget för {shownYear} ännu. Lägg in den nedan eller importera en fil av typen Gemensamma utvecklingsmedel.
+            </Paragraph>
           ) : (
             <>
               <Chart rows={rows} year={shownYear} />

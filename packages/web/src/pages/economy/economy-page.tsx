@@ -21,11 +21,41 @@ interface Sub {
 }
 
 const subs: readonly Sub[] = [
-  { segment: 'import', title: 'Import', description: 'Läs in underlag från egna system, med felrapport rad för rad.', permission: 'economy.import', page: lazy(() => import('./import-page.js')) },
-  { segment: 'fakturering', title: 'Fakturering', description: 'Faktureringskörningar och fakturaunderlag: utkast, godkännande, kreditering.', permission: 'economy.read', page: lazy(() => import('./billing-page.js')) },
-  { segment: 'tillaggsbelopp', title: 'Tilläggsbelopp', description: 'Avstämning och fördelning per kommun, med scenarier.', permission: 'economy.read', page: lazy(() => import('./tillaggsbelopp-page.js')) },
-  { segment: 'mt', title: 'MT fast del', description: 'Fördelning av MT:s fasta del efter andel registrerade inventarier.', permission: 'economy.read', page: lazy(() => import('./mt-page.js')) },
-  { segment: 'utveckling', title: 'Utvecklingsmedel', description: 'Gemensamma utvecklingsmedel: budget och utfall per område.', permission: 'economy.read', page: lazy(() => import('./development-page.js')) },
+  {
+    segment: 'import',
+    title: 'Import',
+    description: 'Läs in underlag från egna system, med felrapport rad för rad.',
+    permission: 'economy.import',
+    page: lazy(() => import('./import-page.js')),
+  },
+  {
+    segment: 'fakturering',
+    title: 'Fakturering',
+    description: 'Faktureringskörningar och fakturaunderlag: utkast, godkännande, kreditering.',
+    permission: 'economy.read',
+    page: lazy(() => import('./billing-page.js')),
+  },
+  {
+    segment: 'tillaggsbelopp',
+    title: 'Tilläggsbelopp',
+    description: 'Avstämning och fördelning per kommun, med scenarier.',
+    permission: 'economy.read',
+    page: lazy(() => import('./tillaggsbelopp-page.js')),
+  },
+  {
+    segment: 'mt',
+    title: 'MT fast del',
+    description: 'Fördelning av MT:s fasta del efter andel registrerade inventarier.',
+    permission: 'economy.read',
+    page: lazy(() => import('./mt-page.js')),
+  },
+  {
+    segment: 'utveckling',
+    title: 'Utvecklingsmedel',
+    description: 'Gemensamma utvecklingsmedel: budget och utfall per område.',
+    permission: 'economy.read',
+    page: lazy(() => import('./development-page.js')),
+  },
 ];
 
 /** The Ekonomi section. */
@@ -34,7 +64,13 @@ export default function EconomyPage({ location }: PageProps): ReactNode {
   const visible = subs.filter((s) => can(user ?? undefined, s.permission));
   const segment = location.segments[1];
   const current = visible.find((s) => s.segment === segment);
-  const nav = <SubNav label="Ekonomi" current={current ? `/ekonomi/${current.segment}` : '/ekonomi'} items={[{ path: '/ekonomi', title: 'Översikt' }, ...visible.map((s) => ({ path: `/ekonomi/${s.segment}`, title: s.title }))]} />;
+  const nav = (
+    <SubNav
+      label="Ekonomi"
+      current={current ? `/ekonomi/${current.segment}` : '/ekonomi'}
+      items={[{ path: '/ekonomi', title: 'Översikt' }, ...visible.map((s) => ({ path: `/ekonomi/${s.segment}`, title: s.title }))]}
+    />
+  );
   if (current) {
     const P = current.page;
     return (
@@ -54,8 +90,9 @@ export default function EconomyPage({ location }: PageProps): ReactNode {
         <Paragraph role="alert">Sidan ”{segment}” finns inte eller är inte tillgänglig för din roll. Välj en sida nedan.</Paragraph>
       ) : null}
       <Paragraph>
-        Avtalets ekonomiska modell: skatteväxling i botten, tilläggsbelopp i mitten och gemensamma utvecklingsmedel överst, plus ersättningar
-        mellan parterna för uppdrag dagtid, syn- och hörselombud och medicintekniskt stöd. Alla belopp visas med beräkningen bakom.
+        Avtalets ekonomiska modell: skatteväxling i botten, tilläggsbelopp i mitten och gemensamma utvecklingsmedel överst, plus
+        ersättningar mellan parterna för uppdrag dagtid, syn- och hörselombud och medicintekniskt stöd. Alla belopp visas med beräkningen
+        bakom.
       </Paragraph>
       <div className="card-grid">
         {visible.map((s) => (

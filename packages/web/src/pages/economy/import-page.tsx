@@ -15,7 +15,15 @@ import { formatTimestamp } from '../../format/dates.js';
 import { formatInteger } from '../../format/numbers.js';
 import { can } from '../../auth/roles.js';
 import { useSession } from '../../auth/session.js';
-import { errorReportCsv, problemSummary, rowProblems, type ImportKind, type ImportRecord, type ImportResult, type RowProblem } from './import-types.js';
+import {
+  errorReportCsv,
+  problemSummary,
+  rowProblems,
+  type ImportKind,
+  type ImportRecord,
+  type ImportResult,
+  type RowProblem,
+} from './import-types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,7 +45,8 @@ export default function ImportPage(): ReactNode {
   const kindsQuery = useApiQuery<{ kinds: readonly ImportKind[] }>('/import-kinds', { staleTime: Infinity });
   // Only the kinds this role may import: reference data is the administrator's, county-wide data not a municipality's.
   const importKinds = (kindsQuery.data?.kinds ?? []).filter(
-    (k) => (k.action !== 'reference:change' || can(user ?? undefined, 'admin')) && !(k.countyWide && user?.role === 'municipality_economist'),
+    (k) =>
+      (k.action !== 'reference:change' || can(user ?? undefined, 'admin')) && !(k.countyWide && user?.role === 'municipality_economist'),
   );
   const kindTitle = (id: string): string => kindsQuery.data?.kinds.find((k) => k.kind === id)?.title ?? id;
   const [kind, setKind] = useState('');
@@ -45,7 +54,11 @@ export default function ImportPage(): ReactNode {
   const [errors, setErrors] = useState<{ kind?: string; file?: string }>({});
   const history = useApiQuery<{ imports: readonly ImportRecord[] }>('/imports');
   const upload = useApiMutation<ImportResult, { kind: string; file: File; bytes: ArrayBuffer }>(
-    ({ kind: k, file: f, bytes }) => ({ path: `/imports/${encodeURIComponent(k)}${query({ filename: f.name })}`, raw: bytes, contentType: contentTypeOf(f) }),
+    ({ kind: k, file: f, bytes }) => ({
+      path: `/imports/${encodeURIComponent(k)}${query({ filename: f.name })}`,
+      raw: bytes,
+      contentType: contentTypeOf(f),
+    }),
     ['/imports', '/records', '/billing-runs', '/index-values', '/allocation-keys', '/development-funds'],
   );
 
@@ -107,8 +120,8 @@ export default function ImportPage(): ReactNode {
               <ul>
                 {selected.columns.map((c) => (
                   <li key={c.name}>
-                    <code>{c.name}</code> {c.required ? '(krävs)' : '(valfri)'} – {c.description}. <span className="import-unit">Enhet: {c.unit}.</span>{' '}
-                    <span className="muted">Så kan det skrivas: {c.forms}.</span>
+                    <code>{c.name}</code> {c.required ? '(krävs)' : '(valfri)'} – {c.description}.{' '}
+                    <span className="import-unit">Enhet: {c.unit}.</span> <span className="muted">Så kan det skrivas: {c.forms}.</span>
                   </li>
                 ))}
               </ul>
@@ -134,9 +147,9 @@ export default function ImportPage(): ReactNode {
               id="import-file"
               className="file-input"
               type="file"
-            accept=".csv,text/csv,.xlsx"
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby={errors.file ? 'import-file-error' : undefined}
+              accept=".csv,text/csv,.xlsx"
+              aria-invalid={errors.file ? true : undefined}
+              aria-describedby={errors.file ? 'import-file-error' : undefined}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
               }}
@@ -173,32 +186,32 @@ export default function ImportPage(): ReactNode {
             </Alert>
             {problems.length > 0 ? (
               <>
-              <Paragraph>
-                <Link href={reportHref(problems)} download={`felrapport-${upload.variables.file.name.replace(/\.[^.]+$/, '')}.csv`}>
-                  Ladda ned felrapporten (CSV)
-                </Link>{' '}
-                <span className="muted">– rad, kolumn och fel, utan filens värden.</span>
-              </Paragraph>
-              <ScrollTable caption={`Felrapport: ${problemSummary(problems)} att rätta`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Rad</th>
-                    <th scope="col">Kolumn</th>
-                    <th scope="col">Fel och vad du ska göra</th>
-                    <th scope="col">Värde i filen</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {problems.map((p, i) => (
-                    <tr key={`${String(p.line)}-${String(i)}`}>
-                      <td className="num">{p.line ?? '–'}</td>
-                      <td>{p.field ?? '–'}</td>
-                      <td>{p.message}</td>
-                      <td>{p.value ?? ''}</td>
+                <Paragraph>
+                  <Link href={reportHref(problems)} download={`felrapport-${upload.variables.file.name.replace(/\.[^.]+$/, '')}.csv`}>
+                    Ladda ned felrapporten (CSV)
+                  </Link>{' '}
+                  <span className="muted">– rad, kolumn och fel, utan filens värden.</span>
+                </Paragraph>
+                <ScrollTable caption={`Felrapport: ${problemSummary(problems)} att rätta`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">Rad</th>
+                      <th scope="col">Kolumn</th>
+                      <th scope="col">Fel och vad du ska göra</th>
+                      <th scope="col">Värde i filen</th>
                     </tr>
-                  ))}
-                </tbody>
-              </ScrollTable>
+                  </thead>
+                  <tbody>
+                    {problems.map((p, i) => (
+                      <tr key={`${String(p.line)}-${String(i)}`}>
+                        <td className="num">{p.line ?? '–'}</td>
+                        <td>{p.field ?? '–'}</td>
+                        <td>{p.message}</td>
+                        <td>{p.value ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </ScrollTable>
               </>
             ) : null}
           </div>

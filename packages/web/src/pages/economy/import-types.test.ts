@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { errorReportCsv, problemSummary, type RowProblem } from './import-types.js';
 
 const problems: RowProblem[] = [
-  { line: 3, field: 'datum', message: 'rad 3, kolumn "datum": "2026-07-32" är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15.', value: '2026-07-32' },
+  {
+    line: 3,
+    field: 'datum',
+    message: 'rad 3, kolumn "datum": "2026-07-32" är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15.',
+    value: '2026-07-32',
+  },
   { line: 5, field: 'utförare', message: 'rad 5, kolumn "utförare": okänd kommun "Oslo"; ange en av avtalets kommuner.', value: 'Oslo' },
   { line: 5, field: 'insatstid', message: 'rad 5, kolumn "insatstid": "tre; fyra" är inget antal minuter.', value: 'tre; fyra' },
 ];

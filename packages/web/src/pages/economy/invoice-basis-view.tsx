@@ -29,7 +29,12 @@ type Action = 'approve' | 'send' | 'credit';
 
 /** The download links of an approved basis (the server names each file by the invoice number). */
 /** The buttons a person who may not decide sees disabled, with the server's reason beside them. */
-const deniedLabels: Readonly<Record<BasisAction, string>> = { edit: 'Ändra', approve: 'Godkänn underlaget', send: 'Markera som skickat', credit: 'Kreditera och skapa nytt utkast' };
+const deniedLabels: Readonly<Record<BasisAction, string>> = {
+  edit: 'Ändra',
+  approve: 'Godkänn underlaget',
+  send: 'Markera som skickat',
+  credit: 'Kreditera och skapa nytt utkast',
+};
 
 const exportLinks = [
   { format: 'peppol', label: 'e-faktura (Peppol BIS 3, XML)' },
@@ -43,7 +48,9 @@ function ProvenanceAlert({ provenance, creditNote }: { readonly provenance: Prov
   return (
     <Alert data-color="warning" data-testid="provenance-warning">
       <Heading level={2} data-size="xs">
-        {creditNote ? 'Kreditnotan återför ett underlag som byggde på värden som inte är slutliga' : 'Underlaget bygger på värden som inte är slutliga'}
+        {creditNote
+          ? 'Kreditnotan återför ett underlag som byggde på värden som inte är slutliga'
+          : 'Underlaget bygger på värden som inte är slutliga'}
       </Heading>
       <ul className="provenance-list">
         {provenance.warnings.map((w) => (
@@ -52,8 +59,8 @@ function ProvenanceAlert({ provenance, creditNote }: { readonly provenance: Prov
       </ul>
       {creditNote ? null : (
         <Paragraph data-size="sm">
-          Beloppen kan ändras när de slutliga värdena finns. Godkänn bara om parterna är överens om att fakturera med dessa värden; ett godkänt underlag
-          rättas sedan med kreditering.
+          Beloppen kan ändras när de slutliga värdena finns. Godkänn bara om parterna är överens om att fakturera med dessa värden; ett
+          godkänt underlag rättas sedan med kreditering.
         </Paragraph>
       )}
     </Alert>
@@ -70,7 +77,10 @@ const unitName = (u: string, quantity = '2'): string =>
 export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
   const { user } = useSession();
   const basis = useApiQuery<{ invoiceBasis: InvoiceBasis }>(`/invoice-bases/${encodeURIComponent(id)}`);
-  const act = useApiMutation<{ invoiceBasis?: InvoiceBasis; creditNote?: InvoiceBasis; replacement?: InvoiceBasis | null }, { action: Action; body?: Record<string, unknown> }>(
+  const act = useApiMutation<
+    { invoiceBasis?: InvoiceBasis; creditNote?: InvoiceBasis; replacement?: InvoiceBasis | null },
+    { action: Action; body?: Record<string, unknown> }
+  >(
     ({ action, body }) => ({ path: `/invoice-bases/${encodeURIComponent(id)}/${action}`, json: body ?? {} }),
     ['/invoice-bases', '/billing-runs'],
   );
@@ -112,11 +122,12 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
     act.mutate({ action: 'credit', body: { reason: reason.trim() } }, done);
   }
 
-  const dialogError = act.isError && dialog !== null ? (
-    <Alert data-color="danger" role="alert">
-      {userMessage(act.error)}
-    </Alert>
-  ) : null;
+  const dialogError =
+    act.isError && dialog !== null ? (
+      <Alert data-color="danger" role="alert">
+        {userMessage(act.error)}
+      </Alert>
+    ) : null;
 
   return (
     <QueryView query={basis} label="fakturaunderlaget">
@@ -232,20 +243,32 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
             {b.status !== 'draft' && b.invoiceNumber ? (
               <nav className="row no-print" aria-label="Ladda ned underlaget">
                 {exportLinks.map((f) => (
-                  <Link key={f.format} data-testid={`export-${f.format}`} href={`${API_BASE}/invoice-bases/${encodeURIComponent(b.id)}/export?format=${f.format}`} download>
+                  <Link
+                    key={f.format}
+                    data-testid={`export-${f.format}`}
+                    href={`${API_BASE}/invoice-bases/${encodeURIComponent(b.id)}/export?format=${f.format}`}
+                    download
+                  >
                     Ladda ned {f.label}
                   </Link>
                 ))}
               </nav>
             ) : b.status === 'draft' ? (
-              <Paragraph data-size="sm">Utkast exporteras inte; godkänn underlaget först för att kunna ladda ned e-faktura, PDF, Excel och SIE.</Paragraph>
+              <Paragraph data-size="sm">
+                Utkast exporteras inte; godkänn underlaget först för att kunna ladda ned e-faktura, PDF, Excel och SIE.
+              </Paragraph>
             ) : null}
 
             {deniedReason ? (
               <div className="stack narrow no-print" data-testid="basis-denied">
                 <div className="row">
                   {denied.map((d) => (
-                    <Button key={d.action} variant={d.action === 'approve' ? 'primary' : 'secondary'} disabled aria-describedby="basis-denied-reason">
+                    <Button
+                      key={d.action}
+                      variant={d.action === 'approve' ? 'primary' : 'secondary'}
+                      disabled
+                      aria-describedby="basis-denied-reason"
+                    >
                       {deniedLabels[d.action]}
                     </Button>
                   ))}
@@ -307,8 +330,8 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               }}
             >
               <Paragraph>
-                {flowTitle(b.flow)} {b.period} från {b.seller.name} till {b.buyer.name}, {formatOre(b.totalOre)}. Ett godkänt underlag låses: beloppen kan
-                inte ändras, bara krediteras.
+                {flowTitle(b.flow)} {b.period} från {b.seller.name} till {b.buyer.name}, {formatOre(b.totalOre)}. Ett godkänt underlag
+                låses: beloppen kan inte ändras, bara krediteras.
               </Paragraph>
               {warnings.length > 0 ? (
                 <>
@@ -343,8 +366,8 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               onConfirm={credit}
             >
               <Paragraph>
-                En kreditnota med varje rad med omvänt tecken skapas, och ett nytt utkast beräknas från de underlag och värden som finns nu. Underlaget kan
-                därefter inte markeras som skickat.
+                En kreditnota med varje rad med omvänt tecken skapas, och ett nytt utkast beräknas från de underlag och värden som finns nu.
+                Underlaget kan därefter inte markeras som skickat.
               </Paragraph>
               <Textfield
                 id="credit-reason"
@@ -368,17 +391,24 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               {act.isSuccess && act.variables.action === 'credit' ? (
                 <Alert data-color="success">
                   Underlaget är krediterat med en{' '}
-                  {act.data.creditNote ? <Link href={href(`/ekonomi/fakturering/${act.data.creditNote.id}`)}>kreditnota</Link> : 'kreditnota'}
+                  {act.data.creditNote ? (
+                    <Link href={href(`/ekonomi/fakturering/${act.data.creditNote.id}`)}>kreditnota</Link>
+                  ) : (
+                    'kreditnota'
+                  )}
                   {act.data.replacement ? (
                     <>
                       {' '}
-                      och ett <Link href={href(`/ekonomi/fakturering/${act.data.replacement.id}`)}>nytt utkast</Link> som är beräknat på nytt
+                      och ett <Link href={href(`/ekonomi/fakturering/${act.data.replacement.id}`)}>nytt utkast</Link> som är beräknat på
+                      nytt
                     </>
                   ) : null}
                   .
                 </Alert>
               ) : null}
-              {act.isSuccess && act.variables.action === 'approve' ? <Alert data-color="success">Underlaget är godkänt och låst.</Alert> : null}
+              {act.isSuccess && act.variables.action === 'approve' ? (
+                <Alert data-color="success">Underlaget är godkänt och låst.</Alert>
+              ) : null}
             </div>
 
             <Heading level={2} data-size="sm">
@@ -406,7 +436,13 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                     <td className="num">{l.lineNo}</td>
                     <td>
                       {l.description}
-                      {l.date ? <span className="muted"> ({l.date}{l.reference ? `, ${l.reference}` : ''})</span> : null}
+                      {l.date ? (
+                        <span className="muted">
+                          {' '}
+                          ({l.date}
+                          {l.reference ? `, ${l.reference}` : ''})
+                        </span>
+                      ) : null}
                       {l.clause ? (
                         <Tag data-color="neutral" data-size="sm" className="clause-tag">
                           {l.clause}

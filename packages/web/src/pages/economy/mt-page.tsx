@@ -26,7 +26,16 @@ interface MtResult {
 }
 
 /** The seed's worked example (inventory 2025-06-30), used as the starting scenario. */
-const seedExample: Readonly<Record<string, string>> = { '2326': '50', '2305': '60', '2361': '96', '2309': '90', '2303': '41', '2313': '152', '2321': '53', '2380': '381' };
+const seedExample: Readonly<Record<string, string>> = {
+  '2326': '50',
+  '2305': '60',
+  '2361': '96',
+  '2309': '90',
+  '2303': '41',
+  '2313': '152',
+  '2321': '53',
+  '2380': '381',
+};
 
 /** The MT page. */
 export default function MtPage(): ReactNode {
@@ -38,7 +47,11 @@ export default function MtPage(): ReactNode {
   const valid = bad.length === 0 && municipalities.length > 0;
   const body = useDeferredValue(
     valid && periodMatch !== null
-      ? { year: Number(periodMatch[1]), half: Number(periodMatch[2]), inventory: municipalities.map((m) => ({ municipality: m.code, devices: Number((devices[m.code] ?? '0').trim()) })) }
+      ? {
+          year: Number(periodMatch[1]),
+          half: Number(periodMatch[2]),
+          inventory: municipalities.map((m) => ({ municipality: m.code, devices: Number((devices[m.code] ?? '0').trim()) })),
+        }
       : null,
   );
   const result = useApiCalculation<MtResult>('/calculations/mt-fixed', body, body !== null);
@@ -51,7 +64,13 @@ export default function MtPage(): ReactNode {
         fördelas efter varje kommuns andel av inventarierna.
       </Paragraph>
       <div className="scenario">
-        <form className="scenario-panel no-print" aria-labelledby="mt-scenario" onSubmit={(e) => { e.preventDefault(); }}>
+        <form
+          className="scenario-panel no-print"
+          aria-labelledby="mt-scenario"
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
           <Heading level={2} data-size="xs" id="mt-scenario">
             Underlag
           </Heading>
@@ -90,13 +109,17 @@ export default function MtPage(): ReactNode {
           <Heading level={2} data-size="xs" id="mt-result">
             Fördelning
           </Heading>
-          {(!valid || periodMatch === null) && municipalities.length > 0 ? <Alert data-color="warning">Rätta de markerade fälten så räknas fördelningen om.</Alert> : null}
+          {(!valid || periodMatch === null) && municipalities.length > 0 ? (
+            <Alert data-color="warning">Rätta de markerade fälten så räknas fördelningen om.</Alert>
+          ) : null}
           {result.isError ? <ErrorAlert error={result.error} /> : null}
           {data ? (
             <>
               <dl className="facts">
                 <dt>Inventarier totalt</dt>
-                <dd>{formatInteger(data.totalDevices)} (inventering {data.snapshotDate})</dd>
+                <dd>
+                  {formatInteger(data.totalDevices)} (inventering {data.snapshotDate})
+                </dd>
                 <dt>Timersättning</dt>
                 <dd>{formatOre(data.rateOre)}</dd>
                 <dt>Årskostnad</dt>
@@ -107,7 +130,11 @@ export default function MtPage(): ReactNode {
                 </dd>
               </dl>
               <SplitView
-                rows={data.allocations.map((r) => ({ ...r, measure: formatInteger(r.devices), share: formatShare(r.devices, data.totalDevices) }))}
+                rows={data.allocations.map((r) => ({
+                  ...r,
+                  measure: formatInteger(r.devices),
+                  share: formatShare(r.devices, data.totalDevices),
+                }))}
                 caption={`MT fast del ${period.trim()} per kommun`}
                 measureLabel="Inventarier"
               />

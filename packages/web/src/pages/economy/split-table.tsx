@@ -16,7 +16,15 @@ export interface SplitRow {
 }
 
 /** Chart + table; the table caption names the total so the two can be compared. */
-export function SplitView({ rows, caption, measureLabel }: { readonly rows: readonly SplitRow[]; readonly caption: string; readonly measureLabel?: string }): ReactNode {
+export function SplitView({
+  rows,
+  caption,
+  measureLabel,
+}: {
+  readonly rows: readonly SplitRow[];
+  readonly caption: string;
+  readonly measureLabel?: string;
+}): ReactNode {
   const bars = useMemo(() => rows.map((r) => ({ label: r.name, valueOre: r.amountOre })), [rows]);
   const total = rows.reduce((s, r) => s + BigInt(r.amountOre), 0n);
   const largest = [...rows].sort((a, b) => b.amountOre - a.amountOre)[0];

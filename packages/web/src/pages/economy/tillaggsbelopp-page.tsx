@@ -57,7 +57,9 @@ export default function TillaggsbeloppPage(): ReactNode {
     for (let i = first; i <= y; i++) out.push(i);
     return out;
   }, [year, yearOk, indexStart]);
-  const indexErrors = Object.fromEntries(indexYears.map((y) => [y, (lpik[y] ?? '').trim() !== '' && !decimalPattern.test((lpik[y] ?? '').trim())]));
+  const indexErrors = Object.fromEntries(
+    indexYears.map((y) => [y, (lpik[y] ?? '').trim() !== '' && !decimalPattern.test((lpik[y] ?? '').trim())]),
+  );
   const valid = yearOk && personsOk && !Object.values(indexErrors).some(Boolean);
 
   // Stored LPIK values are the default; a value typed here is a scenario and is sent as an override.
@@ -74,7 +76,11 @@ export default function TillaggsbeloppPage(): ReactNode {
           indexStart,
           ...(allocationKey === '' ? {} : { allocationKey }),
           ...(overrides.length > 0
-            ? { index: indexYears.filter((y) => shownPercent(y).trim() !== '').map((y) => ({ series: 'LPIK', year: y, percent: shownPercent(y).trim().replace(',', '.').replace('−', '-') })) }
+            ? {
+                index: indexYears
+                  .filter((y) => shownPercent(y).trim() !== '')
+                  .map((y) => ({ series: 'LPIK', year: y, percent: shownPercent(y).trim().replace(',', '.').replace('−', '-') })),
+              }
             : {}),
         }
       : null,
@@ -90,7 +96,13 @@ export default function TillaggsbeloppPage(): ReactNode {
         räknas om medan du skriver.
       </Paragraph>
       <div className="scenario">
-        <form className="scenario-panel no-print" aria-labelledby="scenario-heading" onSubmit={(e) => { e.preventDefault(); }}>
+        <form
+          className="scenario-panel no-print"
+          aria-labelledby="scenario-heading"
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
           <Heading level={2} data-size="xs" id="scenario-heading">
             Scenario
           </Heading>
@@ -119,7 +131,9 @@ export default function TillaggsbeloppPage(): ReactNode {
           />
           <Fieldset>
             <Fieldset.Legend>LPIK, årlig förändring i procent</Fieldset.Legend>
-            <Fieldset.Description>Förifyllt med de indexvärden som är inlagda i tjänsten. Ändra ett värde för att pröva ett scenario.</Fieldset.Description>
+            <Fieldset.Description>
+              Förifyllt med de indexvärden som är inlagda i tjänsten. Ändra ett värde för att pröva ett scenario.
+            </Fieldset.Description>
             <div className="index-grid">
               {indexYears.map((y) => (
                 <Textfield
@@ -216,8 +230,8 @@ export default function TillaggsbeloppPage(): ReactNode {
                 <dd>{formatOre(result.data.baseOre)}</dd>
                 <dt>Anslutna personer</dt>
                 <dd>
-                  {formatInteger(result.data.connected)} (normalvariation {formatInteger(result.data.lower)}–{formatInteger(result.data.upper)},{' '}
-                  {result.data.inside ? 'inom intervallet' : 'utanför intervallet'})
+                  {formatInteger(result.data.connected)} (normalvariation {formatInteger(result.data.lower)}–
+                  {formatInteger(result.data.upper)}, {result.data.inside ? 'inom intervallet' : 'utanför intervallet'})
                 </dd>
                 <dt>Justeringsbelopp per person</dt>
                 <dd>{formatOre(result.data.adjustmentPerPersonOre)}</dd>
@@ -230,8 +244,8 @@ export default function TillaggsbeloppPage(): ReactNode {
               </dl>
               {result.data.keyIsExample ? (
                 <Alert data-color="info">
-                  {result.data.keyNote ?? 'Fördelningsnyckeln är ett exempel, inte en beslutad nyckel.'} Lägg in den beslutade nyckeln under Administration →
-                  Fördelningsnycklar.
+                  {result.data.keyNote ?? 'Fördelningsnyckeln är ett exempel, inte en beslutad nyckel.'} Lägg in den beslutade nyckeln under
+                  Administration → Fördelningsnycklar.
                 </Alert>
               ) : null}
               <SplitView rows={result.data.allocations} caption={`Tilläggsbelopp ${String(result.data.year)} per kommun`} />

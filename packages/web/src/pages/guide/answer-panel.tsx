@@ -53,7 +53,13 @@ function Quotes({ clauses }: { readonly clauses: readonly ClauseRef[] }): ReactN
 }
 
 /** The answer panel for the current inputs. */
-export function AnswerPanel({ input, answer }: { readonly input: AssessInput | undefined; readonly answer: UseQueryResult<AssessResult> }): ReactNode {
+export function AnswerPanel({
+  input,
+  answer,
+}: {
+  readonly input: AssessInput | undefined;
+  readonly answer: UseQueryResult<AssessResult>;
+}): ReactNode {
   const key = input ? JSON.stringify(input) : '';
   const current = answer.data !== undefined && !answer.isPlaceholderData && !answer.isFetching;
   return (
@@ -62,7 +68,9 @@ export function AnswerPanel({ input, answer }: { readonly input: AssessInput | u
         <Heading level={2} data-size="sm" id="answer-heading" tabIndex={-1}>
           Svar
         </Heading>
-        {input === undefined ? <Paragraph>Svaret visas här när du har svarat på var personen är folkbokförd och hur personen bor.</Paragraph> : null}
+        {input === undefined ? (
+          <Paragraph>Svaret visas här när du har svarat på var personen är folkbokförd och hur personen bor.</Paragraph>
+        ) : null}
         {input !== undefined && answer.isError ? <ErrorAlert error={answer.error} /> : null}
         {input !== undefined && answer.isPending ? <Spinner aria-label="Hämtar svaret…" /> : null}
         {input !== undefined && answer.data ? <AnswerBody r={answer.data} /> : null}
@@ -96,7 +104,8 @@ function AnswerBody({ r }: { readonly r: AssessResult }): ReactNode {
       </p>
       {care.party === 'undecided' ? (
         <Alert data-color="warning">
-          Svaret går inte att avgöra ännu, eftersom {care.reason}. Ta reda på {care.missing.map(missingText).join(', ') || 'det som saknas'} och svara på frågan.
+          Svaret går inte att avgöra ännu, eftersom {care.reason}. Ta reda på {care.missing.map(missingText).join(', ') || 'det som saknas'}{' '}
+          och svara på frågan.
         </Alert>
       ) : (
         <Paragraph data-testid="answer-why">
@@ -228,8 +237,8 @@ function AnswerBody({ r }: { readonly r: AssessResult }): ReactNode {
         </Details>
       ) : null}
       <Paragraph data-size="sm" className="muted">
-        Regel {care.rule}. Bygger på {r.agreement.id} version {r.agreement.version} och gäller {r.date}. Kommunen och regionen omfattar även de
-        privata vårdgivare var och en har avtal med.
+        Regel {care.rule}. Bygger på {r.agreement.id} version {r.agreement.version} och gäller {r.date}. Kommunen och regionen omfattar även
+        de privata vårdgivare var och en har avtal med.
       </Paragraph>
     </div>
   );

@@ -64,7 +64,9 @@ export function billingText(r: AssessResult): string {
       return p.rate ? `Hyrs personal ersätts den med ${rateText(p.rate)}.` : 'Hyrd personal ersätts per påbörjad timme.';
     case 'tillaggsbelopp':
       // The reason usually says it already; saying it twice reads as a copying mistake.
-      return /tilläggsbelopp/.test(p.reason) ? 'Det faktureras inte per timme.' : 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
+      return /tilläggsbelopp/.test(p.reason)
+        ? 'Det faktureras inte per timme.'
+        : 'Det ersätts genom tilläggsbeloppet och faktureras inte per timme.';
     case 'home_region':
       return `Regionen fakturerar i efterhand personens hemregion${r.careResponsibility.homeRegion ? ` (${r.careResponsibility.homeRegion})` : ''}.`;
     default:

@@ -113,7 +113,14 @@ export interface AssessResult {
   readonly agreement: { readonly id: string; readonly version: string };
   readonly date: string;
   readonly careResponsibility: PartyDecision & { readonly homeRegion: string | null };
-  readonly criteria: readonly { readonly id: string; readonly number: number; readonly title: string; readonly status: 'met' | 'not_met' | 'unknown'; readonly clause: ClauseRef; readonly missing: readonly string[] }[];
+  readonly criteria: readonly {
+    readonly id: string;
+    readonly number: number;
+    readonly title: string;
+    readonly status: 'met' | 'not_met' | 'unknown';
+    readonly clause: ClauseRef;
+    readonly missing: readonly string[];
+  }[];
   readonly missing: readonly string[];
   readonly physician: PartyDecision & { readonly fixedPhysicianContact: string | null };
   readonly products: readonly ProductAnswer[];
@@ -125,9 +132,19 @@ export interface AssessResult {
     readonly rate: RateRef | null;
     readonly timeBand: string | null;
   };
-  readonly visionHearing: DecisionBase & { readonly billable: boolean | null; readonly rate: RateRef | null; readonly hearingTasks: readonly string[]; readonly visionTasks: readonly string[] };
+  readonly visionHearing: DecisionBase & {
+    readonly billable: boolean | null;
+    readonly rate: RateRef | null;
+    readonly hearingTasks: readonly string[];
+    readonly visionTasks: readonly string[];
+  };
   readonly duties: readonly { readonly id: string; readonly text: string; readonly clauses: readonly ClauseRef[] }[];
-  readonly handover: readonly { readonly id: string; readonly routine: string; readonly text: string; readonly clauses: readonly ClauseRef[] }[];
+  readonly handover: readonly {
+    readonly id: string;
+    readonly routine: string;
+    readonly text: string;
+    readonly clauses: readonly ClauseRef[];
+  }[];
   /** Swedish prose (paragraphs separated by blank lines), with `?explain=true`. */
   readonly explanation?: string;
 }

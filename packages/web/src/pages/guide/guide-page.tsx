@@ -35,9 +35,9 @@ export default function GuidePage({ location }: PageProps): ReactNode {
     <div className="guide">
       <PageHeading title="Ansvarsguide">Ansvarsguide</PageHeading>
       <Paragraph className="no-print">
-        Vem har hälso- och sjukvårdsansvaret för personen, vem förskriver och betalar produkterna, och vad ska lämnas över? Svara på frågorna –
-        guiden frågar bara det som svaret fortfarande beror på. Skriv inga namn eller personnummer: guiden behöver inga personuppgifter, och
-        länken till svaret innehåller bara svarsalternativen.
+        Vem har hälso- och sjukvårdsansvaret för personen, vem förskriver och betalar produkterna, och vad ska lämnas över? Svara på
+        frågorna – guiden frågar bara det som svaret fortfarande beror på. Skriv inga namn eller personnummer: guiden behöver inga
+        personuppgifter, och länken till svaret innehåller bara svarsalternativen.
       </Paragraph>
       <InputSummary state={state} municipalities={municipalities} />
       <div className="guide-layout">

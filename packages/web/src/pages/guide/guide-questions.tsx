@@ -10,7 +10,16 @@ import type { Municipality } from '../../api/municipalities.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { Choice, MunicipalitySelect, OptionalText, YesNo } from './questions.js';
-import { MAX_PRODUCTS, PRODUCT_KINDS, visibleProductFlags, visibleQuestions, type GuideProduct, type GuideState, type Housing, type QuestionId } from './guide-state.js';
+import {
+  MAX_PRODUCTS,
+  PRODUCT_KINDS,
+  visibleProductFlags,
+  visibleQuestions,
+  type GuideProduct,
+  type GuideState,
+  type Housing,
+  type QuestionId,
+} from './guide-state.js';
 import { productFlagQuestions, productKindLabels } from './labels.js';
 
 /** `GET /responsibility/cfs`. */
@@ -28,7 +37,13 @@ const housingOptions: readonly { value: Housing; label: string; description: str
   { value: 'lss_bostad', label: 'Bostad med särskild service (LSS)', description: 'Gruppbostad eller servicebostad enligt LSS.' },
 ];
 
-function Cfs({ value, onChange }: { readonly value: number | 'unknown' | undefined; readonly onChange: (v: number | 'unknown') => void }): ReactNode {
+function Cfs({
+  value,
+  onChange,
+}: {
+  readonly value: number | 'unknown' | undefined;
+  readonly onChange: (v: number | 'unknown') => void;
+}): ReactNode {
   const scale = useApiQuery<CfsScale>('/responsibility/cfs', { staleTime: Infinity });
   if (scale.isPending) return <Spinner aria-label="Hämtar skalan Clinical Frailty Scale…" />;
   if (scale.isError) return <ErrorAlert error={scale.error} />;
@@ -41,7 +56,11 @@ function Cfs({ value, onChange }: { readonly value: number | 'unknown' | undefin
         value={value}
         onChange={onChange}
         options={[
-          ...scale.data.levels.map((l) => ({ value: l.level, label: `${String(l.level)} – ${l.name}`, description: `${l.description[0]?.toUpperCase() ?? ''}${l.description.slice(1)}.` })),
+          ...scale.data.levels.map((l) => ({
+            value: l.level,
+            label: `${String(l.level)} – ${l.name}`,
+            description: `${l.description[0]?.toUpperCase() ?? ''}${l.description.slice(1)}.`,
+          })),
           { value: 'unknown' as const, label: 'Inte bedömt ännu', description: 'Svaret blir då inte avgjort förrän skörheten är bedömd.' },
         ]}
       />
@@ -128,8 +147,8 @@ function ProductRows({
     <Fieldset className="guide-question" data-question="products">
       <Fieldset.Legend>Gäller frågan produkter? (valfritt)</Fieldset.Legend>
       <Fieldset.Description>
-        Sjukvårdsmaterial, hjälpmedel eller MT-utrustning: guiden svarar för varje produkt på vem som förskriver, följer upp och betalar. Lägg
-        till en rad per produkt.
+        Sjukvårdsmaterial, hjälpmedel eller MT-utrustning: guiden svarar för varje produkt på vem som förskriver, följer upp och betalar.
+        Lägg till en rad per produkt.
       </Fieldset.Description>
       {products.length > 0 ? (
         <ol className="guide-products">
@@ -243,7 +262,11 @@ export function GuideQuestions({
           <Choice<Housing>
             name="housing"
             legend="Hur bor personen?"
-            options={housingOptions.map((o) => ({ value: o.value, label: o.label, ...(o.description ? { description: o.description } : {}) }))}
+            options={housingOptions.map((o) => ({
+              value: o.value,
+              label: o.label,
+              ...(o.description ? { description: o.description } : {}),
+            }))}
             value={state.housing}
             onChange={(v) => {
               update({ housing: v });
@@ -306,7 +329,11 @@ export function GuideQuestions({
             allowUnknown
             legend="Kriterium 4: Kan personen ta sig till hälsocentralen?"
             description="Själv eller med stöd av personlig assistent eller någon annan. Kriteriet är uppfyllt när personen inte kan det, på grund av sjukdom, medicinskt tillstånd eller psykisk eller fysisk funktionsnedsättning."
-            value={state.cannotReachHealthCentre === undefined || state.cannotReachHealthCentre === 'unknown' ? state.cannotReachHealthCentre : !state.cannotReachHealthCentre}
+            value={
+              state.cannotReachHealthCentre === undefined || state.cannotReachHealthCentre === 'unknown'
+                ? state.cannotReachHealthCentre
+                : !state.cannotReachHealthCentre
+            }
             onChange={(v) => {
               update({ cannotReachHealthCentre: v === 'unknown' ? v : !v });
             }}
@@ -324,7 +351,10 @@ export function GuideQuestions({
             }
             {...(state.housing === undefined || state.housing === 'ordinart'
               ? {}
-              : { description: 'I särskilt boende, på korttidsplats och i bostad med särskilt stöd och service ska en sådan önskan respekteras (Överenskommelse särskilt boende, Ansvarsfördelning).' })}
+              : {
+                  description:
+                    'I särskilt boende, på korttidsplats och i bostad med särskilt stöd och service ska en sådan önskan respekteras (Överenskommelse särskilt boende, Ansvarsfördelning).',
+                })}
             value={state.prefersHealthCentre}
             onChange={(v) => {
               update({ prefersHealthCentre: v });
@@ -371,7 +401,11 @@ export function GuideQuestions({
           <OptionalText
             name="time"
             inputMode="numeric"
-            validate={(t) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(t) ? undefined : 'Skriv klockslaget som TT:MM med 24-timmarsklocka, till exempel 09:30 eller 18:15.')}
+            validate={(t) =>
+              /^([01]\d|2[0-3]):[0-5]\d$/.test(t)
+                ? undefined
+                : 'Skriv klockslaget som TT:MM med 24-timmarsklocka, till exempel 09:30 eller 18:15.'
+            }
             label="Klockslag för insatsen (valfritt)"
             description="Skriv TT:MM, till exempel 09:30. Avgör vem som utför och om det faktureras: dagtid 08.00–17.00, kväll och natt 17.00–08.00."
             value={state.time}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { frailtyMet, pruneState, stateFromQuery, stateToQuery, visibleProductFlags, visibleQuestions, type GuideState } from './guide-state.js';
+import {
+  frailtyMet,
+  pruneState,
+  stateFromQuery,
+  stateToQuery,
+  visibleProductFlags,
+  visibleQuestions,
+  type GuideState,
+} from './guide-state.js';
 import { toAssessInput } from './assess.js';
 
 const q = (s: string): GuideState => stateFromQuery(new URLSearchParams(s));
@@ -11,12 +19,24 @@ describe('the guide asks only what the answer still depends on', () => {
     expect(visibleQuestions(q('registeredMunicipality=2326'))).toEqual(['registeredMunicipality', 'housing']);
   });
   it('stops the care questions after R1 when the person is not registered in the county', () => {
-    expect(visibleQuestions(q('registeredMunicipality=none&housing=ordinart'))).toEqual(['registeredMunicipality', 'housing', 'homeRegion', 'products', 'time']);
+    expect(visibleQuestions(q('registeredMunicipality=none&housing=ordinart'))).toEqual([
+      'registeredMunicipality',
+      'housing',
+      'homeRegion',
+      'products',
+      'time',
+    ]);
   });
   it('stops after R2 for Storsjögläntan', () => {
-    expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual(['registeredMunicipality', 'housing', 'storsjoglantan', 'products', 'time']);
+    expect(visibleQuestions(q('registeredMunicipality=2380&housing=ordinart&storsjoglantan=true'))).toEqual([
+      'registeredMunicipality',
+      'housing',
+      'storsjoglantan',
+      'products',
+      'time',
+    ]);
   });
-  it('asks in special housing for the wish for the region\'s open clinic, not the criteria nor patient safety (R4/R4o)', () => {
+  it("asks in special housing for the wish for the region's open clinic, not the criteria nor patient safety (R4/R4o)", () => {
     const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
     expect(visibleQuestions(q(sabo)).at(-1)).toBe('prefersHealthCentre');
     const noWish = visibleQuestions(q(`${sabo}&prefersHealthCentre=false`));
@@ -29,7 +49,11 @@ describe('the guide asks only what the answer still depends on', () => {
     expect(wish).not.toContain('preferenceRisksSafety');
     expect(wish).not.toContain('products');
     expect(visibleQuestions(q(`${sabo}&prefersHealthCentre=unknown&atDayActivity=false`)).at(-1)).toBe('time');
-    expect(toAssessInput(q(`${sabo}&prefersHealthCentre=true&atDayActivity=false`))).toMatchObject({ housing: 'sarskilt_boende', prefersHealthCentre: true, atDayActivity: false });
+    expect(toAssessInput(q(`${sabo}&prefersHealthCentre=true&atDayActivity=false`))).toMatchObject({
+      housing: 'sarskilt_boende',
+      prefersHealthCentre: true,
+      atDayActivity: false,
+    });
     expect(pruneState(q(`${sabo}&prefersHealthCentre=false&atDayActivity=true`))).not.toHaveProperty('atDayActivity');
   });
   it('asks the criteria one by one in ordinary housing and stops at the first one not met (R7)', () => {
@@ -93,7 +117,9 @@ describe('several products in one answer', () => {
     ]);
   });
   it('reads a link from before several products as the first row', () => {
-    expect(q(`${done}&productKind=consumables&workEnvironment=false`).products).toEqual([{ kind: 'consumables', flags: { workEnvironment: false } }]);
+    expect(q(`${done}&productKind=consumables&workEnvironment=false`).products).toEqual([
+      { kind: 'consumables', flags: { workEnvironment: false } },
+    ]);
   });
 });
 
@@ -117,10 +143,16 @@ describe('URL state and the assess request', () => {
     expect(q('cfs=12&housing=slott&time=25:00&registeredMunicipality=Berg&date=igår&productKind=godis&p0=godis')).toEqual({});
   });
   it('holds no personal data: only known keys survive', () => {
-    expect(stateToQuery(q('namn=Anna&personnummer=19121212-1212&registeredMunicipality=2326')).toString()).toBe('registeredMunicipality=2326');
+    expect(stateToQuery(q('namn=Anna&personnummer=19121212-1212&registeredMunicipality=2326')).toString()).toBe(
+      'registeredMunicipality=2326',
+    );
   });
   it('sends unknown answers as omitted, never as false, and one product question with its flags', () => {
-    const input = toAssessInput(q(`${ord}&safeAtHome=unknown&needOver14Days=true&cfs=unknown&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=consumables&p0.workEnvironment=false&p0.afterDischarge=unknown`));
+    const input = toAssessInput(
+      q(
+        `${ord}&safeAtHome=unknown&needOver14Days=true&cfs=unknown&cannotReachHealthCentre=true&prefersHealthCentre=false&p0=consumables&p0.workEnvironment=false&p0.afterDischarge=unknown`,
+      ),
+    );
     expect(input).toEqual({
       registeredMunicipality: '2380',
       housing: 'ordinart',

@@ -14,11 +14,30 @@ export type Housing = 'ordinart' | 'sarskilt_boende' | 'korttidsplats' | 'lss_bo
 export type Tri = boolean | 'unknown';
 
 /** Product kinds of the assess input (packages/core/src/responsibility/inputs.ts). */
-export const PRODUCT_KINDS = ['consumables', 'nutrition', 'diabetes', 'stoma', 'oxygen', 'medical_device', 'specialist_equipment', 'aid', 'incontinence', 'sampling'] as const;
+export const PRODUCT_KINDS = [
+  'consumables',
+  'nutrition',
+  'diabetes',
+  'stoma',
+  'oxygen',
+  'medical_device',
+  'specialist_equipment',
+  'aid',
+  'incontinence',
+  'sampling',
+] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
 /** Context flags of a product question. */
-export const PRODUCT_FLAGS = ['workEnvironment', 'specialisedCare', 'afterDischarge', 'notProcured', 'specialistResponsibility', 'physicianOnlyPrescription', 'onBehalfOfOther'] as const;
+export const PRODUCT_FLAGS = [
+  'workEnvironment',
+  'specialisedCare',
+  'afterDischarge',
+  'notProcured',
+  'specialistResponsibility',
+  'physicianOnlyPrescription',
+  'onBehalfOfOther',
+] as const;
 export type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
 /** One product row: its kind (unset while the row is new) and the follow-up answers about it. */
@@ -200,7 +219,8 @@ function careQuestions(s: GuideState): { questions: QuestionId[]; finished: bool
   if (s.cannotReachHealthCentre === false) return { questions: q, finished: true };
   // R5/R6: the person's wish for the health centre counts unless it affects patient safety.
   if (!ask('prefersHealthCentre', s.prefersHealthCentre !== undefined)) return { questions: q, finished: false };
-  if (s.prefersHealthCentre !== false && !ask('preferenceRisksSafety', s.preferenceRisksSafety !== undefined)) return { questions: q, finished: false };
+  if (s.prefersHealthCentre !== false && !ask('preferenceRisksSafety', s.preferenceRisksSafety !== undefined))
+    return { questions: q, finished: false };
   return { questions: q, finished: true };
 }
 
@@ -214,10 +234,12 @@ export function missingProductFlag(name: string): { readonly index: number; read
 /** The follow-up questions of a product row (`index` among the rows sent): those the service lists as missing, and those answered. */
 export function visibleProductFlags(product: GuideProduct, index: number, missing: readonly string[]): readonly ProductFlag[] {
   if (product.kind === undefined) return [];
-  const asked = new Set(missing.flatMap((n) => {
-    const m = missingProductFlag(n);
-    return m?.index === index ? [m.flag] : [];
-  }));
+  const asked = new Set(
+    missing.flatMap((n) => {
+      const m = missingProductFlag(n);
+      return m?.index === index ? [m.flag] : [];
+    }),
+  );
   return PRODUCT_FLAGS.filter((f) => asked.has(f) || product.flags[f] !== undefined);
 }
 

@@ -6,7 +6,13 @@ import { PRODUCT_FLAGS, QUESTION_ORDER, type GuideState } from './guide-state.js
 import { productFlagLabels, productKindLabels, questionLabels, valueLabel } from './labels.js';
 
 /** Print-only summary of the inputs. */
-export function InputSummary({ state, municipalities }: { readonly state: GuideState; readonly municipalities: readonly Municipality[] }): ReactNode {
+export function InputSummary({
+  state,
+  municipalities,
+}: {
+  readonly state: GuideState;
+  readonly municipalities: readonly Municipality[];
+}): ReactNode {
   const rows = QUESTION_ORDER.flatMap((q) => {
     if (q === 'products') {
       return (state.products ?? []).flatMap((p, i) =>
@@ -16,7 +22,9 @@ export function InputSummary({ state, municipalities }: { readonly state: GuideS
               { q: `p${String(i)}`, label: `${questionLabels.products} ${String(i + 1)}`, shown: productKindLabels[p.kind] },
               ...PRODUCT_FLAGS.flatMap((f) => {
                 const v = p.flags[f];
-                return v === undefined ? [] : [{ q: `p${String(i)}.${f}`, label: `${productFlagLabels[f]} (produkt ${String(i + 1)})`, shown: valueLabel(q, v) }];
+                return v === undefined
+                  ? []
+                  : [{ q: `p${String(i)}.${f}`, label: `${productFlagLabels[f]} (produkt ${String(i + 1)})`, shown: valueLabel(q, v) }];
               }),
             ],
       );

@@ -28,7 +28,8 @@ export default function ChangePasswordPage(): ReactNode {
       <div className="stack narrow">
         <PageHeading title="Byt lösenord">Byt lösenord</PageHeading>
         <Alert data-color="info">
-          Du behöver vara inloggad för att byta lösenord. <Link href={href('/logga-in', new URLSearchParams({ till: '/byt-losenord' }))}>Logga in</Link>.
+          Du behöver vara inloggad för att byta lösenord.{' '}
+          <Link href={href('/logga-in', new URLSearchParams({ till: '/byt-losenord' }))}>Logga in</Link>.
         </Alert>
       </div>
     );
@@ -43,7 +44,8 @@ export default function ChangePasswordPage(): ReactNode {
     const errors: Partial<Record<Field, string>> = {};
     if (values.current === '') errors.current = 'Fyll i ditt nuvarande lösenord.';
     // Counted as the server counts: what a person sees as characters.
-    if ([...new Intl.Segmenter('sv').segment(values.next)].length < MIN_LENGTH) errors.next = `Det nya lösenordet måste vara minst ${String(MIN_LENGTH)} tecken långt.`;
+    if ([...new Intl.Segmenter('sv').segment(values.next)].length < MIN_LENGTH)
+      errors.next = `Det nya lösenordet måste vara minst ${String(MIN_LENGTH)} tecken långt.`;
     else if (values.next === values.current) errors.next = 'Välj ett annat lösenord än det nuvarande.';
     if (values.repeat !== values.next) errors.repeat = 'Lösenorden är inte likadana. Skriv det nya lösenordet en gång till.';
     setFieldErrors(errors);
@@ -97,7 +99,8 @@ export default function ChangePasswordPage(): ReactNode {
       <PageHeading title="Byt lösenord">Byt lösenord</PageHeading>
       {done ? (
         <Alert data-color="success" role="status">
-          Lösenordet är bytt. Du är fortfarande inloggad; andra inloggningar med ditt konto har avslutats. <Link href={href('/ansvarsguide')}>Fortsätt till Ansvarsguiden</Link>.
+          Lösenordet är bytt. Du är fortfarande inloggad; andra inloggningar med ditt konto har avslutats.{' '}
+          <Link href={href('/ansvarsguide')}>Fortsätt till Ansvarsguiden</Link>.
         </Alert>
       ) : null}
       {mustChangePassword ? (
@@ -105,7 +108,9 @@ export default function ChangePasswordPage(): ReactNode {
           Ditt lösenord valdes av en administratör. Välj ett eget lösenord innan du fortsätter; tills dess kan du inte använda tjänsten.
         </Alert>
       ) : null}
-      <Paragraph>Inloggad som {user.displayName}. Det nya lösenordet ska vara minst {MIN_LENGTH} tecken långt.</Paragraph>
+      <Paragraph>
+        Inloggad som {user.displayName}. Det nya lösenordet ska vara minst {MIN_LENGTH} tecken långt.
+      </Paragraph>
       <form
         className="stack"
         noValidate

@@ -56,7 +56,9 @@ export default function LoginPage({ location }: PageProps): ReactNode {
         <Alert data-color="success">Du är inloggad som {user.displayName}.</Alert>
       ) : (
         <>
-          <Paragraph>Ansvarsguiden, avtalen och årshjulet kan alla använda utan inloggning. Ekonomi, tvister och administration kräver inloggning.</Paragraph>
+          <Paragraph>
+            Ansvarsguiden, avtalen och årshjulet kan alla använda utan inloggning. Ekonomi, tvister och administration kräver inloggning.
+          </Paragraph>
           <form
             className="stack"
             noValidate

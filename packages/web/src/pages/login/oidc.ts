@@ -7,5 +7,8 @@ import { api } from '../../api/client.js';
 
 /** True once the service has said that OIDC sign-in is configured. */
 export function useOidcAvailable(): boolean {
-  return useQuery({ queryKey: ['auth-config'], queryFn: () => api<{ oidc: boolean }>('/auth/config'), staleTime: Infinity, retry: false }).data?.oidc === true;
+  return (
+    useQuery({ queryKey: ['auth-config'], queryFn: () => api<{ oidc: boolean }>('/auth/config'), staleTime: Infinity, retry: false }).data
+      ?.oidc === true
+  );
 }

@@ -8,7 +8,11 @@ import { all, at, deep, kids, textOf, type XmlElement } from './xml-tree.js';
 import { add, cmp, decimalsWritten, eq, round2, roundInt, sub, sum, ZERO, type Dec } from './decimal.js';
 import { decOf, documentAllowances, expect, isVatCategory, partyOf, vatIds, type RuleContext } from './rule-context.js';
 
-const COUNTRY_PREFIXES = new Set('AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BL BJ BM BN BO BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ST SV SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'.split(' '));
+const COUNTRY_PREFIXES = new Set(
+  'AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BL BJ BM BN BO BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ST SV SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'.split(
+    ' ',
+  ),
+);
 
 const filled = (el: XmlElement | null): boolean => textOf(el) !== '';
 
@@ -25,20 +29,51 @@ function documentLevel(ctx: RuleContext): void {
   expect(ctx, filled(at(r, 'cbc:IssueDate')), 'BR-03', r, 'Fakturadatum (IssueDate) saknas.');
   expect(ctx, filled(at(r, 'cbc:InvoiceTypeCode')) || filled(at(r, 'cbc:CreditNoteTypeCode')), 'BR-04', r, 'Fakturatypkod saknas.');
   expect(ctx, filled(at(r, 'cbc:DocumentCurrencyCode')), 'BR-05', r, 'Valutakod (DocumentCurrencyCode) saknas.');
-  expect(ctx, filled(at(supplier, 'cac:PartyLegalEntity', 'cbc:RegistrationName')), 'BR-06', r, 'Säljarens namn (PartyLegalEntity/RegistrationName) saknas.');
-  expect(ctx, filled(at(customer, 'cac:PartyLegalEntity', 'cbc:RegistrationName')), 'BR-07', r, 'Köparens namn (PartyLegalEntity/RegistrationName) saknas.');
+  expect(
+    ctx,
+    filled(at(supplier, 'cac:PartyLegalEntity', 'cbc:RegistrationName')),
+    'BR-06',
+    r,
+    'Säljarens namn (PartyLegalEntity/RegistrationName) saknas.',
+  );
+  expect(
+    ctx,
+    filled(at(customer, 'cac:PartyLegalEntity', 'cbc:RegistrationName')),
+    'BR-07',
+    r,
+    'Köparens namn (PartyLegalEntity/RegistrationName) saknas.',
+  );
   expect(ctx, at(supplier, 'cac:PostalAddress') !== null, 'BR-08', r, 'Säljarens postadress saknas.');
   expect(ctx, at(customer, 'cac:PostalAddress') !== null, 'BR-10', r, 'Köparens postadress saknas.');
   expect(ctx, ctx.lines.length > 0, 'BR-16', r, 'Fakturan har ingen rad.');
-  for (const a of all(supplier, 'cac:PostalAddress')) expect(ctx, filled(at(a, 'cac:Country', 'cbc:IdentificationCode')), 'BR-09', a, 'Säljarens landskod saknas.');
-  for (const a of all(customer, 'cac:PostalAddress')) expect(ctx, filled(at(a, 'cac:Country', 'cbc:IdentificationCode')), 'BR-11', a, 'Köparens landskod saknas.');
-  for (const e of all(supplier, 'cbc:EndpointID')) expect(ctx, e.attrs.schemeID !== undefined, 'BR-62', e, 'Säljarens elektroniska adress saknar schemeID.');
-  for (const e of all(customer, 'cbc:EndpointID')) expect(ctx, e.attrs.schemeID !== undefined, 'BR-63', e, 'Köparens elektroniska adress saknar schemeID.');
+  for (const a of all(supplier, 'cac:PostalAddress'))
+    expect(ctx, filled(at(a, 'cac:Country', 'cbc:IdentificationCode')), 'BR-09', a, 'Säljarens landskod saknas.');
+  for (const a of all(customer, 'cac:PostalAddress'))
+    expect(ctx, filled(at(a, 'cac:Country', 'cbc:IdentificationCode')), 'BR-11', a, 'Köparens landskod saknas.');
+  for (const e of all(supplier, 'cbc:EndpointID'))
+    expect(ctx, e.attrs.schemeID !== undefined, 'BR-62', e, 'Säljarens elektroniska adress saknar schemeID.');
+  for (const e of all(customer, 'cbc:EndpointID'))
+    expect(ctx, e.attrs.schemeID !== undefined, 'BR-63', e, 'Köparens elektroniska adress saknar schemeID.');
   const supplierParty = at(r, 'cac:AccountingSupplierParty');
   if (supplierParty) {
-    expect(ctx, vatIds(supplier).length > 0 || at(supplier, 'cac:PartyIdentification', 'cbc:ID') !== null || at(supplier, 'cac:PartyLegalEntity', 'cbc:CompanyID') !== null, 'BR-CO-26', supplierParty, 'Säljaren saknar identifierare (PartyIdentification, organisationsnummer eller momsregistreringsnummer).');
+    expect(
+      ctx,
+      vatIds(supplier).length > 0 ||
+        at(supplier, 'cac:PartyIdentification', 'cbc:ID') !== null ||
+        at(supplier, 'cac:PartyLegalEntity', 'cbc:CompanyID') !== null,
+      'BR-CO-26',
+      supplierParty,
+      'Säljaren saknar identifierare (PartyIdentification, organisationsnummer eller momsregistreringsnummer).',
+    );
   }
-  for (const br of kids(r, 'cac:BillingReference')) expect(ctx, at(br, 'cac:InvoiceDocumentReference', 'cbc:ID') !== null, 'BR-55', br, 'Referensen till tidigare faktura saknar fakturanummer.');
+  for (const br of kids(r, 'cac:BillingReference'))
+    expect(
+      ctx,
+      at(br, 'cac:InvoiceDocumentReference', 'cbc:ID') !== null,
+      'BR-55',
+      br,
+      'Referensen till tidigare faktura saknar fakturanummer.',
+    );
   for (const pts of deep(r, 'cac:PartyTaxScheme').filter(isVatCategory)) {
     const id = textOf(at(pts, 'cbc:CompanyID'));
     expect(ctx, COUNTRY_PREFIXES.has(id.slice(0, 2)), 'BR-CO-09', pts, `Momsregistreringsnumret ${id} börjar inte med en landskod.`);
@@ -46,8 +81,15 @@ function documentLevel(ctx: RuleContext): void {
   for (const pm of kids(r, 'cac:PaymentMeans')) {
     const code = textOf(at(pm, 'cbc:PaymentMeansCode'));
     expect(ctx, at(pm, 'cbc:PaymentMeansCode') !== null, 'BR-49', pm, 'Betalningssätt saknar kod (PaymentMeansCode).');
-    expect(ctx, !(code === '30' || code === '58') || at(pm, 'cac:PayeeFinancialAccount', 'cbc:ID') !== null, 'BR-61', pm, 'Kontonummer (PayeeFinancialAccount/ID) saknas för betalning via överföring.');
-    for (const acc of kids(pm, 'cac:PayeeFinancialAccount')) if (code === '30' || code === '58') expect(ctx, filled(at(acc, 'cbc:ID')), 'BR-50', acc, 'Kontonummer saknas.');
+    expect(
+      ctx,
+      !(code === '30' || code === '58') || at(pm, 'cac:PayeeFinancialAccount', 'cbc:ID') !== null,
+      'BR-61',
+      pm,
+      'Kontonummer (PayeeFinancialAccount/ID) saknas för betalning via överföring.',
+    );
+    for (const acc of kids(pm, 'cac:PayeeFinancialAccount'))
+      if (code === '30' || code === '58') expect(ctx, filled(at(acc, 'cbc:ID')), 'BR-50', acc, 'Kontonummer saknas.');
   }
   const periods = kids(r, 'cac:InvoicePeriod');
   for (const p of periods) {
@@ -75,7 +117,13 @@ function lineLevel(ctx: RuleContext): void {
     expect(ctx, p !== null && p.n >= 0n, 'BR-27', line, `Priset får inte vara negativt (${textOf(price)}).`);
     const gross = decOf(at(line, 'cac:Price', 'cac:AllowanceCharge', 'cbc:BaseAmount'));
     expect(ctx, gross === null || gross.n >= 0n, 'BR-28', line, 'Bruttopriset får inte vara negativt.');
-    expect(ctx, kids(at(line, 'cac:Item'), 'cac:ClassifiedTaxCategory').some((c) => isVatCategory(c) && at(c, 'cbc:ID') !== null), 'BR-CO-04', line, 'Raden saknar momskategori (ClassifiedTaxCategory).');
+    expect(
+      ctx,
+      kids(at(line, 'cac:Item'), 'cac:ClassifiedTaxCategory').some((c) => isVatCategory(c) && at(c, 'cbc:ID') !== null),
+      'BR-CO-04',
+      line,
+      'Raden saknar momskategori (ClassifiedTaxCategory).',
+    );
     maxTwo(ctx, 'BR-DEC-23', at(line, 'cbc:LineExtensionAmount'), 'Radbeloppet');
     for (const ac of kids(line, 'cac:AllowanceCharge')) {
       const charge = textOf(at(ac, 'cbc:ChargeIndicator')) === 'true';
@@ -109,25 +157,68 @@ function totals(ctx: RuleContext): void {
     expect(ctx, f('cbc:PayableAmount') !== null, 'BR-15', lmt, 'Belopp att betala (PayableAmount) saknas.');
     const lineSum = round2(sum(ctx.lines.map((l) => amountOf(at(l, 'cbc:LineExtensionAmount')) ?? ZERO)));
     const lea = amountOf(f('cbc:LineExtensionAmount'));
-    expect(ctx, lea !== null && eq(lea, lineSum), 'BR-CO-10', lmt, `Summa radbelopp ${textOf(f('cbc:LineExtensionAmount'))} är inte summan av raderna.`);
+    expect(
+      ctx,
+      lea !== null && eq(lea, lineSum),
+      'BR-CO-10',
+      lmt,
+      `Summa radbelopp ${textOf(f('cbc:LineExtensionAmount'))} är inte summan av raderna.`,
+    );
     const allowances = round2(sum(documentAllowances(ctx, false).map((a) => amountOf(at(a, 'cbc:Amount')) ?? ZERO)));
     const charges = round2(sum(documentAllowances(ctx, true).map((a) => amountOf(at(a, 'cbc:Amount')) ?? ZERO)));
     const allowanceTotal = amountOf(f('cbc:AllowanceTotalAmount'));
     const chargeTotal = amountOf(f('cbc:ChargeTotalAmount'));
-    expect(ctx, allowanceTotal === null ? documentAllowances(ctx, false).length === 0 : eq(allowanceTotal, allowances), 'BR-CO-11', lmt, 'Summa rabatter stämmer inte med dokumentets rabatter.');
-    expect(ctx, chargeTotal === null ? documentAllowances(ctx, true).length === 0 : eq(chargeTotal, charges), 'BR-CO-12', lmt, 'Summa avgifter stämmer inte med dokumentets avgifter.');
+    expect(
+      ctx,
+      allowanceTotal === null ? documentAllowances(ctx, false).length === 0 : eq(allowanceTotal, allowances),
+      'BR-CO-11',
+      lmt,
+      'Summa rabatter stämmer inte med dokumentets rabatter.',
+    );
+    expect(
+      ctx,
+      chargeTotal === null ? documentAllowances(ctx, true).length === 0 : eq(chargeTotal, charges),
+      'BR-CO-12',
+      lmt,
+      'Summa avgifter stämmer inte med dokumentets avgifter.',
+    );
     const exclusive = amountOf(f('cbc:TaxExclusiveAmount'));
     if (lea !== null) {
       const expected = round2(sub(add(lea, chargeTotal ?? ZERO), allowanceTotal ?? ZERO));
-      expect(ctx, exclusive !== null && eq(exclusive, expected), 'BR-CO-13', lmt, `Belopp utan moms ${textOf(f('cbc:TaxExclusiveAmount'))} ≠ summa rader − rabatter + avgifter.`);
+      expect(
+        ctx,
+        exclusive !== null && eq(exclusive, expected),
+        'BR-CO-13',
+        lmt,
+        `Belopp utan moms ${textOf(f('cbc:TaxExclusiveAmount'))} ≠ summa rader − rabatter + avgifter.`,
+      );
     }
-    const taxAmount = amountOf(kids(r, 'cac:TaxTotal').flatMap((t) => kids(t, 'cbc:TaxAmount')).find((t) => t.attrs.currencyID === ctx.currency) ?? null);
+    const taxAmount = amountOf(
+      kids(r, 'cac:TaxTotal')
+        .flatMap((t) => kids(t, 'cbc:TaxAmount'))
+        .find((t) => t.attrs.currencyID === ctx.currency) ?? null,
+    );
     const inclusive = amountOf(f('cbc:TaxInclusiveAmount'));
-    if (exclusive !== null) expect(ctx, inclusive !== null && eq(inclusive, round2(add(exclusive, taxAmount ?? ZERO))), 'BR-CO-15', r, `Belopp med moms ${textOf(f('cbc:TaxInclusiveAmount'))} ≠ belopp utan moms + moms.`);
+    if (exclusive !== null)
+      expect(
+        ctx,
+        inclusive !== null && eq(inclusive, round2(add(exclusive, taxAmount ?? ZERO))),
+        'BR-CO-15',
+        r,
+        `Belopp med moms ${textOf(f('cbc:TaxInclusiveAmount'))} ≠ belopp utan moms + moms.`,
+      );
     const payable = amountOf(f('cbc:PayableAmount'));
     if (inclusive !== null) {
-      const expected = round2(add(sub(inclusive, amountOf(f('cbc:PrepaidAmount')) ?? ZERO), amountOf(f('cbc:PayableRoundingAmount')) ?? ZERO));
-      expect(ctx, payable !== null && eq(payable, expected), 'BR-CO-16', lmt, `Belopp att betala ${textOf(f('cbc:PayableAmount'))} ≠ belopp med moms − förskott + avrundning.`);
+      const expected = round2(
+        add(sub(inclusive, amountOf(f('cbc:PrepaidAmount')) ?? ZERO), amountOf(f('cbc:PayableRoundingAmount')) ?? ZERO),
+      );
+      expect(
+        ctx,
+        payable !== null && eq(payable, expected),
+        'BR-CO-16',
+        lmt,
+        `Belopp att betala ${textOf(f('cbc:PayableAmount'))} ≠ belopp med moms − förskott + avrundning.`,
+      );
     }
     const decRules: readonly [string, string, string][] = [
       ['BR-DEC-09', 'cbc:LineExtensionAmount', 'Summa radbelopp'],
@@ -141,13 +232,26 @@ function totals(ctx: RuleContext): void {
     ];
     for (const [rule, name, what] of decRules) maxTwo(ctx, rule, f(name), what);
     if (ctx.isInvoice && payable !== null && payable.n > 0n) {
-      expect(ctx, deep(r, 'cbc:DueDate').length > 0 || all(r, 'cac:PaymentTerms', 'cbc:Note').length > 0, 'BR-CO-25', lmt, 'Ett positivt belopp att betala kräver förfallodag (DueDate) eller betalningsvillkor (PaymentTerms).');
+      expect(
+        ctx,
+        deep(r, 'cbc:DueDate').length > 0 || all(r, 'cac:PaymentTerms', 'cbc:Note').length > 0,
+        'BR-CO-25',
+        lmt,
+        'Ett positivt belopp att betala kräver förfallodag (DueDate) eller betalningsvillkor (PaymentTerms).',
+      );
     }
   }
   for (const tt of kids(r, 'cac:TaxTotal')) {
     const subs = kids(tt, 'cac:TaxSubtotal');
     const total = amountOf(at(tt, 'cbc:TaxAmount'));
-    if (subs.length > 0) expect(ctx, total !== null && eq(total, round2(sum(subs.map((s) => amountOf(at(s, 'cbc:TaxAmount')) ?? ZERO)))), 'BR-CO-14', tt, 'Total moms ≠ summan av momsspecifikationens belopp.');
+    if (subs.length > 0)
+      expect(
+        ctx,
+        total !== null && eq(total, round2(sum(subs.map((s) => amountOf(at(s, 'cbc:TaxAmount')) ?? ZERO)))),
+        'BR-CO-14',
+        tt,
+        'Total moms ≠ summan av momsspecifikationens belopp.',
+      );
     const ta = at(tt, 'cbc:TaxAmount');
     if (ta && ta.attrs.currencyID === ctx.currency) maxTwo(ctx, 'BR-DEC-13', ta, 'Total moms');
     if (ta && ta.attrs.currencyID !== ctx.currency) maxTwo(ctx, 'BR-DEC-15', ta, 'Total moms i redovisningsvaluta');
@@ -160,7 +264,13 @@ function subtotal(ctx: RuleContext, s: XmlElement): void {
   expect(ctx, at(s, 'cbc:TaxableAmount') !== null, 'BR-45', s, 'Momsspecifikationen saknar underlag (TaxableAmount).');
   expect(ctx, at(s, 'cbc:TaxAmount') !== null, 'BR-46', s, 'Momsspecifikationen saknar momsbelopp (TaxAmount).');
   expect(ctx, at(cat, 'cbc:ID') !== null, 'BR-47', s, 'Momsspecifikationen saknar momskategori.');
-  expect(ctx, at(cat, 'cbc:Percent') !== null || textOf(at(cat, 'cbc:ID')) === 'O', 'BR-48', s, 'Momsspecifikationen saknar momssats (utom för kategori O).');
+  expect(
+    ctx,
+    at(cat, 'cbc:Percent') !== null || textOf(at(cat, 'cbc:ID')) === 'O',
+    'BR-48',
+    s,
+    'Momsspecifikationen saknar momssats (utom för kategori O).',
+  );
   maxTwo(ctx, 'BR-DEC-19', at(s, 'cbc:TaxableAmount'), 'Momsunderlaget');
   maxTwo(ctx, 'BR-DEC-20', at(s, 'cbc:TaxAmount'), 'Momsbeloppet');
   const tax = decOf(at(s, 'cbc:TaxAmount'));

@@ -17,7 +17,13 @@ export interface RuleContext {
 /** Build the context of `root` (an `Invoice` or a `CreditNote`). */
 export function contextOf(root: XmlElement): RuleContext {
   const isInvoice = root.name === 'Invoice';
-  return { root, isInvoice, lines: deep(root, isInvoice ? 'cac:InvoiceLine' : 'cac:CreditNoteLine'), currency: textOf(at(root, 'cbc:DocumentCurrencyCode')), out: [] };
+  return {
+    root,
+    isInvoice,
+    lines: deep(root, isInvoice ? 'cac:InvoiceLine' : 'cac:CreditNoteLine'),
+    currency: textOf(at(root, 'cbc:DocumentCurrencyCode')),
+    out: [],
+  };
 }
 
 /** Record a broken rule at `el`. */
@@ -26,7 +32,14 @@ export function report(ctx: RuleContext, rule: string, el: XmlElement, message: 
 }
 
 /** Record `rule` at `el` unless `ok`. */
-export function expect(ctx: RuleContext, ok: boolean, rule: string, el: XmlElement, message: string, flag: 'fatal' | 'warning' = 'fatal'): void {
+export function expect(
+  ctx: RuleContext,
+  ok: boolean,
+  rule: string,
+  el: XmlElement,
+  message: string,
+  flag: 'fatal' | 'warning' = 'fatal',
+): void {
   if (!ok) report(ctx, rule, el, message, flag);
 }
 
@@ -69,5 +82,7 @@ export function partyOf(ctx: RuleContext, role: 'supplier' | 'customer'): XmlEle
 
 /** VAT identifiers (`PartyTaxScheme[TaxScheme/ID = 'VAT']/CompanyID`) of a party. */
 export function vatIds(party: XmlElement | null): XmlElement[] {
-  return all(party, 'cac:PartyTaxScheme').filter((p) => textOf(at(p, 'cac:TaxScheme', 'cbc:ID')).toUpperCase() === 'VAT').flatMap((p) => kids(p, 'cbc:CompanyID'));
+  return all(party, 'cac:PartyTaxScheme')
+    .filter((p) => textOf(at(p, 'cac:TaxScheme', 'cbc:ID')).toUpperCase() === 'VAT')
+    .flatMap((p) => kids(p, 'cbc:CompanyID'));
 }

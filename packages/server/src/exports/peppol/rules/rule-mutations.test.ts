@@ -17,31 +17,54 @@ const base: Readonly<Record<Fixture, string>> = {
 };
 
 /** Replace the first match of `from` (which must occur). */
-const sub = (from: string | RegExp, to: string) => (xml: string): string => {
-  const found = typeof from === 'string' ? xml.includes(from) : from.test(xml);
-  if (!found) throw new Error(`mutation target not found: ${String(from)}`);
-  return xml.replace(from, to);
-};
+const sub =
+  (from: string | RegExp, to: string) =>
+  (xml: string): string => {
+    const found = typeof from === 'string' ? xml.includes(from) : from.test(xml);
+    if (!found) throw new Error(`mutation target not found: ${String(from)}`);
+    return xml.replace(from, to);
+  };
 /** Replace every match of `from`. */
-const subAll = (from: string, to: string) => (xml: string): string => {
-  if (!xml.includes(from)) throw new Error(`mutation target not found: ${from}`);
-  return xml.split(from).join(to);
-};
+const subAll =
+  (from: string, to: string) =>
+  (xml: string): string => {
+    if (!xml.includes(from)) throw new Error(`mutation target not found: ${from}`);
+    return xml.split(from).join(to);
+  };
 const drop = (re: RegExp) => sub(re, '');
-const chain = (...fs: ((x: string) => string)[]) => (xml: string): string => fs.reduce((x, f) => f(x), xml);
+const chain =
+  (...fs: ((x: string) => string)[]) =>
+  (xml: string): string =>
+    fs.reduce((x, f) => f(x), xml);
 const el = (name: string): RegExp => new RegExp(`\\s*<${name}[^>]*>[^<]*</${name}>`);
 const block = (name: string): RegExp => new RegExp(`\\s*<${name}>[\\s\\S]*?</${name}>`);
 const FIRST_LINE = /<cac:InvoiceLine>[\s\S]*?<\/cac:InvoiceLine>/;
-const inFirstLine = (f: (x: string) => string) => (xml: string): string => xml.replace(FIRST_LINE, (m) => f(m));
+const inFirstLine =
+  (f: (x: string) => string) =>
+  (xml: string): string =>
+    xml.replace(FIRST_LINE, (m) => f(m));
 const SUPPLIER = /<cac:AccountingSupplierParty>[\s\S]*?<\/cac:AccountingSupplierParty>/;
 const CUSTOMER = /<cac:AccountingCustomerParty>[\s\S]*?<\/cac:AccountingCustomerParty>/;
-const inSupplier = (f: (x: string) => string) => (xml: string): string => xml.replace(SUPPLIER, (m) => f(m));
-const inCustomer = (f: (x: string) => string) => (xml: string): string => xml.replace(CUSTOMER, (m) => f(m));
+const inSupplier =
+  (f: (x: string) => string) =>
+  (xml: string): string =>
+    xml.replace(SUPPLIER, (m) => f(m));
+const inCustomer =
+  (f: (x: string) => string) =>
+  (xml: string): string =>
+    xml.replace(CUSTOMER, (m) => f(m));
 const LMT = /<cac:LegalMonetaryTotal>[\s\S]*?<\/cac:LegalMonetaryTotal>/;
-const inTotals = (f: (x: string) => string) => (xml: string): string => xml.replace(LMT, (m) => f(m));
+const inTotals =
+  (f: (x: string) => string) =>
+  (xml: string): string =>
+    xml.replace(LMT, (m) => f(m));
 const SUBTOTAL = /<cac:TaxSubtotal>[\s\S]*?<\/cac:TaxSubtotal>/;
-const inSubtotal = (f: (x: string) => string) => (xml: string): string => xml.replace(SUBTOTAL, (m) => f(m));
-const EXTRA_E_SUBTOTAL = '<cac:TaxSubtotal><cbc:TaxableAmount currencyID="SEK">0.00</cbc:TaxableAmount><cbc:TaxAmount currencyID="SEK">0.00</cbc:TaxAmount><cac:TaxCategory><cbc:ID>E</cbc:ID><cbc:Percent>0</cbc:Percent><cbc:TaxExemptionReason>x</cbc:TaxExemptionReason><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal></cac:TaxTotal>';
+const inSubtotal =
+  (f: (x: string) => string) =>
+  (xml: string): string =>
+    xml.replace(SUBTOTAL, (m) => f(m));
+const EXTRA_E_SUBTOTAL =
+  '<cac:TaxSubtotal><cbc:TaxableAmount currencyID="SEK">0.00</cbc:TaxableAmount><cbc:TaxAmount currencyID="SEK">0.00</cbc:TaxAmount><cac:TaxCategory><cbc:ID>E</cbc:ID><cbc:Percent>0</cbc:Percent><cbc:TaxExemptionReason>x</cbc:TaxExemptionReason><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal></cac:TaxTotal>';
 
 /** A zero document-level allowance (`false`) or charge (`true`) in `category`, inserted before the TaxTotal. */
 const docAllowance = (charge: boolean, category: string, percent: string | null): string =>
@@ -73,8 +96,21 @@ const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[
   ['SE-R-003', 'E', inSupplier(sub('<cbc:CompanyID schemeID="0007">2021005489', '<cbc:CompanyID schemeID="0007">A021005489'))],
   ['SE-R-004', 'E', inSupplier(sub('<cbc:CompanyID schemeID="0007">2021005489', '<cbc:CompanyID schemeID="0007">20210054890'))],
   ['SE-R-013', 'E', inSupplier(sub('<cbc:CompanyID schemeID="0007">2021005489', '<cbc:CompanyID schemeID="0007">2021005488'))],
-  ['SE-R-005', 'E', inSupplier(sub('<cac:PartyLegalEntity>', '<cac:PartyTaxScheme><cbc:CompanyID>F-skatt</cbc:CompanyID><cac:TaxScheme><cbc:ID>TAX</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>'))],
-  ['SE-R-006', 'E', chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>20</cbc:Percent>'))],
+  [
+    'SE-R-005',
+    'E',
+    inSupplier(
+      sub(
+        '<cac:PartyLegalEntity>',
+        '<cac:PartyTaxScheme><cbc:CompanyID>F-skatt</cbc:CompanyID><cac:TaxScheme><cbc:ID>TAX</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>',
+      ),
+    ),
+  ],
+  [
+    'SE-R-006',
+    'E',
+    chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>20</cbc:Percent>')),
+  ],
   ['SE-R-007', 'plusgiro', sub('<cbc:ID>1234567</cbc:ID>', '<cbc:ID>12A</cbc:ID>')],
   ['SE-R-010', 'plusgiro', sub('<cbc:ID>1234567</cbc:ID>', '<cbc:ID>123456789</cbc:ID>')],
   ['SE-R-008', 'E', sub('<cbc:ID>1234567</cbc:ID>', '<cbc:ID>123456A</cbc:ID>')],
@@ -106,8 +142,24 @@ const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[
   ['BR-27', 'E', inFirstLine(sub('>659.00<', '>-659.00<'))],
   ['BR-29', 'E', sub('<cbc:EndDate>2026-03-31', '<cbc:EndDate>2025-12-31')],
   ['BR-30', 'E', inFirstLine(sub('<cbc:EndDate>2026-03-04', '<cbc:EndDate>2026-03-01'))],
-  ['BR-CO-19', 'E', sub(/<cac:InvoicePeriod>[\s\S]*?<\/cac:InvoicePeriod>/, '<cac:InvoicePeriod><cbc:Description>mars</cbc:Description></cac:InvoicePeriod>')],
-  ['BR-CO-20', 'E', inFirstLine(sub(/<cac:InvoicePeriod>[\s\S]*?<\/cac:InvoicePeriod>/, '<cac:InvoicePeriod><cbc:Description>4 mars</cbc:Description></cac:InvoicePeriod>'))],
+  [
+    'BR-CO-19',
+    'E',
+    sub(
+      /<cac:InvoicePeriod>[\s\S]*?<\/cac:InvoicePeriod>/,
+      '<cac:InvoicePeriod><cbc:Description>mars</cbc:Description></cac:InvoicePeriod>',
+    ),
+  ],
+  [
+    'BR-CO-20',
+    'E',
+    inFirstLine(
+      sub(
+        /<cac:InvoicePeriod>[\s\S]*?<\/cac:InvoicePeriod>/,
+        '<cac:InvoicePeriod><cbc:Description>4 mars</cbc:Description></cac:InvoicePeriod>',
+      ),
+    ),
+  ],
   ['BR-45', 'E', inSubtotal(drop(el('cbc:TaxableAmount')))],
   ['BR-46', 'E', inSubtotal(drop(el('cbc:TaxAmount')))],
   ['BR-47', 'E', inSubtotal(sub('<cbc:ID>E</cbc:ID>', ''))],
@@ -128,7 +180,11 @@ const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[
   ['BR-CO-17', 'E', inSubtotal(sub('<cbc:TaxAmount currencyID="SEK">0.00<', '<cbc:TaxAmount currencyID="SEK">5.00<'))],
   ['BR-CO-18', 'E', drop(block('cac:TaxSubtotal'))],
   ['BR-CO-25', 'E', chain(drop(el('cbc:DueDate')), drop(block('cac:PaymentTerms')))],
-  ['BR-CO-26', 'O', inSupplier(chain(drop(block('cac:PartyIdentification')), drop(/\s*<cbc:CompanyID schemeID="0007">\d+<\/cbc:CompanyID>/)))],
+  [
+    'BR-CO-26',
+    'O',
+    inSupplier(chain(drop(block('cac:PartyIdentification')), drop(/\s*<cbc:CompanyID schemeID="0007">\d+<\/cbc:CompanyID>/))),
+  ],
   ['BR-DEC-09', 'E', inTotals(sub(/(<cbc:LineExtensionAmount currencyID="SEK">\d+\.\d\d)/, '$10'))],
   ['BR-DEC-12', 'E', inTotals(sub(/(<cbc:TaxExclusiveAmount currencyID="SEK">\d+\.\d\d)/, '$10'))],
   ['BR-DEC-13', 'E', sub('<cbc:TaxAmount currencyID="SEK">0.00<', '<cbc:TaxAmount currencyID="SEK">0.000<')],
@@ -144,35 +200,100 @@ const mutations: readonly (readonly [string, Fixture, (xml: string) => string])[
   ['BR-E-09', 'E', inSubtotal(sub('<cbc:TaxAmount currencyID="SEK">0.00<', '<cbc:TaxAmount currencyID="SEK">0.01<'))],
   ['BR-E-10', 'E', inSubtotal(chain(drop(el('cbc:TaxExemptionReasonCode')), drop(el('cbc:TaxExemptionReason'))))],
   ['BR-O-01', 'O', drop(block('cac:TaxSubtotal'))],
-  ['BR-O-02', 'O', inSupplier(sub('<cac:PartyLegalEntity>', '<cac:PartyTaxScheme><cbc:CompanyID>SE202100548901</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>'))],
+  [
+    'BR-O-02',
+    'O',
+    inSupplier(
+      sub(
+        '<cac:PartyLegalEntity>',
+        '<cac:PartyTaxScheme><cbc:CompanyID>SE202100548901</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>',
+      ),
+    ),
+  ],
   ['BR-O-05', 'O', inFirstLine(sub('<cbc:ID>O</cbc:ID>', '<cbc:ID>O</cbc:ID><cbc:Percent>0</cbc:Percent>'))],
   ['BR-O-08', 'O', inSubtotal(sub(/(<cbc:TaxableAmount currencyID="SEK">)\d+/, '$19'))],
   ['BR-O-09', 'O', inSubtotal(sub('<cbc:TaxAmount currencyID="SEK">0.00<', '<cbc:TaxAmount currencyID="SEK">0.01<'))],
   ['BR-O-10', 'O', inSubtotal(chain(drop(el('cbc:TaxExemptionReasonCode')), drop(el('cbc:TaxExemptionReason'))))],
   ['BR-O-11', 'O', sub('</cac:TaxSubtotal>\n  </cac:TaxTotal>', `</cac:TaxSubtotal>${EXTRA_E_SUBTOTAL}`)],
   ['BR-O-12', 'O', inFirstLine(sub('<cbc:ID>O</cbc:ID>', '<cbc:ID>E</cbc:ID><cbc:Percent>0</cbc:Percent>'))],
-  ['BR-S-01', 'E', inFirstLine(sub(/<cbc:ID>E<\/cbc:ID>\s*<cbc:Percent>0<\/cbc:Percent>/, '<cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>'))],
+  [
+    'BR-S-01',
+    'E',
+    inFirstLine(sub(/<cbc:ID>E<\/cbc:ID>\s*<cbc:Percent>0<\/cbc:Percent>/, '<cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>')),
+  ],
   ['BR-S-05', 'E', inFirstLine(sub('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'))],
-  ['BR-S-10', 'E', chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>'))],
-  ['BR-S-09', 'E', chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>'))],
-  ['BR-CO-11', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">1.00</cbc:AllowanceTotalAmount><cbc:PayableAmount'))],
-  ['BR-CO-12', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">1.00</cbc:ChargeTotalAmount><cbc:PayableAmount'))],
-  ['BR-DEC-10', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">0.000</cbc:AllowanceTotalAmount><cbc:PayableAmount'))],
-  ['BR-DEC-11', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">0.000</cbc:ChargeTotalAmount><cbc:PayableAmount'))],
-  ['BR-DEC-16', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:PrepaidAmount currencyID="SEK">0.000</cbc:PrepaidAmount><cbc:PayableAmount'))],
-  ['BR-DEC-17', 'E', inTotals(sub('<cbc:PayableAmount', '<cbc:PayableRoundingAmount currencyID="SEK">0.000</cbc:PayableRoundingAmount><cbc:PayableAmount'))],
-  ['PEPPOL-EN16931-R054', 'E', sub('</cbc:DocumentCurrencyCode>', '</cbc:DocumentCurrencyCode><cbc:TaxCurrencyCode>EUR</cbc:TaxCurrencyCode>')],
+  [
+    'BR-S-10',
+    'E',
+    chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>')),
+  ],
+  [
+    'BR-S-09',
+    'E',
+    chain(subAll('<cbc:ID>E</cbc:ID>', '<cbc:ID>S</cbc:ID>'), subAll('<cbc:Percent>0</cbc:Percent>', '<cbc:Percent>25</cbc:Percent>')),
+  ],
+  [
+    'BR-CO-11',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">1.00</cbc:AllowanceTotalAmount><cbc:PayableAmount')),
+  ],
+  [
+    'BR-CO-12',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">1.00</cbc:ChargeTotalAmount><cbc:PayableAmount')),
+  ],
+  [
+    'BR-DEC-10',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:AllowanceTotalAmount currencyID="SEK">0.000</cbc:AllowanceTotalAmount><cbc:PayableAmount')),
+  ],
+  [
+    'BR-DEC-11',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:ChargeTotalAmount currencyID="SEK">0.000</cbc:ChargeTotalAmount><cbc:PayableAmount')),
+  ],
+  [
+    'BR-DEC-16',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:PrepaidAmount currencyID="SEK">0.000</cbc:PrepaidAmount><cbc:PayableAmount')),
+  ],
+  [
+    'BR-DEC-17',
+    'E',
+    inTotals(sub('<cbc:PayableAmount', '<cbc:PayableRoundingAmount currencyID="SEK">0.000</cbc:PayableRoundingAmount><cbc:PayableAmount')),
+  ],
+  [
+    'PEPPOL-EN16931-R054',
+    'E',
+    sub('</cbc:DocumentCurrencyCode>', '</cbc:DocumentCurrencyCode><cbc:TaxCurrencyCode>EUR</cbc:TaxCurrencyCode>'),
+  ],
   ['PEPPOL-EN16931-R061', 'E', sub('<cbc:PaymentMeansCode>30<', '<cbc:PaymentMeansCode>49<')],
   ['BR-E-03', 'E', chain(inSupplier(drop(block('cac:PartyTaxScheme'))), sub('<cac:TaxTotal>', docAllowance(false, 'E', '0')))],
   ['BR-E-04', 'E', chain(inSupplier(drop(block('cac:PartyTaxScheme'))), sub('<cac:TaxTotal>', docAllowance(true, 'E', '0')))],
   ['BR-E-06', 'E', sub('<cac:TaxTotal>', docAllowance(false, 'E', '5'))],
   ['BR-E-07', 'E', sub('<cac:TaxTotal>', docAllowance(true, 'E', '5'))],
-  ['BR-O-03', 'O', chain(inSupplier(sub('<cac:PartyLegalEntity>', '<cac:PartyTaxScheme><cbc:CompanyID>SE202100548901</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>')), sub('<cac:TaxTotal>', docAllowance(false, 'O', null)))],
+  [
+    'BR-O-03',
+    'O',
+    chain(
+      inSupplier(
+        sub(
+          '<cac:PartyLegalEntity>',
+          '<cac:PartyTaxScheme><cbc:CompanyID>SE202100548901</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>',
+        ),
+      ),
+      sub('<cac:TaxTotal>', docAllowance(false, 'O', null)),
+    ),
+  ],
   ['BR-O-06', 'O', sub('<cac:TaxTotal>', docAllowance(false, 'O', '0'))],
   ['BR-O-07', 'O', sub('<cac:TaxTotal>', docAllowance(true, 'O', '0'))],
   ['BR-O-13', 'O', sub('<cac:TaxTotal>', docAllowance(false, 'E', '0'))],
   ['BR-O-14', 'O', sub('<cac:TaxTotal>', docAllowance(true, 'E', '0'))],
-  ['UBL-XSD-ORDER', 'E', sub(/(\s*<cbc:DocumentCurrencyCode>SEK<\/cbc:DocumentCurrencyCode>)(\s*<cbc:BuyerReference>[^<]*<\/cbc:BuyerReference>)/, '$2$1')],
+  [
+    'UBL-XSD-ORDER',
+    'E',
+    sub(/(\s*<cbc:DocumentCurrencyCode>SEK<\/cbc:DocumentCurrencyCode>)(\s*<cbc:BuyerReference>[^<]*<\/cbc:BuyerReference>)/, '$2$1'),
+  ],
 ];
 
 describe('every implemented rule fails on a document broken its way', () => {
@@ -186,11 +307,24 @@ describe('every implemented rule fails on a document broken its way', () => {
 
 test('the structural check names an element UBL does not know in an aggregate', () => {
   const xml = base.E.replace('<cac:PartyLegalEntity>', '<cac:PartyLegal><cbc:Name>x</cbc:Name></cac:PartyLegal><cac:PartyLegalEntity>');
-  expect(validatePeppol(xml).filter((v) => v.rule === 'UBL-XSD-ORDER').map((v) => v.message)).toEqual(['cac:PartyLegal hör inte hemma i cac:Party enligt UBL 2.1.']);
+  expect(
+    validatePeppol(xml)
+      .filter((v) => v.rule === 'UBL-XSD-ORDER')
+      .map((v) => v.message),
+  ).toEqual(['cac:PartyLegal hör inte hemma i cac:Party enligt UBL 2.1.']);
 });
 
 test('a line order swapped inside a line is named with its path', () => {
-  const xml = base.E.replace(/(\s*<cbc:InvoicedQuantity[^>]*>[^<]*<\/cbc:InvoicedQuantity>)(\s*<cbc:LineExtensionAmount[^>]*>[^<]*<\/cbc:LineExtensionAmount>)/, '$2$1');
+  const xml = base.E.replace(
+    /(\s*<cbc:InvoicedQuantity[^>]*>[^<]*<\/cbc:InvoicedQuantity>)(\s*<cbc:LineExtensionAmount[^>]*>[^<]*<\/cbc:LineExtensionAmount>)/,
+    '$2$1',
+  );
   const v = validatePeppol(xml).filter((x) => x.rule === 'UBL-XSD-ORDER');
-  expect(v).toEqual([{ rule: 'UBL-XSD-ORDER', path: '/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity', message: 'cbc:InvoicedQuantity står efter cbc:LineExtensionAmount men ska enligt UBL 2.1 komma före.' }]);
+  expect(v).toEqual([
+    {
+      rule: 'UBL-XSD-ORDER',
+      path: '/Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity',
+      message: 'cbc:InvoicedQuantity står efter cbc:LineExtensionAmount men ska enligt UBL 2.1 komma före.',
+    },
+  ]);
 });

@@ -16,10 +16,24 @@ describe('the reference examples', () => {
   test('are where the test looks for them', () => {
     expect(existsSync(EXAMPLES), `examples folder ${EXAMPLES}`).toBe(true);
   });
-  const passing = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((f) => f.endsWith('.xml') && f !== INVALID).sort() : [];
+  const passing = existsSync(EXAMPLES)
+    ? readdirSync(EXAMPLES)
+        .filter((f) => f.endsWith('.xml') && f !== INVALID)
+        .sort()
+    : [];
 
   test('include the Swedish and the official examples', () => {
-    expect(passing).toEqual(expect.arrayContaining(['min-invoice-se.xml', 'min-creditnote-se.xml', 'o-invoice-se.xml', 'official-base-example.xml', 'official-base-creditnote-correction.xml', 'official-vat-category-E.xml', 'official-vat-category-O.xml']));
+    expect(passing).toEqual(
+      expect.arrayContaining([
+        'min-invoice-se.xml',
+        'min-creditnote-se.xml',
+        'o-invoice-se.xml',
+        'official-base-example.xml',
+        'official-base-creditnote-correction.xml',
+        'official-vat-category-E.xml',
+        'official-vat-category-O.xml',
+      ]),
+    );
   });
 
   test.each(passing)('%s passes with zero errors and zero warnings', (file) => {
@@ -37,7 +51,9 @@ describe('the reference examples', () => {
 });
 
 test('a document that is not UBL is refused as such', () => {
-  expect(validatePeppol('<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"/>').map((v) => v.rule)).toEqual(['UBL-XSD-ROOT']);
+  expect(validatePeppol('<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"/>').map((v) => v.rule)).toEqual([
+    'UBL-XSD-ROOT',
+  ]);
 });
 
 test('malformed XML is a Swedish error, not a stack trace', () => {

@@ -17,7 +17,9 @@ export function validatePeppol(xml: string): RuleViolation[] {
   const root = parseXml(xml);
   const expectedNs = root.name === 'Invoice' ? NS.invoice : root.name === 'CreditNote' ? NS.creditNote : null;
   if (expectedNs === null || root.uri !== expectedNs) {
-    return [{ rule: 'UBL-XSD-ROOT', flag: 'fatal', path: `/${root.name}`, message: 'Dokumentet är varken en UBL 2.1 Invoice eller CreditNote.' }];
+    return [
+      { rule: 'UBL-XSD-ROOT', flag: 'fatal', path: `/${root.name}`, message: 'Dokumentet är varken en UBL 2.1 Invoice eller CreditNote.' },
+    ];
   }
   const ctx = contextOf(root);
   ctx.out.push(...checkUblSequence(root));

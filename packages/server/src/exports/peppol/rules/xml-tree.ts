@@ -14,7 +14,13 @@ export const NS = {
   ext: 'urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2',
 } as const;
 
-const prefixOf: Readonly<Record<string, string>> = { [NS.cbc]: 'cbc', [NS.cac]: 'cac', [NS.invoice]: '', [NS.creditNote]: '', [NS.ext]: 'ext' };
+const prefixOf: Readonly<Record<string, string>> = {
+  [NS.cbc]: 'cbc',
+  [NS.cac]: 'cac',
+  [NS.invoice]: '',
+  [NS.creditNote]: '',
+  [NS.ext]: 'ext',
+};
 
 /** One element: `name` is `cbc:ID`, `cac:Party` or a root's local name (`Invoice`). */
 export interface XmlElement {
@@ -53,7 +59,9 @@ export function parseXml(xml: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (e) {
-    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `XML-dokumentet kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`, { field: 'xml' });
+    throw new SamverkanError('SAMV_ERR_FILE_FORMAT', `XML-dokumentet kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`, {
+      field: 'xml',
+    });
   }
   if (found.root === null) throw new SamverkanError('SAMV_ERR_FILE_FORMAT', 'XML-dokumentet saknar rotelement.', { field: 'xml' });
   return found.root;
