@@ -45,6 +45,7 @@ describe('samverkan calendar', () => {
           frequency: 'yearly',
           clauses: ['TILL.avstamning', 'TILL.grundforutsattningar'],
           documents: ['TILL'],
+          dateNote: 'datum anges inte i avtalet; visas 31 mars (tolkning I9)',
         },
         {
           date: '2027-12-31',
@@ -54,6 +55,7 @@ describe('samverkan calendar', () => {
           frequency: 'every-2-years',
           clauses: ['TILL.utvardering-och-uppfoljning'],
           documents: ['TILL'],
+          dateNote: 'datum anges inte i avtalet; visas 31 december (tolkning I9)',
         },
         {
           date: '2027-12-31',
@@ -63,6 +65,7 @@ describe('samverkan calendar', () => {
           frequency: 'yearly',
           clauses: ['GEMUTV.utvardering-och-uppfoljning', 'GEMUTV.bakgrund', 'PRINC.gemensamma-utvecklingsmedel'],
           documents: ['GEMUTV', 'PRINC'],
+          dateNote: 'datum anges inte i avtalet; visas 31 december (tolkning I9)',
         },
         {
           date: '2027-12-31',
@@ -72,6 +75,7 @@ describe('samverkan calendar', () => {
           frequency: 'yearly',
           clauses: ['PRINC.utvardering-och-uppfoljning'],
           documents: ['PRINC'],
+          dateNote: 'datum anges inte i avtalet; visas 31 december (tolkning I9)',
         },
       ],
       terminationsSource: { kind: 'none' },

@@ -16,7 +16,17 @@ import { cliIo } from '../cli-io.js';
 
 /** The JSON shape of one occurrence (the CLI's stable output). */
 function toJson(e: CalendarEvent) {
-  return { date: e.date, id: e.id, title: e.title, owner: e.owner, frequency: e.frequency, clauses: e.clauses, documents: e.documents };
+  return {
+    date: e.date,
+    id: e.id,
+    title: e.title,
+    owner: e.owner,
+    frequency: e.frequency,
+    clauses: e.clauses,
+    documents: e.documents,
+    // Where the agreement gives no date (I9's default), say so, as the API and the .ics do.
+    ...(e.dateNote === undefined ? {} : { dateNote: e.dateNote }),
+  };
 }
 
 /** Case-insensitive match on the owner's name or id. */
