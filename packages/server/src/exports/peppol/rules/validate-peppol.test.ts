@@ -1,14 +1,14 @@
 /**
- * The validator against the reference documents in shared/peppol/examples (found beside the
- * repository, or where SAMVERKAN_PEPPOL_EXAMPLES points): the passing ones give no error and no
- * warning; the failing one gives exactly the rules its README names.
+ * The validator against the reference documents of shared/peppol/examples, copied beside this
+ * test (reference-examples/, or where SAMVERKAN_PEPPOL_EXAMPLES points): the passing ones give no
+ * error and no warning; the failing one gives exactly the rules its README names.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validatePeppol } from './validate-peppol.js';
 
-const EXAMPLES = process.env.SAMVERKAN_PEPPOL_EXAMPLES ?? resolve(import.meta.dirname, '../../../../../../../shared/peppol/examples');
+const EXAMPLES = process.env.SAMVERKAN_PEPPOL_EXAMPLES ?? resolve(import.meta.dirname, 'reference-examples');
 const read = (name: string): string => readFileSync(join(EXAMPLES, name), 'utf8');
 const INVALID = 'invalid-no-buyer-reference-bad-orgnr.xml';
 
