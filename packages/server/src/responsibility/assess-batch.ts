@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { assessInput, isSamverkanError, SamverkanError, type Agreement, type ResponsibilityRules } from '@samverkan/core';
+import { assessInput, isSamverkanError, SamverkanError, type Agreement, type RateLevel, type ResponsibilityRules } from '@samverkan/core';
 
 /** How a batch run went. */
 export interface BatchResult {
@@ -60,7 +60,7 @@ export async function assessBatch(
   rules: ResponsibilityRules,
   path: string,
   out: Writable,
-  options: { readonly today: string; readonly explain: boolean; readonly stdin?: Readable },
+  options: { readonly today: string; readonly explain: boolean; readonly stdin?: Readable; readonly rates?: RateLevel },
 ): Promise<BatchResult> {
   let input: Readable;
   if (path === '-') {
