@@ -3,10 +3,12 @@
  * `beforeSeq`, filtered by who (`actor`), what (`action`, `entity`, `entityId`) and when (`from`,
  * `to`, days in Europe/Stockholm); each entry with `actorName`, the Swedish `actionLabel` and
  * `entityLabel`, and the thing's `entityName`), `GET /api/v1/audit/export.csv` (the same
- * filters, at most 10 000 rows, as CSV for Excel), `GET /api/v1/audit/facets` (the actors,
+ * filters, at most 10 000 rows, as CSV for Excel; each export is itself an audit entry: who, when,
+ * which filter, how many rows and the file's SHA-256), `GET /api/v1/audit/facets` (the actors,
  * actions and entities the log holds, for the filter lists) and `GET /api/v1/audit/verify`
  * (walks the hash chain; same result as `samverkan audit verify --json`).
  */
+import { createHash } from 'node:crypto';
 import Type from 'typebox';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { authorize } from '../app/request-user.js';
@@ -16,6 +18,8 @@ import { verifyAudit } from '../audit/verify-audit.js';
 import { actorNames } from '../auth/actor-names.js';
 import { nameAuditEntries } from '../audit/named-audit.js';
 import { auditCsv } from '../audit/audit-csv.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { actorOf } from '../auth/session-user.js';
 import { auditActionLabel, auditEntityLabel } from '../audit/audit-labels.js';
 
 const filters = {
@@ -36,6 +40,8 @@ const CsvQuery = Type.Object(
   { ...filters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })) },
   { additionalProperties: false },
 );
+
+const CSV_FILE = 'granskningslogg.csv';
 
 /** Register the audit routes. */
 export const registerAudit: RegisterRoutes = (app, ctx) => {
@@ -61,16 +67,32 @@ export const registerAudit: RegisterRoutes = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      authorize(request, 'audit:read');
-      const entries = await nameAuditEntries(
-        ctx.store.db,
-        ctx.agreement,
-        await listAudit(ctx.store.db, { ...request.query, limit: request.query.limit ?? 10_000 }),
+      const user = authorize(request, 'audit:read');
+      const filter = { ...request.query, limit: request.query.limit ?? 10_000 };
+      const entries = await nameAuditEntries(ctx.store.db, ctx.agreement, await listAudit(ctx.store.db, filter));
+      const csv = auditCsv(entries);
+      // Reading the whole trail out of the service is itself something to account for (issue 12).
+      await ctx.store.transaction((trx) =>
+        appendAudit(trx, {
+          actor: actorOf(user),
+          action: 'export',
+          entity: 'audit_log',
+          entityId: CSV_FILE,
+          before: null,
+          after: {
+            format: 'csv',
+            fileName: CSV_FILE,
+            filter,
+            rows: entries.length,
+            seqRange: entries.length === 0 ? null : [entries.at(-1)?.seq, entries[0]?.seq],
+            sha256: createHash('sha256').update(csv).digest('hex'),
+          },
+        }),
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="granskningslogg.csv"')
-        .send(auditCsv(entries));
+        .header('content-disposition', `attachment; filename="${CSV_FILE}"`)
+        .send(csv);
     },
   );
   app.get(
