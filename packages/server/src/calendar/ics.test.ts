@@ -24,7 +24,10 @@ describe('the årshjul as iCalendar', () => {
     const description = ord?.get('DESCRIPTION')?.value ?? '';
     expect(description).toContain('Ansvarig: Länsövergripande politisk samverkansarena (SVOM\\, Sociala vård- och omsorgsgruppen)');
     expect(description).toContain('ORD.giltighetstid (Giltighetstid): "Överenskommelsen gäller 2026-01-01-2027-12-31.');
-    expect(description).toContain('Tolkningar: I11');
+    // Interpretations and documents by their Swedish names, never a bare id (issue 12).
+    expect(description).toContain('Tolkningar av avtalstexten: Sista dag för uppsägning (tolkning I11): periodens slut minus 12 månader');
+    expect(description).toContain('Dokument: Överenskommelse hälso- och sjukvård i ordinärt boende (ORD)');
+    expect(description).not.toMatch(/Tolkningar: I\d/);
   });
 
   it('keeps UIDs unique within a year and stable between exports (re-import updates, never duplicates)', () => {

@@ -5,7 +5,7 @@
  * and display alarms (VALARM) ahead of each item.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import { SamverkanError, Temporal, type Agreement, type CalendarEvent } from '@samverkan/core';
+import { describeInterpretation, SamverkanError, Temporal, type Agreement, type CalendarEvent } from '@samverkan/core';
 
 /** Stable UID of an occurrence: obligation (and document) id plus date, within this agreement. */
 export function eventUid(agreementId: string, e: Pick<CalendarEvent, 'id' | 'date'>): string {
@@ -33,18 +33,37 @@ function dayArray(d: Temporal.PlainDate): [number, number, number] {
   return [d.year, d.month, d.day];
 }
 
-/** The description: what to do, who owns it, and the clauses with their quotes. */
+/** A document by its title and code: "Överenskommelse hälso- och sjukvård i ordinärt boende (ORD)". */
+function documentText(agreement: Agreement, id: string): string {
+  const d = agreement.documents.find((doc) => doc.id === id);
+  return d === undefined ? id : `${d.title} (${id})`;
+}
+
+/**
+ * The interpretations an item's date rests on, by their Swedish names and the option the calendar
+ * follows (the agreement's default, as the web app names them): "Sista dag för uppsägning
+ * (tolkning I11): periodens slut minus 12 månader".
+ */
+export function interpretationTexts(agreement: Pick<Agreement, 'interpretations'>, ids: readonly string[]): string[] {
+  return ids.map((id) => {
+    const i = agreement.interpretations.get(id);
+    return describeInterpretation({ id, option: i?.default ?? '' }, i);
+  });
+}
+
+/** The description: what to do, who owns it, the documents, the clauses with their quotes and the interpretations by name. */
 function description(agreement: Agreement, e: CalendarEvent): string {
   const lines: string[] = [];
   if (e.description) lines.push(e.description);
   if (e.dateNote !== undefined) lines.push(`Datum: ${e.dateNote}`);
   lines.push(`Ansvarig: ${e.owner ?? 'anges inte i avtalet'}`);
-  lines.push(`Dokument: ${e.documents.join(', ')}`);
+  lines.push(`Dokument: ${e.documents.map((d) => documentText(agreement, d)).join('; ')}`);
   for (const id of e.clauses) {
     const c = agreement.clauses.get(id);
     lines.push(c ? `${id} (${c.heading}): "${c.quote}"` : id);
   }
-  if (e.interpretations.length > 0) lines.push(`Tolkningar: ${e.interpretations.join(', ')}`);
+  if (e.interpretations.length > 0)
+    lines.push(`Tolkningar av avtalstexten: ${interpretationTexts(agreement, e.interpretations).join('; ')}`);
   return lines.join('\n');
 }
 
