@@ -12,7 +12,7 @@ import type {
   ProductAnswer,
   VisionHearingAnswer,
 } from './answer.js';
-import { criteriaSpace, housings, physicianSpace, productFlags, type Housing } from './inputs.js';
+import { housings, physicianSpace, productFlags, type Housing } from './inputs.js';
 import type { ResponsibilityRules } from './load-rules.js';
 
 export const EMPTY: readonly string[] = Object.freeze([]);
@@ -50,20 +50,31 @@ export interface CareResult {
   readonly criteria: readonly CriterionAnswer[];
 }
 
-/** Per criteria cell: the criteria answers and their contribution to the care cell number. */
+/** Per criteria cell (prepared when the rules are compiled): the criteria answers and what they mean for the care table. */
 export interface CriteriaEntry {
+  /** The cell's contribution to the care cell number (the four criteria statuses). */
   readonly careOffset: number;
   readonly answers: readonly CriterionAnswer[];
-  /** Missing raw inputs per care-table dimension that is a criterion (when that criterion is unknown). */
-  readonly missingByCareDim: readonly (readonly string[] | undefined)[];
   /**
-   * Undecided results for this criteria cell, built on first use, keyed by rule, setting and the
-   * care cell's missing-input mask (which, with this cell's criteria, determines the missing
-   * inputs) — so no answer is built per care cell.
+   * The missing raw inputs (bits of `CarePlan.rawNames`) the unknown criteria of this cell stand
+   * for, per subset of the criteria (bit i = criterion i of `rules.criteria`; see `CarePlan.criteriaSubset`).
    */
-  readonly undecided: Map<number, CareResult>;
-  /** The missing inputs of an undecided care cell, per missing-input mask of the care table. */
-  readonly missingByMask: Map<number, readonly string[]>;
+  readonly rawBySubset: Int32Array;
+}
+
+/**
+ * The care question's missing inputs as bit masks, prepared with the rules: an undecided care cell's
+ * missing inputs are its missing care inputs (the table's mask), each unknown criterion standing for
+ * its own missing raw inputs. Bits number the raw input names in input order, so one mask is one
+ * list and equal lists are one object.
+ */
+export interface CarePlan {
+  /** Raw input names by bit, in input order. */
+  readonly rawNames: readonly string[];
+  /** Per care-table missing mask: the raw bits of its care inputs that are not criteria. */
+  readonly rawOfMask: Int32Array;
+  /** Per care-table missing mask: which criteria it names (bit i = criterion i). */
+  readonly criteriaSubset: Int32Array;
 }
 
 /**
@@ -71,13 +82,14 @@ export interface CriteriaEntry {
  * hang off the compiled rules, so `assess` stays a pure function of its arguments.
  */
 export interface Caches {
-  readonly criteria: (CriteriaEntry | undefined)[];
+  /** Every criteria cell's entry, filled when the rules are compiled (see `prepareCare`); empty until then. */
+  readonly criteria: CriteriaEntry[];
+  /** The missing-input masks of the care table (filled with `criteria`). */
+  plan: CarePlan | undefined;
   /** Decided care answers keyed by rule, setting and municipality (see assess-care.ts); filled to full length on first use. */
   readonly careDecided: (CareAnswer | undefined)[];
-  /** Undecided care answers per (interned) missing-input list, then by rule and setting. */
-  readonly careUndecided: Map<readonly string[], (CareAnswer | undefined)[]>;
-  /** Missing-input lists interned by content, so equal lists are one object (and one cache key). */
-  readonly missingLists: Map<string, readonly string[]>;
+  /** Undecided care answers per raw missing mask (`CarePlan.rawNames` bits), then by rule and setting; built on first use. */
+  careUndecided: ((CareAnswer | undefined)[] | undefined)[];
   readonly physician: (PhysicianAnswer | undefined)[];
   /** Answers that cite a rate (valid on a date), per date. */
   readonly byDate: Map<string, DateCaches>;
@@ -116,10 +128,10 @@ export function cachesOf(rules: ResponsibilityRules): Caches {
   let c = caches.get(rules);
   if (!c) {
     c = {
-      criteria: new Array<CriteriaEntry | undefined>(criteriaSpace.size),
+      criteria: [],
+      plan: undefined,
       careDecided: [],
-      careUndecided: new Map(),
-      missingLists: new Map(),
+      careUndecided: [],
       physician: new Array<PhysicianAnswer | undefined>(physicianSpace.size),
       byDate: new Map(),
       handover: new Map(),

@@ -4,17 +4,7 @@
  */
 import { SamverkanError } from '../errors.js';
 import type { CareAnswer, CriterionAnswer } from './answer.js';
-import {
-  cachesOf,
-  EMPTY,
-  housingIndex,
-  NO_CRITERIA,
-  rankOf,
-  unionMissing,
-  type Caches,
-  type CareResult,
-  type CriteriaEntry,
-} from './assess-cache.js';
+import { cachesOf, EMPTY, housingIndex, NO_CRITERIA, rankOf, type CarePlan, type Caches, type CareResult } from './assess-cache.js';
 import { careSpace, criteriaSpace } from './inputs.js';
 import type { CompiledCriterion, ResponsibilityRules } from './load-rules.js';
 import type { Situation, Tri } from './situation.js';
@@ -31,60 +21,85 @@ function criteriaCell(s: Situation): number {
   );
 }
 
-function criteriaEntry(rules: ResponsibilityRules, c: Caches, critCell: number): CriteriaEntry {
-  const hit = c.criteria[critCell];
-  if (hit) return hit;
-  const st = careSpace.strides;
-  let careOffset = 0;
-  const missingByCareDim: (readonly string[] | undefined)[] = [];
-  const answers = rules.criteria.map((crit: CompiledCriterion, i): CriterionAnswer => {
-    const status = crit.table.rules[crit.table.winner[critCell] ?? 0]?.outcome ?? 'unknown';
-    const digit: Tri = status === 'met' ? 1 : status === 'not_met' ? 0 : 2;
-    careOffset += digit * (st[4 + i] ?? 0);
-    const dims = status === 'unknown' ? crit.table.missingDims(critCell) : [];
-    const names = dims.length === 0 ? EMPTY : Object.freeze(dims.map((d) => criteriaSpace.dims[d]?.name ?? ''));
-    const careDim = careSpace.byName.get(crit.id);
-    if (careDim !== undefined) missingByCareDim[careDim] = names;
-    return Object.freeze({ id: crit.id, number: crit.number, title: crit.title, status, clause: crit.clause, missing: names });
+/**
+ * Every criteria cell's entry and the care table's missing-input masks, computed once per compiled
+ * rules (compileResponsibilityRules calls this), so no answer pays for them: the four criterion
+ * answers of a cell (shared between cells with the same status and missing inputs), the cell's
+ * contribution to the care cell number, and which raw inputs its unknown criteria stand for.
+ */
+export function prepareCare(rules: ResponsibilityRules, c: Caches = cachesOf(rules)): void {
+  if (c.plan) return;
+  const careDims = careSpace.dims;
+  // Care dimensions that are criteria (by id), and each criterion's care dimension.
+  const critOfDim = new Int32Array(careDims.length).fill(-1);
+  rules.criteria.forEach((crit, i) => {
+    const d = careSpace.byName.get(crit.id);
+    if (d !== undefined) critOfDim[d] = i;
   });
-  const entry: CriteriaEntry = {
-    careOffset,
-    answers: Object.freeze(answers),
-    missingByCareDim,
-    undecided: new Map(),
-    missingByMask: new Map(),
-  };
-  c.criteria[critCell] = entry;
-  return entry;
+  // The raw input names a missing list can hold, numbered in input order.
+  const universe: string[] = [];
+  careDims.forEach((dim, d) => {
+    if ((critOfDim[d] ?? -1) < 0) universe.push(dim.name);
+  });
+  for (const dim of criteriaSpace.dims) universe.push(dim.name);
+  const rawNames = [...new Set(universe)].sort((a, b) => rankOf(c, a) - rankOf(c, b));
+  const rawBit = new Map(rawNames.map((n, i) => [n, 1 << i]));
+  const masks = 1 << careDims.length;
+  const rawOfMask = new Int32Array(masks);
+  const criteriaSubset = new Int32Array(masks);
+  for (let m = 0; m < masks; m++) {
+    for (let d = 0; d < careDims.length; d++) {
+      if (((m >> d) & 1) === 0) continue;
+      const ci = critOfDim[d] ?? -1;
+      if (ci >= 0) criteriaSubset[m] = (criteriaSubset[m] ?? 0) | (1 << ci);
+      else rawOfMask[m] = (rawOfMask[m] ?? 0) | (rawBit.get(careDims[d]?.name ?? '') ?? 0);
+    }
+  }
+  // Criterion answers shared by (criterion, status, missing inputs).
+  const shared = new Map<string, CriterionAnswer>();
+  const st = careSpace.strides;
+  const subsets = 1 << rules.criteria.length;
+  for (let critCell = 0; critCell < criteriaSpace.size; critCell++) {
+    let careOffset = 0;
+    const rawOfCriterion: number[] = [];
+    const answers = rules.criteria.map((crit: CompiledCriterion, i): CriterionAnswer => {
+      const status = crit.table.rules[crit.table.winner[critCell] ?? 0]?.outcome ?? 'unknown';
+      const digit: Tri = status === 'met' ? 1 : status === 'not_met' ? 0 : 2;
+      careOffset += digit * (st[4 + i] ?? 0);
+      const dims = status === 'unknown' ? crit.table.missingDims(critCell) : [];
+      let raw = 0;
+      for (const d of dims) raw |= rawBit.get(criteriaSpace.dims[d]?.name ?? '') ?? 0;
+      rawOfCriterion.push(raw);
+      const key = `${String(i)}:${status}:${dims.join(',')}`;
+      let answer = shared.get(key);
+      if (!answer) {
+        const names = dims.length === 0 ? EMPTY : Object.freeze(dims.map((d) => criteriaSpace.dims[d]?.name ?? ''));
+        answer = Object.freeze({ id: crit.id, number: crit.number, title: crit.title, status, clause: crit.clause, missing: names });
+        shared.set(key, answer);
+      }
+      return answer;
+    });
+    const rawBySubset = new Int32Array(subsets);
+    for (let sub = 1; sub < subsets; sub++) {
+      const low = 31 - Math.clz32(sub & -sub);
+      rawBySubset[sub] = (rawBySubset[sub & (sub - 1)] ?? 0) | (rawOfCriterion[low] ?? 0);
+    }
+    c.criteria[critCell] = { careOffset, answers: Object.freeze(answers), rawBySubset };
+  }
+  c.careUndecided = new Array<(CareAnswer | undefined)[] | undefined>(1 << rawNames.length).fill(undefined);
+  c.plan = { rawNames, rawOfMask, criteriaSubset };
 }
 
 function broken(): SamverkanError {
   return new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för hälso- och sjukvårdsansvar är trasig.');
 }
 
-/**
- * The missing inputs of an undecided care cell: each missing criterion stands for its own missing
- * inputs. Remembered per criteria cell and mask, and interned, so 100 000 situations build a few
- * hundred lists, not one per cell.
- */
-function undecidedMissing(c: Caches, crit: CriteriaEntry, mask: number): readonly string[] {
-  const hit = crit.missingByMask.get(mask);
-  if (hit) return hit;
-  const names: string[] = [];
-  for (let d = 0; d < careSpace.dims.length; d++) {
-    if (((mask >> d) & 1) === 0) continue;
-    const name = careSpace.dims[d]?.name ?? '';
-    names.push(...(crit.missingByCareDim[d] ?? [name]));
-  }
-  const sorted = [...new Set(names)].sort((a, b) => rankOf(c, a) - rankOf(c, b));
-  const key = sorted.join('\u0000');
-  let list = c.missingLists.get(key);
-  if (!list) {
-    list = unionMissing(c, [Object.freeze(sorted)]);
-    c.missingLists.set(key, list);
-  }
-  crit.missingByMask.set(mask, list);
-  return list;
+/** The missing-input list of a raw mask: the names of its bits, in input order (built once per mask and answer). */
+function missingOfRaw(plan: CarePlan, raw: number): readonly string[] {
+  if (raw === 0) return EMPTY;
+  const out: string[] = [];
+  for (let b = 0; b < plan.rawNames.length; b++) if ((raw >> b) & 1) out.push(plan.rawNames[b] ?? '');
+  return Object.freeze(out);
 }
 
 /**
@@ -94,8 +109,10 @@ function undecidedMissing(c: Caches, crit: CriteriaEntry, mask: number): readonl
  */
 export function assessCareResponsibility(rules: ResponsibilityRules, s: Situation): CareResult {
   const c = cachesOf(rules);
-  const critCell = criteriaCell(s);
-  const crit = criteriaEntry(rules, c, critCell);
+  if (!c.plan) prepareCare(rules, c);
+  const plan = c.plan as CarePlan;
+  const crit = c.criteria[criteriaCell(s)];
+  if (!crit) throw broken();
   const st = careSpace.strides;
   const registered = s.municipality !== null;
   const ordinary = s.housing === 'ordinart';
@@ -114,37 +131,33 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
   const o = view.outcome;
   const criteria = ordinary ? crit.answers : NO_CRITERIA;
   if (o.party === 'undecided') {
+    // The missing inputs: the care inputs of the table's mask, each unknown criterion standing for its raw inputs.
     const mask = rules.care.table.missingMasks[cell] ?? 0;
-    const key = (mask * rules.care.views.length + ruleIndex) * 2 + settingIndex;
-    let result = crit.undecided.get(key);
-    if (!result) {
-      const missing = undecidedMissing(c, crit, mask);
-      let byRule = c.careUndecided.get(missing);
-      if (!byRule) {
-        byRule = new Array<CareAnswer | undefined>(rules.care.views.length * 2).fill(undefined);
-        c.careUndecided.set(missing, byRule);
-      }
-      let careResponsibility = byRule[ruleIndex * 2 + settingIndex];
-      if (!careResponsibility) {
-        const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
-        careResponsibility = Object.freeze({
-          party: o.party,
-          municipality: null,
-          unit: null,
-          rule: view.id,
-          title: view.title,
-          reason: o.reason,
-          notes: view.notes,
-          clauses,
-          missing,
-          homeRegion: null,
-        });
-        byRule[ruleIndex * 2 + settingIndex] = careResponsibility;
-      }
-      result = Object.freeze({ careResponsibility, criteria });
-      crit.undecided.set(key, result);
+    const raw = (plan.rawOfMask[mask] ?? 0) | (crit.rawBySubset[plan.criteriaSubset[mask] ?? 0] ?? 0);
+    let byRule = c.careUndecided[raw];
+    if (!byRule) {
+      byRule = new Array<CareAnswer | undefined>(rules.care.views.length * 2).fill(undefined);
+      c.careUndecided[raw] = byRule;
     }
-    return result;
+    let careResponsibility = byRule[ruleIndex * 2 + settingIndex];
+    if (!careResponsibility) {
+      // One list per raw mask: the answers of both settings and every rule share it.
+      const missing = byRule.find((a) => a !== undefined)?.missing ?? missingOfRaw(plan, raw);
+      careResponsibility = Object.freeze({
+        party: o.party,
+        municipality: null,
+        unit: null,
+        rule: view.id,
+        title: view.title,
+        reason: o.reason,
+        notes: view.notes,
+        clauses: view.clauses[ordinary ? 'ordinart' : 'sarskilt'],
+        missing,
+        homeRegion: null,
+      });
+      byRule[ruleIndex * 2 + settingIndex] = careResponsibility;
+    }
+    return { careResponsibility, criteria };
   }
   const municipality = o.party === 'kommun' ? s.municipality : null;
   const homeRegion = registered ? null : s.homeRegion;

@@ -9,6 +9,7 @@ import type { Parameter } from '../agreement/schema.js';
 import { dataError, schemaProblems, type DataProblem } from '../agreement/validate.js';
 import type { TSchema, Static } from 'typebox';
 import type { ClauseRef, DutyAnswer, HandoverAnswer, MunicipalityRef } from './answer.js';
+import { prepareCare } from './assess-care.js';
 import { compileCondition, type Box, type Condition } from './condition.js';
 import { compileDecisionTable, type DecisionTable, type TableRule } from './decision-table.js';
 import {
@@ -334,7 +335,7 @@ export function compileResponsibilityRules(agreement: Agreement): Responsibility
 
   if (ctx.problems.length > 0 || !care || !products || !physician || !performing || !visionHearing) throw dataError(ctx.problems);
   const order = new Map(careFile.criteria.map((c) => [c.id, c.number]));
-  return {
+  const rules: ResponsibilityRules = {
     agreement: {
       id: agreement.meta.id,
       version: agreement.meta.version,
@@ -356,4 +357,7 @@ export function compileResponsibilityRules(agreement: Agreement): Responsibility
     municipalities: new Map(agreement.municipalities.map((m) => [m.code, Object.freeze({ code: m.code, name: m.name })])),
     parameters: agreement.parameters,
   };
+  // The care question's per-cell answers and masks are prepared here, once, not on the first answers.
+  prepareCare(rules);
+  return rules;
 }
