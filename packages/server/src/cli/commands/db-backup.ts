@@ -5,12 +5,14 @@
  * restore into a new SQLite file or an empty PostgreSQL database, followed by `audit verify`
  * against that checkpoint. Exit 3 when the restored trail does not verify.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SamverkanError } from '@samverkan/core';
 import { printJson } from '../output.js';
 import { cliIo } from '../cli-io.js';
+import { fileSizeText, savedCountsTable } from '../saved-tables.js';
+import { formatCount } from '../step-lines.js';
 
 /** Register `db backup` and `db restore`. */
 export function registerDbBackup(program: Command): void {
@@ -40,9 +42,9 @@ export function registerDbBackup(program: Command): void {
         if (opts.json === true) printJson(result);
         else
           cliIo().stdout.write(
-            `Säkerhetskopian är skriven: ${result.file}\nKontrollpunkt: ${result.checkpointFile}\nRader: ${Object.entries(result.counts)
-              .map(([t, n]) => `${t} ${String(n)}`)
-              .join(', ')}\n`,
+            `Säkerhetskopian är sparad i ${result.file} (${fileSizeText(statSync(result.file).size)}).\n` +
+              `Kontrollpunkten för granskningsloggen ligger bredvid: ${result.checkpointFile}\n` +
+              `Kopian innehåller:\n${savedCountsTable(result.counts)}`,
           );
       } finally {
         await s.store.close();
@@ -97,11 +99,9 @@ export function registerDbBackup(program: Command): void {
         if (opts.json === true) printJson(result);
         else {
           cliIo().stdout.write(
-            `Återläst till ${s.description} från ${source}.\nRader: ${Object.entries(counts)
-              .map(([t, n]) => `${t} ${String(n)}`)
-              .join(
-                ', ',
-              )}\nGranskningsloggen är obruten: ${String(verification.rows)} rader, senaste hash ${verification.lastHash}.\n${archived === undefined ? '' : `Tidigare kontrollpunkter flyttade till ${archived}.\n`}`,
+            `Återläst till ${s.description} från ${source}.\nDatabasen innehåller nu:\n${savedCountsTable(counts)}` +
+              `Granskningsloggen är obruten: ${formatCount(verification.rows)} ${verification.rows === 1 ? 'händelse' : 'händelser'}, senaste kontrollsumma ${verification.lastHash}.\n` +
+              (archived === undefined ? '' : `Tidigare kontrollpunkter flyttade till ${archived}.\n`),
           );
         }
       } finally {
