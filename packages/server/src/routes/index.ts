@@ -30,6 +30,7 @@ import { registerImports } from './imports.js';
 import { registerImportRecords } from './import-records.js';
 import { registerBillingRuns } from './billing-runs.js';
 import { registerInvoiceBases } from './invoice-bases.js';
+import { registerInvoiceBasisHistory } from './invoice-basis-history.js';
 import { registerAssess } from './assess.js';
 import { registerResponsibilityCfs } from './responsibility-cfs.js';
 import { registerDevelopmentFunds } from './development-funds.js';
@@ -66,6 +67,7 @@ export const routes: readonly RegisterRoutes[] = [
   registerImportRecords,
   registerBillingRuns,
   registerInvoiceBases,
+  registerInvoiceBasisHistory,
   registerAssess,
   registerResponsibilityCfs,
   registerDevelopmentFunds,
