@@ -104,6 +104,9 @@ export interface Caches {
 export interface DateCaches {
   readonly performing: (PerformingAnswer | undefined)[];
   readonly visionHearing: (VisionHearingAnswer | undefined)[];
+  /** Undecided answers per missing-input list (shared lists), then by cell and setting. */
+  readonly performingUndecided: WeakMap<readonly string[], (PerformingAnswer | undefined)[]>;
+  readonly visionHearingUndecided: WeakMap<readonly string[], (VisionHearingAnswer | undefined)[]>;
 }
 
 const caches = new WeakMap<ResponsibilityRules, Caches>();
@@ -111,7 +114,7 @@ const caches = new WeakMap<ResponsibilityRules, Caches>();
 export function dateCaches(c: Caches, date: string): DateCaches {
   let d = c.byDate.get(date);
   if (!d) {
-    d = { performing: [], visionHearing: [] };
+    d = { performing: [], visionHearing: [], performingUndecided: new WeakMap(), visionHearingUndecided: new WeakMap() };
     c.byDate.set(date, d);
   }
   return d;
@@ -161,6 +164,9 @@ export function rankOf(c: Caches, name: string): number {
 export function union2(c: Caches, a: readonly string[], b: readonly string[]): readonly string[] {
   if (b.length === 0 || a === b) return a;
   if (a.length === 0) return b;
+  // Every list is deduplicated and in input order, so when one holds the other it is the union.
+  if (within(b, a)) return a;
+  if (within(a, b)) return b;
   let inner = c.unions.get(a);
   if (!inner) {
     inner = new WeakMap();
@@ -172,6 +178,13 @@ export function union2(c: Caches, a: readonly string[], b: readonly string[]): r
     inner.set(b, out);
   }
   return out;
+}
+
+/** Whether every name of `small` is in `big` (lists of a few names: a scan beats a lookup). */
+function within(small: readonly string[], big: readonly string[]): boolean {
+  if (small.length > big.length) return false;
+  for (let i = 0; i < small.length; i++) if (!big.includes(small[i] as string)) return false;
+  return true;
 }
 
 /** Union of missing-input lists in input order. */

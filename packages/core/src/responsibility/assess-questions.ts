@@ -14,7 +14,7 @@ import type {
   RateRef,
   VisionHearingAnswer,
 } from './answer.js';
-import { cachesOf, dateCaches, EMPTY, housingIndex, NO_PRODUCTS, sortedMissing, unionMissing, type Caches } from './assess-cache.js';
+import { cachesOf, dateCaches, EMPTY, housingIndex, NO_PRODUCTS, sortedMissing, union2, type Caches } from './assess-cache.js';
 import { boxesContain } from './condition.js';
 import { physicianSpace, productFlags, productKindLabels, productKinds, productSpace, type TimeBand } from './inputs.js';
 import type { ResponsibilityRules } from './load-rules.js';
@@ -97,11 +97,17 @@ export function physicianAnswer(rules: ResponsibilityRules, c: Caches, s: Situat
   return answer;
 }
 
-export function performingAnswer(rules: ResponsibilityRules, c: Caches, s: Situation, care: CareAnswer): PerformingAnswer {
+export function performingAnswer(
+  rules: ResponsibilityRules,
+  c: Caches,
+  s: Situation,
+  care: CareAnswer,
+  careDigit: number,
+): PerformingAnswer {
   const t = rules.performing;
   const band = s.timeMinutes === null ? null : timeBandOf(rules, s.timeMinutes, s.date);
   const st = t.table.space.strides;
-  const cell = careRuleDigit(rules, care) * (st[0] ?? 0) + (band === null ? 2 : band === 'day' ? 0 : 1) * (st[1] ?? 0);
+  const cell = careDigit * (st[0] ?? 0) + (band === null ? 2 : band === 'day' ? 0 : 1) * (st[1] ?? 0);
   const view = t.views[t.table.winner[cell] ?? 0];
   if (!view) throw new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för utförande är trasig.');
   const o = view.outcome;
@@ -124,17 +130,28 @@ export function performingAnswer(rules: ResponsibilityRules, c: Caches, s: Situa
       clauses: view.clauses[setting],
       missing,
     });
+  const dc = dateCaches(c, s.date);
   if (o.performer === 'undecided') {
-    return build(
-      unionMissing(
-        c,
-        t.table.missingDims(cell).map((d) => (d === 0 ? care.missing : TIME)),
-      ),
-    );
+    // The care rule's missing inputs stand for the care rule; the time for the time band.
+    let missing = EMPTY;
+    for (const d of t.table.missingDims(cell)) missing = union2(c, missing, d === 0 ? care.missing : TIME);
+    // Undecided: no municipality, so the answer is one per missing list, cell and setting.
+    let byCell = dc.performingUndecided.get(missing);
+    if (!byCell) {
+      byCell = [];
+      dc.performingUndecided.set(missing, byCell);
+    }
+    const k = cell * 2 + (setting === 'ordinart' ? 0 : 1);
+    let answer = byCell[k];
+    if (!answer) {
+      answer = build(missing);
+      byCell[k] = answer;
+    }
+    return answer;
   }
   const muni = municipality === null ? 9 : (c.municipalityIndex.get(municipality.code) ?? 9);
   const key = (cell * 2 + (setting === 'ordinart' ? 0 : 1)) * 10 + muni;
-  const cache = dateCaches(c, s.date).performing;
+  const cache = dc.performing;
   let answer = cache[key];
   if (!answer) {
     answer = build(EMPTY);
@@ -145,9 +162,15 @@ export function performingAnswer(rules: ResponsibilityRules, c: Caches, s: Situa
 
 const TIME: readonly string[] = Object.freeze(['time']);
 
-export function visionHearingAnswer(rules: ResponsibilityRules, c: Caches, s: Situation, care: CareAnswer): VisionHearingAnswer {
+export function visionHearingAnswer(
+  rules: ResponsibilityRules,
+  c: Caches,
+  s: Situation,
+  care: CareAnswer,
+  careDigit: number,
+): VisionHearingAnswer {
   const t = rules.visionHearing;
-  const cell = careRuleDigit(rules, care);
+  const cell = careDigit;
   const view = t.views[t.table.winner[cell] ?? 0];
   if (!view) throw new SamverkanError('SAMV_ERR_INTERNAL', 'Regeltabellen för syn- och hörselombud är trasig.');
   const o = view.outcome;
@@ -169,9 +192,23 @@ export function visionHearingAnswer(rules: ResponsibilityRules, c: Caches, s: Si
       regionDuties: info.regionDuties[setting],
       municipalityDuties: info.municipalityDuties[setting],
     });
-  if (o.billable === 'undecided') return build(care.missing);
   const key = cell * 2 + (setting === 'ordinart' ? 0 : 1);
-  const cache = dateCaches(c, s.date).visionHearing;
+  const dc = dateCaches(c, s.date);
+  if (o.billable === 'undecided') {
+    // One answer per missing list (the care question's, shared), cell and setting.
+    let byCell = dc.visionHearingUndecided.get(care.missing);
+    if (!byCell) {
+      byCell = [];
+      dc.visionHearingUndecided.set(care.missing, byCell);
+    }
+    let undecided = byCell[key];
+    if (!undecided) {
+      undecided = build(care.missing);
+      byCell[key] = undecided;
+    }
+    return undecided;
+  }
+  const cache = dc.visionHearing;
   let answer = cache[key];
   if (!answer) {
     answer = build(EMPTY);
@@ -226,11 +263,12 @@ export function productAnswers(rules: ResponsibilityRules, c: Caches, s: Situati
   });
 }
 
-export function handoverAnswers(rules: ResponsibilityRules, c: Caches, s: Situation, care: CareAnswer): readonly HandoverAnswer[] {
-  const digits = [careRuleDigit(rules, care), housingIndex(s.housing), s.storsjoglantan];
-  const key = (digits[0] ?? 0) * 100 + (digits[1] ?? 0) * 10 + (digits[2] ?? 0);
+export function handoverAnswers(rules: ResponsibilityRules, c: Caches, s: Situation, careDigit: number): readonly HandoverAnswer[] {
+  const housing = housingIndex(s.housing);
+  const key = careDigit * 100 + housing * 10 + s.storsjoglantan;
   const hit = c.handover.get(key);
   if (hit) return hit;
+  const digits = [careDigit, housing, s.storsjoglantan];
   const setting = s.housing === 'ordinart' ? 'ordinart' : 'sarskilt';
   const out: HandoverAnswer[] = [];
   for (const h of rules.handover) if (h.boxes === null || boxesContain(h.boxes, digits)) out.push(h.answer[setting]);

@@ -11,7 +11,14 @@ import { ANSWER_SCHEMA_VERSION } from './answer.js';
 import { cachesOf, unionMissing } from './assess-cache.js';
 import { assessCareResponsibility } from './assess-care.js';
 import { shownCriteria, withDecidingClauses } from './criteria-relevance.js';
-import { handoverAnswers, performingAnswer, physicianAnswer, productAnswers, visionHearingAnswer } from './assess-questions.js';
+import {
+  careRuleDigit,
+  handoverAnswers,
+  performingAnswer,
+  physicianAnswer,
+  productAnswers,
+  visionHearingAnswer,
+} from './assess-questions.js';
 import type { ResponsibilityRules } from './load-rules.js';
 import type { Situation } from './situation.js';
 
@@ -33,8 +40,9 @@ export function assess(agreement: Pick<Agreement, 'meta'>, rules: Responsibility
   const careResponsibility = withDecidingClauses(rules, care.careResponsibility, criteria);
   const physician = physicianAnswer(rules, c, s);
   const products = productAnswers(rules, c, s, careResponsibility);
-  const performing = performingAnswer(rules, c, s, careResponsibility);
-  const visionHearing = visionHearingAnswer(rules, c, s, careResponsibility);
+  const careDigit = careRuleDigit(rules, careResponsibility);
+  const performing = performingAnswer(rules, c, s, careResponsibility, careDigit);
+  const visionHearing = visionHearingAnswer(rules, c, s, careResponsibility, careDigit);
   const lists = [careResponsibility.missing, physician.missing, performing.missing];
   for (const p of products) lists.push(p.missing);
   return {
@@ -49,6 +57,6 @@ export function assess(agreement: Pick<Agreement, 'meta'>, rules: Responsibility
     performing,
     visionHearing,
     duties: rules.duties[s.housing === 'ordinart' ? 'ordinart' : 'sarskilt'],
-    handover: handoverAnswers(rules, c, s, careResponsibility),
+    handover: handoverAnswers(rules, c, s, careDigit),
   };
 }

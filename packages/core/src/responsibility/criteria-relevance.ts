@@ -13,8 +13,8 @@ import type { ResponsibilityRules } from './load-rules.js';
 interface Relevance {
   /** Care rule id → whether its condition restricts any criterion. */
   readonly looksAtCriteria: ReadonlyMap<string, boolean>;
-  /** Care answers with the deciding criteria's clauses first, by rule id and not-met mask. */
-  readonly quoted: Map<string, CareAnswer>;
+  /** Care answers with the deciding criteria's clauses first, by (shared) care answer and not-met mask. */
+  readonly quoted: WeakMap<CareAnswer, (CareAnswer | undefined)[]>;
 }
 
 const relevanceOf = new WeakMap<ResponsibilityRules, Relevance>();
@@ -31,9 +31,19 @@ function relevance(rules: ResponsibilityRules): Relevance {
       rule.boxes.some((box) => dims.some((d) => d >= 0 && box[d] !== full(d))),
     );
   }
-  r = { looksAtCriteria, quoted: new Map() };
+  r = { looksAtCriteria, quoted: new WeakMap() };
   relevanceOf.set(rules, r);
+  lastRules = rules;
+  lastRelevance = r;
   return r;
+}
+
+// As in assess-cache.ts: one process nearly always asks one rules object, so remember the last.
+let lastRules: ResponsibilityRules | undefined;
+let lastRelevance: Relevance | undefined;
+
+function relevanceFor(rules: ResponsibilityRules): Relevance {
+  return rules === lastRules && lastRelevance ? lastRelevance : relevance(rules);
 }
 
 /** The criteria to show with `care`: all four when its rule looks at them, none otherwise. */
@@ -43,26 +53,29 @@ export function shownCriteria(
   criteria: readonly CriterionAnswer[],
 ): readonly CriterionAnswer[] {
   if (criteria.length === 0) return criteria;
-  return relevance(rules).looksAtCriteria.get(care.rule) === true ? criteria : NO_CRITERIA;
+  return relevanceFor(rules).looksAtCriteria.get(care.rule) === true ? criteria : NO_CRITERIA;
 }
 
 /** `care` with the clauses of the criteria that are not met (and so decided it) quoted first. */
 export function withDecidingClauses(rules: ResponsibilityRules, care: CareAnswer, criteria: readonly CriterionAnswer[]): CareAnswer {
   if (care.party === 'undecided' || criteria.length === 0) return care;
   let mask = 0;
-  criteria.forEach((c, i) => {
-    if (c.status === 'not_met') mask |= 1 << i;
-  });
+  for (let i = 0; i < criteria.length; i++) if (criteria[i]?.status === 'not_met') mask |= 1 << i;
   if (mask === 0) return care;
-  // Only decided answers without a home region reach the cache key; those with one are rare (R1 never shows criteria).
-  const key = `${care.rule}:${String(mask)}:${care.municipality?.code ?? ''}:${care.clauses[0]?.id ?? ''}`;
-  const cache = relevance(rules).quoted;
-  let hit = cache.get(key);
+  // Decided care answers are shared objects (one per rule, setting and municipality), so the
+  // quoted answer is remembered per answer; one with a home region is fresh, but R1 shows no criteria.
+  const cache = relevanceFor(rules).quoted;
+  let byMask = cache.get(care);
+  if (!byMask) {
+    byMask = [];
+    cache.set(care, byMask);
+  }
+  let hit = byMask[mask];
   if (!hit) {
     const first: ClauseRef[] = criteria.filter((c) => c.status === 'not_met').map((c) => c.clause);
     const seen = new Set(first.map((c) => c.id));
     hit = Object.freeze({ ...care, clauses: Object.freeze([...first, ...care.clauses.filter((c) => !seen.has(c.id))]) });
-    cache.set(key, hit);
+    byMask[mask] = hit;
   }
   return hit;
 }
