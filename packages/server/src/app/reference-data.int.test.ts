@@ -80,7 +80,7 @@ for (const target of databaseTargets) {
       const res = await admin.request('POST', '/api/v1/index-values', { series: 'VPI', year: 2028, percent: 'två', source: 'x' });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'body.percent' } } });
-      expect((res.body as { error: { message: string } }).error.message).toBe('Fältet body.percent har fel format.');
+      expect((res.body as { error: { message: string } }).error.message).toBe('Fältet ”Procent” har fel format.');
     });
 
     it('records a decided parameter value that then becomes the effective value', async () => {
@@ -116,7 +116,7 @@ for (const target of databaseTargets) {
         source: 's',
       });
       expect(noRef.status).toBe(400);
-      expect((noRef.body as { error: { message: string } }).error.message).toBe('Fältet body.decisionRef saknas.');
+      expect((noRef.body as { error: { message: string } }).error.message).toBe('Fältet ”Beslutsreferens” saknas.');
       const decimal = await admin.request('POST', '/api/v1/parameters', {
         parameterId: 'mt.fast.grundtid',
         validFrom: '2027-01-01',

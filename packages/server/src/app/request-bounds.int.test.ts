@@ -105,7 +105,7 @@ for (const target of databaseTargets) {
       });
       expect((long.body as ErrorShape).error).toMatchObject({
         code: 'SAMV_ERR_INVALID_INPUT',
-        message: 'Fältet body.subject får vara högst 2000 tecken.',
+        message: 'Fältet ”Ärende” får vara högst 2000 tecken.',
       });
       const list = await admin.request('POST', '/api/v1/disputes', {
         document: 'ORD',
@@ -113,7 +113,7 @@ for (const target of databaseTargets) {
         subject: 'x',
         parties: ['region', '2380', '2309'],
       });
-      expect((list.body as ErrorShape).error.message).toBe('Fältet body.parties får ha högst 2 element.');
+      expect((list.body as ErrorShape).error.message).toBe('Fältet ”Parter” får ha högst 2 element.');
     });
 
     it.each(['Infinity', '-Infinity', '1e400', '1e20', 'NaN'])(

@@ -62,15 +62,15 @@ for (const target of databaseTargets) {
       const missing = (await anon.request('POST', '/api/v1/auth/login', { username: 'admin' })).body as ErrorShape;
       expect(missing.error).toMatchObject({
         code: 'SAMV_ERR_INVALID_INPUT',
-        message: 'Fältet body.password saknas.',
+        message: 'Fältet ”Lösenord” saknas.',
         location: { field: 'body.password' },
       });
       const unknown = (await anon.request('POST', '/api/v1/auth/login', { username: 'admin', password: 'x', roll: 'admin' }))
         .body as ErrorShape;
-      expect(unknown.error.message).toBe('Fältet body.roll är okänt (stavfel?).');
+      expect(unknown.error.message).toBe('Fältet ”roll” är okänt (stavfel?).');
       const query = await anon.request('GET', '/api/v1/clauses?document=ord');
       expect(query.status).toBe(400);
-      expect((query.body as ErrorShape).error.message).toBe('Fältet query.document har fel format.');
+      expect((query.body as ErrorShape).error.message).toBe('Fältet ”Dokument” har fel format.');
       const res = await fetch(`${t.url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -23,9 +23,11 @@ describe('validation errors', () => {
     );
     expect(isSamverkanError(e)).toBe(true);
     if (!isSamverkanError(e)) return;
-    expect(e.message).toBe('Fältet body.parties.0 har fel format.');
+    expect(e.message).toBe('Fältet ”Parter nr 1” har fel format.');
+    expect(e.location.field).toBe('body.parties.0');
     expect(e.details).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
-    expect(e.details.at(-1)).toEqual({ field: 'body', message: '… och 199950 fel till.', omitted: 199_950 });
+    expect(e.details[1]).toEqual({ field: 'body.parties.1', label: 'Parter nr 2', message: 'Fältet ”Parter nr 2” har fel format.' });
+    expect(e.details.at(-1)).toEqual({ field: 'body', label: 'begärans innehåll', message: '… och 199950 fel till.', omitted: 199_950 });
     expect(JSON.stringify(e.toJSON()).length).toBeLessThan(8_000);
   });
   it('never name a personnummer used as a key', () => {
@@ -34,7 +36,8 @@ describe('validation errors', () => {
       [{ keyword: 'additionalProperties', instancePath: '', schemaPath: '#', params: { additionalProperty: key }, message: 'x' }],
       'body',
     );
-    expect(e.message).toBe('Fältet body.[personnummer] är okänt (stavfel?).');
+    expect(e.message).toBe('Fältet ”[personnummer]” är okänt (stavfel?).');
+    expect(isSamverkanError(e) ? e.location.field : '').toBe('body.[personnummer]');
     expect(JSON.stringify(isSamverkanError(e) ? e.toJSON() : {})).not.toContain('1212');
   });
   it('cut a huge made-up key when naming it back', () => {
@@ -51,13 +54,57 @@ describe('validation errors', () => {
       'querystring',
     );
     expect(e.message.length).toBeLessThan(200);
-    expect(e.message).toMatch(/^Fältet query\.x+… är okänt/);
+    expect(e.message).toMatch(/^Fältet ”x+…” är okänt/);
   });
   it('name the limit of a too large object', () => {
     const e = validationError(
       [{ keyword: 'maxProperties', instancePath: '/values', schemaPath: '#', params: { limit: 200 }, message: 'x' }],
       'body',
     );
-    expect(e.message).toBe('Fältet body.values får ha högst 200 nycklar.');
+    expect(e.message).toBe('Fältet ”Värden” får ha högst 200 nycklar.');
+  });
+  it('name the field in Swedish, nested fields with where they sit, and keep the JSON path beside it', () => {
+    const one = (f: Partial<FastifySchemaValidationError>, part: Parameters<typeof validationError>[1] = 'body') => {
+      const e = validationError([{ keyword: 'type', instancePath: '', schemaPath: '#', params: {}, message: 'x', ...f }], part);
+      return isSamverkanError(e) ? { message: e.message, field: e.location.field, details: e.details } : {};
+    };
+    expect(one({ keyword: 'pattern', instancePath: '/vatNumber' })).toMatchObject({
+      message: 'Fältet ”Momsregistreringsnummer” har fel format.',
+      field: 'body.vatNumber',
+      details: [{ field: 'body.vatNumber', label: 'Momsregistreringsnummer' }],
+    });
+    expect(
+      one({
+        keyword: 'required',
+        params: { missingProperty: 'kind' },
+        instancePath: '/products/1',
+        schemaPath: '#/properties/products/items/required',
+      }),
+    ).toMatchObject({
+      message: 'Fältet ”Typ (Produkter nr 2)” saknas.',
+      field: 'body.products.1.kind',
+    });
+    expect(
+      one({
+        keyword: 'pattern',
+        instancePath: '/values/2380',
+        schemaPath: '#/properties/values/patternProperties/%5E%5Cd%7B4%7D%24/pattern',
+      }),
+    ).toMatchObject({
+      message: 'Fältet ”Värden, 2380” har fel format.',
+      field: 'body.values.2380',
+    });
+    expect(one({ keyword: 'additionalProperties', params: { additionalProperty: 'roll' } })).toMatchObject({
+      message: 'Fältet ”roll” är okänt (stavfel?).',
+      field: 'body.roll',
+    });
+    expect(one({ keyword: 'format', instancePath: '/from' }, 'querystring')).toMatchObject({
+      message: 'Fältet ”Från och med” har fel format.',
+      field: 'query.from',
+    });
+    expect(one({ keyword: 'type', params: { type: 'object' } })).toMatchObject({ message: 'Begäran saknar en JSON-kropp.', field: 'body' });
+    expect(one({ keyword: 'minProperties', params: { limit: 1 } })).toMatchObject({
+      message: 'Begärans innehåll måste ha minst 1 nyckel.',
+    });
   });
 });
