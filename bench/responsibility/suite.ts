@@ -31,6 +31,13 @@ import { factsAt, KEY_SPACE, keyAt, situationAt } from './situations.js';
 
 const SEED = 20260101;
 const ZEN_BATCH = 1_000;
+/**
+ * Ours and the ceiling are each timed as this many stretches per round and the round takes the
+ * fastest: on a shared machine a stretch of a few milliseconds is often descheduled, which says
+ * nothing about either side. Both sides of the goal's ratio get the same treatment; the peers
+ * (whose runs take seconds) are compared with ours' first stretch, a single run like theirs.
+ */
+const STRETCHES = 3;
 const PARTIES = ['region', 'kommun', 'undecided'];
 
 function nsPer(ms: number, n: number): number {
@@ -90,44 +97,66 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
   const careCodes = (answers: readonly (CareAnswer | undefined)[]): Uint16Array =>
     Uint16Array.from(answers, (a) => (a ? code(a.rule, a.party) : 65535));
 
-  // Ours: fresh rules per round for the cold pass (compiling is not timed), the warm pass after it.
+  // Ours: fresh rules for each cold stretch (compiled before the round's stretches, not timed),
+  // the warm stretches on the last of them.
   let rules: ResponsibilityRules = firstRules;
   const answers: (CareAnswer | undefined)[] = new Array<CareAnswer | undefined>(n);
-  const careCold = (): number => {
-    rules = compileResponsibilityRules(agreement);
-    collect();
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) answers[i] = assessCareResponsibility(rules, situations[i] as Situation).careResponsibility;
-    const ms = elapsedMs(t);
-    check('samverkan (care question, cold)', careCodes(answers));
-    return nsPer(ms, n);
+  const firstStretch = { careCold: [] as number[], wholeCold: [] as number[] };
+  /** The fastest of STRETCHES timed stretches, each after `setUp` (untimed); the first is kept in `first`. */
+  const fastest = (label: string, first: number[] | null, setUp: () => void, stretch: () => number): number => {
+    const values: number[] = [];
+    for (let k = 0; k < STRETCHES; k++) {
+      setUp();
+      values.push(stretch());
+      check(label, careCodes(answers));
+    }
+    if (first) first.push(values[0] ?? Number.NaN);
+    return Math.min(...values);
   };
-  const careWarm = (): number => {
-    const t = process.hrtime.bigint();
-    for (let r = 0; r < warmReps; r++)
+  const coldRules = (): (() => void) => {
+    const fresh = Array.from({ length: STRETCHES }, () => compileResponsibilityRules(agreement));
+    let k = 0;
+    return () => {
+      rules = fresh[k++] ?? rules;
+      collect();
+    };
+  };
+  const careCold = (): number =>
+    fastest('samverkan (care question, cold)', firstStretch.careCold, coldRules(), () => {
+      const t = process.hrtime.bigint();
       for (let i = 0; i < n; i++) answers[i] = assessCareResponsibility(rules, situations[i] as Situation).careResponsibility;
-    const ms = elapsedMs(t);
-    check('samverkan (care question, warm)', careCodes(answers));
-    return nsPer(ms, n * warmReps);
-  };
-  const whole = (label: string, fresh: boolean) => (): number => {
-    if (fresh) rules = compileResponsibilityRules(agreement);
-    collect();
-    const reps = fresh ? 1 : warmReps;
-    const t = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++)
-      for (let i = 0; i < n; i++) answers[i] = assess(agreement, rules, situations[i] as Situation).careResponsibility;
-    const ms = elapsedMs(t);
-    check(label, careCodes(answers));
-    return nsPer(ms, n * reps);
-  };
+      return nsPer(elapsedMs(t), n);
+    });
+  const careWarm = (): number =>
+    fastest(
+      'samverkan (care question, warm)',
+      null,
+      () => undefined,
+      () => {
+        const t = process.hrtime.bigint();
+        for (let r = 0; r < warmReps; r++)
+          for (let i = 0; i < n; i++) answers[i] = assessCareResponsibility(rules, situations[i] as Situation).careResponsibility;
+        return nsPer(elapsedMs(t), n * warmReps);
+      },
+    );
+  const whole = (label: string, fresh: boolean) => (): number =>
+    fastest(label, fresh ? firstStretch.wholeCold : null, fresh ? coldRules() : collect, () => {
+      const reps = fresh ? 1 : warmReps;
+      const t = process.hrtime.bigint();
+      for (let r = 0; r < reps; r++)
+        for (let i = 0; i < n; i++) answers[i] = assess(agreement, rules, situations[i] as Situation).careResponsibility;
+      return nsPer(elapsedMs(t), n * reps);
+    });
   const ceilingOut = new Uint16Array(n);
   const ceiling = (): number => {
-    const t = process.hrtime.bigint();
-    for (let r = 0; r < ceilingReps; r++) for (let i = 0; i < n; i++) ceilingOut[i] = table[keyAt(data, i)] ?? 65535;
-    const ms = elapsedMs(t);
-    check('ceiling', ceilingOut);
-    return nsPer(ms, n * ceilingReps);
+    const values: number[] = [];
+    for (let k = 0; k < STRETCHES; k++) {
+      const t = process.hrtime.bigint();
+      for (let r = 0; r < ceilingReps; r++) for (let i = 0; i < n; i++) ceilingOut[i] = table[keyAt(data, i)] ?? 65535;
+      values.push(nsPer(elapsedMs(t), n * ceilingReps));
+      check('ceiling', ceilingOut);
+    }
+    return Math.min(...values);
   };
   const zenOut = new Uint16Array(n);
   const zenRun = async (): Promise<number> => {
@@ -201,7 +230,7 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
         ...(coldVsCeiling.median <= 5
           ? {}
           : {
-              detail: `missed: ${coldVsCeiling.median.toFixed(1)}× the ceiling, ${(coldVsCeiling.median / 5).toFixed(1)} times the allowed 5×. The ceiling computes a key and loads one number; ours reads a \`Situation\` object, computes two cells, and returns (finds, or on first sight builds) a frozen answer with clauses, quotes, missing inputs and the four criteria — the first sight of each answer is what "cold" pays`,
+              detail: `missed: ${coldVsCeiling.median.toFixed(1)}× the ceiling, ${(coldVsCeiling.median / 5).toFixed(1)} times the allowed 5×. The ceiling computes a key and loads one number; ours reads a \`Situation\` object, computes two cells, and returns (finds, or on first sight of a rule, setting and municipality or missing-input list builds) a frozen answer with clauses, quotes, missing inputs and the four criteria`,
             }),
       },
     },
@@ -225,27 +254,27 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     },
     {
       measure: 'zen-engine (Loop Mode) vs ours, care question cold',
-      ours: ns(r.careCold),
+      ours: ns(firstStretch.careCold),
       peer: { name: '@gorules/zen-engine', figure: ns(r.zen) },
-      ratio: { label: 'zen ÷ ours (ours is faster by)', figure: x(ratios(r.zen, r.careCold)) },
+      ratio: { label: 'zen ÷ ours (ours is faster by)', figure: x(ratios(r.zen, firstStretch.careCold)) },
     },
     {
       measure: 'zen-engine (Loop Mode) vs ours, whole answer cold',
-      ours: ns(r.wholeCold),
+      ours: ns(firstStretch.wholeCold),
       peer: { name: '@gorules/zen-engine', figure: ns(r.zen) },
-      ratio: { label: 'zen ÷ ours', figure: x(ratios(r.zen, r.wholeCold)) },
+      ratio: { label: 'zen ÷ ours', figure: x(ratios(r.zen, firstStretch.wholeCold)) },
     },
     {
       measure: 'json-rules-engine vs ours, care question cold',
-      ours: ns(r.careCold),
+      ours: ns(firstStretch.careCold),
       peer: { name: 'json-rules-engine', figure: ns(r.jre) },
-      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.careCold)) },
+      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, firstStretch.careCold)) },
     },
     {
       measure: 'json-rules-engine vs ours, whole answer cold',
-      ours: ns(r.wholeCold),
+      ours: ns(firstStretch.wholeCold),
       peer: { name: 'json-rules-engine', figure: ns(r.jre) },
-      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, r.wholeCold)) },
+      ratio: { label: 'json-rules-engine ÷ ours', figure: x(ratios(r.jre, firstStretch.wholeCold)) },
     },
   ];
   const undecided = Array.from(expected).filter((c) => c % 3 === 2).length;
@@ -256,7 +285,8 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
     ],
     rows,
     notes: [
-      `*Cold*: the rules are compiled afresh before the pass (not timed), so every answer cache is empty and each situation is seen for the first time; *warm*: further passes over the same situations (${String(warmReps)} per timed run). The ceiling's timed run is ${String(ceilingReps)} passes (a single pass is shorter than one time slice of a loaded machine).`,
+      `*Cold*: the rules are compiled afresh before the pass (not timed; compiling also prepares each criteria cell's answers and the missing-input masks), so every answer cache is empty and each situation is seen for the first time; *warm*: further passes over the same situations (${String(warmReps)} per timed stretch). The ceiling's timed stretch is ${String(ceilingReps)} passes (a single pass is shorter than one time slice of a loaded machine).`,
+      `*Stretches*: in each round ours and the ceiling are each timed ${String(STRETCHES)} times (cold: on ${String(STRETCHES)} freshly compiled rule sets) and the round keeps the fastest, the same for both sides of the ratio to the ceiling — on a shared machine a stretch of milliseconds is often descheduled. The peers' runs take seconds and are single; the rows comparing them with ours use ours' first stretch of the round, also a single run.`,
       '*Care question*: `assessCareResponsibility` — rule id, party, municipality, unit, the clauses with their Swedish quotes, missing inputs and the four criteria. *Whole answer*: `assess` — also physician, performing and billing, vision/hearing, duties and handover (the JSON of `samverkan assess --json`).',
       '*Ceiling*: a dense table over all packed situations (11 inputs, mixed radix), filled from our answers before timing; per situation it computes the key from the packed bytes and loads one number. Ours gets prepared `Situation` objects (what `parseSituation` gives the API), the peers prepared fact objects: building inputs is not timed for anyone.',
       `*@gorules/zen-engine*: ${String(zen.rows)}-row JDM decision table, hit policy first, decision created once, Loop Mode (\`executionMode: loop\`): one \`evaluate\` per batch of ${String(ZEN_BATCH)} situations, two batches in flight; rule id and party only.`,
