@@ -14,9 +14,10 @@ import { finiteKeyword, installSchemaBounds } from './schema-bounds.js';
 import { installJsonBodyParser, JSON_BODY_LIMIT } from './json-body.js';
 import { installTextGate, NOT_TEXT } from './text-gate.js';
 import { handleClientError, MAX_HEADER_BYTES } from './client-errors.js';
-import { registerSecurity } from './security.js';
+import { helmetOptions, registerSecurity, securityHeaders } from './security.js';
+import { installRequestStart } from './request-start.js';
 import { installSessionHook } from './session-hook.js';
-import { installRequestLog } from './request-log.js';
+import { RequestLineController } from './request-log.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
 import { registerWebAndNotFound } from './web-static.js';
 import { registerUserGuide } from './user-guide.js';
@@ -34,7 +35,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   const app: App = Fastify({
     loggerInstance: baseLogger,
     // One line per request instead of Fastify's two (request-log.ts).
-    disableRequestLogging: true,
+    logController: new RequestLineController(logger),
     // Only the listed proxies' X-Forwarded-* count (decision 0132); none listed: the socket address.
     trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
     // Bounded work per request (decision 0120): JSON bodies ≤ 1 MB (imports stream their own).
@@ -60,15 +61,12 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
-  installRequestLog(app);
   installSchemaBounds(app);
   installJsonBodyParser(app);
+  installRequestStart(app, securityHeaders(helmetOptions));
   installTextGate(app);
   app.addHook('onClose', async () => {
     await ctx.store.close();
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
   });
 
   await registerSecurity(app);

@@ -77,7 +77,29 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-/** A pino logger writing JSON lines to `destination` (default stdout). */
+/**
+ * pino options for the request line (request-log.ts): no redaction, since the line is built from
+ * known fields only; the personnummer mask of every written line stays.
+ */
+export function lineOptions(): LoggerOptions {
+  return { level: 'trace', hooks: { streamWrite: maskPersonnummer } };
+}
+
+/** Bytes of log lines gathered before stdout is written (one system call per ~30 request lines). */
+export const LOG_BUFFER_BYTES = 4096;
+/** Longest a log line waits in that buffer (ms). */
+export const LOG_FLUSH_MS = 200;
+
+/**
+ * A pino logger writing JSON lines to `destination`, by default stdout written asynchronously in
+ * batches of `LOG_BUFFER_BYTES`, at the latest every `LOG_FLUSH_MS`, instead of one system call
+ * per request line (a sixth of what a small request cost, issue 11). pino flushes what is left
+ * synchronously when the process exits, also on a crash; only a SIGKILL can lose the last
+ * fifth of a second of lines (decision 0230).
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
+  return pino(
+    loggerOptions(level),
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_MS }),
+  );
 }

@@ -50,13 +50,8 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   return headers;
 }
 
-/** Set the security headers on every answer and register the (route-opt-in) rate limiter. */
+/** Register the (route-opt-in) rate limiter; the security headers are set by the first hook (request-start.ts). */
 export async function registerSecurity(app: App): Promise<void> {
-  const headers = securityHeaders(helmetOptions);
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
-    done();
-  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -5,7 +5,8 @@
  * must change its password (an administrator chose it) reaches only the routes needed for that.
  */
 import { SamverkanError } from '@samverkan/core';
-import { csrfTokenMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { FastifyRequest } from 'fastify';
+import { cachedLiveSession, csrfTokenMatches, findSession, SESSION_COOKIE, type LiveSession } from '../auth/sessions.js';
 import type { App, AppContext } from './app-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,40 +21,66 @@ const PASSWORD_CHANGE_ROUTES = new Set([
   'POST /api/v1/auth/login',
 ]);
 
+function csrfRefused(): SamverkanError {
+  return new SamverkanError(
+    'SAMV_ERR_FORBIDDEN',
+    'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.',
+    { field: 'x-csrf-token' },
+  );
+}
+
+function passwordChangeFirst(): SamverkanError {
+  return new SamverkanError(
+    'SAMV_ERR_FORBIDDEN',
+    'Du måste byta lösenord innan du kan fortsätta: lösenordet valdes av en administratör. Byt det via POST /api/v1/auth/password (sidan Byt lösenord).',
+    { field: 'mustChangePassword' },
+  );
+}
+
 /** Install the session and CSRF hook. */
 export function installSessionHook(app: App, ctx: AppContext): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('mustChangePassword', false);
-  app.addHook('onRequest', async (request) => {
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId === undefined || sessionId === '') return;
-    const session = await findSession(ctx.store.db, sessionId);
-    if (session === undefined) return;
+  /** Attach a live session to the request, or the refusal (CSRF, password change first). */
+  const attach = (request: FastifyRequest, sessionId: string, session: LiveSession | undefined): SamverkanError | undefined => {
+    if (session === undefined) return undefined;
     request.user = session.user;
     request.sessionId = sessionId;
     request.mustChangePassword = session.mustChangePassword;
     const path = request.url.split('?')[0] ?? '';
     if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers['x-csrf-token'];
-      if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) {
-        throw new SamverkanError(
-          'SAMV_ERR_FORBIDDEN',
-          'CSRF-skyddet stoppade begäran: huvudet x-csrf-token saknas eller stämmer inte. Hämta en ny token via /api/v1/auth/me.',
-          {
-            field: 'x-csrf-token',
-          },
-        );
-      }
+      if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) return csrfRefused();
     }
-    if (session.mustChangePassword && path.startsWith('/api/') && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${path}`)) {
-      throw new SamverkanError(
-        'SAMV_ERR_FORBIDDEN',
-        'Du måste byta lösenord innan du kan fortsätta: lösenordet valdes av en administratör. Byt det via POST /api/v1/auth/password (sidan Byt lösenord).',
-        {
-          field: 'mustChangePassword',
-        },
-      );
+    if (session.mustChangePassword && path.startsWith('/api/') && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${path}`))
+      return passwordChangeFirst();
+    return undefined;
+  };
+  // Callback style: a session in the cache (the common case) is attached without a promise; only
+  // a miss waits for the database.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId === undefined || sessionId === '') {
+      done();
+      return;
     }
+    const cached = cachedLiveSession(sessionId);
+    if (cached !== undefined) {
+      const refused = attach(request, sessionId, cached);
+      if (refused === undefined) done();
+      else done(refused);
+      return;
+    }
+    findSession(ctx.store.db, sessionId).then(
+      (session) => {
+        const refused = attach(request, sessionId, session);
+        if (refused === undefined) done();
+        else done(refused);
+      },
+      (e: unknown) => {
+        done(e as Error);
+      },
+    );
   });
 }

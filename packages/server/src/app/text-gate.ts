@@ -51,9 +51,23 @@ export function checkWrittenText(value: string, field: string, identifier = fals
   if (!identifier) refusePersonnummer(value, { field });
 }
 
+// Schemas are fixed once routes are registered: their flattened alternatives and identifier flag
+// are worked out once per schema object, not on every string of every request.
+const alternativesOf = new WeakMap<Schema, readonly Schema[]>();
+const identifierOf = new WeakMap<Schema, boolean>();
+
 /** The alternatives a value may match (unions flattened). */
-function alternatives(schema: unknown): Schema[] {
+function alternatives(schema: unknown): readonly Schema[] {
   if (!isSchema(schema)) return [];
+  let known = alternativesOf.get(schema);
+  if (known === undefined) {
+    known = flatten(schema);
+    alternativesOf.set(schema, known);
+  }
+  return known;
+}
+
+function flatten(schema: Schema): Schema[] {
   const list = (key: string): unknown[] => {
     const v = schema[key];
     return Array.isArray(v) ? (v as unknown[]) : [];
@@ -63,8 +77,30 @@ function alternatives(schema: unknown): Schema[] {
 }
 
 function isIdentifier(schema: unknown): boolean {
+  if (!isSchema(schema)) return false;
+  let known = identifierOf.get(schema);
+  if (known === undefined) {
+    known = identifierSchema(schema);
+    identifierOf.set(schema, known);
+  }
+  return known;
+}
+
+function identifierSchema(schema: Schema): boolean {
   const strings = alternatives(schema).filter((s) => s['type'] === 'string');
   return strings.length > 0 && strings.every((s) => s['format'] === 'uuid' || s[NOT_TEXT] === true);
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/** A schema's property-name pattern, compiled once (the patterns are the routes' own, a fixed few). */
+function patternOf(source: string): RegExp {
+  let re = compiledPatterns.get(source);
+  if (re === undefined) {
+    re = new RegExp(source, 'u');
+    compiledPatterns.set(source, re);
+  }
+  return re;
 }
 
 function propertySchema(schema: unknown, key: string): unknown {
@@ -72,7 +108,7 @@ function propertySchema(schema: unknown, key: string): unknown {
     const props = s['properties'];
     if (isSchema(props) && key in props) return props[key];
     const patterns = s['patternProperties'];
-    if (isSchema(patterns)) for (const [p, sub] of Object.entries(patterns)) if (new RegExp(p, 'u').test(key)) return sub;
+    if (isSchema(patterns)) for (const [p, sub] of Object.entries(patterns)) if (patternOf(p).test(key)) return sub;
     if (isSchema(s['additionalProperties'])) return s['additionalProperties'];
   }
   return undefined;
@@ -115,6 +151,8 @@ export function checkWrittenValue(value: unknown, schema: unknown, field: string
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       if (needsRefusal(key, false)) checkWrittenText(key, field); // named by its parent, never echoed
+      // Numbers, booleans and null hold no text: no schema to look up for them.
+      if (typeof item !== 'string' && (typeof item !== 'object' || item === null)) continue;
       // A wildcard route's "*" parameter is the rest of the path: name it "path".
       checkWrittenValue(item, propertySchema(schema, key), key === '*' && field === 'path' ? field : `${field}.${key}`);
     }
@@ -143,21 +181,24 @@ function isJsonValue(body: unknown): boolean {
   return Array.isArray(body) || proto === Object.prototype || proto === null;
 }
 
-/** Install the gate: path and query on every request (404s too), bodies once parsed. */
+// Printable ASCII only: no control character, no surrogate, no percent-escape to decode.
+const plainAscii = /^[\x20-\x24\x26-\x7e]*$/;
+
+/** The gate over the path and the query (every request, 404s too); throws the refusal. */
+export function checkPathAndQuery(request: FastifyRequest): void {
+  const url = request.url;
+  // Most URLs are plain ASCII without escapes: nothing to decode, no character to refuse.
+  const plain = plainAscii.test(url);
+  const path = plain ? (url.split('?')[0] ?? '') : decodedPath(url);
+  if (!plain) refuseUnsafeText(path, 'path');
+  // An unknown route has no parameters; its whole path is what the person typed.
+  if (request.is404) refusePersonnummer(path, { field: 'path' });
+  else checkWrittenValue(request.params, routeSchema(request, 'params'), 'path');
+  checkWrittenValue(request.query, routeSchema(request, 'querystring'), 'query');
+}
+
+/** Install the gate over bodies once parsed (path and query: `checkPathAndQuery`, from the first onRequest hook, request-start.ts). */
 export function installTextGate(app: App): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    try {
-      const path = decodedPath(request.url);
-      refuseUnsafeText(path, 'path');
-      // An unknown route has no parameters; its whole path is what the person typed.
-      if (request.is404) refusePersonnummer(path, { field: 'path' });
-      else checkWrittenValue(request.params, routeSchema(request, 'params'), 'path');
-      checkWrittenValue(request.query, routeSchema(request, 'querystring'), 'query');
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  });
   app.addHook('preValidation', (request, _reply, done) => {
     try {
       if (request.body !== undefined && isJsonValue(request.body)) checkWrittenValue(request.body, routeSchema(request, 'body'), 'body');

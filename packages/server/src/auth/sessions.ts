@@ -4,7 +4,7 @@
  * is derived from the session id with HMAC-SHA256 under SESSION_SECRET: nothing extra to store,
  * and it changes with every session.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { flag } from '../store/flag.js';
@@ -12,13 +12,12 @@ import { nowIso } from '../store/clock.js';
 import { isRole } from './roles.js';
 import type { SessionUser } from './session-user.js';
 import { cachedSession, forgetSession, rememberSession, sessionGeneration } from './session-cache.js';
+import { csrfTokenFor, expectedCsrfToken, knownIdHash, sessionIdHash } from './session-keys.js';
+
+export { csrfTokenFor };
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'samverkan_session';
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Start a session for `userId`; returns the id for the cookie. */
 export async function createSession(
@@ -31,7 +30,7 @@ export async function createSession(
   const expiresAt = new Date(now.getTime() + minutes * 60_000).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id_hash: sha256(sessionId), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .values({ id_hash: sessionIdHash(sessionId), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
     .execute();
   return { sessionId, expiresAt };
 }
@@ -51,7 +50,7 @@ export async function findSession(
   sessionId: string,
   options: { readonly fresh?: boolean } = {},
 ): Promise<LiveSession | undefined> {
-  const idHash = sha256(sessionId);
+  const idHash = knownIdHash(sessionId);
   if (options.fresh !== true) {
     const hit = cachedSession(idHash);
     if (hit !== undefined) return hit;
@@ -83,7 +82,7 @@ export async function findSession(
 
 /** End a session (no error when it does not exist). */
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  const idHash = sha256(sessionId);
+  const idHash = sessionIdHash(sessionId);
   forgetSession(idHash);
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   // Again after the delete: a request that read the row meanwhile must not keep it cached.
@@ -95,15 +94,18 @@ export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void>
   await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
 }
 
-/** The CSRF token of a session. */
-export function csrfTokenFor(secret: string, sessionId: string): string {
-  return createHmac('sha256', secret).update(`csrf:${sessionId}`, 'utf8').digest('base64url');
+/**
+ * The live session of `sessionId` when the session cache holds it, without a promise: the hot path
+ * of the session hook. Undefined means "ask `findSession`" (not cached, expired, or unknown).
+ */
+export function cachedLiveSession(sessionId: string): LiveSession | undefined {
+  return cachedSession(knownIdHash(sessionId));
 }
 
-/** Constant-time check of a CSRF token sent by the client. */
+/** Constant-time check of a CSRF token sent by the client (the expected token is derived once per session, session-keys.ts). */
 export function csrfTokenMatches(secret: string, sessionId: string, sent: string | undefined): boolean {
   if (sent === undefined) return false;
-  const expected = Buffer.from(csrfTokenFor(secret, sessionId));
+  const expected = expectedCsrfToken(secret, sessionId);
   const given = Buffer.from(sent);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
