@@ -11,6 +11,7 @@ import { authorize } from '../../app/request-user.js';
 import { readResponses } from '../../app/schemas.js';
 import { calculationInputs, InterpretationsSchema, parseChoices } from './calculation-inputs.js';
 import { priceJson } from '../../calculations/result-json.js';
+import { priceAnswers } from '../../calculations/recent-answers.js';
 
 const Body = Type.Object(
   {
@@ -34,12 +35,17 @@ export const registerCalcPrice: RegisterRoutes = (app, ctx) => {
         response: readResponses,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       authorize(request, 'calculations:run');
-      const { agreement, index } = await calculationInputs(ctx);
+      const reference = await calculationInputs(ctx);
       const b = request.body;
-      const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
-      return priceJson(q, agreement);
+      // The same body under the same reference data gets the same answer (recent-answers.ts).
+      const bytes = priceAnswers.bytes(reference, JSON.stringify(b), () => {
+        const { agreement, index } = reference;
+        const q = priceQuote(agreement, b.flow satisfies PricedFlow, b.year, b.minutes, index, parseChoices(agreement, b.interpretations));
+        return priceJson(q, agreement);
+      });
+      return reply.type('application/json; charset=utf-8').send(bytes);
     },
   );
 };
