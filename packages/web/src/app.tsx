@@ -61,9 +61,12 @@ function Page({ location }: { readonly location: Location }): ReactNode {
   const P = route.page;
   // Deadlines warn where people start and where the agreement's lifecycle is managed.
   const banner = route === routes[0] || route.segment === 'avtal';
+  // In full for the signed-in roles (who manage the agreement) and on Avtal; one line each for the
+  // nurse on the guide, whose first question must stay on a phone's first screen.
+  const compact = !user && route.segment !== 'avtal';
   return (
     <>
-      {banner ? <DeadlineBanner /> : null}
+      {banner ? <DeadlineBanner compact={compact} /> : null}
       <P location={location} />
     </>
   );

@@ -312,11 +312,36 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     expect(await page.locator('main').innerText()).toContain('Bekräfta att dialogen har förts.');
     await page.getByLabel(/Dialog har förts/).check();
     await page.getByRole('button', { name: 'Registrera uppsägning' }).click();
-    await page.getByText(/Uppsägningen av ORD är registrerad/).waitFor();
+    // The confirmation names the document by its Swedish name, the code only in parentheses.
+    await page
+      .getByText(
+        'Uppsägningen av Överenskommelse hälso- och sjukvård i ordinärt boende (ORD) är registrerad och gäller till och med 31 december 2027.',
+      )
+      .waitFor();
     await eventually(async () => {
       expect(await page.getByTestId('status-ORD').innerText()).toBe('Uppsagd. Upphör 2027-12-31.');
     });
     expect(await page.getByTestId('status-SABO').innerText()).toMatch(/^Gäller/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('bekräftelsen av en uppsägning namnger dokumentet på svenska även på en 360 px bred telefon', async () => {
+    const { page, context } = await openPage(browser, 360, 740);
+    await signIn(page, app.url, demo.admin);
+    await visit(page, app.url, 'avtal');
+    await page.getByLabel('Vad sägs upp?').selectOption('SYNHOR');
+    await page.getByLabel('Datum för uppsägningen').fill('2026-11-30');
+    await page.getByLabel('Beslutsreferens').fill('SVOM § 41');
+    await page.getByLabel(/Dialog har förts/).check();
+    await page.getByRole('button', { name: 'Registrera uppsägning' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Uppsägningen av' });
+    await done.waitFor();
+    expect((await done.innerText()).trim()).toMatch(
+      /^Uppsägningen av Överenskommelse syn- och hörselrehabilitering \(SYNHOR\) är registrerad och gäller till och med \d+ \p{L}+ \d{4}\.$/u,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

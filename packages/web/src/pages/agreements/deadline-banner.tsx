@@ -33,8 +33,28 @@ function text(n: DeadlineNotice): { title: string; body: string } {
   return { title: `${ids} upphör ${when}`, body: `${list(n.documents)} förlängs inte automatiskt; sista giltighetsdag är ${formatDateLong(n.date)}.` };
 }
 
-/** The banner (nothing for a role that may not read the agreement, or when nothing is due). */
-export function DeadlineBanner(): ReactNode {
+/** One line of the compact banner: what is due, when, and how many documents. */
+function compactLine(n: DeadlineNotice): ReactNode {
+  const count = n.documents.length === 1 ? '1 dokument' : `${String(n.documents.length)} dokument`;
+  if (n.kind === 'notice')
+    return (
+      <>
+        <strong>Sista dag för uppsägning {countdown(n.days)}</strong> ({count})
+      </>
+    );
+  return <strong>{`${n.documents.map((d) => d.id).join(' och ')} upphör ${countdown(n.days)}`}</strong>;
+}
+
+const colour = (n: DeadlineNotice): 'danger' | 'warning' | 'info' =>
+  n.days <= 7 ? 'danger' : n.kind === 'notice' && n.days <= 30 ? 'warning' : 'info';
+
+/**
+ * The banner (nothing for a role that may not read the agreement, or when nothing is due).
+ * `compact`: one line per notice with a disclosure for the documents and dates, for a person who
+ * came for something else (the nurse on the guide, who must see the first question on a phone's
+ * first screen); the full text is for the roles that manage the agreement and for Avtal.
+ */
+export function DeadlineBanner({ compact = false }: { readonly compact?: boolean }): ReactNode {
   const { user } = useSession();
   const allowed = can(user ?? undefined, 'agreements.read');
   const today = todayInSweden();
@@ -42,6 +62,31 @@ export function DeadlineBanner(): ReactNode {
   if (!allowed || !status.data) return null;
   const notices = deadlineNotices(status.data.agreements, today);
   if (notices.length === 0) return null;
+  if (compact) {
+    return (
+      <section aria-label="Tidsfrister i avtalet" className="deadline-banner deadline-banner--compact" data-testid="deadline-banner">
+        {notices.map((n) => {
+          const t = text(n);
+          return (
+            <div
+              key={`${n.kind}-${n.date}`}
+              className="deadline-line"
+              data-color={colour(n)}
+              data-kind={n.kind}
+              role={n.days <= 7 ? 'alert' : 'status'}
+            >
+              <details>
+                <summary>{compactLine(n)}</summary>
+                <Paragraph data-size="sm">
+                  <strong>{t.title}.</strong> {t.body} <Link href={href('/avtal')}>Se giltighet och uppsägning under Avtal</Link>.
+                </Paragraph>
+              </details>
+            </div>
+          );
+        })}
+      </section>
+    );
+  }
   return (
     // No heading: the banner comes before the page's h1, and a heading here would break the outline.
     <section aria-label="Tidsfrister i avtalet" className="deadline-banner stack" data-testid="deadline-banner">
@@ -49,7 +94,7 @@ export function DeadlineBanner(): ReactNode {
         const t = text(n);
         const urgent = n.days <= 7;
         return (
-          <Alert key={`${n.kind}-${n.date}`} data-color={urgent ? 'danger' : n.kind === 'notice' && n.days <= 30 ? 'warning' : 'info'} role={urgent ? 'alert' : 'status'}>
+          <Alert key={`${n.kind}-${n.date}`} data-color={colour(n)} role={urgent ? 'alert' : 'status'}>
             <Paragraph>
               <strong>{t.title}.</strong> {t.body} <Link href={href('/avtal')}>Se giltighet och uppsägning under Avtal</Link>.
             </Paragraph>

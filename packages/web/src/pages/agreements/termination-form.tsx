@@ -7,7 +7,7 @@ import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Field, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useApiMutation } from '../../api/hooks.js';
 import { errorField, userMessage } from '../../api/errors.js';
-import { isIsoDate, todayInSweden } from '../../format/dates.js';
+import { formatDateLong, isIsoDate, todayInSweden } from '../../format/dates.js';
 import type { AgreementDocument } from './types.js';
 
 interface TerminationResult {
@@ -16,6 +16,13 @@ interface TerminationResult {
   readonly finalEnd?: string;
   readonly inTime?: boolean;
   readonly message?: string;
+}
+
+/** What was terminated, by its Swedish name ("Ordinärt boende (ORD)"); the code alone only if the document is unknown. */
+function terminatedName(id: string, documents: readonly AgreementDocument[]): string {
+  if (id === 'ALL') return 'hela samverkansavtalet';
+  const doc = documents.find((d) => d.id === id);
+  return doc ? `${doc.title} (${doc.id})` : id;
 }
 
 type Errors = Partial<Record<'document' | 'noticeDate' | 'reference' | 'dialogue', string>>;
@@ -110,8 +117,8 @@ export function TerminationForm({ documents }: { readonly documents: readonly Ag
       {mutation.isSuccess ? (
         <Alert data-color="success" role="status">
           <Paragraph>
-            Uppsägningen av {mutation.data.document === 'ALL' ? 'hela samverkansavtalet' : mutation.data.document} är registrerad
-            {mutation.data.finalEnd ? ` och gäller till och med ${mutation.data.finalEnd}` : ''}.
+            Uppsägningen av {terminatedName(mutation.data.document, documents)} är registrerad
+            {mutation.data.finalEnd ? ` och gäller till och med ${formatDateLong(mutation.data.finalEnd)}` : ''}.
             {mutation.data.inTime === false ? ' Observera: uppsägningen kom in efter sista dag för den pågående perioden.' : ''}
           </Paragraph>
         </Alert>

@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { PersonName } from '../../components/person-name.js';
 import { formatValue } from '../../format/values.js';
 import { PageHeading } from '../../components/page-title.js';
+import { BasisHistory } from './basis-history.js';
 import { QueryView } from '../../components/query-view.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatTimestamp } from '../../format/dates.js';
@@ -410,6 +411,8 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                 <Alert data-color="success">Underlaget är godkänt och låst.</Alert>
               ) : null}
             </div>
+
+            <BasisHistory id={b.id} />
 
             <Heading level={2} data-size="sm">
               Rader och beräkning

@@ -34,10 +34,9 @@ export default function GuidePage({ location }: PageProps): ReactNode {
   return (
     <div className="guide">
       <PageHeading title="Ansvarsguide">Ansvarsguide</PageHeading>
-      <Paragraph className="no-print">
-        Vem har hälso- och sjukvårdsansvaret för personen, vem förskriver och betalar produkterna, och vad ska lämnas över? Svara på
-        frågorna – guiden frågar bara det som svaret fortfarande beror på. Skriv inga namn eller personnummer: guiden behöver inga
-        personuppgifter, och länken till svaret innehåller bara svarsalternativen.
+      <Paragraph className="no-print" data-size="sm">
+        Vem har hälso- och sjukvårdsansvaret, vem förskriver och betalar produkterna, och vad ska lämnas över? Guiden frågar bara det som
+        svaret beror på. Skriv inga namn eller personnummer: länken till svaret innehåller bara svarsalternativen.
       </Paragraph>
       <InputSummary state={state} municipalities={municipalities} />
       <div className="guide-layout">

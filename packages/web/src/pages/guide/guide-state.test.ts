@@ -38,7 +38,8 @@ describe('the guide asks only what the answer still depends on', () => {
   });
   it("asks in special housing for the wish for the region's open clinic, not the criteria nor patient safety (R4/R4o)", () => {
     const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false';
-    expect(visibleQuestions(q(sabo)).at(-1)).toBe('prefersHealthCentre');
+    // The wish is asked right after the housing form, above the (answered) Storsjögläntan question.
+    expect(visibleQuestions(q(sabo)).slice(-2)).toEqual(['prefersHealthCentre', 'storsjoglantan']);
     const noWish = visibleQuestions(q(`${sabo}&prefersHealthCentre=false`));
     expect(noWish).not.toContain('atDayActivity');
     expect(noWish).not.toContain('safeAtHome');
@@ -77,6 +78,26 @@ describe('the guide asks only what the answer still depends on', () => {
   });
   it('keeps asking after an unknown criterion (the service then lists it as missing)', () => {
     expect(visibleQuestions(q(`${ord}&safeAtHome=unknown`)).at(-1)).toBe('needOver14Days');
+  });
+  it('asks the wish for the open clinic right after special housing, above Storsjögläntan and day activity', () => {
+    const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende';
+    expect(visibleQuestions(q(sabo))).toEqual(['registeredMunicipality', 'housing', 'prefersHealthCentre', 'storsjoglantan']);
+    expect(visibleQuestions(q(`${sabo}&prefersHealthCentre=true&storsjoglantan=false`))).toEqual([
+      'registeredMunicipality',
+      'housing',
+      'prefersHealthCentre',
+      'storsjoglantan',
+      'atDayActivity',
+    ]);
+    // Changed from ordinary housing after answering Storsjögläntan: that answer stays, and the wish is asked above it.
+    const changed = visibleQuestions(q('registeredMunicipality=2380&housing=lss_bostad&storsjoglantan=false&atDayActivity=false'));
+    expect(changed).toEqual(['registeredMunicipality', 'housing', 'prefersHealthCentre', 'storsjoglantan']);
+    expect(stateToQuery(q('registeredMunicipality=2380&housing=korttidsplats&storsjoglantan=false')).get('storsjoglantan')).toBe('false');
+    // In ordinary housing the health-centre wish stays last, after the criteria.
+    const all = `${ord}&safeAtHome=true&needOver14Days=true&cfs=6&cannotReachHealthCentre=true`;
+    expect(visibleQuestions(q(all)).indexOf('prefersHealthCentre')).toBeGreaterThan(
+      visibleQuestions(q(all)).indexOf('cannotReachHealthCentre'),
+    );
   });
   it('shows the inputs the service lists as missing: physician listing and product follow-ups', () => {
     const sabo = 'registeredMunicipality=2380&housing=sarskilt_boende&storsjoglantan=false&prefersHealthCentre=false';

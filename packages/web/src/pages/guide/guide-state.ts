@@ -2,7 +2,7 @@
  * The guide's form state, kept in the URL query so that a link can be shared. It holds only the
  * flat, non-personal inputs of `POST /api/v1/assess` (no name, no personnummer; the only free text
  * is the name of a home region), and decides which questions to show: only those the answer still
- * depends on, in the order the rules are evaluated (responsibility.md R1–R8;
+ * depends on, in the order a nurse meets them (`questionOrder`; responsibility.md R1–R8;
  * ORD.ansvarsfordelning, SABO.ansvarsfordelning, PALL.ansvarsfordelning). Inputs that only the
  * service knows to matter (physician listing, product exceptions) are shown when the service's
  * answer lists them as missing.
@@ -193,17 +193,23 @@ function careQuestions(s: GuideState): { questions: QuestionId[]; finished: bool
     q.push('homeRegion');
     return { questions: q, finished: true };
   }
-  // R2: Storsjögläntan decides before housing.
-  if (!ask('storsjoglantan', s.storsjoglantan !== undefined)) return { questions: q, finished: false };
-  if (s.storsjoglantan === true) return { questions: q, finished: true };
   // R4/R4o: in special housing the municipality is responsible unless the person wishes care at
   // the region's open clinic, which is respected (SABO.ansvarsfordelning, no patient-safety
-  // condition); only with that wish does day activity (R3) change the answer.
+  // condition); only with that wish does day activity (R3) change the answer. A nurse meets the
+  // wish right after the housing form, so it is asked there, together with Storsjögläntan (R2,
+  // which the service still decides first): both are shown at once, so an earlier Storsjögläntan
+  // answer stays visible when the housing form is changed to special housing.
   if (s.housing !== 'ordinart') {
-    if (!ask('prefersHealthCentre', s.prefersHealthCentre !== undefined)) return { questions: q, finished: false };
+    const wish = ask('prefersHealthCentre', s.prefersHealthCentre !== undefined);
+    const storsjoglantan = ask('storsjoglantan', s.storsjoglantan !== undefined);
+    if (!wish || !storsjoglantan) return { questions: q, finished: false };
+    if (s.storsjoglantan === true) return { questions: q, finished: true };
     if (s.prefersHealthCentre !== false && !ask('atDayActivity', s.atDayActivity !== undefined)) return { questions: q, finished: false };
     return { questions: q, finished: true };
   }
+  // R2: Storsjögläntan decides before housing.
+  if (!ask('storsjoglantan', s.storsjoglantan !== undefined)) return { questions: q, finished: false };
+  if (s.storsjoglantan === true) return { questions: q, finished: true };
   // R3: at day activity the municipality is responsible while the person is there.
   if (!ask('atDayActivity', s.atDayActivity !== undefined)) return { questions: q, finished: false };
   if (s.atDayActivity === true) return { questions: q, finished: true };
@@ -263,7 +269,19 @@ export function visibleQuestions(s: GuideState, missing: readonly string[] = [])
     const kept = pruneState(s);
     for (const id of QUESTION_ORDER) if (kept[id] !== undefined) shown.add(id);
   }
-  return QUESTION_ORDER.filter((id) => shown.has(id));
+  return questionOrder(s).filter((id) => shown.has(id));
+}
+
+/**
+ * The order a nurse meets the questions in: QUESTION_ORDER, except that in special housing the
+ * wish for the region's open clinic comes right after the housing form (before Storsjögläntan and
+ * day activity), where it is asked.
+ */
+export function questionOrder(s: GuideState): readonly QuestionId[] {
+  if (s.housing === undefined || s.housing === 'ordinart') return QUESTION_ORDER;
+  const rest = QUESTION_ORDER.filter((id) => id !== 'prefersHealthCentre');
+  const at = rest.indexOf('homeRegion') + 1;
+  return [...rest.slice(0, at), 'prefersHealthCentre', ...rest.slice(at)];
 }
 
 /** Drop answers to questions that are no longer asked, so the URL and the request stay minimal. */

@@ -100,8 +100,7 @@ export function MunicipalitySelect({
     <Field className="guide-question" data-question="registeredMunicipality">
       <Label htmlFor="q-registeredMunicipality">Var är personen folkbokförd?</Label>
       <Field.Description id="q-registeredMunicipality-desc">
-        Kommunens ansvar gäller den som är folkbokförd i kommunen. Välj ”Inte folkbokförd i länet” för besökare, asylsökande, personer utan
-        papper och folkbokförda i ett annat län.
+        Välj ”Inte folkbokförd i länet” för besökare, asylsökande, personer utan papper och folkbokförda i ett annat län.
       </Field.Description>
       <Select
         id="q-registeredMunicipality"
