@@ -87,7 +87,10 @@ describe.skipIf(!hasChromium)('Beräkningar på klarspråk i webbläsaren (chrom
     const line = page.locator('tbody .calc-steps').first();
     await line.waitFor();
     const lineText = await line.innerText();
-    expect(lineText).toMatch(/Påbörjade timmar × timpris: [\d\s\u00a0]+ kr/);
+    // The formula in the step's values: "Påbörjade timmar × timpris: 80 minuter ger 2 påbörjade timmar × 660 kr = 1 320 kr".
+    expect(lineText).toMatch(
+      /Påbörjade timmar × timpris: [\d\s\u00a0,]+ minuter ger \d+ påbörjade? tim(?:me|mar) × [\d\s\u00a0]+ kr = [\d\s\u00a0]+ kr/,
+    );
     expect(lineText).toMatch(/Restiden räknas: (ja|nej)/);
     expect(lineText).not.toMatch(/restidRäknas|timprisÖre/);
     // The imported record a line rests on has no result to show ("…, rad 2: –" before).

@@ -179,3 +179,25 @@ describe('every step of every flow, rendered, reads without internal identifiers
     });
   }
 });
+
+describe('every formula of every flow reads as arithmetic with values and units (issue 12)', () => {
+  for (const [name, run] of Object.entries(flows)) {
+    it(name, () => {
+      for (const step of stepsIn(run()).filter((s) => s.formula !== undefined)) {
+        const shown = renderStep(step);
+        // Shown as a calculation, or the description already shows the arithmetic, or the formula is a constant.
+        if (shown.calculation === undefined) {
+          expect(step.description.includes(' = ') || /^[\d\s,.]+$/.test(step.formula ?? ''), `${step.id}: ${step.formula ?? ''}`).toBe(
+            true,
+          );
+          continue;
+        }
+        expect(shown.text, step.id).toContain(shown.calculation);
+        expect(shown.calculation.endsWith(shown.result) || shown.calculation.endsWith(`: ${shown.result}`), step.id).toBe(true);
+        // No formula syntax left: function names, Σ_f-style indices, one-letter variables.
+        expect(shown.calculation, step.id).not.toMatch(/ceil\(|floor\(|avrunda\(|\bv\(|_|Σ|\b[PRMnx]\b/);
+        expect(INTERNAL_IDENTIFIER.test(shown.calculation), shown.calculation).toBe(false);
+      }
+    });
+  }
+});

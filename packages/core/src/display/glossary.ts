@@ -110,6 +110,8 @@ const stepInputs: Readonly<Record<string, { readonly label: string; readonly kin
   totala: { label: 'Alla inventarier', kind: 'count' },
   nedre: { label: 'Nedre gräns', kind: 'count' },
   övre: { label: 'Övre gräns', kind: 'count' },
+  // Issue 12 (H6): the share of a municipality in a split (the tilläggsbelopp's allocation step).
+  andel: { label: 'Andel', kind: 'text' },
 };
 
 /** Öre as kronor, whole kronor without ",00" ("640 kr", "659,84 kr"). */

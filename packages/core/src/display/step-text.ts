@@ -6,6 +6,7 @@
  */
 import type { Interpretation } from '../agreement/schema.js';
 import type { CalculationStep, InterpretationUse } from '../trace.js';
+import { calculationText } from './formula-text.js';
 import { describeRounding, describeUnit, formatNumber, quantity, stepInputLabel, stepInputValue } from './glossary.js';
 
 /** One input of a step as shown: "Timpris" / "640 kr". */
@@ -18,6 +19,12 @@ export interface StepInputText {
 export interface StepDisplay {
   /** The step as one sentence with its result: "Timpris 2026: 640 kr × (1 + 3,1 %) = 659,84 kr, avrundat till hela kronor: 660 kr". */
   readonly text: string;
+  /**
+   * The formula with the step's values and units, ending in the result ("27 386 kr × 6 personer =
+   * 164 316 kr"), when the step has a formula the description does not already show. The step's
+   * `formula` field is the machine expression (`justeringsbelopp × personer`).
+   */
+  readonly calculation?: string;
   readonly inputs: readonly StepInputText[];
   readonly result: string;
   /** The rounding in words, when the step rounds. */
@@ -74,9 +81,16 @@ export function renderStep(step: CalculationStep): StepDisplay {
   const rounding = step.rounding === undefined ? undefined : roundingText(step.rounding);
   // A description that already says how it rounds is not told twice.
   const roundingPart = rounding === undefined || /avrundat/i.test(step.description) ? '' : ` (${rounding})`;
+  const calculation = step.result === null ? undefined : calculationText(step, result);
   // A step without a result (an imported record the line rests on) is its description alone.
-  const text = step.result === null ? step.description : `${step.description}: ${result}${roundingPart}`;
-  return rounding === undefined ? { text, inputs, result } : { text, inputs, result, rounding };
+  const text = step.result === null ? step.description : `${step.description}: ${calculation ?? result}${roundingPart}`;
+  return {
+    text,
+    ...(calculation === undefined ? {} : { calculation }),
+    inputs,
+    result,
+    ...(rounding === undefined ? {} : { rounding }),
+  };
 }
 
 /** A parameter's value in its unit: "660 kr per påbörjad timme", "480 minuter", "1,4718" (öre as kronor). */

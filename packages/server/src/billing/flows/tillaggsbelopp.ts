@@ -22,7 +22,12 @@ export async function tillaggsbeloppFlow(input: FlowInput): Promise<FlowResult> 
   const records = await latestStateRecords(input.db, 'connected-counts', [String(year)]);
   const count = records[0];
   if (count === undefined)
-    return { bases: [], notes: [`Inget antal anslutna personer är importerat för ${String(year)} (connected-counts).`] };
+    return {
+      bases: [],
+      notes: [
+        `Inget antal anslutna personer är importerat för ${String(year)}; importera det som ”Anslutna till Storsjögläntan” (samverkan import anslutna-storsjoglantan).`,
+      ],
+    };
   const stored = await allocationKeyForYear(input.db, year, input.options.allocationKey);
   const r = reconcileTillaggsbelopp(input.agreement, {
     year,

@@ -1,6 +1,6 @@
 /**
  * The calculation steps of a trace in plain Swedish, for a reader who never saw the system: what
- * each step does, the formula, every input with its unit and the result. Money in a step is öre
+ * each step does, the arithmetic with its values, every input with its unit and the result. Money in a step is öre
  * (inputs named …Öre, results with unit `öre`) and is shown in kronor; exact decimals keep their
  * digits with a decimal comma.
  */
@@ -56,11 +56,14 @@ export function inputTexts(step: CalculationStep): string[] {
   return renderStep(step).inputs.map((i) => `${i.label}: ${i.value}`);
 }
 
-/** One step as lines of plain Swedish: the sentence (core's renderStep) as heading, then the details. */
+/**
+ * One step as lines of plain Swedish: the sentence (core's renderStep) as heading — with the
+ * formula written out in the step's values and units ("659 kr × 2 timmar = 1 318 kr"), never the
+ * stored expression (`timpris × timmar`) — then the inputs, result, rounding and clauses.
+ */
 export function stepTexts(step: CalculationStep): { readonly heading: string; readonly details: readonly string[] } {
   const shown = renderStep(step);
   const details: string[] = [];
-  if (step.formula !== undefined) details.push(`Formel: ${step.formula}`);
   const inputs = inputTexts(step);
   if (inputs.length > 0) details.push(`Indata: ${inputs.join('; ')}`);
   details.push(`Resultat: ${shown.result}`);

@@ -47,14 +47,17 @@ describe.runIf(hasPoppler)('invoice PDF (pdftotext present)', () => {
     expect(text).toContain('EXEMPEL – demodata');
   });
 
-  it('explains the calculation in an appendix: steps, formula, inputs with units, parameters, index, interpretations', async () => {
+  it('explains the calculation in an appendix: steps, the arithmetic in values, inputs with units, parameters, index, interpretations', async () => {
     const text = flat(pdfText(await renderInvoicePdf(invoiceFixture())));
     expect(text).toContain('Bilaga: så har beloppen räknats fram');
     expect(text).toContain('samverkansavtalet jamtland-2026, version 2026.1');
     expect(text).toContain('Påbörjade timmar');
-    expect(text).toContain('Formel: ceil(minuter / 60)');
+    // The formula in the step's values and units, never the stored expression (issue 12).
+    expect(text).toContain('Påbörjade timmar: 75 minuter / 60, avrundat uppåt till hela timmar = 2 timmar');
+    expect(text).not.toContain('ceil(');
+    expect(text).not.toContain('Formel');
     expect(text).toContain('Indata: Timpris: 659 kr; Timmar: 2 timmar');
-    expect(text).toContain('Belopp: timpris × påbörjade timmar: 1 318 kr');
+    expect(text).toContain('Belopp: timpris × påbörjade timmar: 659 kr × 2 timmar = 1 318 kr');
     expect(text).toContain('Resultat: 1 318 kr');
     expect(text).toContain('Resultat: 75 minuter');
     expect(text).toContain('Indata: Start: 08:10; Slut: 09:25');
