@@ -1,7 +1,9 @@
 /**
- * The service's CLI commands, run as the real binary against both databases: `db init [--demo]`,
- * `users add`, `audit verify` (exit 3 naming a tampered row), and `start` (prints the URL and
- * demo sign-ins; SIGTERM shuts down gracefully with exit 0).
+ * The service's CLI commands against both databases: `db init [--demo]`, `users add`, `audit
+ * verify` (exit 3 naming a tampered row), and `start` (prints the URL and demo sign-ins; SIGTERM
+ * shuts down gracefully with exit 0). In-process through the CLI's entry (decision 0207); the real
+ * binary once per command for what only a process shows — its exit code with stdout and stderr
+ * apart, a password read from a real standard input — and `start` always as a process (a signal).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
 import { databaseTargets, type TestDatabase } from '../testing/databases.testkit.js';
-import { buildPackages } from './cli-run.testkit.js';
+import { buildPackages, samverkanInProcess } from './cli-run.testkit.js';
 import { openStore } from '../store/db.js';
 import { migrations } from '../store/migrations/index.js';
 
@@ -37,7 +39,8 @@ for (const target of databaseTargets) {
     let varDir: string;
     let env: NodeJS.ProcessEnv;
 
-    const run = (args: string[], input?: string, extra: NodeJS.ProcessEnv = {}): Run => {
+    /** The real binary (a process of its own). */
+    const binary = (args: string[], input?: string, extra: NodeJS.ProcessEnv = {}): Run => {
       const r = spawnSync('node', [bin, ...args], {
         cwd: repoRoot,
         env: { ...env, ...extra },
@@ -47,6 +50,12 @@ for (const target of databaseTargets) {
       });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
+    /** The same command in this process; the keys removed from `env` stay removed. */
+    const run = (args: string[], input?: string, extra: NodeJS.ProcessEnv = {}): Promise<Run> =>
+      samverkanInProcess(args, {
+        env: { ...env, DATABASE_URL: env['DATABASE_URL'], SAMVERKAN_PASSWORD: env['SAMVERKAN_PASSWORD'], ...extra },
+        stdin: input ?? '',
+      });
 
     beforeAll(async () => {
       db = await target.create();
@@ -62,8 +71,10 @@ for (const target of databaseTargets) {
       rmSync(varDir, { recursive: true, force: true });
     });
 
-    it('db init creates the database once and reports it', () => {
-      const first = run(['db', 'init', '--json']);
+    it('db init creates the database once and reports it', async () => {
+      // The binary: exit 0 and the JSON document alone on stdout.
+      const first = binary(['db', 'init', '--json']);
+      expect(first.stderr).toBe('');
       expect(first.status).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({
         kind: target.name === 'SQLite' ? 'sqlite' : 'postgres',
@@ -71,13 +82,14 @@ for (const target of databaseTargets) {
         municipalities: 8,
         demoLoaded: false,
       });
-      const again = run(['db', 'init']);
+      const again = await run(['db', 'init']);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('Inga nya migreringar.');
     });
 
-    it('users add takes the password from stdin or SAMVERKAN_PASSWORD, never argv', () => {
-      const r = run(
+    it('users add takes the password from stdin or SAMVERKAN_PASSWORD, never argv', async () => {
+      // The binary, so the password comes through a real process's standard input.
+      const r = binary(
         [
           'users',
           'add',
@@ -96,39 +108,43 @@ for (const target of databaseTargets) {
       expect(JSON.parse(r.stdout)).toMatchObject({
         user: { username: 'kalle.ekonom', role: 'municipality_economist', municipality: '2380', hasPassword: true },
       });
-      const viaEnv = run(['users', 'add', '--username', 'admin2', '--role', 'admin'], undefined, {
+      const viaEnv = await run(['users', 'add', '--username', 'admin2', '--role', 'admin'], undefined, {
         SAMVERKAN_PASSWORD: 'ett-annat-langt-losenord',
       });
       expect(viaEnv.status).toBe(0);
       expect(viaEnv.stdout).toContain('Användaren admin2 (administratör) är upplagd');
     });
 
-    it('users add refuses bad input in Swedish with exit 2', () => {
-      const noPassword = run(['users', 'add', '--username', 'x1', '--role', 'viewer']);
+    it('users add refuses bad input in Swedish with exit 2', async () => {
+      const noPassword = await run(['users', 'add', '--username', 'x1', '--role', 'viewer']);
       expect(noPassword.status).toBe(2);
       expect(noPassword.stderr).toContain('--password-stdin');
-      const noMunicipality = run(['users', 'add', '--username', 'x2', '--role', 'municipality_economist', '--oidc-only']);
+      const noMunicipality = await run(['users', 'add', '--username', 'x2', '--role', 'municipality_economist', '--oidc-only']);
       expect(noMunicipality.status).toBe(2);
       expect(noMunicipality.stderr).toContain('måste knytas till en kommun');
-      const short = run(['users', 'add', '--username', 'x3', '--role', 'viewer', '--password-stdin'], 'kort');
+      const short = await run(['users', 'add', '--username', 'x3', '--role', 'viewer', '--password-stdin'], 'kort');
       expect(short.status).toBe(2);
       expect(short.stderr).toContain('minst 12 tecken');
-      const badRole = run(['users', 'add', '--username', 'x4', '--role', 'kung', '--oidc-only', '--json']);
+      // The binary: exit 2, the JSON error alone on stdout, the Swedish message on stderr.
+      const badRole = binary(['users', 'add', '--username', 'x4', '--role', 'kung', '--oidc-only', '--json']);
       expect(badRole.status).toBe(2);
+      expect(badRole.stderr).toContain('är ingen roll');
       expect(JSON.parse(badRole.stdout)).toMatchObject({ error: { code: 'SAMV_ERR_INVALID_INPUT', location: { field: 'role' } } });
     });
 
     it('audit verify exits 0 on an intact trail and 3 naming an edited or deleted row', async () => {
-      const ok = run(['audit', 'verify', '--json']);
+      const ok = await run(['audit', 'verify', '--json']);
       expect(ok.status).toBe(0);
       expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, rows: 2, lastSeq: 2 });
       const store = openStore(db.options);
       try {
         await store.db.updateTable('audit_log').set({ after_json: '{"role":"admin"}' }).where('seq', '=', 1).execute();
-        const edited = run(['audit', 'verify']);
+        // The binary: exit 3 with the Swedish message on stderr.
+        const edited = binary(['audit', 'verify']);
         expect(edited.status).toBe(3);
+        expect(edited.stdout).toBe('');
         expect(edited.stderr).toContain('rad 1');
-        const json = run(['audit', 'verify', '--json']);
+        const json = await run(['audit', 'verify', '--json']);
         expect(json.status).toBe(3);
         expect(JSON.parse(json.stdout)).toMatchObject({
           error: {
@@ -139,7 +155,7 @@ for (const target of databaseTargets) {
         });
         const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
         await store.db.deleteFrom('audit_log').where('seq', '=', 1).execute();
-        const deleted = run(['audit', 'verify']);
+        const deleted = await run(['audit', 'verify']);
         expect(deleted.status).toBe(3);
         expect(deleted.stderr).toContain('rad 1 saknas');
         await store.db
@@ -156,11 +172,11 @@ for (const target of databaseTargets) {
       async () => {
         const fresh = await target.create();
         try {
-          const r = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
+          const r = await run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
           expect(r.status).toBe(0);
           expect(r.stdout).toContain('DEMO-inloggningar');
           expect(r.stdout).toContain('ekonom.ostersund');
-          const again = run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
+          const again = await run(['db', 'init', '--demo'], undefined, { SAMVERKAN_DB_FILE: fresh.options.sqliteFile });
           expect(again.stdout).toContain('Demodata laddades inte: databasen har redan användare.');
         } finally {
           await fresh.drop();
