@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, serializeRequest } from './logger.js';
+import { createLogger, requestLineText, serializeRequest } from './logger.js';
 
 describe('logger', () => {
   it('writes JSON and redacts secrets', () => {
@@ -32,5 +32,31 @@ describe('logger', () => {
       '/api/v1/auth/oidc/callback',
     );
     expect(serializeRequest({ method: 'GET', url: '/api/v1/clauses?q=tvist', headers: {} }).url).toBe('/api/v1/clauses?q=tvist');
+  });
+
+  it('builds the request line as pino writes it, personnummer masked', () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      'info',
+      new Writable({
+        write: (c: Buffer, _e, cb) => {
+          lines.push(c.toString());
+          cb();
+        },
+      }),
+    );
+    const pnr = ['19121212', '-', '1212'].join('');
+    const req = { method: 'GET', url: `/healthz?x=${pnr}`, ip: '127.0.0.1', headers: { 'user-agent': 'agent "x"', cookie: 'hemlig' } };
+    log.child({ reqId: 'req-7' }).info({ req, res: { statusCode: 200 }, responseTime: 1.25 }, 'request completed');
+    const viaPino = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+    const text = requestLineText(log, { reqId: 'req-7', req, statusCode: 200, responseTime: 1.25 });
+    expect(text.endsWith('}\n')).toBe(true);
+    const direct = JSON.parse(text) as Record<string, unknown>;
+    expect(typeof direct['time']).toBe('number');
+    expect({ ...direct, time: 0 }).toEqual({ ...viaPino, time: 0 });
+    expect(Object.keys(direct)).toEqual(Object.keys(viaPino));
+    expect(text).not.toContain(pnr);
+    expect(text).not.toContain('hemlig');
+    expect(direct).toMatchObject({ level: 30, reqId: 'req-7', msg: 'request completed', req: { url: '/healthz?x=[personnummer]' } });
   });
 });

@@ -6,26 +6,29 @@
  * `logController` (the documented successor of the deprecated `disableRequestLogging`, FSTDEP023),
  * which also spares an `onResponse` hook on every request.
  *
- * The line is written by a logger of its own on the same stream, without pino's redaction: every
- * field of it is built here from known parts (no header, no body, no free-form object), so there
- * is nothing a redact path could hit, and redaction was a fifth of what a request to /healthz
- * cost (decision 0230). The personnummer mask of every written line (`streamWrite`) stays.
+ * The line is built from known fields only (`requestLineText`: no header, no body, no free-form
+ * object), so it is written to the logger's stream directly, without pino's redaction, which was
+ * a fifth of what a request to /healthz cost (decision 0230). The personnummer mask stays.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { lineOptions, serializeRequest } from './logger.js';
+import { requestLineText } from './logger.js';
+
+interface LineStream {
+  write(text: string): unknown;
+}
 
 /** Fastify's log controller with the single request line; Fastify's per-request lines stay off. */
 export class RequestLineController extends LogController {
-  readonly #base: Logger;
-  readonly #lines: Logger;
+  readonly #logger: Logger;
+  readonly #stream: LineStream | undefined;
 
   constructor(logger: Logger) {
     // Off as before: "incoming request", Fastify's default error and not-found lines (our error handler logs).
     super({ disableRequestLogging: true });
-    const stream = (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym];
-    this.#base = logger;
-    this.#lines = stream === undefined ? logger : pino(lineOptions(), stream);
+    this.#logger = logger;
+    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+    this.#stream = typeof stream === 'object' && stream !== null && 'write' in stream ? (stream as LineStream) : undefined;
   }
 
   /** The request line (called by Fastify once the answer is sent or the connection failed). */
@@ -36,15 +39,10 @@ export class RequestLineController extends LogController {
       return;
     }
     // The service's level decides (it may be changed while running).
-    if (!this.#base.isLevelEnabled('info')) return;
-    this.#lines.info(
-      {
-        reqId: request.id,
-        req: serializeRequest(request),
-        res: { statusCode: reply.statusCode },
-        responseTime: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    );
+    if (!this.#logger.isLevelEnabled('info')) return;
+    const line = { reqId: request.id, req: request, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
+    if (this.#stream === undefined)
+      request.log.info({ req: request, res: { statusCode: line.statusCode }, responseTime: line.responseTime }, 'request completed');
+    else this.#stream.write(requestLineText(this.#logger, line));
   }
 }

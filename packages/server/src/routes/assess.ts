@@ -5,11 +5,12 @@
  * `samverkan assess --json [--explain]`, so both return the same document.
  */
 import Type from 'typebox';
-import { assessInput, SituationInputSchema, todayInStockholm } from '@samverkan/core';
+import { assessInput, SituationInputSchema } from '@samverkan/core';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { ErrorBody, readResponses } from '../app/schemas.js';
 import { calculationReference } from '../reference/reference-cache.js';
 import { cachedAnswer } from './assess-answer-cache.js';
+import { stockholmToday } from '../calculations/stockholm-day.js';
 import { rulesFor } from './responsibility-rules-cache.js';
 
 const Query = Type.Object(
@@ -34,7 +35,7 @@ export const registerAssess: RegisterRoutes = (app, ctx) => {
     async (request, reply) => {
       // Rates in the price level of the date asked (the recorded index values and parameter decisions).
       const reference = await calculationReference(ctx.store.db, ctx.agreement);
-      const today = todayInStockholm().toString();
+      const today = stockholmToday();
       const explain = request.query.explain === true;
       const bytes = cachedAnswer(reference, `${today}|${String(explain)}|${JSON.stringify(request.body)}`, () =>
         assessInput(ctx.agreement, rules, request.body, {
