@@ -90,7 +90,7 @@ export function mtVariableInvoiceBasis(
     const priced = priceProRata(o.minutes, rateOre, increment, `${field}.minuter`);
     trace.step({
       id: `${field}:arbete`,
-      description: `Arbetstid × timersättning (avrundat uppåt till ${String(increment)} min enligt I7)`,
+      description: `Arbetstid × timersättning (avrundat uppåt till ${String(increment)} min enligt tolkning I7)`,
       formula: 'ceil(minuter / steg) × steg / 60 × timpris',
       inputs: { minuter: o.minutes, stegMinuter: increment, debiteradeMinuter: priced.billedMinutes, timprisÖre: rateOre },
       result: priced.amountOre,

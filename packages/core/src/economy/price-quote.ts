@@ -53,7 +53,7 @@ export function priceQuote(
     const p = priceProRata(minutes, rateOre, increment, '--minutes');
     trace.step({
       id: 'belopp',
-      description: `Minuter avrundade uppåt till ${String(increment)} min (I7), prissatta proportionellt mot timersättningen`,
+      description: `Minuter avrundade uppåt till ${String(increment)} min (tolkning I7), prissatta proportionellt mot timersättningen`,
       formula: 'ceil(minuter / steg) × steg / 60 × timpris',
       inputs: { minuter: minutes, stegMinuter: increment, debiteradeMinuter: p.billedMinutes, timprisÖre: rateOre },
       result: p.amountOre,

@@ -10,6 +10,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isSamverkanError, SamverkanError } from '@samverkan/core';
 import { storageFailure } from '../store/storage-failure.js';
 import { JSON_BODY_LIMIT } from './json-body.js';
+import { plainErrorJson } from '../language/plain-message.js';
 
 function fromFastifyError(e: FastifyError): SamverkanError | undefined {
   switch (e.code) {
@@ -43,7 +44,8 @@ function fromFastifyError(e: FastifyError): SamverkanError | undefined {
 
 /** The API body of an error. */
 export function errorBody(e: SamverkanError): { error: ReturnType<SamverkanError['toJSON']> } {
-  return { error: e.toJSON() };
+  // Field names in the message in Swedish (language/plain-message.ts); location.field keeps the API name.
+  return { error: plainErrorJson(e) };
 }
 
 /** Any other client error (status 4xx, e.g. from static file serving): Swedish, without details. */

@@ -144,11 +144,11 @@ for (const target of databaseTargets) {
         expect(wrong.status).toBe(400);
         expect((wrong.body as ErrorBodyShape).error).toMatchObject({
           location: { field: 'currentPassword' },
-          message: 'currentPassword: det nuvarande lösenordet stämmer inte.',
+          message: 'Nuvarande lösenord: det nuvarande lösenordet stämmer inte.',
         });
         const short = await c.request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: 'kort' });
         expect(short.status).toBe(400);
-        expect((short.body as ErrorBodyShape).error.message).toBe('newPassword: lösenordet måste vara minst 12 tecken långt.');
+        expect((short.body as ErrorBodyShape).error.message).toBe('Nytt lösenord: lösenordet måste vara minst 12 tecken långt.');
         const same = await c.request('POST', '/api/v1/auth/password', { currentPassword: first, newPassword: first });
         expect(same.status).toBe(400);
         expect((same.body as ErrorBodyShape).error.location.field).toBe('newPassword');

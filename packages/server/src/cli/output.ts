@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isSamverkanError, SamverkanError } from '@samverkan/core';
 import { cliIo } from './cli-io.js';
+import { plainErrorJson, plainMessage } from '../language/plain-message.js';
 
 /** Print one JSON document to stdout. */
 export function printJson(value: unknown): void {
@@ -35,8 +36,9 @@ export class ReportedError extends Error {
 export function reportError(e: unknown, json: boolean): number {
   if (e instanceof ReportedError) return e.exitCode;
   if (isSamverkanError(e)) {
-    if (json) printJson({ error: e.toJSON() });
-    cliIo().stderr.write(`Fel: ${e.message}\n`);
+    // Field names in Swedish, as the API says them (language/plain-message.ts).
+    if (json) printJson({ error: plainErrorJson(e) });
+    cliIo().stderr.write(`Fel: ${plainMessage(e.message)}\n`);
     return e.exitCode;
   }
   const internal = new SamverkanError(

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexSeries, INTERNAL_IDENTIFIER, parseAllocationKey, reconcileTillaggsbelopp, type CalculationStep } from '@samverkan/core';
+import { buildIndexSeries, parseAllocationKey, reconcileTillaggsbelopp, type CalculationStep } from '@samverkan/core';
 import { readAgreement } from '../agreement/read-agreement-dir.js';
 import { run } from '../cli/main.js';
 import { renderInvoicePdf } from '../exports/pdf/invoice-pdf.js';
@@ -21,49 +21,17 @@ import { renderStatusReportPdf } from '../exports/pdf/status-report-pdf.js';
 import { statusReportOf } from '../exports/pdf/status-report.js';
 import { settlementFromDocuments } from '../exports/pdf/tillaggsbelopp-settlement.js';
 import { creditFixture, invoiceFixture, municipality, region } from '../exports/render-fixtures.testkit.js';
+import { identifiers, offending } from './identifier-check.testkit.js';
 import { webShownStrings } from './web-strings.testkit.js';
-
-/**
- * Legitimate words the identifier pattern would flag, each with why it may be shown:
- * - `iCalendar`: the name of the calendar format (RFC 5545), as the export button says.
- * - `SAMVERKAN_DEBUG`, `DATABASE_URL`…: environment variable names the CLI tells an operator to set.
- * - A line that is one JSON document (`audit verify`'s new checkpoint): a record to store as it is.
- * - A file path (`/tmp/…/demo.sqlite`): the file the user named or the database configured.
- */
-const allowed: readonly RegExp[] = [/\biCalendar\b/g, /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, /(?<=^|\s)\/\S+/g];
-
-/**
- * Interpretation option ids with a hyphen ("beyond-bound", "whole-kronor"): shown only where a
- * person types them (`--interpretation I7=quarter-hour`), never as the name of what was chosen.
- */
-const optionIds = new RegExp(
-  `(?<![=\\w-])(?:${[...readAgreement().interpretations.values()]
-    .flatMap((i) => i.options.map((o) => o.id))
-    .filter((id) => id.includes('-'))
-    .map((id) => id.replace(/[.]/g, '\\.'))
-    .join('|')})(?![\\w-])`,
-  'g',
-);
-
-/** The identifiers left in `text` once the allowed words are taken out; `typed`: a help text, where option ids are what the user types. */
-function identifiers(text: string, typed = false): string[] {
-  const cleaned = allowed.reduce((t, re) => t.replace(re, ' '), text);
-  const found = new RegExp(INTERNAL_IDENTIFIER.source, 'g');
-  return [...[...cleaned.matchAll(found)].map((m) => m[0]), ...(typed ? [] : [...cleaned.matchAll(optionIds)].map((m) => m[0]))];
-}
-
-/** `[where, identifier, line]` for every line with an identifier (empty when the texts are clean). */
-function offending(where: string, text: string, typed = false): string[][] {
-  return text
-    .split('\n')
-    .filter((line) => !/^\s*\{".*\}\s*$/.test(line))
-    .flatMap((line) => identifiers(line, typed).map((id) => [where, id, line.trim()]));
-}
 
 describe('the identifier check itself', () => {
   it('flags what issue 12 found and lets the allowed names through', () => {
-    expect(identifiers('restidRäknas = ja; 4 700 000 ore_per_month; Tolkningar: I6 (whole-kronor)').length).toBe(4);
+    expect(identifiers('restidRäknas = ja; 4 700 000 ore_per_month; Tolkningar: I6 (whole-kronor)').length).toBe(5);
     expect(identifiers('Justering (beyond-bound): 164 316 kr')).toEqual(['beyond-bound']);
+    // An interpretation id alone is a code; with "tolkning" before it, it is a reference a person can look up.
+    expect(identifiers('Tolkningar: I11, I9')).toEqual(['I11', 'I9']);
+    expect(identifiers('avrundat uppåt till 15 min (I7)')).toEqual(['I7']);
+    expect(identifiers('Sista dag för uppsägning (tolkning I11): periodens slut; tolkningarna I3 och tolkningen I5')).toEqual([]);
     expect(
       identifiers('Exportera som iCalendar; sätt SAMVERKAN_DEBUG=1; t.ex. --interpretation I7=quarter-hour; fil /tmp/abc-xYz/a.csv'),
     ).toEqual([]);

@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { assessInput, isSamverkanError, SamverkanError, type Agreement, type RateLevel, type ResponsibilityRules } from '@samverkan/core';
+import { plainErrorJson } from '../language/plain-message.js';
 
 /** How a batch run went. */
 export interface BatchResult {
@@ -46,7 +47,7 @@ function errorLine(e: unknown, line: number, file: string): { json: string; exit
         line,
       })
     : new SamverkanError('SAMV_ERR_INTERNAL', `rad ${line}: ett internt fel inträffade.`, { file, line });
-  const { code, message, location } = err.toJSON();
+  const { code, message, location } = plainErrorJson(err);
   return { json: JSON.stringify({ line, error: { code, message, location } }), exitCode: err.exitCode };
 }
 

@@ -264,7 +264,7 @@ describe('samverkan assess, bad input (exit 2, Swedish message naming the field)
       'an unknown municipality code',
       { ...base, registeredMunicipality: '0180' },
       'SAMV_ERR_INVALID_INPUT',
-      'registeredMunicipality: "0180" är ingen av länets kommuner',
+      'Folkbokföringskommun: "0180" är ingen av länets kommuner',
     ],
     ['a malformed date', { ...base, date: '2026-02-30' }, 'SAMV_ERR_INVALID_INPUT', 'date: "2026-02-30" är inget giltigt datum'],
     ['a malformed time', { ...base, time: '24:10' }, 'SAMV_ERR_INVALID_INPUT', 'time: "24:10" är ingen klocktid på formen TT:MM'],

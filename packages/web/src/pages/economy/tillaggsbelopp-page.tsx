@@ -121,7 +121,7 @@ export default function TillaggsbeloppPage(): ReactNode {
             className="short-field"
             id="till-persons"
             label="Antal anslutna personer under året"
-            description="Unika personer som varit anslutna till Storsjögläntan någon gång under året (I13)."
+            description="Unika personer som varit anslutna till Storsjögläntan någon gång under året (tolkning I13)."
             inputMode="numeric"
             value={persons}
             error={personsOk ? undefined : 'Skriv antalet personer som ett heltal, till exempel 150.'}
@@ -161,7 +161,7 @@ export default function TillaggsbeloppPage(): ReactNode {
             ))}
           </SelectField>
           <Fieldset>
-            <Fieldset.Legend>Revidering utanför normalvariationen (I3)</Fieldset.Legend>
+            <Fieldset.Legend>Revidering utanför normalvariationen (tolkning I3)</Fieldset.Legend>
             <Radio
               name="till-policy"
               value="beyond-bound"
@@ -184,7 +184,7 @@ export default function TillaggsbeloppPage(): ReactNode {
             />
           </Fieldset>
           <Fieldset>
-            <Fieldset.Legend>Indexuppräkningens start (I5)</Fieldset.Legend>
+            <Fieldset.Legend>Indexuppräkningens start (tolkning I5)</Fieldset.Legend>
             <Radio
               name="till-index-start"
               value="full-chain"
