@@ -7,6 +7,8 @@ export interface LoadOptions {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Bodies sent in turn (one after the other across all connections) instead of `body`. */
+  readonly bodies?: readonly string[];
   readonly connections: number;
   /** Seconds. */
   readonly duration: number;
@@ -35,14 +37,27 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record
 
 /** Run autocannon once (loopback, keep-alive, no pipelining). */
 export async function load(o: LoadOptions): Promise<LoadResult> {
+  const bodies = o.bodies;
+  let next = 0;
   const r = await autocannon({
     url: o.url,
     method: o.method,
     headers: o.headers,
-    body: o.body,
     connections: o.connections,
     duration: o.duration,
     pipelining: 1,
+    ...(bodies === undefined || bodies.length === 0
+      ? { body: o.body }
+      : {
+          requests: [
+            {
+              method: o.method,
+              path: new URL(o.url).pathname,
+              headers: o.headers,
+              setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % bodies.length] }),
+            },
+          ],
+        }),
   });
   return { reqPerSec: r['2xx'] / r.duration, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, answered: r['2xx'] + r.non2xx };
 }
