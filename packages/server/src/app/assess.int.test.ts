@@ -3,6 +3,7 @@
  * `samverkan assess --json [--explain]` for the same situation; personnummer refused; the CFS scale.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.js';
@@ -16,8 +17,16 @@ async function cliJson(args: string[]): Promise<unknown> {
   return JSON.parse(await cliText([...args, '--json'])) as unknown;
 }
 
+/**
+ * The CLI without a database, as the test server here has no recorded index values: both show the
+ * agreement's base rates (the CLI reads the configured database's values when there is one, and a
+ * developer's checkout may hold var/samverkan.sqlite).
+ */
 async function cliText(args: string[]): Promise<string> {
   const chunks: string[] = [];
+  const saved = { file: process.env['SAMVERKAN_DB_FILE'], url: process.env['DATABASE_URL'] };
+  process.env['SAMVERKAN_DB_FILE'] = join(tmpdir(), `samverkan-assess-no-database-${String(process.pid)}.sqlite`);
+  delete process.env['DATABASE_URL'];
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
@@ -28,6 +37,9 @@ async function cliText(args: string[]): Promise<string> {
     if (code !== 0) throw new Error(`samverkan ${args.join(' ')} → ${String(code)}`);
   } finally {
     process.stdout.write = original;
+    if (saved.file === undefined) delete process.env['SAMVERKAN_DB_FILE'];
+    else process.env['SAMVERKAN_DB_FILE'] = saved.file;
+    if (saved.url !== undefined) process.env['DATABASE_URL'] = saved.url;
   }
   return chunks.join('');
 }

@@ -263,7 +263,8 @@ for (const target of databaseTargets) {
         expect(res.status, JSON.stringify(res.body)).toBe(400);
         const e = error(res.body);
         expect(e.location.field).toBe('costRegulationOre');
-        expect(e.message).toContain('costRegulationOre');
+        // The field in Swedish in the message (issue 12); its API name in location.field.
+        expect(e.message).toMatch(/^Kostnadsreglering: /);
         expect(e.message).toMatch(/högst 10\s000\s000,00 kr \(1000000000 öre, parametern tvist\.kostnadsreglering\.max\)/);
       }
       expect(dispute((await krokom.request('GET', `/api/v1/disputes/${d.id}`)).body).proposals).toEqual([]);
