@@ -46,3 +46,4 @@ export * from './economy/cost-regulation.js';
 export * from './responsibility/index.js';
 export * from './display/glossary.js';
 export * from './display/step-text.js';
+export * from './display/record-fields.js';

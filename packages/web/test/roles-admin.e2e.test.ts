@@ -206,6 +206,15 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       expect((await auditRows().allInnerTexts()).join('\n')).not.toMatch(/user:|\bcreate\b/);
       await auditRows().first().getByText('Visa ändringar').click();
       await auditRows().first().locator('dl.audit-diff').waitFor();
+      // Each changed field by its Swedish name (the glossary), values as read: no stored key, no raw JSON.
+      const diff = auditRows().first().locator('dl.audit-diff');
+      const labels = await diff.locator('dt').allInnerTexts();
+      expect(labels).toEqual(expect.arrayContaining(['Flöde', 'Period', 'Körningens nummer', 'Fakturaunderlag']));
+      for (const l of labels) expect(l).not.toMatch(/^[a-z]+[A-Z]|_|^[a-z]/);
+      const diffText = await diff.innerText();
+      expect(diffText).toMatch(/Flöde\s+Före: –\s+Efter: MT rörlig del/);
+      expect(diffText).toMatch(/Fakturaunderlag\s+Före: –\s+Efter: \d+ st/);
+      expect(diffText).not.toMatch(/[{}[\]"]|mt-rorlig/);
       await noViolations(page, `granskningslogg ${String(width)}`);
       if (width === 360) await noSidewaysScroll(page, 'granskningslogg');
       const csv = page.getByTestId('audit-csv');
@@ -217,12 +226,38 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       const lines = bytes.subarray(3).toString('utf8').split('\r\n');
       expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Före;Efter');
       expect(lines[1]).toContain(';Demo Regionekonom;user:ekonom.region;skapade;Faktureringskörning;');
+      // A user's fields: Ja/Nej, the role by its Swedish name, times in Swedish time.
+      await page.getByLabel('Vem').selectOption({ label: 'Alla' });
+      await page.getByLabel('Vad').selectOption({ label: 'Användare' });
+      await page.getByLabel('Händelse').selectOption({ label: 'skapade' });
+      await eventually(async () => {
+        expect(await auditRows().first().innerText()).toMatch(/Användare: /);
+      });
+      await eventually(async () => {
+        for (const r of await auditRows().allInnerTexts()) expect(r).toMatch(/skapade[\s\S]*Användare: /);
+      });
+      const userRow = auditRows().last();
+      await userRow.getByText('Visa ändringar').click();
+      await userRow.locator('dl.audit-diff').waitFor();
+      const userDiff = await eventually(async () => {
+        const t = await userRow.locator('dl.audit-diff').innerText();
+        expect(t).not.toBe('');
+        return t;
+      });
+      expect(userDiff).toMatch(/Aktiv\s+Före: –\s+Efter: Ja/);
+      expect(userDiff).toMatch(/Roll\s+Före: –\s+Efter: (Administratör|Ekonom, regionen|Ekonom, kommun|Chef\/strateg|Läsbehörighet)/);
+      expect(userDiff).toMatch(/Skapat\s+Före: –\s+Efter: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      expect(userDiff).not.toMatch(/displayName|mustChangePassword|true|false/);
+      await noViolations(page, `granskningslogg, användare ${String(width)}`);
+      await page.getByLabel('Händelse').selectOption({ label: 'Alla' });
+      await page.getByLabel('Vad').selectOption({ label: 'Faktureringskörning' });
       // A day with nothing in it says so.
       await page.getByLabel('Till och med').fill('2000-01-01');
       await page.getByTestId('audit-empty').waitFor();
       if (width === 1280) {
         await page.getByLabel('Till och med').fill('');
         await auditRows().first().waitFor();
+        await auditRows().first().getByText('Visa ändringar').click();
         await screenshot(page, 'administration-logg');
       }
       await context.close();

@@ -1,44 +1,40 @@
 /**
  * An audit entry's before and after, side by side for the fields that changed (top-level keys of
  * the stored JSON): the whole record is in the CSV export, the change is what a reviewer reads.
+ * The service sends `changes` with each field's Swedish label and both values as read (the
+ * glossary, decision 0190: money in kronor, times in Swedish time, Ja/Nej, people and parties by
+ * name); the stored key is on hover.
  */
 import type { ReactNode } from 'react';
 import { Details, Paragraph } from '@digdir/designsystemet-react';
 
-function fields(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : value === null || value === undefined
-      ? {}
-      : { värde: value };
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return '–';
-  if (typeof value === 'string') return value === '' ? '(tomt)' : value;
-  return JSON.stringify(value);
+/** One changed field as the service describes it. */
+export interface FieldChange {
+  readonly field: string;
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
 }
 
 /** The changed fields of one entry, or a sentence when nothing is recorded. */
-export function AuditDiff({ seq, before, after }: { readonly seq: number; readonly before: unknown; readonly after: unknown }): ReactNode {
-  const b = fields(before);
-  const a = fields(after);
-  const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+export function AuditDiff({ seq, changes }: { readonly seq: number; readonly changes: readonly FieldChange[] }): ReactNode {
   return (
     <Details>
-      <Details.Summary>Visa ändringar ({changed.length === 1 ? '1 fält' : `${String(changed.length)} fält`})</Details.Summary>
+      <Details.Summary>Visa ändringar ({changes.length === 1 ? '1 fält' : `${String(changes.length)} fält`})</Details.Summary>
       <Details.Content>
-        {changed.length === 0 ? (
+        {changes.length === 0 ? (
           <Paragraph data-size="sm">Inga fält ändrades.</Paragraph>
         ) : (
           <dl className="audit-diff" aria-label={`Ändringar i post ${String(seq)}`}>
-            {changed.map((k) => (
-              <div key={k}>
-                <dt>{k}</dt>
+            {changes.map((c) => (
+              <div key={c.field}>
+                <dt title={`Fält i granskningsloggen: ${c.field}`} data-field={c.field}>
+                  {c.label}
+                </dt>
                 <dd className="audit-value">
-                  Före: {shown(b[k])}
+                  Före: {c.before}
                   <br />
-                  Efter: {shown(a[k])}
+                  Efter: {c.after}
                 </dd>
               </div>
             ))}

@@ -13,7 +13,7 @@ import { ScrollTable } from '../../components/scroll-table.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatTimestamp, isIsoDate } from '../../format/dates.js';
 import { formatInteger } from '../../format/numbers.js';
-import { AuditDiff } from './audit-diff.js';
+import { AuditDiff, type FieldChange } from './audit-diff.js';
 
 interface AuditEntry {
   readonly seq: number;
@@ -30,6 +30,8 @@ interface AuditEntry {
   readonly entityName?: string;
   readonly before: unknown;
   readonly after: unknown;
+  /** The changed fields, labelled and formatted by the service. */
+  readonly changes: readonly FieldChange[];
   readonly hash: string;
 }
 
@@ -169,7 +171,7 @@ export function AuditSection(): ReactNode {
                       {e.entityLabel ?? e.entity}: <span title={`Id: ${e.entityId}`}>{e.entityName ?? e.entityId}</span>
                     </td>
                     <td>
-                      <AuditDiff seq={e.seq} before={e.before} after={e.after} />
+                      <AuditDiff seq={e.seq} changes={e.changes} />
                     </td>
                     <td className="hash">{e.hash.slice(0, 16)}…</td>
                   </tr>
