@@ -315,9 +315,98 @@ async function importDigest(db: Db, id: string): Promise<string | undefined> {
   );
 }
 
+/** The columns of `invoice_lines` a basis's seal covers, as stored (what `basisDigests` reads back). */
+export interface SealedLine {
+  readonly id: string;
+  readonly invoice_basis_id: string;
+  readonly line_no: number;
+  readonly description: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly unit_price_ore: number;
+  readonly amount_ore: number;
+  readonly steps_json: string;
+  readonly category: string | null;
+  readonly base_quantity: number | null;
+  readonly clause: string | null;
+  readonly line_date: string | null;
+  readonly reference: string | null;
+  readonly credits_line_id: string | null;
+}
+
+/** One line's digest (hex). */
+function lineDigest(l: SealedLine): string {
+  const values: Value[] = [
+    l.id,
+    l.invoice_basis_id,
+    l.line_no,
+    l.description,
+    l.quantity,
+    l.unit,
+    l.unit_price_ore,
+    l.amount_ore,
+    l.steps_json,
+    l.category,
+    l.base_quantity,
+    l.clause,
+    l.line_date,
+    l.reference,
+    l.credits_line_id,
+  ];
+  // Strings, finite numbers and nulls only: JSON.stringify gives canonicalJson's text, without its per-value walk.
+  for (const v of values) if (typeof v === 'number' && !Number.isFinite(v)) return sha256(canonicalJson(values));
+  return sha256(JSON.stringify(values));
+}
+
+/**
+ * Line digests of bases written in the open transaction, hashed from the values as they were
+ * inserted (`noteInsertedLines`), so sealing a billing run of 100 000 lines does not read them
+ * all back (issue 11). Kept per transaction object: a rolled-back transaction's digests go with it.
+ */
+const insertedLines = new WeakMap<object, Map<string, string[]>>();
+
+/**
+ * Record the lines just inserted for basis `basisId` in transaction `trx` (values exactly as
+ * written). The seal of that transaction uses these digests after checking that the basis still
+ * has exactly this many lines; `audit verify` always reads the lines back.
+ */
+export function noteInsertedLines(trx: Db, basisId: string, lines: readonly SealedLine[]): void {
+  let byBasis = insertedLines.get(trx);
+  if (byBasis === undefined) {
+    byBasis = new Map();
+    insertedLines.set(trx, byBasis);
+  }
+  const list = byBasis.get(basisId) ?? [];
+  for (const l of lines) list.push(lineDigest(l));
+  byBasis.set(basisId, list);
+}
+
+/** Of `ids`, the bases whose inserted lines this transaction hashed and whose line count still matches. */
+async function aheadLineDigests(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const noted = insertedLines.get(db);
+  const out = new Map<string, string[]>();
+  if (noted === undefined) return out;
+  const wanted = ids.filter((id) => noted.has(id));
+  for (const part of chunks(wanted)) {
+    const counts = await db
+      .selectFrom('invoice_lines')
+      .select(['invoice_basis_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('invoice_basis_id', 'in', part)
+      .groupBy('invoice_basis_id')
+      .execute();
+    const n = new Map(counts.map((c) => [c.invoice_basis_id, Number(c.n)]));
+    for (const id of part) {
+      const digests = noted.get(id);
+      if (digests !== undefined && digests.length === (n.get(id) ?? 0)) out.set(id, digests);
+    }
+  }
+  return out;
+}
+
 /** Digests of the given invoice bases (with their lines). */
-async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string, Digests>> {
+async function basisDigests(db: Db, ids: readonly string[], useAhead = false): Promise<Map<string, Digests>> {
   const out = new Map<string, Digests>();
+  const ahead = useAhead ? await aheadLineDigests(db, ids) : new Map<string, string[]>();
   for (const part of chunks(ids)) {
     const bases = await db
       .selectFrom('invoice_bases')
@@ -353,6 +442,7 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
       ])
       .where('id', 'in', part)
       .execute();
+    const toRead = part.filter((id) => !ahead.has(id));
     const lines = await db
       .selectFrom('invoice_lines')
       .select([
@@ -372,30 +462,17 @@ async function basisDigests(db: Db, ids: readonly string[]): Promise<Map<string,
         'reference',
         'credits_line_id',
       ])
-      .where('invoice_basis_id', 'in', part)
+      .where('invoice_basis_id', 'in', toRead.length === 0 ? ['-'] : toRead)
       .execute();
     const byBasis = new Map<string, string[]>();
+    for (const id of part) {
+      const known = ahead.get(id);
+      if (known !== undefined) byBasis.set(id, known);
+    }
     for (const l of lines) {
-      const h = sha256(
-        canonicalJson([
-          l.id,
-          l.invoice_basis_id,
-          l.line_no,
-          l.description,
-          l.quantity,
-          l.unit,
-          l.unit_price_ore,
-          l.amount_ore,
-          l.steps_json,
-          l.category,
-          l.base_quantity,
-          l.clause,
-          l.line_date,
-          l.reference,
-          l.credits_line_id,
-        ]),
-      );
-      byBasis.set(l.invoice_basis_id, [...(byBasis.get(l.invoice_basis_id) ?? []), h]);
+      const list = byBasis.get(l.invoice_basis_id);
+      if (list === undefined) byBasis.set(l.invoice_basis_id, [lineDigest(l)]);
+      else list.push(lineDigest(l));
     }
     for (const b of bases) {
       const head: Value[] = [
@@ -505,7 +582,7 @@ async function digestsIn(
 ): Promise<Record<string, string | null>> {
   const found = new Map<string, string>();
   if (table === 'users') for (const [k, v] of await userDigests(db, ids)) found.set(k, v[which]);
-  else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids)) found.set(k, v[which]);
+  else if (table === 'invoice_bases') for (const [k, v] of await basisDigests(db, ids, useAhead)) found.set(k, v[which]);
   else if (table === 'parties') for (const [k, v] of await partyDigests(db, ids)) found.set(k, v[which]);
   else {
     for (const id of ids) {

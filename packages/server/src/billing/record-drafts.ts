@@ -4,8 +4,9 @@
  * screened for personnummer; the user's own `reference` is) and every line comes back with it,
  * so the line is matched to its record, gets that record's steps (plus the step naming the
  * imported row), its record id and its billing key (`record:<id>:<category>`). Core numbers its
- * per-record steps `uppdrag[i]:…` / `kostnad[i]:…`; general steps (the indexed rate) go into
- * every basis's trace; each basis's trace holds the steps of its own lines only.
+ * per-record steps `uppdrag[i]:…` / `kostnad[i]:…`; they go onto that record's line only, and the
+ * general steps (the indexed rate) into every basis's trace — a record's steps are stored once,
+ * not again in the trace of a basis of 10 000 lines (decision 0220).
  */
 import type { CalculationStep, InvoiceBasis, Trace } from '@samverkan/core';
 import type { BasisDraft, LineDraft } from './basis-draft.js';
@@ -30,6 +31,8 @@ export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, recor
     list.push(s);
     stepsByRecord.set(i, list);
   }
+  // Each line carries its record's steps; the trace only what all lines share (decision 0220).
+  const generalTrace: Trace = { ...trace, steps: general };
   return bases.map((b) => {
     const used = new Map<number, StoredRecord>();
     const lines: LineDraft[] = b.lines.map((l) => {
@@ -45,13 +48,12 @@ export function recordDrafts(bases: readonly InvoiceBasis[], trace: Trace, recor
         recordId: record.id,
       };
     });
-    const own = [...used.keys()].sort((a, c) => a - c).flatMap((i) => stepsByRecord.get(i) ?? []);
     return {
       seller: b.seller,
       buyer: b.buyer,
       lines,
       totalOre: b.totalOre,
-      trace: { ...trace, steps: [...general, ...own] },
+      trace: generalTrace,
       inputs: inputsOf([...used.values()]),
     };
   });

@@ -12,7 +12,7 @@
  * the winner's run. Nothing new to bill is an answer (200, `created: false`, a note), not an error.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { findMunicipality, invalidInput, SamverkanError, type Agreement } from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { BillingRunsTable, Database } from '../store/schema.js';
@@ -218,60 +218,91 @@ async function insertRun(
   plan: FlowResult,
 ): Promise<string> {
   const actor = actorOf(user);
-  return store.transaction(async (trx) => {
-    const last = await trx
-      .selectFrom('billing_runs')
-      .select((eb) => eb.fn.max('sequence').as('n'))
-      .where('flow', '=', flow)
-      .where('period', '=', period.text)
-      .executeTakeFirst();
-    const sequence = (last?.n ?? 0) + 1;
-    const id = randomUUID();
-    const at = nowIso();
-    const demo =
-      plan.bases.every((b) => b.inputs.records.length > 0) &&
-      (await allDemo(
-        trx,
-        plan.bases.flatMap((b) => b.inputs.records),
-      ));
-    await trx
-      .insertInto('billing_runs')
-      .values({
-        id,
-        flow,
-        period: period.text,
-        sequence,
-        scope,
-        status: 'completed',
-        started_by: actor,
-        started_at: at,
-        finished_at: at,
-        demo: toFlag(demo),
-        options_json: JSON.stringify(options),
-        summary_json: JSON.stringify({ notes: plan.notes }),
-      })
-      .execute();
-    const created: { id: string; seller: string; buyer: string; totalOre: number; lines: number }[] = [];
-    for (const b of plan.bases) {
-      const basisId = await insertBasis(trx, fromDraft(b, { runId: id, flow, period: period.text, demo, createdAt: at, replacesId: null }));
-      created.push({
-        id: basisId,
-        seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`),
-        buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`),
-        totalOre: b.totalOre,
-        lines: b.lines.length,
-      });
-    }
-    await appendAudit(trx, {
-      actor,
-      action: 'create',
-      entity: 'billing_runs',
-      entityId: id,
-      before: null,
-      after: { flow, period: period.text, sequence, scope, options, invoiceBases: created, notes: plan.notes },
+  const cacheBefore = store.kind === 'sqlite' ? await sqliteCacheSize(store.db, -RUN_CACHE_KIB) : undefined;
+  try {
+    return await store.transaction((trx) => insertRunIn(trx, actor, flow, period, options, scope, plan));
+  } finally {
+    if (cacheBefore !== undefined) await sqliteCacheSize(store.db, cacheBefore);
+  }
+}
+
+/**
+ * SQLite's page cache while a run writes its lines (KiB): a month of 100 000 lines adds to indexes
+ * keyed by random record ids (billing key, record id), and with the default 2 MiB every insert
+ * evicts and re-reads index pages (a quarter of the insert time at 100 000 lines, decision 0220).
+ * Set back after the run (SQLite frees the pages above the limit when it shrinks).
+ */
+const RUN_CACHE_KIB = 65_536;
+
+/** Set the SQLite connection's `cache_size` (negative: KiB; positive: pages); returns the value it had. */
+async function sqliteCacheSize(db: Kysely<Database>, value: number): Promise<number> {
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  await sql`pragma cache_size = ${sql.raw(String(Math.trunc(value)))}`.execute(db);
+  return before.rows[0]?.cache_size ?? -2000;
+}
+
+/** The inserts of `insertRun`, inside its transaction. */
+async function insertRunIn(
+  trx: Transaction<Database>,
+  actor: string,
+  flow: BillingFlow,
+  period: BillingPeriod,
+  options: RunOptions,
+  scope: string | null,
+  plan: FlowResult,
+): Promise<string> {
+  const last = await trx
+    .selectFrom('billing_runs')
+    .select((eb) => eb.fn.max('sequence').as('n'))
+    .where('flow', '=', flow)
+    .where('period', '=', period.text)
+    .executeTakeFirst();
+  const sequence = (last?.n ?? 0) + 1;
+  const id = randomUUID();
+  const at = nowIso();
+  const demo =
+    plan.bases.every((b) => b.inputs.records.length > 0) &&
+    (await allDemo(
+      trx,
+      plan.bases.flatMap((b) => b.inputs.records),
+    ));
+  await trx
+    .insertInto('billing_runs')
+    .values({
+      id,
+      flow,
+      period: period.text,
+      sequence,
+      scope,
+      status: 'completed',
+      started_by: actor,
+      started_at: at,
+      finished_at: at,
+      demo: toFlag(demo),
+      options_json: JSON.stringify(options),
+      summary_json: JSON.stringify({ notes: plan.notes }),
+    })
+    .execute();
+  const created: { id: string; seller: string; buyer: string; totalOre: number; lines: number }[] = [];
+  for (const b of plan.bases) {
+    const basisId = await insertBasis(trx, fromDraft(b, { runId: id, flow, period: period.text, demo, createdAt: at, replacesId: null }));
+    created.push({
+      id: basisId,
+      seller: b.seller.id + (b.seller.unit === undefined ? '' : `/${b.seller.unit}`),
+      buyer: b.buyer.id + (b.buyer.unit === undefined ? '' : `/${b.buyer.unit}`),
+      totalOre: b.totalOre,
+      lines: b.lines.length,
     });
-    return id;
+  }
+  await appendAudit(trx, {
+    actor,
+    action: 'create',
+    entity: 'billing_runs',
+    entityId: id,
+    before: null,
+    after: { flow, period: period.text, sequence, scope, options, invoiceBases: created, notes: plan.notes },
   });
+  return id;
 }
 
 /** Start the next run for `flow` and `period` (or answer with the latest when nothing new is billable). */
