@@ -15,6 +15,7 @@ import type { InvoiceBasisView } from '../../billing/basis-view.js';
 import type { ConfiguredStore } from '../configured-store.js';
 import { registerBillingSettlement } from './report-pdfs.js';
 import { cliIo } from '../cli-io.js';
+import { fileSizeText } from '../saved-tables.js';
 
 /** The CLI's user: the administrator's rights, audited as `cli:<os user>`. */
 async function cliUser(): Promise<SessionUser> {
@@ -216,7 +217,9 @@ export function registerBilling(program: Command): void {
           printJson({ file: path, fileName: file.fileName, contentType: file.contentType, bytes: file.bytes.length, sha256: file.sha256 });
           return;
         }
-        cliIo().stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
+        cliIo().stdout.write(
+          `Sparad: ${path} (${fileSizeText(file.bytes.length)}), kontrollsumma SHA-256 ${file.sha256}; exporten är granskningsloggad.\n`,
+        );
       });
     });
 

@@ -13,6 +13,7 @@ import type { ExportedFile } from '../../exports/export-service.js';
 import type { ConfiguredStore } from '../configured-store.js';
 import { cliIo } from '../cli-io.js';
 import { printJson } from '../output.js';
+import { fileSizeText } from '../saved-tables.js';
 
 async function withAdminStore<T>(fn: (s: ConfiguredStore, user: SessionUser) => Promise<T>): Promise<T> {
   const { cliActor, openConfiguredStore } = await import('../configured-store.js');
@@ -44,7 +45,10 @@ function writeOut(file: ExportedFile, out: string, json: boolean): void {
   writeFileSync(path, file.bytes);
   if (json)
     printJson({ file: path, fileName: file.fileName, contentType: file.contentType, bytes: file.bytes.length, sha256: file.sha256 });
-  else cliIo().stdout.write(`${path}: ${String(file.bytes.length)} byte, SHA-256 ${file.sha256} (granskningsloggat).\n`);
+  else
+    cliIo().stdout.write(
+      `Sparad: ${path} (${fileSizeText(file.bytes.length)}), kontrollsumma SHA-256 ${file.sha256}; exporten är granskningsloggad.\n`,
+    );
 }
 
 /** Register `billing settlement` under the `billing` command. */
