@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { billableMinutes, ore, parseClockTime, priceStartedHours, type AssignmentMinutes } from '@samverkan/core';
 import type { Database } from '@samverkan/server/dist/store/schema.js';
+import { decodeRecordData } from '@samverkan/server/dist/imports/record-codec.js';
 import type { PairTotal } from './pair-totals.js';
 
 const PAGE = 5000;
@@ -36,7 +37,7 @@ export async function storedTotals(db: Kysely<Database>, rateOre: number): Promi
       .limit(PAGE)
       .execute();
     for (const r of rows) {
-      const d = JSON.parse(r.data_json) as StoredDaytime;
+      const d = decodeRecordData('daytime-assignments', r.data_json) as unknown as StoredDaytime;
       const at = parseClockTime(d.start, 'starttid');
       if (d.storsjoglantan || at < DAY_START || at >= DAY_END) continue;
       const amount = priceStartedHours(billableMinutes(d.minutes, 'uppdrag', 'ORD.uppdrag-dagtid').minutes, rate).amountOre;

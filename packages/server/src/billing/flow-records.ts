@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { decodeRecordData } from '../imports/record-codec.js';
 import type { BasisInputs } from './basis-draft.js';
 
 /** One stored record with where it came from. */
@@ -56,7 +57,7 @@ function toRecord(r: Row): StoredRecord {
     kind: r.kind,
     period: r.period,
     identity: r.identity_key,
-    data: JSON.parse(r.data_json) as unknown,
+    data: decodeRecordData(r.kind, r.data_json),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.js';
 import { municipalityScope, partyScope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { importView, type ImportView } from './import-view.js';
+import { decodeRecordData } from './record-codec.js';
 
 /** Imports the user may see, newest first. */
 export async function listImports(
@@ -68,7 +69,7 @@ export async function listRecords(
     buyer: r.buyer_code,
     municipality: r.municipality_code,
     amountOre: r.amount_ore,
-    data: JSON.parse(r.data_json) as unknown,
+    data: decodeRecordData(r.kind, r.data_json),
     demo: flag(r.demo),
   }));
 }

@@ -21,7 +21,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { precomputeImportSeal, StagedImportSeal } from '../audit/object-digests.js';
 import type { FileLimits } from './file-limits.js';
 import type { ScannedFile } from './file-scan.js';
-import type { ImportKind, WriteCounts } from './kinds/kind.js';
+import type { ImportKind, KindWriter, WriteCounts } from './kinds/kind.js';
 import { problemCount, problemMessage, type ProblemList } from './row-problems.js';
 import { passOverFile, type ImportScope } from './validate-file.js';
 import { importView, type ImportView } from './import-view.js';
@@ -134,6 +134,7 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
   };
   const { staging, uploadedAt } = await beginStaging(store, header);
   const seal = new StagedImportSeal(importId);
+  let abandon: KindWriter<unknown>['abandon'];
   try {
     const writer = req.kind.writer({
       ...ctx,
@@ -148,6 +149,7 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
         for (const r of rows) seal.add(r);
       },
     });
+    abandon = writer.abandon?.bind(writer);
     let read = 0;
     const pass = await passOverFile(
       req.kind,
@@ -162,6 +164,7 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
       req.limits,
     );
     if (!pass.problems.empty) throw rejected(req.filename, pass.problems);
+    await writer.drain?.();
     const municipalityCode = req.municipality ?? (pass.municipalities.size === 1 ? [...pass.municipalities][0] : undefined) ?? null;
     const row = {
       ...header,
@@ -207,6 +210,7 @@ export async function runImport(store: Store, agreement: Agreement, req: ImportR
     });
   } catch (e) {
     // Nothing of a failed or empty import may stay behind, not even invisibly.
+    await abandon?.();
     await staging.discard();
     if (e instanceof NothingNew)
       return { ...base, rows: e.rows, inserted: 0, duplicates: e.counts.duplicates, alreadyImported: true, import: null };

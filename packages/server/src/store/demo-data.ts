@@ -20,6 +20,7 @@ import { openDispute } from '../disputes/dispute-store.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Role } from '../auth/roles.js';
 import { seedDemoImports } from '../imports/demo-imports.js';
+import { encodeRecordData } from '../imports/record-codec.js';
 import { seedDemoParties } from '../reference/demo-parties.js';
 
 /** The one password of every demo user (public, printed by `npm start`). */
@@ -179,7 +180,7 @@ async function seedDemoRecords(store: Store): Promise<void> {
             buyer_code: r.hirer,
             municipality_code: f.municipality,
             amount_ore: null,
-            data_json: JSON.stringify(data),
+            data_json: encodeRecordData('daytime-assignments', data),
             demo: 1,
           })
           .execute();

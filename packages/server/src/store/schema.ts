@@ -168,10 +168,13 @@ export interface ImportRowsTable {
   buyer_code: string | null;
   municipality_code: string | null;
   amount_ore: OreColumn | null;
+  /** The record's fields, encoded by imports/record-codec.ts (compact array in the kind's field order, or an object; 0010). */
   data_json: string;
   demo: Flag;
-  /** SHA-256 of the record's normalised fields, unique per kind (0002): re-imports add nothing. */
+  /** Short hash of the record (imports/record-codec.ts, 0010), unique per kind: re-imports add nothing. */
   natural_key: string | null;
+  /** The 64-hex key a row had before 0010 re-keyed it (what audit seals made before hold); null for rows written since. */
+  legacy_natural_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** For state-like records (inventory count, connected count, budget): what the value describes; the newest import wins (0002). */
   identity_key: string | null;
 }

@@ -1,5 +1,6 @@
 /**
- * The JSON shapes the importers write into `import_rows.data_json` (imports/kinds/*), as the
+ * The JSON shapes the importers write into `import_rows.data_json` (imports/kinds/*; stored compactly and
+ * decoded by imports/record-codec.ts, decision 0210), as the
  * billing flows read them back. One place, so the writer and the readers cannot drift apart.
  */
 import type { AssignmentMinutes, InpatientCostKind, OmbudService } from '@samverkan/core';

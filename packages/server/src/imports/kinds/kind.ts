@@ -1,8 +1,8 @@
 /**
  * What an import kind is: its columns (documented, Swedish and English names), who may import it,
  * how one row is read and validated, the parties of a row (for scoping), and how rows are written.
- * Rows are read twice (pass 1 validates, pass 2 writes), so a kind holds no rows in memory except
- * what a cross-row check needs (a few index years, an allocation key's factors).
+ * Rows are read once (decision 0176), so a kind holds no rows in memory except what a cross-row
+ * check needs (a few index years, an allocation key's factors).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Agreement } from '@samverkan/core';
@@ -54,6 +54,10 @@ export interface KindSession<T> {
 /** Writing one file's rows (pass 2). */
 export interface KindWriter<T> {
   add(value: T, line: number): Promise<void>;
+  /** After the last row, before `finish`: write what the writer held back (in staging transactions of its own). */
+  drain?(): Promise<void>;
+  /** The import failed: drop what the writer holds outside the database's tables. */
+  abandon?(): Promise<void>;
   /**
    * After the last row, inside the one transaction that makes the import visible: write what is
    * left (at most one chunk, or a kind's few reference rows) and count.

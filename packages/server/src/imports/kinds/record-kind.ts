@@ -1,18 +1,20 @@
 /**
  * Kinds whose rows become `import_rows` records (assignments, tasks, work orders, costs, counts,
  * budgets). Two sorts:
- * - event records (an assignment, a work order): the natural key is the SHA-256 of the record's
- *   normalised fields, unique per kind, so the same record imported again is skipped by the
- *   database (`ON CONFLICT DO NOTHING`), in batches;
+ * - event records (an assignment, a work order): the natural key is a short hash of the record's
+ *   columns and encoded fields (imports/record-codec.ts, decision 0210), unique per kind, so the
+ *   same record imported again is skipped by the database (`ON CONFLICT DO NOTHING`), in batches,
+ *   and a skipped row is compared with the stored one, so a key collision is refused;
  * - state records (the device count of a municipality on a date, a year's connected count, an
  *   area's budget): an `identity` says what the value describes; a row equal to the current value
  *   of its identity is a duplicate, a different one is stored and, being newest, is what billing
  *   uses. A file may give each identity once.
  */
-import { createHash } from 'node:crypto';
+import { SamverkanError } from '@samverkan/core';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, ImportRowsTable } from '../../store/schema.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
+import { decodeRecordData, encodeRecordData, recordKey, stateKey } from '../record-codec.js';
 import type { SealedImportRow } from '../../audit/object-digests.js';
 import { toFlag } from '../../store/flag.js';
 import { sequentialUuid } from '../../store/sequential-id.js';
@@ -20,6 +22,7 @@ import type { RowProblem } from '../row-problems.js';
 import type { RowReader } from '../row-reader.js';
 import type { ColumnSpec } from '../columns.js';
 import type { ImportKind, KindContext, KindSession, KindWriter, WriteContext } from './kind.js';
+import { KeyOrderSpool, spoolsInKeyOrder, type SpooledRow } from './key-order-spool.js';
 
 /** One record as read from a row. */
 export interface RecordDraft {
@@ -44,27 +47,15 @@ const INSERT_ROWS = 500;
  * frames of the index pages touched) is shared by enough rows (decision 0176).
  */
 const CHUNK_ROWS = 1000;
+/** Rows per staging transaction when they are written in key order (SQLite, decision 0211): neighbouring pages, so more per commit. */
+const KEY_ORDER_CHUNK_ROWS = 2000;
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** The natural key of an event record of `kind`. */
+/** The natural key of an event record of `kind` (decision 0210). */
 export function naturalKey(
   kind: string,
   d: Pick<RecordDraft, 'period' | 'sellerCode' | 'buyerCode' | 'municipalityCode' | 'amountOre' | 'data'>,
 ): string {
-  return sha256(
-    canonicalJson({
-      kind,
-      period: d.period,
-      seller: d.sellerCode,
-      buyer: d.buyerCode,
-      municipality: d.municipalityCode,
-      amount: d.amountOre,
-      data: d.data,
-    }),
-  );
+  return recordKey(kind, d, encodeRecordData(kind, d.data));
 }
 
 function contentOf(d: RecordDraft): string {
@@ -81,7 +72,7 @@ function contentOf(d: RecordDraft): string {
 /** A row as written: every sealed column set (what the staged seal hashes, decision 0100). */
 type StagedRow = SealedImportRow & Insertable<ImportRowsTable> & { readonly demo: 0 | 1 };
 
-function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): StagedRow {
+function rowValues(w: WriteContext, d: RecordDraft, line: number, dataText: string, key: string): StagedRow {
   return {
     // Time-ordered, so the primary key and (import_id, id) indexes grow at their end (decision 0176).
     id: sequentialUuid(),
@@ -93,10 +84,73 @@ function rowValues(w: WriteContext, d: RecordDraft, line: number, key: string): 
     buyer_code: d.buyerCode,
     municipality_code: d.municipalityCode,
     amount_ore: d.amountOre,
-    data_json: JSON.stringify(d.data),
+    data_json: dataText,
     demo: toFlag(w.demo),
     natural_key: key,
     identity_key: d.identity ?? null,
+  };
+}
+
+/** True when two rows are the same record (their fields compared as canonical JSON, so key order does not matter). */
+type RecordColumns = Pick<StagedRow, 'period' | 'seller_code' | 'buyer_code' | 'municipality_code' | 'amount_ore' | 'data_json'>;
+
+function sameRecord(kind: string, a: RecordColumns, b: RecordColumns): boolean {
+  return (
+    a.period === b.period &&
+    a.seller_code === b.seller_code &&
+    a.buyer_code === b.buyer_code &&
+    a.municipality_code === b.municipality_code &&
+    a.amount_ore === b.amount_ore &&
+    (a.data_json === b.data_json ||
+      canonicalJson(decodeRecordData(kind, a.data_json)) === canonicalJson(decodeRecordData(kind, b.data_json)))
+  );
+}
+
+/**
+ * Rows the database skipped as already stored (their natural key exists) must be the stored
+ * records: a short key could collide (decision 0210), and a collision taken for a duplicate would
+ * lose a record silently. Read only on re-imports, never for new rows.
+ */
+async function refuseCollisions(trx: Transaction<Database>, kind: string, skipped: readonly StagedRow[]): Promise<void> {
+  const keys = skipped.map((r) => r.natural_key).filter((k): k is string => k !== null);
+  if (keys.length === 0) return;
+  const stored = await trx
+    .selectFrom('import_rows')
+    .select(['natural_key', 'period', 'seller_code', 'buyer_code', 'municipality_code', 'amount_ore', 'data_json'])
+    .where('kind', '=', kind)
+    .where('natural_key', 'in', keys)
+    .execute();
+  const byKey = new Map(stored.map((r) => [r.natural_key, r]));
+  for (const r of skipped) {
+    const s = byKey.get(r.natural_key ?? null);
+    // Two rows of this chunk with one key: the first was written, so the stored one is in `stored` too.
+    if (s === undefined || !sameRecord(kind, r, s)) {
+      throw new SamverkanError(
+        'SAMV_ERR_CONFLICT',
+        `Rad ${String(r.line)}: posten fick samma naturliga nyckel (${r.natural_key ?? ''}) som en annan, redan sparad post av typen ${kind}. Inget har sparats; kontakta systemförvaltningen (nyckelkollision).`,
+        { line: r.line, field: '(rad)' },
+      );
+    }
+  }
+}
+
+/** A spooled row as written: its id is given now, so ids grow in the order rows are written. */
+function spooledRow(w: WriteContext, r: SpooledRow): StagedRow {
+  const [line, period, seller, buyer, municipality, amount, data, key, identity] = r;
+  return {
+    id: sequentialUuid(),
+    import_id: w.importId,
+    line,
+    kind: w.kind,
+    period,
+    seller_code: seller,
+    buyer_code: buyer,
+    municipality_code: municipality,
+    amount_ore: amount,
+    data_json: data,
+    demo: toFlag(w.demo),
+    natural_key: key,
+    identity_key: identity,
   };
 }
 
@@ -107,6 +161,9 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
   const flush = async (trx: Transaction<Database>): Promise<void> => {
     const rows = batch;
     batch = [];
+    await write(trx, rows);
+  };
+  const write = async (trx: Transaction<Database>, rows: readonly StagedRow[]): Promise<void> => {
     for (let i = 0; i < rows.length; i += INSERT_ROWS) {
       const part = rows.slice(i, i + INSERT_ROWS);
       // RETURNING names the rows written (not those skipped as already stored), for the seal.
@@ -118,18 +175,53 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
         .execute();
       inserted += written.length;
       duplicates += part.length - written.length;
-      if (w.written) {
-        if (written.length === part.length) w.written(part);
-        else {
-          const ids = new Set(written.map((r) => r.id));
-          w.written(part.filter((r) => ids.has(r.id)));
-        }
+      if (written.length === part.length) w.written?.(part);
+      else {
+        const ids = new Set(written.map((r) => r.id));
+        const skipped = part.filter((r) => !ids.has(r.id));
+        await refuseCollisions(trx, w.kind, skipped);
+        w.written?.(part.filter((r) => ids.has(r.id)));
       }
     }
   };
+  if (spoolsInKeyOrder(w.db)) {
+    const spool = new KeyOrderSpool(w.db, w.importId);
+    return {
+      async add(d, line) {
+        const text = encodeRecordData(w.kind, d.data);
+        await spool.add([
+          line,
+          d.period,
+          d.sellerCode,
+          d.buyerCode,
+          d.municipalityCode,
+          d.amountOre,
+          text,
+          recordKey(w.kind, d, text),
+          null,
+        ]);
+      },
+      async drain() {
+        try {
+          await spool.seal();
+          for (;;) {
+            const rows = await spool.next(KEY_ORDER_CHUNK_ROWS);
+            if (rows.length === 0) break;
+            const staged = rows.map((r) => spooledRow(w, r));
+            await w.stage((trx) => write(trx, staged));
+          }
+        } finally {
+          await spool.drop();
+        }
+      },
+      abandon: () => spool.drop(),
+      finish: () => Promise.resolve({ inserted, duplicates }),
+    };
+  }
   return {
     async add(d, line) {
-      batch.push(rowValues(w, d, line, naturalKey(w.kind, d)));
+      const text = encodeRecordData(w.kind, d.data);
+      batch.push(rowValues(w, d, line, text, recordKey(w.kind, d, text)));
       if (batch.length >= CHUNK_ROWS) await w.stage(flush);
     },
     async finish(trx) {
@@ -186,7 +278,7 @@ function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
           buyerCode: current.buyer_code,
           municipalityCode: current.municipality_code,
           amountOre: current.amount_ore,
-          data: JSON.parse(current.data_json) as Record<string, unknown>,
+          data: decodeRecordData(w.kind, current.data_json),
         };
         if (contentOf(existing) === content) {
           duplicates += 1;
@@ -194,7 +286,8 @@ function stateWriter(w: WriteContext): KindWriter<RecordDraft> {
         }
       }
       // A newer value of the identity: unique per import, so importing A, B, A again restores A.
-      batch.push(rowValues(w, d, line, sha256(`${content}|${w.importId}`)));
+      const text = encodeRecordData(w.kind, d.data);
+      batch.push(rowValues(w, d, line, text, stateKey(w.kind, d, text, w.importId)));
       if (batch.length >= CHUNK_ROWS) await w.stage(flush);
     },
     async finish(trx) {

@@ -13,6 +13,7 @@ import * as m0006 from './0006-billing-ledger.js';
 import * as m0007 from './0007-staged-imports-and-password-change.js';
 import * as m0008 from './0008-audit-keyed-chain.js';
 import * as m0009 from './0009-party-register-and-invoice-numbers.js';
+import * as m0010 from './0010-compact-import-rows.js';
 
 /** Every migration by name, in order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-staged-imports-and-password-change': m0007,
   '0008-audit-keyed-chain': m0008,
   '0009-party-register-and-invoice-numbers': m0009,
+  '0010-compact-import-rows': m0010,
 };
 
 /** Kysely's provider over the list above. */
