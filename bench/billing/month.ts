@@ -1,14 +1,14 @@
 /**
  * Months of daytime assignments (dagtid) written straight into `imports`/`import_rows` the way the
  * importer stores them (the import itself is the import suite's business), on a fresh SQLite file
- * with the demo data (index values), through the server's built modules.
+ * or PostgreSQL schema with the demo data (index values), through the server's built modules.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readAgreement } from '@samverkan/server/dist/agreement/read-agreement-dir.js';
 import { auditKeyFrom } from '@samverkan/server/dist/audit/audit-key.js';
 import { prepareStore } from '@samverkan/server/dist/store/prepare-store.js';
-import type { Store } from '@samverkan/server/dist/store/db.js';
+import type { Store, StoreOptions } from '@samverkan/server/dist/store/db.js';
 import type { Agreement } from '@samverkan/core';
 
 const CODES = ['2326', '2305', '2361', '2309', '2303', '2313', '2321', '2380'] as const;
@@ -22,12 +22,13 @@ export interface BillingStore {
 
 /** A migrated SQLite store in `dir` with the demo data. */
 export async function openBillingStore(dir: string): Promise<BillingStore> {
+  return openBillingStoreWith({ sqliteFile: join(dir, 'bench.sqlite'), audit: { key: auditKeyFrom('b'.repeat(64), 'bench') } });
+}
+
+/** A migrated store of `options` (SQLite or PostgreSQL) with the demo data. */
+export async function openBillingStoreWith(options: StoreOptions): Promise<BillingStore> {
   const agreement = readAgreement();
-  const { store } = await prepareStore(
-    { sqliteFile: join(dir, 'bench.sqlite'), audit: { key: auditKeyFrom('b'.repeat(64), 'bench') } },
-    agreement,
-    true,
-  );
+  const { store } = await prepareStore(options, agreement, true);
   return { store, agreement };
 }
 
