@@ -50,6 +50,8 @@ describe('record fields in the glossary (audit before/after)', () => {
       { field: 'approvedBy', label: 'Godkänt av', before: '–', after: 'Demo Administratör' },
       { field: 'creditReason', label: 'Skäl till krediteringen', before: '–', after: 'Fel antal timmar' },
     ]);
+    expect(describeChanges(null, { subject: 'abc-123' }, names, 'user_identities')[0]?.label).toBe('Id hos utfärdaren');
+    expect(describeChanges(null, { subject: 'Hjälpmedel' }, names, 'disputes')[0]?.label).toBe('Ämne');
     expect(describeChanges(null, 5)).toEqual([{ field: 'värde', label: 'Värde', before: '–', after: '5' }]);
     expect(
       describeChanges(
@@ -58,6 +60,6 @@ describe('record fields in the glossary (audit before/after)', () => {
         (k, id) => (k === 'import-kind' && id === 'population' ? 'Folkmängd' : undefined),
         'imports',
       ),
-    ).toEqual([{ field: 'kind', label: 'Typ', before: '–', after: 'Folkmängd' }]);
+    ).toEqual([{ field: 'kind', label: 'Typ av underlag', before: '–', after: 'Folkmängd' }]);
   });
 });

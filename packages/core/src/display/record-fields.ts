@@ -326,6 +326,12 @@ export interface FieldChange {
   readonly after: string;
 }
 
+/** Where one table's key means something else than elsewhere (a sign-in link's `subject` is an id, not a dispute's subject). */
+const entityLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  user_identities: { subject: 'Id hos utfärdaren' },
+  imports: { kind: 'Typ av underlag' },
+};
+
 function fieldsOf(value: unknown): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   return value === null || value === undefined ? {} : { värde: value };
@@ -344,5 +350,6 @@ export function describeChanges(before: unknown, after: unknown, names: RecordNa
     if (k === 'kind' && entity === 'imports' && typeof v === 'string') return names('import-kind', v) ?? v;
     return recordFieldValue(k, v, names);
   };
-  return keys.map((k) => ({ field: k, label: recordFieldLabel(k), before: show(k, b[k]), after: show(k, a[k]) }));
+  const label = (k: string): string => entityLabels[entity ?? '']?.[k] ?? recordFieldLabel(k);
+  return keys.map((k) => ({ field: k, label: label(k), before: show(k, b[k]), after: show(k, a[k]) }));
 }
