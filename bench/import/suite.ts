@@ -22,6 +22,7 @@ import { duckdbTotals } from './duckdb-totals.js';
 import { storedTotals } from './our-totals.js';
 import { BENCH_RATE_ORE, totalsDiffer } from './pair-totals.js';
 import { startOurs } from '../api/processes.js';
+import { importOtherKinds } from './kind-totals.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'packages/server/bin/samverkan.js');
@@ -149,6 +150,13 @@ export const suite: Suite = {
       }
       const api = await apiImports(work, apiRows, runs);
       failures.push(...api.failures);
+      const kindRows = opts.quick ? 2_000 : 20_000;
+      for (const k of await importOtherKinds(work, kindRows, SEED, readAgreement())) {
+        failures.push(...k.differences.slice(0, 10).map((d) => `${k.kind}: ${d}`));
+        notes.push(
+          `${k.kind}: ${k.rows.toLocaleString('sv-SE')} generated rows (bench/generate/record-kinds.ts) imported in ${k.ms.toFixed(0)} ms (one run, in-process), ${String(k.inserted)} stored${k.measure === '' ? ' (a state kind: no per-pair-per-month sum)' : `; ${k.measure} per pair and month ${k.differences.length === 0 ? 'identical to DuckDB' : `differ from DuckDB in ${String(k.differences.length)} places`}`}.`,
+        );
+      }
       // The totals of the last run's stored records against DuckDB's, to the öre.
       const agreement = readAgreement();
       for (const n of sizes) {
