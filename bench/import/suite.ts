@@ -107,7 +107,7 @@ async function apiImports(work: string, n: number, runs: number): Promise<{ ms: 
       const text = await res.text();
       ms.push(Number(process.hrtime.bigint() - t) / 1e6);
       rmSync(path, { force: true });
-      const answer = res.status === 200 ? (JSON.parse(text) as { inserted?: number }) : {};
+      const answer = res.ok ? (JSON.parse(text) as { inserted?: number }) : {};
       if (answer.inserted !== n) failures.push(`API import ${String(i + 1)}: ${String(res.status)}, ${text.slice(0, 300)}`);
     }
   } finally {
