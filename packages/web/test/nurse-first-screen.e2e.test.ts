@@ -16,6 +16,7 @@ import {
   hasChromium,
   launchBrowser,
   openPage,
+  screenshot,
   startApp,
   visit,
   type RunningApp,
@@ -66,6 +67,7 @@ describe.skipIf(!hasChromium)('Sjuksköterskans första skärm', () => {
       expect(box).not.toBeNull();
       expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(width < 600 ? PHONE.height : 900);
       expect(await axeViolations(page)).toEqual([]);
+      if (width < 600) await screenshot(page, 'ansvarsguide-360-start', { fullPage: false });
       // The documents and the dates are one click away.
       await banner.locator('summary').first().click();
       const notice = await lines.first().innerText();
