@@ -11,6 +11,15 @@ describe('error messages with the API’s field names in Swedish', () => {
       'Betalare av kostnadsregleringen: ange betalare bara tillsammans med ett belopp i ”Kostnadsreglering”.',
     );
   });
+  it('names request paths in Swedish (the text gate, the personnummer gate)', () => {
+    expect(plainMessage('Fältet body.subject innehåller ett otillåtet styrtecken (U+0007). Ta bort det och försök igen.')).toBe(
+      'Fältet ”Ärende” innehåller ett otillåtet styrtecken (U+0007). Ta bort det och försök igen.',
+    );
+    expect(plainMessage('body.parties.1: uppgiften ser ut att innehålla ett personnummer.')).toBe(
+      'Parter nr 2: uppgiften ser ut att innehålla ett personnummer.',
+    );
+    expect(plainMessage('Fältet body.nyckel är okänt.')).toBe('Fältet body.nyckel är okänt.');
+  });
   it('leaves quoted values, JSON examples, paths, options and unknown words as written', () => {
     const example = 'Ange till exempel {"housing": "ordinart", "registeredMunicipality": "2380"}.';
     expect(plainMessage(example)).toBe(example);

@@ -1,8 +1,9 @@
 /**
  * An error message as a person reads it: a domain error written as "costRegulationPayer: ange
- * betalare …" names the field by its API name; at the edges (the API's error bodies, the CLI's
- * stderr and --json, the guide's batch lines) each API field name in camelCase is replaced by its
- * Swedish display name (field-names.ts) — "Betalare av kostnadsregleringen: ange betalare …". The
+ * betalare …" or "Fältet body.subject innehåller …" names the field by its API name or path; at
+ * the edges (the API's error bodies, the CLI's stderr and --json, the guide's batch lines) each API
+ * field name in camelCase and each request path is replaced by its Swedish display name
+ * (field-names.ts) — "Betalare av kostnadsregleringen: ange betalare …". The
  * machine name stays in `location.field`. Text inside double quotes or braces is what the user
  * typed or an example to type (`{"registeredMunicipality": "2380"}`), and is left as written.
  */
@@ -12,12 +13,28 @@ import { fieldDisplayName } from './field-names.js';
 /** Quoted text and JSON examples: kept as they are. */
 const verbatim = /"(?:[^"\\]|\\.)*"|\{[^{}]*\}/g;
 
-/** A camelCase word (the API's multi-word field names). */
-const camelCase = /(?<![\w.\-/])[a-z]+(?:[A-Z][a-z]*)+(?![\w\-/])/g;
+/** A request path (`body.parties.0`, `query.from`) or a camelCase word (the API's multi-word field names). */
+const fieldWord = /(?<![\w.\-/])(?:(?:body|query|path)\.[\p{L}\w]+(?:\.[\p{L}\w]+)*|[a-z]+(?:[A-Z][a-z]*)+)(?![\w\-/])/gu;
+
+/** A path's Swedish name: "Parter nr 1", "Typ (Produkter nr 2)"; undefined when a segment is no known field. */
+function pathLabel(word: string): string | undefined {
+  const segments = word.split('.');
+  if (['body', 'query', 'path'].includes(segments[0] ?? '')) segments.shift();
+  const names: string[] = [];
+  for (const s of segments) {
+    const known = fieldDisplayName(s);
+    if (/^\d+$/.test(s) && names.length > 0) names[names.length - 1] = `${names[names.length - 1] ?? ''} nr ${String(Number(s) + 1)}`;
+    else if (known !== undefined) names.push(known);
+    else return undefined;
+  }
+  const main = names.at(-1);
+  if (main === undefined) return undefined;
+  return names.length === 1 ? main : `${main} (${names.slice(0, -1).join(', ')})`;
+}
 
 function plainPart(text: string, atStart: boolean): string {
-  return text.replace(camelCase, (word, offset: number) => {
-    const name = fieldDisplayName(word);
+  return text.replace(fieldWord, (word: string, offset: number) => {
+    const name = pathLabel(word);
     if (name === undefined) return word;
     // A leading "field: " names what the message is about; elsewhere the name is quoted.
     return atStart && offset === 0 && text.charAt(word.length) === ':' ? name : `”${name}”`;
