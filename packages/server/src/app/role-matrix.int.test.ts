@@ -324,6 +324,12 @@ const matrix: readonly Row[] = [
     expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
   },
   {
+    name: 'GET /api/v1/invoice-bases/:id/history',
+    scoped: true,
+    call: (c, ctx, v) => c.request('GET', `/api/v1/invoice-bases/${ctx.basisId('approved', v)}/history`),
+    expect: { ...SIGNED_IN_READ, municipality_economist: { own: 200, other: 404 } },
+  },
+  {
     name: 'PATCH /api/v1/invoice-bases/:id (kommunen säljer)',
     scoped: true,
     call: (c, ctx, v) =>
