@@ -59,7 +59,10 @@ for (const target of databaseTargets) {
       const viewer = await login(t.url, 'lasare');
       const bad = await viewer.request('GET', '/api/v1/development-funds?year=tjugo');
       expect(bad.status).toBe(400);
-      expect((bad.body as { error: { message: string } }).error.message).toMatch(/year/);
+      // The field by its Swedish name; the API name in location.field (issue 12).
+      expect(bad.body as { error: { message: string; location: { field: string } } }).toMatchObject({
+        error: { message: expect.stringMatching(/”År”/) as unknown, location: { field: 'query.year' } },
+      });
     });
   });
 }
