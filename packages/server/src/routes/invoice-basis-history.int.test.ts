@@ -40,6 +40,9 @@ for (const target of databaseTargets) {
       const detail = await admin.request('GET', `/api/v1/invoice-bases/${basis}`);
       const parties = (detail.body as { invoiceBasis: { seller: { id: string }; buyer: { id: string } } }).invoiceBasis;
       partyCodes = [parties.seller.id, parties.buyer.id];
+      expect((await admin.request('PATCH', `/api/v1/invoice-bases/${basis}`, { buyerReference: 'Ref 17', note: 'Granskad' })).status).toBe(
+        200,
+      );
       expect((await approveConfirmed(admin, basis)).status).toBe(200);
       expect((await admin.request('GET', `/api/v1/invoice-bases/${basis}/export?format=pdf`)).status).toBe(200);
       expect((await admin.request('POST', `/api/v1/invoice-bases/${basis}/send`)).status).toBe(200);
@@ -55,15 +58,24 @@ for (const target of databaseTargets) {
       await t.stop();
     });
 
-    it('lists created, approved, exported, sent, credited (with the reason) and corrected, oldest first, with names and times', async () => {
+    it('lists created, edited, approved, exported, sent, credited (with the reason) and corrected, oldest first, with names and times', async () => {
       const { status, events } = await history(admin, basis);
       expect(status).toBe(200);
       const kinds = events.map((e) => e.kind);
-      expect(kinds).toEqual(['created', 'approved', 'exported', 'sent', 'credited', ...(replacement === null ? [] : ['corrected'])]);
+      expect(kinds).toEqual([
+        'created',
+        'edited',
+        'approved',
+        'exported',
+        'sent',
+        'credited',
+        ...(replacement === null ? [] : ['corrected']),
+      ]);
       const times = events.map((e) => e.at);
       expect([...times].sort()).toEqual(times);
       for (const e of times) expect(e).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
-      const [created, approved, exported, sent, credited] = events;
+      const [created, edited, approved, exported, sent, credited] = events;
+      expect(edited).toMatchObject({ text: 'Utkastet ändrades: köparens referens och anteckningen.', actorName: 'Demo Administratör' });
       expect(created?.text).toBe('Skapades i körning 1.');
       expect(created?.actorName).toBe('Demo Administratör');
       expect(approved?.text).toMatch(/^Godkändes och låstes med fakturanummer \S+\.$/);
@@ -73,8 +85,8 @@ for (const target of databaseTargets) {
       expect(credited).toMatchObject({ actorName: 'Demo Administratör', relatedBasisId: creditNote });
       expect(credited?.text).toMatch(/^Krediterades med underlaget Kreditnota, Syn- och hörsel.* Skäl: Fel antal timmar i januari\.$/);
       if (replacement !== null) {
-        expect(events[5]).toMatchObject({ kind: 'corrected', relatedBasisId: replacement, actorName: 'Demo Administratör' });
-        expect(events[5]?.text).toMatch(/^Rättades med ett nytt utkast: underlaget .*2026-01/);
+        expect(events[6]).toMatchObject({ kind: 'corrected', relatedBasisId: replacement, actorName: 'Demo Administratör' });
+        expect(events[6]?.text).toMatch(/^Rättades med ett nytt utkast: underlaget .*2026-01/);
       }
       // No internal ids or codes in what a person reads.
       for (const e of events) expect(e.text).not.toMatch(/user:|synhorsel|[0-9a-f]{8}-[0-9a-f]{4}/);
