@@ -18,6 +18,7 @@ import { helmetOptions, registerSecurity, securityHeaders } from './security.js'
 import { installRequestStart } from './request-start.js';
 import { installSessionHook } from './session-hook.js';
 import { RequestLineController } from './request-log.js';
+import { lazyChildLoggerFactory } from './lazy-request-logger.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
 import { registerWebAndNotFound } from './web-static.js';
 import { registerUserGuide } from './user-guide.js';
@@ -36,6 +37,8 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
     loggerInstance: baseLogger,
     // One line per request instead of Fastify's two (request-log.ts).
     logController: new RequestLineController(logger),
+    // request.log becomes a pino child only when something is logged through it.
+    childLoggerFactory: lazyChildLoggerFactory,
     // Only the listed proxies' X-Forwarded-* count (decision 0132); none listed: the socket address.
     trustProxy: ctx.config.trustProxy.length === 0 ? false : [...ctx.config.trustProxy],
     // Bounded work per request (decision 0120): JSON bodies ≤ 1 MB (imports stream their own).
