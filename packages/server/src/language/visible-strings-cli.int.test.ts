@@ -87,6 +87,8 @@ describe('the CLI’s text output of the remaining commands', () => {
     expect(restored.status).toBe(0);
     expect(found).toEqual([]);
     expect(texts['billing approve']).toContain('Godkänt: faktura');
+    // The refusal says what to type in the terminal, not the API's field.
+    expect(texts['billing approve (refused: provisional values)']).toContain(`(npx samverkan billing approve ${id} --confirm-provisional `);
     expect(texts['billing export pdf']).toMatch(/^Sparad: .+\.pdf \([\d,]+ kB\)/m);
     expect(texts['billing settlement']).toMatch(/^Sparad: .+\.pdf/m);
   }, 180_000);

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatKronor, ore, SamverkanError } from '@samverkan/core';
+import { formatKronor, isSamverkanError, ore, SamverkanError } from '@samverkan/core';
 import { printJson } from '../output.js';
 import type { SessionUser } from '../../auth/session-user.js';
 import type { InvoiceBasisView } from '../../billing/basis-view.js';
@@ -56,6 +56,21 @@ function basisLine(b: InvoiceBasisView): string {
 
 interface JsonOpt {
   json?: boolean;
+}
+
+/**
+ * A refusal naming the API's `confirmProvisional` says what to type here instead:
+ * "(samverkan billing approve ID --confirm-provisional a b)".
+ */
+function asCliConfirmation(e: unknown, id: string): unknown {
+  if (!isSamverkanError(e) || e.location.field !== 'confirmProvisional') return e;
+  const message = e.message
+    .replace(
+      /\(confirmProvisional: ([^)]*)\)/,
+      (_m, ids: string) => `(npx samverkan billing approve ${id} --confirm-provisional ${ids.split(', ').join(' ')})`,
+    )
+    .replace(/^confirmProvisional: /, '--confirm-provisional: ');
+  return new SamverkanError(e.code, message, { ...e.location, field: '--confirm-provisional' }, e.details);
 }
 
 /** Register `billing` and its subcommands. */
@@ -141,7 +156,11 @@ export function registerBilling(program: Command): void {
     .action(async (id: string, opts: JsonOpt & { confirmProvisional?: string[] }) => {
       const { approveBasis } = await import('../../billing/basis-actions.js');
       await withStore(async (s, user) => {
-        const b = await approveBasis(s.store, s.agreement, user, id, { confirmProvisional: opts.confirmProvisional });
+        const b = await approveBasis(s.store, s.agreement, user, id, { confirmProvisional: opts.confirmProvisional }).catch(
+          (e: unknown) => {
+            throw asCliConfirmation(e, id);
+          },
+        );
         if (opts.json === true) {
           printJson({ invoiceBasis: b });
           return;
