@@ -55,6 +55,12 @@ export function run(args: readonly string[], io: Partial<CliIo>): Promise<number
 
 const isMain = process.argv[1] !== undefined && /samverkan(\.js)?$|cli[\\/]main\.(js|ts)$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`samverkan calendar --year 2026 | head`) closes the pipe: that is
+  // not a failure, and it must not end in a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   const code = await runCli(process.argv);
   process.exitCode = code;
 }
