@@ -4,8 +4,18 @@
  */
 import { SamverkanError } from '../errors.js';
 import type { CareAnswer, CriterionAnswer } from './answer.js';
-import { cachesOf, EMPTY, housingIndex, NO_CRITERIA, rankOf, type CarePlan, type Caches, type CareResult } from './assess-cache.js';
-import { careSpace, criteriaSpace } from './inputs.js';
+import {
+  cachesOf,
+  EMPTY,
+  housingIndex,
+  NO_CRITERIA,
+  rankOf,
+  type CarePlan,
+  type Caches,
+  type CareResult,
+  type CriteriaEntry,
+} from './assess-cache.js';
+import { careSpace, criteriaSpace, housings } from './inputs.js';
 import type { CompiledCriterion, ResponsibilityRules } from './load-rules.js';
 import type { Situation, Tri } from './situation.js';
 
@@ -87,7 +97,89 @@ export function prepareCare(rules: ResponsibilityRules, c: Caches = cachesOf(rul
     c.criteria[critCell] = { careOffset, answers: Object.freeze(answers), rawBySubset };
   }
   c.careUndecided = new Array<(CareAnswer | undefined)[] | undefined>(1 << rawNames.length).fill(undefined);
-  c.plan = { rawNames, rawOfMask, criteriaSubset };
+  const plan: CarePlan = { rawNames, rawOfMask, criteriaSubset };
+  c.plan = plan;
+  prepareUndecided(rules, c, plan, critOfDim);
+}
+
+/**
+ * Every undecided answer the care table can give (one per missing-input list, rule and setting, a
+ * few hundred), built now rather than on first sight: each care cell over the inputs that are not
+ * criteria, with each distinct way the criteria cells fill in the criteria.
+ */
+function prepareUndecided(rules: ResponsibilityRules, c: Caches, plan: CarePlan, critOfDim: Int32Array): void {
+  const { table, views } = rules.care;
+  const st = careSpace.strides;
+  const housingDim = careSpace.byName.get('housing');
+  const free = careSpace.dims.flatMap((_, d) => ((critOfDim[d] ?? -1) < 0 ? [d] : []));
+  // Criteria cells that fill in the criteria alike (same statuses, same raw inputs per subset) are one.
+  const patterns = new Map<string, CriteriaEntry>();
+  for (const e of c.criteria) patterns.set(`${String(e.careOffset)}:${e.rawBySubset.join(',')}`, e);
+  const digits = new Int32Array(careSpace.dims.length);
+  for (;;) {
+    let base = 0;
+    for (const d of free) base += (digits[d] ?? 0) * (st[d] ?? 0);
+    const settingIndex = housingDim !== undefined && housings[digits[housingDim] ?? 0] !== 'ordinart' ? 1 : 0;
+    for (const e of patterns.values()) {
+      const cell = base + e.careOffset;
+      const ruleIndex = table.winner[cell] ?? 0;
+      if (views[ruleIndex]?.outcome.party !== 'undecided') continue;
+      const mask = table.missingMasks[cell] ?? 0;
+      undecidedAnswer(
+        rules,
+        c,
+        plan,
+        (plan.rawOfMask[mask] ?? 0) | (e.rawBySubset[plan.criteriaSubset[mask] ?? 0] ?? 0),
+        ruleIndex,
+        settingIndex,
+      );
+    }
+    // Next combination of the free inputs (mixed radix).
+    let k = free.length - 1;
+    for (; k >= 0; k--) {
+      const d = free[k] ?? 0;
+      digits[d] = (digits[d] ?? 0) + 1;
+      if ((digits[d] ?? 0) < (careSpace.radices[d] ?? 0)) break;
+      digits[d] = 0;
+    }
+    if (k < 0) return;
+  }
+}
+
+/** The undecided answer of a raw missing mask, rule and setting: shared, built once. */
+function undecidedAnswer(
+  rules: ResponsibilityRules,
+  c: Caches,
+  plan: CarePlan,
+  raw: number,
+  ruleIndex: number,
+  settingIndex: number,
+): CareAnswer {
+  let byRule = c.careUndecided[raw];
+  if (!byRule) {
+    byRule = new Array<CareAnswer | undefined>(rules.care.views.length * 2).fill(undefined);
+    c.careUndecided[raw] = byRule;
+  }
+  const hit = byRule[ruleIndex * 2 + settingIndex];
+  if (hit) return hit;
+  const view = rules.care.views[ruleIndex];
+  if (!view) throw broken();
+  // One list per raw mask: the answers of both settings and every rule share it.
+  const missing = byRule.find((a) => a !== undefined)?.missing ?? missingOfRaw(plan, raw);
+  const answer: CareAnswer = Object.freeze({
+    party: view.outcome.party,
+    municipality: null,
+    unit: null,
+    rule: view.id,
+    title: view.title,
+    reason: view.outcome.reason,
+    notes: view.notes,
+    clauses: view.clauses[settingIndex === 0 ? 'ordinart' : 'sarskilt'],
+    missing,
+    homeRegion: null,
+  });
+  byRule[ruleIndex * 2 + settingIndex] = answer;
+  return answer;
 }
 
 function broken(): SamverkanError {
@@ -134,29 +226,9 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
     // The missing inputs: the care inputs of the table's mask, each unknown criterion standing for its raw inputs.
     const mask = rules.care.table.missingMasks[cell] ?? 0;
     const raw = (plan.rawOfMask[mask] ?? 0) | (crit.rawBySubset[plan.criteriaSubset[mask] ?? 0] ?? 0);
-    let byRule = c.careUndecided[raw];
-    if (!byRule) {
-      byRule = new Array<CareAnswer | undefined>(rules.care.views.length * 2).fill(undefined);
-      c.careUndecided[raw] = byRule;
-    }
-    let careResponsibility = byRule[ruleIndex * 2 + settingIndex];
-    if (!careResponsibility) {
-      // One list per raw mask: the answers of both settings and every rule share it.
-      const missing = byRule.find((a) => a !== undefined)?.missing ?? missingOfRaw(plan, raw);
-      careResponsibility = Object.freeze({
-        party: o.party,
-        municipality: null,
-        unit: null,
-        rule: view.id,
-        title: view.title,
-        reason: o.reason,
-        notes: view.notes,
-        clauses: view.clauses[ordinary ? 'ordinart' : 'sarskilt'],
-        missing,
-        homeRegion: null,
-      });
-      byRule[ruleIndex * 2 + settingIndex] = careResponsibility;
-    }
+    // Prepared with the rules (prepareUndecided); built here only for rules prepared differently.
+    const careResponsibility =
+      c.careUndecided[raw]?.[ruleIndex * 2 + settingIndex] ?? undecidedAnswer(rules, c, plan, raw, ruleIndex, settingIndex);
     return { careResponsibility, criteria };
   }
   const municipality = o.party === 'kommun' ? s.municipality : null;
