@@ -86,10 +86,16 @@ export interface Caches {
   readonly criteria: CriteriaEntry[];
   /** The missing-input masks of the care table (filled with `criteria`). */
   plan: CarePlan | undefined;
-  /** Decided care answers keyed by rule, setting and municipality (see assess-care.ts); filled to full length on first use. */
-  readonly careDecided: (CareAnswer | undefined)[];
+  /** Decided care answers keyed by rule, setting and municipality (see assess-care.ts); full length once prepared. */
+  careDecided: (CareAnswer | undefined)[];
   /** Undecided care answers per raw missing mask (`CarePlan.rawNames` bits), then by rule and setting; built on first use. */
   careUndecided: ((CareAnswer | undefined)[] | undefined)[];
+  /**
+   * Outside ordinary housing no criteria are shown, so the result is the answer alone: one shared
+   * (frozen) result per undecided answer (by raw mask, then rule) and per decided answer (its key).
+   */
+  careUndecidedResults: ((CareResult | undefined)[] | undefined)[];
+  careDecidedResults: (CareResult | undefined)[];
   readonly physician: (PhysicianAnswer | undefined)[];
   /** Answers that cite a rate (valid on a date), per date. */
   readonly byDate: Map<string, DateCaches>;
@@ -135,6 +141,8 @@ export function cachesOf(rules: ResponsibilityRules): Caches {
       plan: undefined,
       careDecided: [],
       careUndecided: [],
+      careUndecidedResults: [],
+      careDecidedResults: [],
       physician: new Array<PhysicianAnswer | undefined>(physicianSpace.size),
       byDate: new Map(),
       handover: new Map(),

@@ -97,6 +97,11 @@ export function prepareCare(rules: ResponsibilityRules, c: Caches = cachesOf(rul
     c.criteria[critCell] = { careOffset, answers: Object.freeze(answers), rawBySubset };
   }
   c.careUndecided = new Array<(CareAnswer | undefined)[] | undefined>(1 << rawNames.length).fill(undefined);
+  c.careUndecidedResults = new Array<(CareResult | undefined)[] | undefined>(1 << rawNames.length).fill(undefined);
+  // Decided answers by rule, setting and municipality (built on first sight: a few dozen); the
+  // arrays get their full length now, so the first sight is a store, not a growing array.
+  c.careDecided = new Array<CareAnswer | undefined>(rules.care.views.length * 20).fill(undefined);
+  c.careDecidedResults = new Array<CareResult | undefined>(rules.care.views.length * 20).fill(undefined);
   const plan: CarePlan = { rawNames, rawOfMask, criteriaSubset };
   c.plan = plan;
   prepareUndecided(rules, c, plan, critOfDim);
@@ -179,6 +184,14 @@ function undecidedAnswer(
     homeRegion: null,
   });
   byRule[ruleIndex * 2 + settingIndex] = answer;
+  if (settingIndex === 1) {
+    let results = c.careUndecidedResults[raw];
+    if (!results) {
+      results = new Array<CareResult | undefined>(rules.care.views.length).fill(undefined);
+      c.careUndecidedResults[raw] = results;
+    }
+    results[ruleIndex] = Object.freeze({ careResponsibility: answer, criteria: NO_CRITERIA });
+  }
   return answer;
 }
 
@@ -227,9 +240,13 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
     const mask = rules.care.table.missingMasks[cell] ?? 0;
     const raw = (plan.rawOfMask[mask] ?? 0) | (crit.rawBySubset[plan.criteriaSubset[mask] ?? 0] ?? 0);
     // Prepared with the rules (prepareUndecided); built here only for rules prepared differently.
+    if (!ordinary) {
+      const shared = c.careUndecidedResults[raw]?.[ruleIndex];
+      if (shared) return shared;
+    }
     const careResponsibility =
       c.careUndecided[raw]?.[ruleIndex * 2 + settingIndex] ?? undecidedAnswer(rules, c, plan, raw, ruleIndex, settingIndex);
-    return { careResponsibility, criteria };
+    return ordinary ? { careResponsibility, criteria } : (c.careUndecidedResults[raw]?.[ruleIndex] ?? { careResponsibility, criteria });
   }
   const municipality = o.party === 'kommun' ? s.municipality : null;
   const homeRegion = registered ? null : s.homeRegion;
@@ -251,9 +268,12 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
   }
   const muni = municipality === null ? 9 : (c.municipalityIndex.get(municipality.code) ?? 9);
   const key = (ruleIndex * 2 + settingIndex) * 10 + muni;
+  if (!ordinary) {
+    const shared = c.careDecidedResults[key];
+    if (shared) return shared;
+  }
   let careResponsibility = c.careDecided[key];
   if (!careResponsibility) {
-    if (c.careDecided.length === 0) for (let k = 0; k < rules.care.views.length * 20; k++) c.careDecided.push(undefined);
     const clauses = view.clauses[ordinary ? 'ordinart' : 'sarskilt'];
     careResponsibility = Object.freeze({
       party: o.party,
@@ -269,6 +289,11 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
     });
     c.careDecided[key] = careResponsibility;
   }
-  // A fresh pair is cheaper than a per-criteria-cell cache of pairs (which would touch more memory).
+  if (!ordinary) {
+    const shared: CareResult = Object.freeze({ careResponsibility, criteria: NO_CRITERIA });
+    c.careDecidedResults[key] = shared;
+    return shared;
+  }
+  // In ordinary housing the criteria are the cell's: a fresh pair is cheaper than a cache of pairs per criteria cell.
   return { careResponsibility, criteria };
 }
