@@ -19,15 +19,28 @@ import { careSpace, criteriaSpace, housings } from './inputs.js';
 import type { CompiledCriterion, ResponsibilityRules } from './load-rules.js';
 import type { Situation, Tri } from './situation.js';
 
+// The strides of the two spaces as module constants: the hot path multiplies by numbers the
+// compiler sees as constants instead of loading (and checking) array elements.
+const CRIT_SAFE = criteriaSpace.strides[0] ?? 0;
+const CRIT_NEED = criteriaSpace.strides[1] ?? 0;
+const CRIT_CFS = criteriaSpace.strides[2] ?? 0;
+const CRIT_COGNITIVE = criteriaSpace.strides[3] ?? 0;
+const CRIT_REACH = criteriaSpace.strides[4] ?? 0;
+const CARE_REGISTERED = careSpace.strides[0] ?? 0;
+const CARE_STORSJO = careSpace.strides[1] ?? 0;
+const CARE_DAY_ACTIVITY = careSpace.strides[2] ?? 0;
+const CARE_HOUSING = careSpace.strides[3] ?? 0;
+const CARE_PREFERS = careSpace.strides[8] ?? 0;
+const CARE_RISKS = careSpace.strides[9] ?? 0;
+
 function criteriaCell(s: Situation): number {
-  const st = criteriaSpace.strides;
   const cfsDigit = s.cfs === null ? 9 : s.cfs - 1;
   return (
-    s.safeAtHome * (st[0] ?? 0) +
-    s.needOver14Days * (st[1] ?? 0) +
-    cfsDigit * (st[2] ?? 0) +
-    s.cognitiveImpairment * (st[3] ?? 0) +
-    s.cannotReachHealthCentre * (st[4] ?? 0)
+    s.safeAtHome * CRIT_SAFE +
+    s.needOver14Days * CRIT_NEED +
+    cfsDigit * CRIT_CFS +
+    s.cognitiveImpairment * CRIT_COGNITIVE +
+    s.cannotReachHealthCentre * CRIT_REACH
   );
 }
 
@@ -218,17 +231,16 @@ export function assessCareResponsibility(rules: ResponsibilityRules, s: Situatio
   const plan = c.plan as CarePlan;
   const crit = c.criteria[criteriaCell(s)];
   if (!crit) throw broken();
-  const st = careSpace.strides;
   const registered = s.municipality !== null;
   const ordinary = s.housing === 'ordinart';
   const cell =
-    (registered ? 1 : 0) * (st[0] ?? 0) +
-    s.storsjoglantan * (st[1] ?? 0) +
-    s.atDayActivity * (st[2] ?? 0) +
-    housingIndex(s.housing) * (st[3] ?? 0) +
+    (registered ? CARE_REGISTERED : 0) +
+    s.storsjoglantan * CARE_STORSJO +
+    s.atDayActivity * CARE_DAY_ACTIVITY +
+    (ordinary ? 0 : housingIndex(s.housing) * CARE_HOUSING) +
     crit.careOffset +
-    s.prefersHealthCentre * (st[8] ?? 0) +
-    s.preferenceRisksSafety * (st[9] ?? 0);
+    s.prefersHealthCentre * CARE_PREFERS +
+    s.preferenceRisksSafety * CARE_RISKS;
   const ruleIndex = rules.care.table.winner[cell] ?? 0;
   const settingIndex = ordinary ? 0 : 1;
   const view = rules.care.views[ruleIndex];
