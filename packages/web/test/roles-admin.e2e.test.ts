@@ -251,6 +251,7 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       await noViolations(page, `granskningslogg, användare ${String(width)}`);
       await page.getByLabel('Händelse').selectOption({ label: 'Alla' });
       await page.getByLabel('Vad').selectOption({ label: 'Faktureringskörning' });
+      await page.getByLabel('Vem').selectOption({ label: 'Demo Regionekonom' });
       // A day with nothing in it says so.
       await page.getByLabel('Till och med').fill('2000-01-01');
       await page.getByTestId('audit-empty').waitFor();
@@ -258,6 +259,14 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
         await page.getByLabel('Till och med').fill('');
         await auditRows().first().waitFor();
         await auditRows().first().getByText('Visa ändringar').click();
+        await auditRows().first().locator('dl.audit-diff').waitFor();
+        // The disclosure opens with an animation: photograph it open.
+        await eventually(async () => {
+          const settled = await page
+            .locator('main')
+            .evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished'));
+          if (!settled) throw new Error('ändringarna fälls fortfarande ut');
+        });
         await screenshot(page, 'administration-logg');
       }
       await context.close();
