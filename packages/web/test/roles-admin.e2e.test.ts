@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium)('Roller, åtgärder och administration i webbläsa
       const bytes = readFileSync(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-      expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Före;Efter');
+      expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Ändringar;Före (data);Efter (data)');
       expect(lines[1]).toContain(';Demo Regionekonom;user:ekonom.region;skapade;Faktureringskörning;');
       // A user's fields: Ja/Nej, the role by its Swedish name, times in Swedish time.
       await page.getByLabel('Vem').selectOption({ label: 'Alla' });

@@ -5,7 +5,21 @@
  */
 import type { NamedAuditView } from './named-audit.js';
 
-const HEADERS = ['Nummer', 'Tidpunkt', 'Vem', 'Användar-id', 'Åtgärd', 'Vad', 'Objekt', 'Objekt-id', 'Före', 'Efter'] as const;
+// 'Ändringar' is what a person reads (Swedish field names, values in kr, Ja/Nej, names); the two
+// data columns keep the stored JSON for an auditor who needs the exact values.
+const HEADERS = [
+  'Nummer',
+  'Tidpunkt',
+  'Vem',
+  'Användar-id',
+  'Åtgärd',
+  'Vad',
+  'Objekt',
+  'Objekt-id',
+  'Ändringar',
+  'Före (data)',
+  'Efter (data)',
+] as const;
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -20,6 +34,11 @@ const stockholm = new Intl.DateTimeFormat('sv-SE', {
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** "Flöde: – → MT rörlig del; Status: utkast → godkänt" */
+function changesText(e: NamedAuditView): string {
+  return e.changes.map((c) => `${c.label}: ${c.before} → ${c.after}`).join('; ');
 }
 
 function json(value: unknown): string {
@@ -40,6 +59,7 @@ export function auditCsv(entries: readonly NamedAuditView[]): Buffer {
         e.entityLabel,
         e.entityName,
         e.entityId,
+        changesText(e),
         json(e.before),
         json(e.after),
       ]

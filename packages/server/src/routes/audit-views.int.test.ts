@@ -139,7 +139,7 @@ for (const target of databaseTargets) {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-      expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Före;Efter');
+      expect(lines[0]).toBe('Nummer;Tidpunkt;Vem;Användar-id;Åtgärd;Vad;Objekt;Objekt-id;Ändringar;Före (data);Efter (data)');
       expect(lines.at(-1)).toBe('');
       const row = lines[1]?.split(';') ?? [];
       expect(row.slice(2, 7)).toEqual([
@@ -150,6 +150,10 @@ for (const target of databaseTargets) {
         'Körning 1, Uppdrag dagtid 2026-01',
       ]);
       expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      // The changes in words (Swedish field names, named values) before the stored JSON.
+      const changes = /;"([^"]*→[^"]*)";/.exec(lines[1] ?? '')?.[1] ?? '';
+      expect(changes).toContain('Flöde: – → ');
+      expect(changes).not.toMatch(/[{}[\]]|"flow"|billing_run/);
     });
 
     it('lists who and what the log holds, for the filters', async () => {
