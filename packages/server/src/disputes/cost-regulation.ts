@@ -75,7 +75,7 @@ export function costRegulationOf(parties: readonly string[], d: Decision, maxOre
   if (amount > maxOre) {
     throw invalidInput(
       'costRegulationOre',
-      `costRegulationOre: kostnadsregleringen får vara högst ${formatKronor(maxOre)} (${String(maxOre)} öre, parametern ${COST_REGULATION_MAX_PARAMETER}); ${formatKronor(amount)} är mer än så.`,
+      `costRegulationOre: kostnadsregleringen får vara högst ${formatKronor(maxOre)} (parametern ”Högsta kostnadsreglering i ett tvistbeslut”, ${COST_REGULATION_MAX_PARAMETER}); ${formatKronor(amount)} är mer än så.`,
       d.costRegulationOre,
     );
   }

@@ -127,7 +127,7 @@ describe('(b) the CLI’s text output of every command on demo input', () => {
     expect(found).toEqual([]);
     expect(texts['import']).toContain('1 ny post sparad');
     // The run bills the imported assignment (it once failed on an option the command does not take).
-    expect(texts['billing run']).toMatch(/^Körning \d+ dagtid 2026-03: \d+ utkast/m);
+    expect(texts['billing run']).toMatch(/^Körning \d+ Uppdrag dagtid 2026-03: \d+ utkast/m);
     expect(texts['price dagtid']).toContain('Så räknades det:');
   }, 120_000);
 

@@ -265,7 +265,9 @@ for (const target of databaseTargets) {
         expect(e.location.field).toBe('costRegulationOre');
         // The field in Swedish in the message (issue 12); its API name in location.field.
         expect(e.message).toMatch(/^Kostnadsreglering: /);
-        expect(e.message).toMatch(/högst 10\s000\s000,00 kr \(1000000000 öre, parametern tvist\.kostnadsreglering\.max\)/);
+        expect(e.message).toMatch(
+          /högst 10\s000\s000,00 kr \(parametern ”Högsta kostnadsreglering i ett tvistbeslut”, tvist\.kostnadsreglering\.max\)/,
+        );
       }
       expect(dispute((await krokom.request('GET', `/api/v1/disputes/${d.id}`)).body).proposals).toEqual([]);
       // The limit itself is allowed.

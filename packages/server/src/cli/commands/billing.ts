@@ -16,6 +16,7 @@ import type { ConfiguredStore } from '../configured-store.js';
 import { registerBillingSettlement } from './report-pdfs.js';
 import { cliIo } from '../cli-io.js';
 import { fileSizeText } from '../saved-tables.js';
+import { flowInfo, isBillingFlow } from '../../billing/periods.js';
 
 /** The CLI's user: the administrator's rights, audited as `cli:<os user>`. */
 async function cliUser(): Promise<SessionUser> {
@@ -49,9 +50,14 @@ function party(p: InvoiceBasisView['seller']): string {
 /** A basis's status as a person says it (the id stays in --json). */
 const statusText: Readonly<Record<string, string>> = { draft: 'utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
+/** A flow by its Swedish title (the id is what a person types, not what they read). */
+function flowTitle(flow: string): string {
+  return isBillingFlow(flow) ? flowInfo[flow].title : flow;
+}
+
 /** One line per basis: id, status, number, parties, total. */
 function basisLine(b: InvoiceBasisView): string {
-  return `${b.id}  ${(statusText[b.status] ?? b.status).padEnd(10)}  ${(b.invoiceNumber ?? '–').padEnd(18)}  ${b.flow} ${b.period}  ${party(b.seller)} → ${party(b.buyer)}  ${formatKronor(ore(b.totalOre), { unit: true })}`;
+  return `${b.id}  ${(statusText[b.status] ?? b.status).padEnd(10)}  ${(b.invoiceNumber ?? '–').padEnd(18)}  ${flowTitle(b.flow)} ${b.period}  ${party(b.seller)} → ${party(b.buyer)}  ${formatKronor(ore(b.totalOre), { unit: true })}`;
 }
 
 interface JsonOpt {
@@ -106,7 +112,7 @@ export function registerBilling(program: Command): void {
         }
         cliIo().stdout.write(
           started.created
-            ? `${started.run.label} ${flow} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n`
+            ? `${started.run.label} ${flowTitle(flow)} ${period}: ${String(started.invoiceBases.length)} utkast (${started.run.id}).\n`
             : `Inget nytt att fakturera: ${started.note ?? ''}\n`,
         );
         for (const b of started.invoiceBases) cliIo().stdout.write(`  ${basisLine(b)}\n`);
