@@ -5,34 +5,18 @@
  * the JSON text of a recent answer is sent again instead of assessing and serializing ~24 KB
  * anew (issue 11). Every request still passes the text gate, the schema and the personnummer
  * refusal before it gets here. Bound: `MAX_ANSWERS` answers per reference version; a recorded
- * parameter or index value makes a new reference object, and with it an empty cache.
+ * parameter or index value makes a new reference object, and with it an empty cache. The cache
+ * itself is the one the price route uses (calculations/recent-answers.ts).
  */
+import { RecentAnswers } from '../calculations/recent-answers.js';
 import type { CalculationReference } from '../reference/reference-cache.js';
 
 /** Answers kept per reference version (each ~25 KB, so at most a few MB). */
 export const MAX_ANSWERS = 200;
 
-const caches = new WeakMap<CalculationReference, Map<string, Buffer>>();
+const assessAnswers = new RecentAnswers(MAX_ANSWERS);
 
 /** The answer's JSON bytes for `key` under `reference`, computed by `answer` when not recent. */
 export function cachedAnswer(reference: CalculationReference, key: string, answer: () => unknown): Buffer {
-  let cache = caches.get(reference);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(reference, cache);
-  }
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    // Most recently used last: the first key is the one to drop.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const bytes = Buffer.from(JSON.stringify(answer()), 'utf8');
-  if (cache.size >= MAX_ANSWERS) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
-  cache.set(key, bytes);
-  return bytes;
+  return assessAnswers.bytes(reference, key, answer);
 }
