@@ -5,19 +5,72 @@
  * glossary of decision 0190; a test walks the OpenAPI document and fails on a field without a name
  * here (`language/field-names.int.test.ts`). A name is the field's meaning in every route that uses it.
  */
+import { recordFieldLabel } from '@samverkan/core';
 
-/** Field (property, query or path parameter) → Swedish display name. */
-export const fieldDisplayNames: Readonly<Record<string, string>> = {
+/**
+ * Fields the API shares with the stored records (a party's VAT number, a basis's buyer reference …):
+ * their names come from the record glossary (core display/record-fields.ts), so the audit diff and
+ * a refused request call a field the same.
+ */
+const namedAsRecords = [
+  'username',
+  'role',
+  'active',
+  'municipality',
+  'series',
+  'year',
+  'kind',
+  'source',
+  'parameterId',
+  'value',
+  'baseYear',
+  'validFrom',
+  'id',
+  'name',
+  'title',
+  'decision',
+  'note',
+  'factors',
+  'measure',
+  'weight',
+  'partyCode',
+  'legalName',
+  'organisationNumber',
+  'vatNumber',
+  'vatRegistered',
+  'address',
+  'street',
+  'postalCode',
+  'city',
+  'unit',
+  'payment',
+  'account',
+  'invoicePrefix',
+  'buyerReference',
+  'period',
+  'scope',
+  'status',
+  'format',
+  'reason',
+  'filename',
+  'document',
+  'level',
+  'parties',
+  'openedOn',
+  'outcome',
+  'costRegulationOre',
+  'costRegulationPayer',
+  'costRegulationPayee',
+];
+
+/** Field names of the API alone, or where a request field means something else than the stored one. */
+const apiFieldNames: Readonly<Record<string, string>> = {
   // Sign-in and users
-  username: 'Användarnamn',
   password: 'Lösenord',
   currentPassword: 'Nuvarande lösenord',
   newPassword: 'Nytt lösenord',
   displayName: 'Namn som visas',
   email: 'E-postadress',
-  role: 'Roll',
-  active: 'Aktiv',
-  municipality: 'Kommun',
   code: 'Kod från inloggningstjänsten',
   state: 'Tillståndskod från inloggningstjänsten',
   error: 'Fel från inloggningstjänsten',
@@ -63,71 +116,27 @@ export const fieldDisplayNames: Readonly<Record<string, string>> = {
   count: 'Antal',
   allocationKey: 'Fördelningsnyckel',
   // Reference data: index values, parameters, allocation keys
-  series: 'Indexserie',
-  year: 'År',
   percent: 'Procent',
-  kind: 'Typ',
   publishedOn: 'Publicerad',
-  source: 'Källa',
   decisionRef: 'Beslutsreferens',
-  parameterId: 'Parameter',
-  value: 'Värde',
-  baseYear: 'Basår',
-  validFrom: 'Gäller från',
   validTo: 'Gäller till',
   history: 'Med historik',
-  id: 'Id',
-  name: 'Namn',
-  title: 'Rubrik',
-  decision: 'Beslut',
-  note: 'Anteckning',
-  factors: 'Faktorer',
-  measure: 'Mått',
-  weight: 'Vikt',
   values: 'Värden',
   // Party register
-  partyCode: 'Part',
-  legalName: 'Juridiskt namn',
-  organisationNumber: 'Organisationsnummer',
-  vatNumber: 'Momsregistreringsnummer',
-  vatRegistered: 'Momsregistrerad',
-  address: 'Adress',
-  street: 'Gatuadress',
-  postalCode: 'Postnummer',
-  city: 'Ort',
-  unit: 'Enhet',
-  payment: 'Betalning',
-  account: 'Konto',
   scheme: 'Kontotyp',
   paymentTermsDays: 'Betalningsvillkor (dagar)',
-  invoicePrefix: 'Prefix för fakturanummer',
-  buyerReference: 'Köparens referens',
   endpoint: 'Elektronisk adress (Peppol)',
   flowReferences: 'Referenser per penningflöde',
   // Billing and exports
-  period: 'Period',
-  scope: 'Omfattning',
   billingRunId: 'Faktureringskörning',
-  status: 'Status',
-  format: 'Format',
   confirmProvisional: 'Bekräfta preliminära värden',
-  reason: 'Skäl',
   // Imports and records
-  filename: 'Filnamn',
   file: 'Fil',
   importId: 'Import',
   offset: 'Börja från rad',
   limit: 'Högst antal',
   // Disputes and terminations
-  document: 'Dokument',
-  level: 'Nivå',
   subject: 'Ärende',
-  parties: 'Parter',
-  openedOn: 'Öppnad',
-  outcome: 'Utfall',
-  costRegulationOre: 'Kostnadsreglering',
-  costRegulationPayer: 'Betalare av kostnadsregleringen',
-  costRegulationPayee: 'Mottagare av kostnadsregleringen',
   forumMinutes: 'Protokoll från forumet',
   proposalId: 'Förslag',
   noticeDate: 'Uppsägningsdag',
@@ -145,6 +154,12 @@ export const fieldDisplayNames: Readonly<Record<string, string>> = {
   from: 'Från och med',
   to: 'Till och med',
   beforeSeq: 'Före händelse nummer',
+};
+
+/** Field (property, query or path parameter) → Swedish display name. */
+export const fieldDisplayNames: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(namedAsRecords.map((field) => [field, recordFieldLabel(field)])),
+  ...apiFieldNames,
 };
 
 /** The Swedish name of a field, or undefined for a name the API does not know (a key the client made up). */
