@@ -87,7 +87,10 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     // A missing subject is refused with a message tied to the field that says what to write.
     await page.getByRole('button', { name: 'Öppna tvist' }).click();
     const subject = page.getByLabel('Vad gäller tvisten?');
-    expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    // The refusal is rendered after the click's state update: wait for it rather than read once.
+    await eventually(async () => {
+      expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    });
     const describedBy = (await subject.getAttribute('aria-describedby')) ?? '';
     const messages = await Promise.all(
       describedBy
