@@ -8,6 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/errors.js';
 import { SessionProvider } from './auth/session.js';
 import { App } from './app.js';
+import { ActivityMarker } from './components/activity-marker.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,6 +26,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
+        <ActivityMarker />
         <SessionProvider>
           <App />
         </SessionProvider>

@@ -223,4 +223,15 @@ export async function visit(page: Page, baseUrl: string, route: string): Promise
     const busy = await page.locator('main .ds-spinner, main [aria-busy="true"]').count();
     if (busy > 0) throw new Error(`${route}: sidan laddar fortfarande`);
   }, 15_000);
+  await settled(page);
+}
+
+/**
+ * Wait until no query or mutation is in flight (`<html data-requests="0">`, set by the app's
+ * ActivityMarker) and the next frame has been painted: a late answer (a name replacing a code)
+ * can move the layout, and a click measured before it lands on something else.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['requests'] === '0', undefined, { timeout: 15_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }

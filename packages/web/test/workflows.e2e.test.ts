@@ -17,6 +17,7 @@ import {
   screenshot,
   signIn,
   startApp,
+  settled,
   visit,
   type RunningApp,
 } from './browser.testkit.js';
@@ -84,7 +85,9 @@ describe.skipIf(!hasChromium)('Arbetsflöden i webbläsaren (chromium, riktig tj
     await page.getByLabel('Nivå').selectOption({ label: 'Organisatorisk nivå' });
     await page.getByLabel('Part 1').selectOption({ label: 'Östersunds kommun' });
     await page.getByLabel('Part 2').selectOption({ label: 'Region Jämtland Härjedalen' });
-    // A missing subject is refused with a message tied to the field that says what to write.
+    // A missing subject is refused with a message tied to the field that says what to write
+    // (clicked once nothing is loading, so no late answer moves the button under the click).
+    await settled(page);
     await page.getByRole('button', { name: 'Öppna tvist' }).click();
     const subject = page.getByLabel('Vad gäller tvisten?');
     // The refusal is rendered after the click's state update: wait for it rather than read once.
