@@ -22,7 +22,7 @@ import { lazyChildLoggerFactory } from './lazy-request-logger.js';
 import { registerOpenApi, registerOpenApiDocument } from './openapi.js';
 import { registerWebAndNotFound } from './web-static.js';
 import { registerUserGuide } from './user-guide.js';
-import { routes } from '../routes/index.js';
+import { cookieRoutes, routes } from '../routes/index.js';
 
 /** Options for `buildApp`. */
 export interface BuildAppOptions {
@@ -73,10 +73,15 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<App> {
   });
 
   await registerSecurity(app);
-  await app.register(cookie, { secret: ctx.config.sessionSecret });
   installSessionHook(app, ctx);
   await registerOpenApi(app, ctx.agreement.meta.version);
   registerOpenApiDocument(app);
+  // @fastify/cookie (an onRequest parse of every cookie and an onSend hook on every answer) only
+  // where cookies are set or read by name; the session hook reads the session cookie itself.
+  await app.register(async (scope: App) => {
+    await scope.register(cookie, { secret: ctx.config.sessionSecret });
+    for (const register of cookieRoutes) register(scope, ctx);
+  });
   for (const register of routes) register(app, ctx);
   registerUserGuide(app);
   await registerWebAndNotFound(app, ctx.config.webDir);

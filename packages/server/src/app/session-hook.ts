@@ -1,12 +1,13 @@
 /**
- * On every request: read the session cookie, look the session up, and for unsafe methods made
+ * On every request: read the session cookie (only that one, session-cookie.ts), look the session up, and for unsafe methods made
  * with a session require the `x-csrf-token` header (the token from login / me). Requests
  * without a valid session proceed as anonymous; protected routes then answer 401. A session that
  * must change its password (an administrator chose it) reaches only the routes needed for that.
  */
 import { SamverkanError } from '@samverkan/core';
 import type { FastifyRequest } from 'fastify';
-import { cachedLiveSession, csrfTokenMatches, findSession, SESSION_COOKIE, type LiveSession } from '../auth/sessions.js';
+import { cachedLiveSession, csrfTokenMatches, findSession, type LiveSession } from '../auth/sessions.js';
+import { sessionCookieOf } from '../auth/session-cookie.js';
 import type { App, AppContext } from './app-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,7 +61,7 @@ export function installSessionHook(app: App, ctx: AppContext): void {
   // Callback style: a session in the cache (the common case) is attached without a promise; only
   // a miss waits for the database.
   app.addHook('onRequest', (request, _reply, done) => {
-    const sessionId = request.cookies[SESSION_COOKIE];
+    const sessionId = sessionCookieOf(request.headers.cookie);
     if (sessionId === undefined || sessionId === '') {
       done();
       return;

@@ -38,14 +38,18 @@ import { registerParties } from './parties.js';
 import { registerExports } from './exports.js';
 import { registerReportExports } from './report-exports.js';
 
-/** All routes, in registration order. */
+/**
+ * The routes that set or read cookies by name (the session cookie at sign-in, sign-out and
+ * password change, the OIDC login's pending cookie). They are registered in a scope of their own
+ * with @fastify/cookie; every other request reads only the session cookie, in the session hook,
+ * without the plugin's two hooks (build-app.ts).
+ */
+export const cookieRoutes: readonly RegisterRoutes[] = [registerAuthLogin, registerAuthLogout, registerAuthPassword, registerAuthOidc];
+
+/** All other routes, in registration order. */
 export const routes: readonly RegisterRoutes[] = [
   registerHealth,
-  registerAuthLogin,
-  registerAuthLogout,
   registerAuthMe,
-  registerAuthPassword,
-  registerAuthOidc,
   registerAuthConfig,
   registerDocuments,
   registerClauses,
