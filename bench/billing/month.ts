@@ -2,12 +2,17 @@
  * Months of daytime assignments (dagtid) written straight into `imports`/`import_rows` the way the
  * importer stores them (the import itself is the import suite's business), on a fresh SQLite file
  * or PostgreSQL schema with the demo data (index values), through the server's built modules.
+ * Row ids are time-ordered (UUID v7) and given in the order of a hash of the natural key, as the
+ * importer writes them (decisions 0176, 0211): one import's ids are one narrow, new range whose
+ * order is unrelated to the file's line order. Random v4 ids here would spread a month's billing
+ * keys over the whole index, which no real import does.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readAgreement } from '@samverkan/server/dist/agreement/read-agreement-dir.js';
 import { auditKeyFrom } from '@samverkan/server/dist/audit/audit-key.js';
 import { prepareStore } from '@samverkan/server/dist/store/prepare-store.js';
+import { sequentialUuid } from '@samverkan/server/dist/store/sequential-id.js';
 import type { Store, StoreOptions } from '@samverkan/server/dist/store/db.js';
 import type { Agreement } from '@samverkan/core';
 
@@ -64,8 +69,9 @@ export async function insertMonth(store: Store, month: string, n: number): Promi
         storsjoglantan: false,
         registeredMunicipality: code,
       };
+      const naturalKey = `${importId}:${String(i)}`;
       rows.push({
-        id: randomUUID(),
+        order: createHash('sha256').update(naturalKey).digest('base64url'),
         import_id: importId,
         line: i + 2,
         kind: 'daytime-assignments',
@@ -75,11 +81,15 @@ export async function insertMonth(store: Store, month: string, n: number): Promi
         municipality_code: code,
         amount_ore: null,
         data_json: JSON.stringify(data),
-        natural_key: `${importId}:${String(i)}`,
+        natural_key: naturalKey,
         demo: 0 as const,
       });
-      if (rows.length === 500) await trx.insertInto('import_rows').values(rows.splice(0)).execute();
     }
-    if (rows.length > 0) await trx.insertInto('import_rows').values(rows).execute();
+    // The importer writes in natural-key order and gives each row its id as it is written.
+    rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500).map(({ order: _order, ...r }) => ({ id: sequentialUuid(), ...r }));
+      await trx.insertInto('import_rows').values(chunk).execute();
+    }
   });
 }

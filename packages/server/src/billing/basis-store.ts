@@ -133,6 +133,14 @@ export function checkAmounts(b: Pick<NewBasis, 'totalOre' | 'lines' | 'flow' | '
   }
 }
 
+/** Billing keys in code-unit order (what SQLite's BINARY collation and a UUID range follow); lines without a key first. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
 /** Insert a basis and its lines as a draft (amounts checked first); returns its id. */
 export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Promise<string> {
   checkAmounts(b);
@@ -162,26 +170,35 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
       credit_reason: b.creditReason ?? null,
     })
     .execute();
-  const rows = b.lines.map((l, i): NewLineRow => ({
-    // Time-ordered ids: the primary-key index of a 100 000-line run grows at its end (decision 0176).
-    id: sequentialUuid(),
-    invoice_basis_id: id,
-    line_no: i + 1,
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unit_price_ore: l.unitPriceOre,
-    amount_ore: l.amountOre,
-    base_quantity: l.baseQuantity,
-    category: l.category,
-    clause: l.clause,
-    line_date: l.date,
-    reference: l.reference,
-    credits_line_id: l.creditsLineId,
-    steps_json: JSON.stringify(l.steps),
-    billing_key: l.billingKey,
-    record_id: l.recordId,
-  }));
+  // Written in billing-key order (line numbers stay core's order): a run's keys name one import's
+  // rows, whose ids are one new, time-ordered range (decisions 0176, 0211), so the unique billing-key
+  // index and the record-id index grow at one place instead of taking each line on a random page
+  // of the range (and SQLite's statement journal copying each such page once per INSERT).
+  const order = b.lines.map((_l, i) => i);
+  order.sort((x, y) => compareKeys(b.lines[x]?.billingKey ?? null, b.lines[y]?.billingKey ?? null) || x - y);
+  const rows = order.map((i): NewLineRow => {
+    const l = b.lines[i] as NewLine;
+    return {
+      // Time-ordered ids in the order written: the primary-key index grows at its end (decision 0176).
+      id: sequentialUuid(),
+      invoice_basis_id: id,
+      line_no: i + 1,
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unit_price_ore: l.unitPriceOre,
+      amount_ore: l.amountOre,
+      base_quantity: l.baseQuantity,
+      category: l.category,
+      clause: l.clause,
+      line_date: l.date,
+      reference: l.reference,
+      credits_line_id: l.creditsLineId,
+      steps_json: JSON.stringify(l.steps),
+      billing_key: l.billingKey,
+      record_id: l.recordId,
+    };
+  });
   await insertLines(trx, rows);
   // The seal of this transaction hashes these values instead of reading the lines back.
   noteInsertedLines(trx, id, rows);
