@@ -47,7 +47,7 @@ export function serializeRequest(req: RequestLike): Record<string, unknown> {
     method: req.method,
     url: url === undefined ? undefined : logSafeUrl(url),
     remoteAddress: req.ip,
-    userAgent: typeof agent === 'string' ? maskPersonnummer(agent) : agent,
+    userAgent: typeof agent === 'string' && containsPersonnummer(agent) ? maskPersonnummer(agent) : agent,
   };
 }
 
@@ -102,7 +102,8 @@ export function requestLineText(logger: Logger, line: RequestLine): string {
     `{"level":${String(logger.levels.values['info'] ?? 30)},"time":${String(Date.now())}${typeof chindings === 'string' ? chindings : ''}` +
     `,"reqId":${JSON.stringify(line.reqId)},"req":${JSON.stringify(r)},"res":{"statusCode":${String(line.statusCode)}}` +
     `,"responseTime":${String(line.responseTime)},"msg":"request completed"}\n`;
-  return maskPersonnummer(text);
+  // The test is cheaper than a replace that finds nothing; the line is the same either way.
+  return containsPersonnummer(text) ? maskPersonnummer(text) : text;
 }
 
 /** Characters of log lines gathered before stdout is written (one system call per ~25 request lines). */
