@@ -8,7 +8,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { SamverkanError } from '@samverkan/core';
 import { detectDelimiter } from '../files/csv.js';
@@ -17,6 +16,7 @@ import { byteCounter } from './byte-counter.js';
 import { csvGuard } from './csv-guard.js';
 import { fileLimitBroken, formatCount, type FileLimits } from './file-limits.js';
 import type { SourceRow } from './source-row.js';
+import { LineParser, type LinedRecord } from './csv-line-parser.js';
 
 const PEEK_BYTES = 64 * 1024;
 
@@ -40,7 +40,8 @@ export async function csvDelimiter(file: ScannedFile): Promise<';' | ','> {
 /** Rows of a CSV file, streamed within `limits` (cells, cells per row, row bytes and rows checked while reading). */
 export async function* csvRows(file: ScannedFile, limits: FileLimits, onBytes?: (n: number) => void): AsyncGenerator<SourceRow> {
   const delimiter = await csvDelimiter(file);
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true });
+  // csv-parse with the line each record ends on (csv-line-parser.ts: without the per-record `info` copies).
+  const parser = new LineParser({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
   let guardFailure: SamverkanError | undefined;
   pipeline(
     createReadStream(file.path, { highWaterMark: 256 * 1024 }),
@@ -56,26 +57,26 @@ export async function* csvRows(file: ScannedFile, limits: FileLimits, onBytes?: 
   let rows = 0;
   try {
     for await (const item of parser) {
-      const { record, info } = item as { record: string[]; info: Info };
+      const [lines, record] = item as LinedRecord;
       rows += 1;
       // The header is row one of the count too: `maxRows` data rows plus the header.
       if (rows > limits.maxRows + 1)
         throw fileLimitBroken(
-          `CSV-filen rad ${String(info.lines)}`,
+          `CSV-filen rad ${String(lines)}`,
           `filen har fler än ${formatCount(limits.maxRows)} rader`,
           `${formatCount(limits.maxRows)} rader`,
-          info.lines,
+          lines,
         );
       // The guard counts bytes; the limit is in characters.
       if (record.some((c) => c.length > limits.maxCellChars)) {
         throw fileLimitBroken(
-          `CSV-filen rad ${String(info.lines)}`,
+          `CSV-filen rad ${String(lines)}`,
           `en cell har fler än ${formatCount(limits.maxCellChars)} tecken`,
           `${formatCount(limits.maxCellChars)} tecken per cell`,
-          info.lines,
+          lines,
         );
       }
-      yield { line: info.lines, cells: record };
+      yield { line: lines, cells: record };
     }
   } catch (e) {
     if (e instanceof SamverkanError) throw e;

@@ -10,6 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { SamverkanError } from '@samverkan/core';
 import type { TextEncodingName } from '../files/decode.js';
+import { Utf8Check } from './utf8-check.js';
 
 /** What the scan found. */
 export interface ScannedFile {
@@ -24,23 +25,16 @@ export interface ScannedFile {
 /** Feed chunks, then `result()`. Used by the file scan and by the upload spool alike. */
 export class FileScanner {
   private readonly hash: Hash = createHash('sha256');
-  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly utf8 = new Utf8Check();
   private head = Buffer.alloc(0);
   private size = 0;
-  private validUtf8 = true;
 
   /** Take the next chunk. */
   update(chunk: Buffer): void {
     this.hash.update(chunk);
     this.size += chunk.length;
     if (this.head.length < 4) this.head = Buffer.concat([this.head, chunk.subarray(0, 4 - this.head.length)]);
-    if (this.validUtf8) {
-      try {
-        this.utf8.decode(chunk, { stream: true });
-      } catch {
-        this.validUtf8 = false;
-      }
-    }
+    this.utf8.update(chunk);
   }
 
   /** Refuse at once what the first bytes already show cannot be read (the .xls signature). */
@@ -63,24 +57,12 @@ export class FileScanner {
 
   /** The result for the file at `path`. */
   result(path: string): ScannedFile {
-    if (this.validUtf8) {
-      try {
-        this.utf8.decode();
-      } catch {
-        this.validUtf8 = false;
-      }
-    }
     this.checkHead();
     const h = this.head;
     const xlsx = h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
     const bom = h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
-    const encoding: TextEncodingName | undefined = xlsx
-      ? undefined
-      : bom && this.validUtf8
-        ? 'utf-8-bom'
-        : this.validUtf8
-          ? 'utf-8'
-          : 'windows-1252';
+    const validUtf8 = this.utf8.valid();
+    const encoding: TextEncodingName | undefined = xlsx ? undefined : bom && validUtf8 ? 'utf-8-bom' : validUtf8 ? 'utf-8' : 'windows-1252';
     return { path, bytes: this.size, sha256: this.hash.digest('hex'), format: xlsx ? 'xlsx' : 'csv', encoding };
   }
 }

@@ -39,6 +39,20 @@ function isPlainIsoDate(v: string): boolean {
   return day <= days;
 }
 
+/** Distinct municipality texts remembered per agreement (a file names a few; a hostile one cannot grow it). */
+const KNOWN_TEXTS = 1000;
+const knownByList = new WeakMap<readonly Municipality[], Map<string, string>>();
+
+/** The codes found so far for municipality texts of `list` (core's lookup folds every name on every call). */
+function knownMunicipalities(list: readonly Municipality[]): Map<string, string> {
+  let known = knownByList.get(list);
+  if (known === undefined) {
+    known = new Map();
+    knownByList.set(list, known);
+  }
+  return known;
+}
+
 /** One row of an import file. */
 export class RowReader {
   readonly problems: RowProblem[] = [];
@@ -216,8 +230,13 @@ export class RowReader {
   }
 
   private lookup(key: string, v: string): string | undefined {
+    const known = knownMunicipalities(this.ctx.municipalities);
+    const hit = known.get(v);
+    if (hit !== undefined) return hit;
     try {
-      return findMunicipality(this.ctx.municipalities, v).code;
+      const code = findMunicipality(this.ctx.municipalities, v).code;
+      if (known.size < KNOWN_TEXTS) known.set(v, code);
+      return code;
     } catch (e) {
       if (!isSamverkanError(e)) throw e;
       this.fail(

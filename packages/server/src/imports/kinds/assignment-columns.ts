@@ -56,6 +56,8 @@ export const minuteColumns: readonly ColumnSpec[] = [
 
 /** Digits with an optional decimal comma or point; spaces between thousands allowed. */
 const MINUTES = /^\d+(?:[.,]\d+)?$/;
+/** Up to 15 digits: always a safe integer. */
+const WHOLE = /^\d{1,15}$/;
 
 /**
  * One minute column: whole or decimal minutes ≥ 0 (decision 0180: both clauses bill per started
@@ -69,6 +71,8 @@ function readMinuteAmount(row: RowReader, key: string, what: string, fallback?: 
     row.fail(key, `värde saknas; ange ${what} som ett antal minuter, t.ex. 45 eller 37,5.`);
     return undefined;
   }
+  // Plain whole minutes (nearly every cell): the number itself, as the general path below gives it.
+  if (WHOLE.test(v)) return Number(v);
   const cleaned = v.replace(/[\s\u00a0\u202f]/g, '');
   if (!MINUTES.test(cleaned)) {
     row.fail(key, `"${v}" är inget antal minuter; ange ${what} som ett tal ≥ 0, t.ex. 45 eller 37,5.`, v);

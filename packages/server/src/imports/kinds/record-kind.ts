@@ -11,7 +11,7 @@
  *   uses. A file may give each identity once.
  */
 import { SamverkanError } from '@samverkan/core';
-import type { Insertable, Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Transaction } from 'kysely';
 import type { Database, ImportRowsTable } from '../../store/schema.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { decodeRecordData, encodeRecordData, recordKey, stateKey } from '../record-codec.js';
@@ -49,6 +49,23 @@ const INSERT_ROWS = 500;
 const CHUNK_ROWS = 1000;
 /** Rows per staging transaction when they are written in key order (SQLite, decision 0211): neighbouring pages, so more per commit. */
 const KEY_ORDER_CHUNK_ROWS = 2000;
+/** Spooled rows between two turns of the event loop. */
+const YIELD_ROWS = 2000;
+
+const SQLITE_COLUMNS =
+  'id, import_id, line, kind, period, seller_code, buyer_code, municipality_code, amount_ore, data_json, demo, natural_key, identity_key';
+const insertTexts = new Map<number, string>();
+
+/** The SQLite INSERT of `n` rows (what Kysely builds for `write`, with the same conflict target; the count of changes says whether all were written). */
+function sqliteInsert(n: number): string {
+  let text = insertTexts.get(n);
+  if (text === undefined) {
+    const tuple = `(${Array.from({ length: 13 }, () => '?').join(', ')})`;
+    text = `insert into "import_rows" (${SQLITE_COLUMNS}) values ${Array.from({ length: n }, () => tuple).join(', ')} on conflict ("kind", "natural_key") do nothing`;
+    if (insertTexts.size < 8) insertTexts.set(n, text);
+  }
+  return text;
+}
 
 /** The natural key of an event record of `kind` (decision 0210). */
 export function naturalKey(
@@ -184,37 +201,84 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
       }
     }
   };
+  let spooled = 0;
+  /**
+   * SQLite: the same INSERT as `write`, as one prepared statement text per full batch (the store
+   * caches statements by text), without building and compiling a query tree per batch.
+   */
+  const writeSqlite = async (trx: Transaction<Database>, rows: readonly StagedRow[]): Promise<void> => {
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+      const part = rows.slice(i, i + INSERT_ROWS);
+      const parameters: unknown[] = [];
+      for (const r of part) {
+        parameters.push(
+          r.id,
+          r.import_id,
+          r.line,
+          r.kind,
+          r.period,
+          r.seller_code,
+          r.buyer_code,
+          r.municipality_code,
+          r.amount_ore,
+          r.data_json,
+          r.demo,
+          r.natural_key,
+          r.identity_key,
+        );
+      }
+      const result = await trx.executeQuery(CompiledQuery.raw(sqliteInsert(part.length), parameters));
+      const changed = Number(result.numAffectedRows ?? 0n);
+      inserted += changed;
+      duplicates += part.length - changed;
+      if (changed === part.length) w.written?.(part);
+      else {
+        // Only when some rows were already stored (a re-import): which of this part's ids were written.
+        const stored = await trx
+          .selectFrom('import_rows')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            part.map((r) => r.id),
+          )
+          .execute();
+        const ids = new Set(stored.map((r) => r.id));
+        await refuseCollisions(
+          trx,
+          w.kind,
+          part.filter((r) => !ids.has(r.id)),
+        );
+        w.written?.(part.filter((r) => ids.has(r.id)));
+      }
+    }
+  };
   if (spoolsInKeyOrder(w.db)) {
     const spool = new KeyOrderSpool(w.db, w.importId);
     return {
       async add(d, line) {
         const text = encodeRecordData(w.kind, d.data);
-        await spool.add([
-          line,
-          d.period,
-          d.sellerCode,
-          d.buyerCode,
-          d.municipalityCode,
-          d.amountOre,
-          text,
-          recordKey(w.kind, d, text),
-          null,
-        ]);
+        spool.add([line, d.period, d.sellerCode, d.buyerCode, d.municipalityCode, d.amountOre, text, recordKey(w.kind, d, text), null]);
+        // Let waiting requests in now and then: reading a spooled upload resolves mostly as microtasks.
+        if (++spooled % YIELD_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       },
       async drain() {
         try {
-          await spool.seal();
+          spool.seal();
           for (;;) {
-            const rows = await spool.next(KEY_ORDER_CHUNK_ROWS);
+            const rows = spool.next(KEY_ORDER_CHUNK_ROWS);
             if (rows.length === 0) break;
             const staged = rows.map((r) => spooledRow(w, r));
-            await w.stage((trx) => write(trx, staged));
+            await w.stage((trx) => writeSqlite(trx, staged));
           }
         } finally {
-          await spool.drop();
+          spool.drop();
         }
       },
-      abandon: () => spool.drop(),
+      abandon: () => {
+        spool.drop();
+        return Promise.resolve();
+      },
       finish: () => Promise.resolve({ inserted, duplicates }),
     };
   }
