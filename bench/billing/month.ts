@@ -72,23 +72,25 @@ export async function insertMonth(store: Store, month: string, n: number): Promi
       const naturalKey = `${importId}:${String(i)}`;
       rows.push({
         order: createHash('sha256').update(naturalKey).digest('base64url'),
-        import_id: importId,
-        line: i + 2,
-        kind: 'daytime-assignments',
-        period: month,
-        seller_code: lender,
-        buyer_code: hirer,
-        municipality_code: code,
-        amount_ore: null,
-        data_json: JSON.stringify(data),
-        natural_key: naturalKey,
-        demo: 0 as const,
+        row: {
+          import_id: importId,
+          line: i + 2,
+          kind: 'daytime-assignments',
+          period: month,
+          seller_code: lender,
+          buyer_code: hirer,
+          municipality_code: code,
+          amount_ore: null,
+          data_json: JSON.stringify(data),
+          natural_key: naturalKey,
+          demo: 0 as const,
+        },
       });
     }
     // The importer writes in natural-key order and gives each row its id as it is written.
     rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
     for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500).map(({ order: _order, ...r }) => ({ id: sequentialUuid(), ...r }));
+      const chunk = rows.slice(i, i + 500).map(({ row }) => ({ id: sequentialUuid(), ...row }));
       await trx.insertInto('import_rows').values(chunk).execute();
     }
   });

@@ -31,6 +31,7 @@ import { partyScope } from '../auth/scope.js';
 import { nextInvoiceIdentity } from './invoice-identity.js';
 import { requireRealParties } from '../exports/export-document.js';
 import { decidesForSeller } from './basis-permissions.js';
+import { decodeSteps } from './line-steps.js';
 
 const statusText: Readonly<Record<string, string>> = { draft: 'ett utkast', approved: 'godkänt', sent: 'skickat', credited: 'krediterat' };
 
@@ -368,7 +369,7 @@ export async function creditBasis(
         billingKey: null,
         recordId: l.record_id,
         steps: [
-          ...(JSON.parse(l.steps_json) as CalculationStep[]),
+          ...decodeSteps(l.steps_json),
           {
             id: 'kreditering',
             description: 'Raden krediteras med omvänt tecken',

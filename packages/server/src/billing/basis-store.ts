@@ -16,6 +16,7 @@ import { toFlag } from '../store/flag.js';
 import { sequentialUuid } from '../store/sequential-id.js';
 import { noteInsertedLines } from '../audit/object-digests.js';
 import { insertLines, type NewLineRow } from './line-insert.js';
+import { encodeSteps } from './line-steps.js';
 import type { BasisDraft, BasisInputs } from './basis-draft.js';
 import type { BasisRow, LineRow } from './basis-view.js';
 
@@ -194,7 +195,8 @@ export async function insertBasis(trx: Transaction<Database>, b: NewBasis): Prom
       line_date: l.date,
       reference: l.reference,
       credits_line_id: l.creditsLineId,
-      steps_json: JSON.stringify(l.steps),
+      // Known step shapes as their values only (decision 0250); `lineView` gives back the same steps.
+      steps_json: encodeSteps(l.steps),
       billing_key: l.billingKey,
       record_id: l.recordId,
     };

@@ -12,6 +12,7 @@ import { flag } from '../store/flag.js';
 import type { BasisInputs } from './basis-draft.js';
 import { basisProvenance, type Provenance } from './basis-provenance.js';
 import { runLabel } from './run-label.js';
+import { decodeSteps } from './line-steps.js';
 import { displayedSteps, displayedTrace, type DisplayedStep, type DisplayedTrace } from '../calculations/step-display.js';
 
 /** A stored basis, with its run's number when read through basis-store (null: no run). */
@@ -118,7 +119,7 @@ export function lineView(l: LineRow): LineView {
     date: l.line_date,
     reference: l.reference,
     creditsLine: l.credits_line_id,
-    steps: JSON.parse(l.steps_json) as CalculationStep[],
+    steps: decodeSteps(l.steps_json),
   };
 }
 

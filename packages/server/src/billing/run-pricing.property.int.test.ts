@@ -6,7 +6,10 @@
  * no line. So a batched write (multi-row INSERTs of up to 500 lines, issue 11) that put a value in
  * the wrong column, dropped or repeated a chunk, or a shared computation that mixed up two records
  * fails here. The run's audit seal (line digests hashed as the lines were written, not read back)
- * must equal the digests `audit verify` computes from the database.
+ * must equal the digests `audit verify` computes from the database. Every line's steps, read
+ * back through `lineView` (what the basis page, the PDF and the exports show), give the very JSON
+ * text of the steps the run computed, although known step shapes are stored as values only
+ * (line-steps.ts, decision 0250).
  */
 import fc from 'fast-check';
 import { daytimeInvoiceBasis, SamverkanError, type DaytimeAssignment } from '@samverkan/core';
@@ -16,6 +19,9 @@ import { effectiveAgreement } from '../reference/effective-agreement.js';
 import { currentIndexSeries } from '../reference/index-values.js';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { startBillingRun } from './run-store.js';
+import { billablePlan } from './run-plan.js';
+import { parseBillingPeriod } from './periods.js';
+import { lineView } from './basis-view.js';
 import { LINES_PER_INSERT } from './line-insert.js';
 import { insertRecords, openLedgerStore, userOf, type LedgerStore, type TestRecord } from './ledger.testkit.js';
 
@@ -100,6 +106,9 @@ for (const target of databaseTargets) {
         return r.bases.flatMap((b) => b.lines);
       });
       const billable = alone.filter((lines) => lines.length > 0).length;
+      // The steps the run will store, by billing key (computed as the run computes them).
+      const plan = await billablePlan(l.store.db, l.agreement, 'dagtid', parseBillingPeriod('dagtid', period), {}, null);
+      const planned = new Map(plan.bases.flatMap((b) => b.lines.map((x) => [x.billingKey, JSON.stringify(x.steps)] as const)));
       let run;
       try {
         run = await startBillingRun(l.store, l.agreement, userOf('region'), { flow: 'dagtid', period });
@@ -152,6 +161,18 @@ for (const target of databaseTargets) {
         ]);
         expect([line?.seller_code, line?.buyer_code, line?.billing_key]).toEqual([a.lender, a.hirer, `record:${id}:${e?.category ?? ''}`]);
       });
+      // Every stored line reads back with exactly the steps computed for it, in the compact form where one fits.
+      const stored = await l.store.db
+        .selectFrom('invoice_lines')
+        .innerJoin('invoice_bases', 'invoice_bases.id', 'invoice_lines.invoice_basis_id')
+        .selectAll('invoice_lines')
+        .where('invoice_bases.billing_run_id', '=', run.run.id)
+        .execute();
+      expect(stored.length).toBe(planned.size);
+      for (const row of stored) {
+        expect(JSON.stringify(lineView(row).steps), `steps of ${String(row.billing_key)}`).toBe(planned.get(row.billing_key ?? ''));
+        if (row.record_id !== null && mine.has(row.record_id)) expect(row.steps_json.startsWith('{"v":1,')).toBe(true);
+      }
       const total = alone.flat().reduce((s, x) => s + x.amountOre, 0);
       expect(lines.reduce((s, x) => s + x.amount_ore, 0)).toBe(total);
       expect(run.invoiceBases.reduce((s, b) => s + b.totalOre, 0)).toBe(all.reduce((s, x) => s + x.amount_ore, 0));
