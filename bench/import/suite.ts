@@ -207,7 +207,7 @@ export const suite: Suite = {
                   ...(within
                     ? {}
                     : {
-                        detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (a short hash, unique index), sealed (SHA-256 per row) and written to SQLite with five indexes (spooled and written in key order, decision 0211), where DuckDB only aggregates in memory`,
+                        detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (a short hash, unique index), sealed (SHA-256 per row) and written to SQLite with five indexes (spooled in 64 bucket files and written in key order, decisions 0211 and 0260), where DuckDB only aggregates in memory`,
                       }),
                 },
               }
@@ -277,7 +277,7 @@ export const suite: Suite = {
       title: 'Import against DuckDB',
       intro: [
         `A seeded, generated Swedish daytime-assignments CSV (bench/generate/daytime-assignments.ts: semicolon, UTF-8 with BOM, decimal comma, municipalities by name or code) of ${sizes.map((n) => n.toLocaleString('sv-SE')).join(' and ')} rows.`,
-        "Ours: the `samverkan import uppdrag-dagtid` binary (built `dist`) into a fresh SQLite database each run: one pass that parses, validates, encodes (decision 0210) and keys every row, spooled in SQLite's temp file and written in natural-key order in short staging transactions (decision 0211), the audit seal hashed while staging, one short publishing transaction. Through the API: the running service (`samverkan start`, SQLite with the demo data) receives the file as the web app sends it, a fresh file per run. DuckDB: `@duckdb/node-api` in memory, `read_csv` and one SQL query computing the per-pair-per-month totals (duckdb-totals.ts). Both as processes of their own, timed from spawn to exit, interleaved per round; peak RSS from `/usr/bin/time`.",
+        'Ours: the `samverkan import uppdrag-dagtid` binary (built `dist`) into a fresh SQLite database each run: one pass that parses, validates, encodes (decision 0210) and keys every row, spooled in 64 unlinked bucket files and written in natural-key order in short staging transactions (decisions 0211, 0260), the audit seal hashed while staging, one short publishing transaction. Through the API: the running service (`samverkan start`, SQLite with the demo data) receives the file as the web app sends it, a fresh file per run. DuckDB: `@duckdb/node-api` in memory, `read_csv` and one SQL query computing the per-pair-per-month totals (duckdb-totals.ts). Both as processes of their own, timed from spawn to exit, interleaved per round; peak RSS from `/usr/bin/time`.',
         `After the runs the stored records are priced back (our-totals.ts, core's billable minutes and started hours × ${String(BENCH_RATE_ORE / 100)} kr) and compared with DuckDB's totals pair by pair.`,
       ],
       rows,
