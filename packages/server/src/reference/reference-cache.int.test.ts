@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { readAgreement } from '../agreement/read-agreement-dir.js';
 import { databaseTargets } from '../testing/databases.testkit.js';
 import { login, startTestServer, type Client, type TestServer } from '../testing/test-server.testkit.js';
-import { calculationReference } from './reference-cache.js';
+import { calculationReference, currentCalculationReference } from './reference-cache.js';
 import { recordIndexValue } from './index-values.js';
 
 const priceBody = { flow: 'dagtid', year: 2026, minutes: 90 };
@@ -59,6 +59,24 @@ for (const target of databaseTargets) {
       const after = await calculationReference(t.store.db, agreement);
       expect(after).not.toBe(first);
       expect(after.index.points.get('OPI:2026')?.source).toBe('cachetest');
+    });
+
+    it('answers without waiting only while nothing has been committed since the pair was confirmed (SQLite)', async () => {
+      const agreement = readAgreement();
+      const pair = await calculationReference(t.store.db, agreement);
+      if (target.name !== 'SQLite') {
+        // No commit signal: the version is read on every call.
+        expect(currentCalculationReference(t.store.db, agreement)).toBeUndefined();
+        return;
+      }
+      expect(currentCalculationReference(t.store.db, agreement)).toBe(pair);
+      // Any commit, even one that changes no reference data, sends the caller to the version read.
+      await admin.request('GET', '/api/v1/auth/me');
+      await recordIndexValue(t.store, { series: 'LPIK', year: 2026, percent: '3.1', source: 'cachetest', decisionRef: 'T-4' }, 'test');
+      expect(currentCalculationReference(t.store.db, agreement)).toBeUndefined();
+      const after = await calculationReference(t.store.db, agreement);
+      expect(after).not.toBe(pair);
+      expect(currentCalculationReference(t.store.db, agreement)).toBe(after);
     });
 
     it('an index value recorded by another connection shows on the next call', async () => {

@@ -46,6 +46,8 @@ interface PerStore {
   entry: Entry | undefined;
   /** Looked up on first use; null: this database has none (the version is read every call). */
   signal: Promise<CommitSignal | null> | undefined;
+  /** The signal once looked up, for the synchronous `currentCalculationReference`. */
+  signalNow: CommitSignal | undefined;
 }
 
 const stores = new WeakMap<Kysely<Database>, PerStore>();
@@ -58,7 +60,7 @@ function perStore(db: Kysely<Database>): PerStore {
       sql<VersionRow>`select (select count(*) from index_values) as ni, (select max(recorded_at) from index_values) as ti, (select count(*) from parameter_values) as np, (select max(recorded_at) from parameter_values) as tp`.compile(
         db,
       );
-    s = { versionQuery, entry: undefined, signal: undefined };
+    s = { versionQuery, entry: undefined, signal: undefined, signalNow: undefined };
     stores.set(db, s);
   }
   return s;
@@ -79,6 +81,7 @@ export async function calculationReference(db: Kysely<Database>, shipped: Agreem
   const s = perStore(db);
   s.signal ??= commitSignal(db).then((x) => x ?? null);
   const signal = await s.signal;
+  s.signalNow = signal ?? undefined;
   const cached = s.entry;
   if (signal !== null && cached !== undefined && cached.shipped === shipped && signal.unchangedSince(cached.stamp)) return cached.value;
   // Taken before the version is read: a commit landing in between makes the next call read again.
@@ -94,4 +97,18 @@ export async function calculationReference(db: Kysely<Database>, shipped: Agreem
   const value: CalculationReference = { agreement, index };
   s.entry = { shipped, version, value, stamp };
   return value;
+}
+
+/**
+ * The cached pair when it is known to hold without waiting for anything — SQLite with its commit
+ * signal, nothing committed since the pair was last confirmed — else undefined (then await
+ * `calculationReference`). Lets a route answer from its recent answers without a promise.
+ */
+export function currentCalculationReference(db: Kysely<Database>, shipped: Agreement): CalculationReference | undefined {
+  const s = stores.get(db);
+  const signal = s?.signalNow;
+  const cached = s?.entry;
+  return signal !== undefined && cached !== undefined && cached.shipped === shipped && signal.unchangedSince(cached.stamp)
+    ? cached.value
+    : undefined;
 }

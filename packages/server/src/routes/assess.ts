@@ -8,7 +8,8 @@ import Type from 'typebox';
 import { assessInput, SituationInputSchema } from '@samverkan/core';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { ErrorBody, readResponses } from '../app/schemas.js';
-import { calculationReference } from '../reference/reference-cache.js';
+import { calculationReference, currentCalculationReference, type CalculationReference } from '../reference/reference-cache.js';
+import type { FastifyReply } from 'fastify';
 import { cachedAnswer } from './assess-answer-cache.js';
 import { stockholmToday } from '../calculations/stockholm-day.js';
 import { rulesFor } from './responsibility-rules-cache.js';
@@ -32,19 +33,27 @@ export const registerAssess: RegisterRoutes = (app, ctx) => {
         response: { ...readResponses, 422: ErrorBody },
       },
     },
-    async (request, reply) => {
-      // Rates in the price level of the date asked (the recorded index values and parameter decisions).
-      const reference = await calculationReference(ctx.store.db, ctx.agreement);
-      const today = stockholmToday();
-      const explain = request.query.explain === true;
-      const bytes = cachedAnswer(reference, `${today}|${String(explain)}|${JSON.stringify(request.body)}`, () =>
-        assessInput(ctx.agreement, rules, request.body, {
-          today,
-          explain,
-          rates: { parameters: reference.agreement.parameters, index: reference.index },
-        }),
-      );
-      return reply.type('application/json; charset=utf-8').send(bytes);
+    (request, reply) => {
+      const answer = (reference: CalculationReference): FastifyReply => {
+        const today = stockholmToday();
+        const explain = request.query.explain === true;
+        const bytes = cachedAnswer(reference, `${today}|${String(explain)}|${JSON.stringify(request.body)}`, () =>
+          assessInput(ctx.agreement, rules, request.body, {
+            today,
+            explain,
+            rates: { parameters: reference.agreement.parameters, index: reference.index },
+          }),
+        );
+        return reply.type('application/json; charset=utf-8').send(bytes);
+      };
+      // Rates in the price level of the date asked (the recorded index values and parameter
+      // decisions); nothing recorded since they were last confirmed: answered without a promise.
+      const known = currentCalculationReference(ctx.store.db, ctx.agreement);
+      if (known !== undefined) {
+        answer(known);
+        return;
+      }
+      return calculationReference(ctx.store.db, ctx.agreement).then(answer);
     },
   );
 };
