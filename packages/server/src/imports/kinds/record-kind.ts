@@ -1,8 +1,9 @@
 /**
  * Kinds whose rows become `import_rows` records (assignments, tasks, work orders, costs, counts,
  * budgets). Two sorts:
- * - event records (an assignment, a work order): the natural key is a short hash of the record's
- *   columns and encoded fields (imports/record-codec.ts, decision 0210), unique per kind, so the
+ * - event records (an assignment, a work order): the natural key is a short hash of the kind, the
+ *   record's columns and encoded fields (imports/record-codec.ts, decision 0210), unique over all
+ *   kinds (migration 0011), so the
  *   same record imported again is skipped by the database (`ON CONFLICT DO NOTHING`), in batches,
  *   and a skipped row is compared with the stored one, so a key collision is refused;
  * - state records (the device count of a municipality on a date, a year's connected count, an
@@ -61,7 +62,7 @@ function sqliteInsert(n: number): string {
   let text = insertTexts.get(n);
   if (text === undefined) {
     const tuple = `(${Array.from({ length: 13 }, () => '?').join(', ')})`;
-    text = `insert into "import_rows" (${SQLITE_COLUMNS}) values ${Array.from({ length: n }, () => tuple).join(', ')} on conflict ("kind", "natural_key") do nothing`;
+    text = `insert into "import_rows" (${SQLITE_COLUMNS}) values ${Array.from({ length: n }, () => tuple).join(', ')} on conflict ("natural_key") do nothing`;
     if (insertTexts.size < 8) insertTexts.set(n, text);
   }
   return text;
@@ -126,7 +127,9 @@ function sameRecord(kind: string, a: RecordColumns, b: RecordColumns): boolean {
 /**
  * Rows the database skipped as already stored (their natural key exists) must be the stored
  * records: a short key could collide (decision 0210), and a collision taken for a duplicate would
- * lose a record silently. Read only on re-imports, never for new rows.
+ * lose a record silently. Read only on re-imports, never for new rows. A stored row of another
+ * kind with the key (the key is unique over all kinds, migration 0011) is not found here, so it is
+ * refused as a collision too.
  */
 async function refuseCollisions(trx: Transaction<Database>, kind: string, skipped: readonly StagedRow[]): Promise<void> {
   const keys = skipped.map((r) => r.natural_key).filter((k): k is string => k !== null);
@@ -187,7 +190,7 @@ function eventWriter(w: WriteContext): KindWriter<RecordDraft> {
       const written = await trx
         .insertInto('import_rows')
         .values(part)
-        .onConflict((oc) => oc.columns(['kind', 'natural_key']).doNothing())
+        .onConflict((oc) => oc.column('natural_key').doNothing())
         .returning('id')
         .execute();
       inserted += written.length;

@@ -120,7 +120,7 @@ for (const target of databaseTargets) {
           );
         }
       }
-      expect(await store.migrate()).toEqual(['0010-compact-import-rows']);
+      expect(await store.migrate()).toEqual(['0010-compact-import-rows', '0011-lean-import-row-indexes']);
     });
     afterAll(async () => {
       await store.close();

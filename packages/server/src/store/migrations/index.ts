@@ -14,6 +14,7 @@ import * as m0007 from './0007-staged-imports-and-password-change.js';
 import * as m0008 from './0008-audit-keyed-chain.js';
 import * as m0009 from './0009-party-register-and-invoice-numbers.js';
 import * as m0010 from './0010-compact-import-rows.js';
+import * as m0011 from './0011-lean-import-row-indexes.js';
 
 /** Every migration by name, in order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-audit-keyed-chain': m0008,
   '0009-party-register-and-invoice-numbers': m0009,
   '0010-compact-import-rows': m0010,
+  '0011-lean-import-row-indexes': m0011,
 };
 
 /** Kysely's provider over the list above. */
