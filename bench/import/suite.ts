@@ -207,7 +207,7 @@ export const suite: Suite = {
                   ...(within
                     ? {}
                     : {
-                        detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (a short hash, unique index), sealed (SHA-256 per row) and written to SQLite with five indexes (spooled in 64 bucket files and written in key order, decisions 0211 and 0260), where DuckDB only aggregates in memory`,
+                        detail: `${(stats(r).median / 5).toFixed(1)}× over the goal: every row is validated, keyed (a short hash, unique index), sealed (SHA-256 per row) and written to SQLite with four indexes (spooled in 64 bucket files and written in key order, decisions 0211 and 0260), where DuckDB only aggregates in memory`,
                       }),
                 },
               }
@@ -239,7 +239,7 @@ export const suite: Suite = {
             ...(sizeOk
               ? {}
               : {
-                  detail: `${(stats(size).median / 5).toFixed(1)}× over: the fields are compact (decision 0210), but each row still carries two UUIDs (its id and its import's) in the table and three indexes, and the kind's name in two`,
+                  detail: `${(stats(size).median / 5).toFixed(1)}× over: the fields are compact (decision 0210), but each row still carries two UUIDs (its id and its import's) in the table and two indexes, and the kind's name in the table and one index (decision 0260)`,
                 }),
           },
         });
