@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatKronor, kronor, mulOre, ore, parseKronor, sumOre } from './money.js';
+import { formatKronor, groupDigits, kronor, mulOre, ore, parseKronor, sumOre } from './money.js';
 import { parseDecimal } from './decimal.js';
 import { SamverkanError } from './errors.js';
 
@@ -19,6 +19,24 @@ describe('formatKronor', () => {
     expect(formatKronor(ore(25222580))).toBe('252\u00a0225,80 kr');
     expect(formatKronor(ore(-5))).toBe('\u22120,05 kr');
     expect(formatKronor(ore(100), { unit: false })).toBe('1,00');
+  });
+
+  // Grouping is done by hand (speed); it must write exactly what Intl's sv-SE grouping writes.
+  const intlWhole = new Intl.NumberFormat('sv-SE', { useGrouping: true, maximumFractionDigits: 0 });
+  it('groups digits exactly as Intl sv-SE does, for every safe amount', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.maxSafeInteger(), fc.integer()), (value) => {
+        const n = BigInt(value);
+        const abs = n < 0n ? -n : n;
+        const expected = `${n < 0n ? '\u2212' : ''}${intlWhole.format(abs / 100n)},${(abs % 100n).toString().padStart(2, '0')} kr`;
+        expect(formatKronor(ore(value))).toBe(expected);
+        expect(groupDigits(abs.toString())).toBe(intlWhole.format(abs));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const digits of ['0', '12', '123', '1234', '12345', '123456', '1234567']) {
+      expect(groupDigits(digits)).toBe(intlWhole.format(BigInt(digits)));
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   describeRounding,
+  formatNumber,
   describeStepInput,
   describeUnit,
   INTERNAL_IDENTIFIER,
@@ -66,5 +68,24 @@ describe('the glossary of display names', () => {
     ]) {
       expect(INTERNAL_IDENTIFIER.test(bad), bad).toBe(true);
     }
+  });
+});
+
+describe('formatNumber', () => {
+  // Integers are grouped by hand (speed); the text must be Intl's sv-SE text with an ASCII minus.
+  const intl = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 12 });
+  const viaIntl = (v: number): string => intl.format(v).replace(/\u2212/g, '-');
+  it('writes every safe integer (and -0) exactly as Intl sv-SE does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -20_000, max: 20_000 }), fc.maxSafeInteger(), fc.integer(), fc.constant(-0)), (v) => {
+        expect(formatNumber(v)).toBe(viaIntl(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('writes fractions and decimal strings Swedish style', () => {
+    expect(formatNumber(3.1)).toBe('3,1');
+    expect(formatNumber(-1234.5)).toBe(viaIntl(-1234.5));
+    expect(formatNumber('1234567.25')).toBe('1\u00a0234\u00a0567,25');
   });
 });

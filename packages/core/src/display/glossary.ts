@@ -5,7 +5,7 @@
  * list, the CLI's text output, the PDFs — goes through `describeUnit`, `describeRounding`,
  * `describeStepInput` and `quantity` here, so the same thing has the same name everywhere.
  */
-import { formatKronor, ore } from '../money.js';
+import { formatKronor, groupDigits, ore } from '../money.js';
 
 /** A unit: its Swedish singular and plural, and whether the value is öre (shown as kronor). */
 interface UnitName {
@@ -123,7 +123,11 @@ const nf = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 12 });
 
 /** A number Swedish style: thousands with a space, decimal comma (a decimal string stays exact). */
 export function formatNumber(v: number | string): string {
-  if (typeof v === 'number') return nf.format(v).replace(/\u2212/g, '-');
+  if (typeof v === 'number') {
+    // Integers (nearly every number in a step) without Intl: the same text, a fraction of the cost.
+    if (Number.isSafeInteger(v)) return v < 0 || Object.is(v, -0) ? `-${groupDigits(String(-v))}` : groupDigits(String(v));
+    return nf.format(v).replace(/\u2212/g, '-');
+  }
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
   if (!m) return v;
   const whole = (m[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
