@@ -20,7 +20,8 @@ type Rec = Readonly<Record<string, unknown>>;
 
 /** One frozen step shape: `take` gives its stored values when a step fits it exactly, `make` rebuilds the step. */
 interface Template {
-  readonly take: (s: Rec) => Leaf[] | undefined;
+  /** Push the stored values of `s` onto `out` and answer true when `s` fits exactly (false: `out` is discarded). */
+  readonly take: (s: Rec, out: Leaf[]) => boolean;
   readonly make: (v: readonly Leaf[]) => CalculationStep;
 }
 
@@ -40,16 +41,15 @@ function hasKeys(x: unknown, keys: readonly string[]): x is Rec {
   return i === keys.length;
 }
 
-/** The leaves of `inputs` under `keys` in order, or undefined. */
-function leavesOf(inputs: unknown, keys: readonly string[]): Leaf[] | undefined {
-  if (!hasKeys(inputs, keys)) return undefined;
-  const out: Leaf[] = [];
+/** Push the leaves of `inputs` under `keys` in order onto `out`; false when `inputs` has other keys or values. */
+function leavesOf(inputs: unknown, keys: readonly string[], out: Leaf[]): boolean {
+  if (!hasKeys(inputs, keys)) return false;
   for (const k of keys) {
     const v = inputs[k];
-    if (!isLeaf(v)) return undefined;
+    if (!isLeaf(v)) return false;
     out.push(v);
   }
-  return out;
+  return true;
 }
 
 /** The middle of `prefix + middle + suffix`, or undefined. */
@@ -75,14 +75,17 @@ function fixedStep(
   inputKeys: readonly string[],
 ): Template {
   return {
-    take: (s) => {
-      if (s['description'] !== fixed.description || s['formula'] !== fixed.formula || s['unit'] !== fixed.unit) return undefined;
-      if (!oneClause(s['clauses'], fixed.clause) || !hasKeys(s, STEP_KEYS)) return undefined;
+    take: (s, out) => {
+      if (s['description'] !== fixed.description || s['formula'] !== fixed.formula || s['unit'] !== fixed.unit) return false;
+      if (!oneClause(s['clauses'], fixed.clause) || !hasKeys(s, STEP_KEYS)) return false;
       const n = middle(s['id'], prefix, suffix);
-      const inputs = leavesOf(s['inputs'], inputKeys);
+      if (n === undefined) return false;
+      out.push(n);
+      if (!leavesOf(s['inputs'], inputKeys, out)) return false;
       const result = s['result'];
-      if (n === undefined || inputs === undefined || !isLeaf(result)) return undefined;
-      return [n, ...inputs, result];
+      if (!isLeaf(result)) return false;
+      out.push(result);
+      return true;
     },
     make: (v) => {
       const inputs: Record<string, Leaf> = {};
@@ -110,14 +113,12 @@ const SOURCE_INPUTS = ['fil', 'rad', 'post', 'import'] as const;
 const TEMPLATES_V1: readonly Template[] = [
   // 0: the imported row behind a line (flow-records.ts `sourceStep`); values: fil, rad, post, import.
   {
-    take: (s) => {
-      if (!hasKeys(s, SOURCE_KEYS) || s['result'] !== null) return undefined;
-      const v = leavesOf(s['inputs'], SOURCE_INPUTS);
-      if (v === undefined) return undefined;
-      const [fil, rad, post] = v;
-      if (s['id'] !== `underlag:${String(post)}` || s['description'] !== `Importerad post: ${String(fil)}, rad ${String(rad)}`)
-        return undefined;
-      return v;
+    take: (s, out) => {
+      if (!hasKeys(s, SOURCE_KEYS) || s['result'] !== null) return false;
+      if (!leavesOf(s['inputs'], SOURCE_INPUTS, out)) return false;
+      // out is [template, fil, rad, post, import].
+      const [, fil, rad, post] = out;
+      return s['id'] === `underlag:${String(post)}` && s['description'] === `Importerad post: ${String(fil)}, rad ${String(rad)}`;
     },
     make: ([fil, rad, post, imp]) => ({
       id: `underlag:${String(post)}`,
@@ -156,8 +157,8 @@ const FORMAT = 1;
 /** The entry of one step: `[template, ...values]` when one fits exactly, else the step itself. */
 function encodeStep(step: CalculationStep): unknown {
   for (let n = 0; n < TEMPLATES_V1.length; n++) {
-    const values = TEMPLATES_V1[n]?.take(step as unknown as Rec);
-    if (values !== undefined) return [n, ...values];
+    const entry: Leaf[] = [n];
+    if (TEMPLATES_V1[n]?.take(step as unknown as Rec, entry) === true) return entry;
   }
   return step;
 }
