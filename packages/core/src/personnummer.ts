@@ -19,14 +19,9 @@ export function maskPersonnummer(text: string): string {
   return text.replace(everywhere, PERSONNUMMER_MASK);
 }
 
-// A whole value that is a UUID (8-4-4-4-12 hex digits) is a system identifier, never a person's:
-// its hex groups can by chance read as one ("…3f800101-1234-…" holds YYMMDD-NNNN), which refused
-// a random record id in a path now and then (a test run, December 2026).
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True when `text` contains something that looks like a personnummer (a bare UUID never does). */
+/** True when `text` contains something that looks like a personnummer. */
 export function containsPersonnummer(text: string): boolean {
-  return pattern.test(text) && !(text.length === 36 && uuidShape.test(text));
+  return pattern.test(text);
 }
 
 /** Throw `SAMV_ERR_PERSONNUMMER` naming the field/file and line if `text` contains one. */

@@ -136,10 +136,6 @@ for (const target of databaseTargets) {
       }
       expectRefused(await anonymous(t.url).request('GET', `/api/v1/disputes/${PN}`), 'path.id', 'path parameter');
       expectRefused(await anonymous(t.url).request('GET', `/api/v1/finns-inte/${encodeURIComponent(PN)}`), 'path', 'unknown path');
-      // A record id is a UUID whose hex groups may by chance read as a personnummer: never refused.
-      const unlucky = pnr('3f', '121212', '-', '1212', '-4abc-8def-0123456789ab');
-      const res = await admin.request('GET', `/api/v1/disputes/${unlucky}`);
-      expect(res.status).toBe(404);
     });
 
     it('refuses a personnummer in an import file name, and the name reaches no log line', async () => {
