@@ -136,6 +136,12 @@ for (const target of databaseTargets) {
       }
       expectRefused(await anonymous(t.url).request('GET', `/api/v1/disputes/${PN}`), 'path.id', 'path parameter');
       expectRefused(await anonymous(t.url).request('GET', `/api/v1/finns-inte/${encodeURIComponent(PN)}`), 'path', 'unknown path');
+      // A record's id in the path is a UUID whose hex groups may by chance read as a personnummer:
+      // it addresses a record (404 here), it is not refused.
+      const unlucky = pnr('3f', '121212', '-', '1212', '-4abc-8def-0123456789ab');
+      expect((await admin.request('GET', `/api/v1/disputes/${unlucky}`)).status).toBe(404);
+      expect((await admin.request('GET', `/api/v1/invoice-bases/${unlucky}`)).status).toBe(404);
+      expect((await admin.request('GET', `/api/v1/import-records?importId=${unlucky}`)).status).not.toBe(422);
     });
 
     it('refuses a personnummer in an import file name, and the name reaches no log line', async () => {

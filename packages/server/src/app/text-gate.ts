@@ -159,6 +159,28 @@ export function checkWrittenValue(value: unknown, schema: unknown, field: string
   }
 }
 
+// A whole UUID (8-4-4-4-12 hex digits): the address of a stored record.
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The path's parameters and the query's. One that is exactly a UUID addresses a stored record (a
+ * basis, an import) and is not text a person wrote: its hex groups can by chance read as a
+ * personnummer ("…3f121212-1212-…"), which refused a random basis id with 422 now and then (a
+ * test run, December 2026). Any other value — a personnummer typed into the address — is checked
+ * as written text. Bodies are not exempted: a UUID-shaped reference a person wrote is still
+ * screened (core record-key tests).
+ */
+function checkAddressValues(values: unknown, schema: unknown, field: 'path' | 'query'): void {
+  if (typeof values !== 'object' || values === null) {
+    checkWrittenValue(values, schema, field);
+    return;
+  }
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    if (typeof value === 'string' && value.length === 36 && uuidShape.test(value)) continue;
+    checkWrittenValue({ [key]: value }, schema, field);
+  }
+}
+
 /** The route's schema for one part of the request. */
 function routeSchema(request: FastifyRequest, part: 'body' | 'querystring' | 'params'): unknown {
   const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
@@ -193,8 +215,8 @@ export function checkPathAndQuery(request: FastifyRequest): void {
   if (!plain) refuseUnsafeText(path, 'path');
   // An unknown route has no parameters; its whole path is what the person typed.
   if (request.is404) refusePersonnummer(path, { field: 'path' });
-  else checkWrittenValue(request.params, routeSchema(request, 'params'), 'path');
-  checkWrittenValue(request.query, routeSchema(request, 'querystring'), 'query');
+  else checkAddressValues(request.params, routeSchema(request, 'params'), 'path');
+  checkAddressValues(request.query, routeSchema(request, 'querystring'), 'query');
 }
 
 /** Install the gate over bodies once parsed (path and query: `checkPathAndQuery`, from the first onRequest hook, request-start.ts). */
