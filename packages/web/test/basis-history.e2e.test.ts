@@ -16,6 +16,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  settled,
   signIn,
   startApp,
   visit,
@@ -81,8 +82,11 @@ describe.skipIf(!hasChromium)('Fakturaunderlagets historik i webbläsaren', () =
       // The credit note's own history says which basis it credits and why.
       await history.getByRole('link', { name: 'Öppna kreditnotan' }).click();
       await page.waitForURL(new RegExp(`#/ekonomi/fakturering/${creditNote}$`));
+      // The URL changes before the credit note's data arrives, and until then the page still shows
+      // the basis's own history: wait for the note's first event, then for the app to be idle.
       const noteHistory = page.getByRole('region', { name: 'Historik' });
-      await noteHistory.getByRole('listitem').first().waitFor();
+      await noteHistory.getByRole('listitem').filter({ hasText: 'Kreditnotan skapades' }).first().waitFor();
+      await settled(page);
       expect((await noteHistory.getByRole('listitem').first().innerText()).replace(/\s+/g, ' ')).toMatch(
         /Kreditnotan skapades när underlaget .* krediterades\. Skäl: Fel antal timmar i januari\. Av Demo Administratör\. Öppna underlaget$/,
       );
