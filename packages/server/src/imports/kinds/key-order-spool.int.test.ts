@@ -71,4 +71,13 @@ describe('SQLite: key-order spool', () => {
     const byLine = (a: SpooledRow, b: SpooledRow) => a[0] - b[0];
     expect([...read].sort(byLine)).toEqual(added);
   });
+
+  it('refuses a key with a control character (its line would sort out of key order) instead of misplacing the row', () => {
+    const spool = new KeyOrderSpool(store.db, '0190d3c2-7e1a-7000-8000-00000000abcf');
+    const row: SpooledRow = [2, '2026-09', 'region', '2380', '2380', null, '[]', 'A\tB', null];
+    expect(() => {
+      spool.add(row);
+    }).toThrow(/styrtecken/);
+    spool.drop();
+  });
 });
