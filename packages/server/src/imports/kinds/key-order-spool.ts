@@ -44,8 +44,15 @@ export type SpooledRow = readonly [
 
 /** The natural key's alphabet (base64url): a key's first character names its bucket, in key order. */
 const ALPHABET = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
-/** Characters held per bucket before they are appended to its file. */
-const PENDING_CHARS = 32 * 1024;
+/**
+ * Bytes held per bucket before they are appended to its file. The lines are encoded into the
+ * bucket's block as they come: held as strings until a block was full, every row's text outlived
+ * two young-generation collections and was promoted, so the whole spool passed through the old
+ * generation as garbage.
+ */
+const BLOCK_BYTES = 32 * 1024;
+/** UTF-8 bytes per UTF-16 code unit at most. */
+const MAX_UTF8_PER_UNIT = 3;
 /** Largest part of a bucket read and sorted at once (bounds memory whatever the file). */
 const PIECE_BYTES = 8 * 1024 * 1024;
 
@@ -99,8 +106,9 @@ interface Bucket {
   /** Bytes written to the file, and bytes read back. */
   size: number;
   readAt: number;
-  pending: string[];
-  pendingChars: number;
+  /** Encoded lines not yet appended to the file (allocated with the bucket's first line), and their bytes. */
+  block: Buffer | undefined;
+  used: number;
 }
 
 /** The rows of one import, spooled and read back in key order. */
@@ -130,7 +138,7 @@ export class KeyOrderSpool {
       for (let i = 0; i < ALPHABET.length; i++) {
         const path = join(this.dir, String(i));
         const fd = openSync(path, 'w+', 0o600);
-        buckets.push({ fd, size: 0, readAt: 0, pending: [], pendingChars: 0 });
+        buckets.push({ fd, size: 0, readAt: 0, block: undefined, used: 0 });
         unlinkSync(path);
       }
     } catch (e) {
@@ -152,17 +160,24 @@ export class KeyOrderSpool {
     const b = this.open()[bucketOf(row[7])];
     if (b === undefined) throw new Error('key-order spool: no bucket');
     const text = spoolLine(row);
-    b.pending.push(text);
-    b.pendingChars += text.length;
     this.added += 1;
-    if (b.pendingChars >= PENDING_CHARS) this.flush(b);
+    const most = text.length * MAX_UTF8_PER_UNIT;
+    if (b.used + most > BLOCK_BYTES) this.flush(b);
+    if (most > BLOCK_BYTES) {
+      this.append(b, Buffer.from(text, 'utf8'));
+      return;
+    }
+    b.block ??= Buffer.allocUnsafe(BLOCK_BYTES);
+    b.used += b.block.write(text, b.used, 'utf8');
   }
 
   private flush(b: Bucket): void {
-    if (b.pending.length === 0) return;
-    const bytes = Buffer.from(b.pending.join(''), 'utf8');
-    b.pending = [];
-    b.pendingChars = 0;
+    if (b.block === undefined || b.used === 0) return;
+    this.append(b, b.block.subarray(0, b.used));
+    b.used = 0;
+  }
+
+  private append(b: Bucket, bytes: Buffer): void {
     let at = 0;
     while (at < bytes.length) at += writeSync(b.fd, bytes, at, bytes.length - at, b.size + at);
     b.size += bytes.length;
