@@ -59,4 +59,26 @@ describe('logger', () => {
     expect(text).not.toContain('hemlig');
     expect(direct).toMatchObject({ level: 30, reqId: 'req-7', msg: 'request completed', req: { url: '/healthz?x=[personnummer]' } });
   });
+  it('writes the request fields exactly as JSON.stringify(serializeRequest(req)) would, missing and odd values too', () => {
+    const log = createLogger(
+      'info',
+      new Writable({
+        write: (_c: Buffer, _e, cb) => {
+          cb();
+        },
+      }),
+    );
+    const reqs = [
+      { method: 'POST', url: '/api/v1/calculations/price', ip: '127.0.0.1', headers: { 'user-agent': 'autocannon' } },
+      { method: 'GET', url: '/api/v1/auth/oidc/callback?code=abc', headers: {} },
+      { method: 'GET', url: '/a"b\\c\u00e5?q=%C3%A5', ip: '::1', headers: { 'user-agent': ['x', 'y'] } },
+      { url: undefined, ip: 7, headers: undefined },
+      {},
+    ];
+    for (const req of reqs) {
+      const text = requestLineText(log, { reqId: 'req-1', req, statusCode: 404, responseTime: 0.5 });
+      const fields = text.slice(text.indexOf(',"req":') + 7, text.indexOf(',"res":'));
+      expect(fields).toBe(JSON.stringify(serializeRequest(req)));
+    }
+  });
 });

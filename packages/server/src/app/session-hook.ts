@@ -49,7 +49,9 @@ export function installSessionHook(app: App, ctx: AppContext): void {
     request.user = session.user;
     request.sessionId = sessionId;
     request.mustChangePassword = session.mustChangePassword;
-    const path = request.url.split('?')[0] ?? '';
+    const url = request.url;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
     if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers['x-csrf-token'];
       if (!csrfTokenMatches(ctx.config.sessionSecret, sessionId, typeof sent === 'string' ? sent : undefined)) return csrfRefused();

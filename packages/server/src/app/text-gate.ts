@@ -211,7 +211,8 @@ export function checkPathAndQuery(request: FastifyRequest): void {
   const url = request.url;
   // Most URLs are plain ASCII without escapes: nothing to decode, no character to refuse.
   const plain = plainAscii.test(url);
-  const path = plain ? (url.split('?')[0] ?? '') : decodedPath(url);
+  const query = url.indexOf('?');
+  const path = plain ? (query === -1 ? url : url.slice(0, query)) : decodedPath(url);
   if (!plain) refuseUnsafeText(path, 'path');
   // An unknown route has no parameters; its whole path is what the person typed.
   if (request.is404) refusePersonnummer(path, { field: 'path' });
