@@ -225,7 +225,15 @@ export const suite: Suite = {
               'MiB',
             ),
           },
-          goal: { text: '< 300 MiB', met: rssOk, ...(rssOk ? {} : { detail: `max ${stats(rss).max.toFixed(0)} MiB` }) },
+          goal: {
+            text: '< 300 MiB',
+            met: rssOk,
+            ...(rssOk
+              ? {}
+              : {
+                  detail: `max ${stats(rss).max.toFixed(0)} MiB, ${(stats(rss).max - 300).toFixed(0)} MiB over: the live heap stays ~30 MB, but V8 lets the old generation fill with up to ~140 MB of garbage before it collects, and ~100 MB is outside the heap (Node itself, SQLite, the packed seal digests); the CLI cannot cap its own heap (decision 0260)`,
+                }),
+          },
         });
         const csvBytes = csvs.get(n)?.bytes ?? 1;
         const size = (dbBytes.get(n) ?? []).map((b) => b / csvBytes);
