@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { billableMinutes, type AssignmentMinutes } from './assignment-minutes.js';
 import { startedHours } from './hourly-pricing.js';
 
@@ -41,5 +42,40 @@ describe('billable minutes (ORD.uppdrag-dagtid, SYNHOR.ekonomisk-ersattning)', (
     expect(() => billableMinutes(m({ intervention: '-1.5' }), 'rad', 'ORD.uppdrag-dagtid')).toThrow(/rad\.insatstid/);
     expect(() => billableMinutes(m({ travel: 'tre' }), 'rad', 'ORD.uppdrag-dagtid')).toThrow(/rad\.restid/);
     expect(() => billableMinutes(m({ intervention: 1.5 }), 'rad', 'ORD.uppdrag-dagtid')).toThrow(/helt antal minuter/);
+  });
+});
+
+describe('billable minutes of whole numbers (the plain-number path) equal the exact rational path', () => {
+  // The same parts written as decimal text always take the exact path.
+  const asText = (m: AssignmentMinutes): AssignmentMinutes => ({
+    intervention: String(m.intervention),
+    administration: String(m.administration),
+    reporting: String(m.reporting),
+    travel: String(m.travel),
+    travelCombinable: m.travelCombinable,
+  });
+  const part = fc.oneof(fc.nat({ max: 600 }), fc.constantFrom(0, -0, 1, 59, 60, 61, Number.MAX_SAFE_INTEGER, 2 ** 52));
+
+  it('gives the same minutes and step (or the same refusal) for generated parts', () => {
+    fc.assert(
+      fc.property(part, part, part, part, fc.boolean(), (intervention, administration, reporting, travel, travelCombinable) => {
+        const m = { intervention, administration, reporting, travel, travelCombinable };
+        const run = (x: AssignmentMinutes) => {
+          try {
+            return billableMinutes(x, 'uppdrag[3]', 'ORD.uppdrag-dagtid');
+          } catch (e) {
+            return e instanceof Error ? { error: e.message } : e;
+          }
+        };
+        expect(run(m)).toEqual(run(asText(m)));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('shows -0 as 0, as the exact path does', () => {
+    const r = billableMinutes({ intervention: -0, administration: 0, reporting: 0, travel: -0, travelCombinable: true }, 'u', 'C');
+    expect(Object.is(r.minutes, 0)).toBe(true);
+    expect(Object.is(r.step.inputs?.['insatstid'], 0)).toBe(true);
   });
 });

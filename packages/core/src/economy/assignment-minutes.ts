@@ -44,11 +44,50 @@ function shown(r: Rational): number | string {
   return r.den === 1n ? Number(r.num) : formatRational(r, 12);
 }
 
+const isWhole = (v: MinuteAmount): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * `billableMinutes` when every part is a whole number of minutes (what nearly every record has),
+ * in plain number arithmetic: the same minutes and the same step as the exact rational sum, as
+ * long as the sum is a safe integer. Anything else (decimal text, an invalid part, a sum beyond
+ * 2^53) returns undefined and goes the exact way, which accepts or refuses it as before.
+ */
+function wholeMinutes(m: AssignmentMinutes, field: string, clause: string): { minutes: number; step: CalculationStep } | undefined {
+  const { intervention, administration, reporting, travel } = m;
+  if (!isWhole(intervention) || !isWhole(administration) || !isWhole(reporting) || !isWhole(travel)) return undefined;
+  // `+ 0` turns -0 into 0, as the exact path's BigInt does.
+  const minutes = intervention + administration + reporting + (m.travelCombinable ? 0 : travel) + 0;
+  if (!Number.isSafeInteger(minutes)) return undefined;
+  return {
+    minutes,
+    step: {
+      id: `${field}:minuter`,
+      description:
+        m.travelCombinable && travel > 0
+          ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök'
+          : 'Debiterbar tid',
+      formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
+      inputs: {
+        insatstid: intervention + 0,
+        administration: administration + 0,
+        återrapportering: reporting + 0,
+        restid: travel + 0,
+        restidRäknas: !m.travelCombinable,
+      },
+      result: minutes,
+      unit: 'minuter',
+      clauses: [clause],
+    },
+  };
+}
+
 /**
  * Total billable minutes (whole: the exact sum rounded up, which keeps the started hours exact)
  * and the step that shows the sum; each part is validated and named by `field`.
  */
 export function billableMinutes(m: AssignmentMinutes, field: string, clause: string): { minutes: number; step: CalculationStep } {
+  const whole = wholeMinutes(m, field, clause);
+  if (whole !== undefined) return whole;
   const interventionR = exactMinutes(m.intervention, `${field}.insatstid`);
   const administrationR = exactMinutes(m.administration, `${field}.administration`);
   const reportingR = exactMinutes(m.reporting, `${field}.aterrapportering`);

@@ -140,6 +140,27 @@ describe('flow 1: daytime assignments (ORD.uppdrag-dagtid)', () => {
     expect(caught(() => run([{ ...base, reference: `patient ${pnr}` }])).code).toBe('SAMV_ERR_PERSONNUMMER');
   });
 
+  it('looks each party text up once a month, yet refuses an unknown one at the record that wrote it', () => {
+    const ok = { ...base, lender: 'region', hirer: '2380', registeredMunicipality: 'Östersund' };
+    const late = (bad: Partial<DaytimeAssignment>) => caught(() => run([ok, base, ok, { ...base, ...bad }]));
+    expect(late({ lender: 'Sundsvall' }).location).toEqual({ field: 'uppdrag[3].uthyrare', value: 'Sundsvall' });
+    expect(late({ hirer: 'Oslo' }).location).toEqual({ field: 'uppdrag[3].inhyrare', value: 'Oslo' });
+    expect(late({ registeredMunicipality: 'Oslo' }).location).toEqual({ field: 'uppdrag[3].folkbokforingskommun', value: 'Oslo' });
+    expect(late({ date: '2026-02-29' }).location).toEqual({ field: 'uppdrag[3].datum', value: '2026-02-29' });
+    // Parties found once are the same values on every line of the pair.
+    const lines = run([base, { ...base, reference: 'B' }]).bases.flatMap((b) => b.lines);
+    expect(lines.map((l) => [l.seller, l.buyer])).toEqual([
+      [
+        { id: '2380', name: 'Östersund', kind: 'kommun' },
+        { id: 'region', name: data().meta.region.name, kind: 'region' },
+      ],
+      [
+        { id: '2380', name: 'Östersund', kind: 'kommun' },
+        { id: 'region', name: data().meta.region.name, kind: 'region' },
+      ],
+    ]);
+  });
+
   it('carries a trace: agreement version, clause, parameter with source, index values, interpretations, steps', () => {
     const t = run([base]).trace;
     expect(t.agreement).toEqual({ id: 'jamtland-2026', version: data().meta.version });

@@ -25,7 +25,7 @@ import { chooseOption, type InterpretationChoices } from './interpretation-choic
 import { groupIntoBases, partyFor, type InvoiceBasis, type InvoiceLine, type Party, type Period } from './invoice-line.js';
 import { findMunicipality } from './municipality-lookup.js';
 import { firstDayOf, indexedParameter, integerParameterOn } from './parameter-use.js';
-import { dateInPeriod, monthPeriod, periodYear } from './period.js';
+import { isoDateInPeriod, monthPeriod, periodYear } from './period.js';
 import { TraceBuilder } from './trace-builder.js';
 
 const CLAUSE_DAY = 'ORD.uppdrag-dagtid';
@@ -131,13 +131,40 @@ interface Classified {
   readonly startMinute: number;
 }
 
-function classify(data: EconomyData, a: DaytimeAssignment, i: number, period: Period, trace: TraceBuilder): Classified {
+/**
+ * The parties of one month's records by the text written for them: `partyFor` depends on the text
+ * alone, so each distinct text is looked up once per month (a month has a handful, written 100 000
+ * times). Only found parties are kept; an unknown text is looked up again at each record and
+ * refused there, naming that record's field.
+ */
+class PartyCache {
+  private readonly found = new Map<string, Party>();
+  private readonly registered = new Set<string>();
+  constructor(private readonly data: EconomyData) {}
+
+  party(text: string, field: string): Party {
+    const known = this.found.get(text);
+    if (known !== undefined) return known;
+    const p = partyFor(this.data, text, field);
+    this.found.set(text, p);
+    return p;
+  }
+
+  /** Require `text` to name one of the agreement's municipalities (I15). */
+  municipality(text: string, field: string): void {
+    if (this.registered.has(text)) return;
+    findMunicipality(this.data.municipalities, text, { field });
+    this.registered.add(text);
+  }
+}
+
+function classify(parties: PartyCache, a: DaytimeAssignment, i: number, period: Period, trace: TraceBuilder): Classified {
   const field = `uppdrag[${String(i)}]`;
   if (a.reference !== undefined) refusePersonnummer(a.reference, { field: `${field}.referens` });
-  dateInPeriod(a.date, period, `${field}.datum`);
+  isoDateInPeriod(a.date, period, `${field}.datum`);
   const startMinute = parseClockTime(a.start, `${field}.starttid`);
-  const lender = partyFor(data, a.lender, `${field}.uthyrare`);
-  const hirer = partyFor(data, a.hirer, `${field}.inhyrare`);
+  const lender = parties.party(a.lender, `${field}.uthyrare`);
+  const hirer = parties.party(a.hirer, `${field}.inhyrare`);
   // One pair per record: region and municipality hire from each other (I14); a person not registered in the county only through the region (ORD.bakgrund).
   const side = (p: Party) => (p.kind === 'region' ? 'region' : 'kommun');
   const direction = daytimeDirection({
@@ -177,8 +204,9 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
   const anyRegistration = req.assignments.some((a) => a.registeredMunicipality !== null);
   if (anyRegistration) trace.interpretation(chooseOption(data, 'I15', req.choices).use);
 
+  const parties = new PartyCache(data);
   req.assignments.forEach((a, i) => {
-    const c = classify(data, a, i, period, trace);
+    const c = classify(parties, a, i, period, trace);
     const priced = priceStartedHours(c.minutes, rateOre, `${c.field}.minuter`);
     const isDay = c.startMinute >= dayStart && c.startMinute < dayEnd;
     let reason: NotBilledReason | undefined;
@@ -260,7 +288,7 @@ export function daytimeInvoiceBasis(data: EconomyData, req: DaytimeInvoiceReques
       homeItems.set(party.id, entry);
       trace.clause(CLAUSE_HOME_REGION);
     } else {
-      findMunicipality(data.municipalities, a.registeredMunicipality, { field: `${c.field}.folkbokforingskommun` });
+      parties.municipality(a.registeredMunicipality, `${c.field}.folkbokforingskommun`);
     }
   });
 
