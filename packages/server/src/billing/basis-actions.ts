@@ -10,7 +10,7 @@
  * Every change is one audited transaction; every UPDATE names the state it leaves in its WHERE
  * clause.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { invalidInput, negateOre, ore, SamverkanError, sumOre, type Agreement, type CalculationStep, type Trace } from '@samverkan/core';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
@@ -19,7 +19,17 @@ import { flag } from '../store/flag.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { requireAction, roleLabels } from '../auth/roles.js';
 import { actorOf, type SessionUser } from '../auth/session-user.js';
-import { BASIS_PARTIES, creditNotesOf, findBasis, fromDraft, insertBasis, linesOf } from './basis-store.js';
+import {
+  BASIS_PARTIES,
+  creditNotesOf,
+  DEFAULT_LINE_WINDOW,
+  findBasis,
+  fromDraft,
+  insertBasis,
+  lineWindowOf,
+  linesOf,
+  type LineWindow,
+} from './basis-store.js';
 import { basisView, partyName, type BasisRow, type InvoiceBasisView } from './basis-view.js';
 import { computeFlow, flowKinds, keepLines } from './run-plan.js';
 import { claimedKeys } from './billing-keys.js';
@@ -57,19 +67,30 @@ export function requireSellerSide(agreement: Agreement, user: SessionUser, b: Ba
   );
 }
 
-async function detail(trx: Transaction<Database>, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
-  const row = await findBasis(trx, user, id);
+/** The detail view of basis `id` with a window of its lines (the first ones unless asked). */
+async function detail(
+  db: Kysely<Database>,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  window: LineWindow = DEFAULT_LINE_WINDOW,
+): Promise<InvoiceBasisView> {
+  const row = await findBasis(db, user, id);
   if (!row) throw notFound(id);
-  const credited = await creditNotesOf(trx, [id]);
-  return basisView(agreement, row, credited.get(id) ?? null, await linesOf(trx, id));
+  const credited = await creditNotesOf(db, [id]);
+  const { lines, total } = await lineWindowOf(db, id, window);
+  return basisView(agreement, row, credited.get(id) ?? null, lines, { offset: window.offset, total });
 }
 
-/** One basis with lines, steps, trace and inputs, if the user may see it. */
-export async function getBasis(store: Store, agreement: Agreement, user: SessionUser, id: string): Promise<InvoiceBasisView> {
-  const row = await findBasis(store.db, user, id);
-  if (!row) throw notFound(id);
-  const credited = await creditNotesOf(store.db, [id]);
-  return basisView(agreement, row, credited.get(id) ?? null, await linesOf(store.db, id));
+/** One basis with a window of its lines (steps included), trace and inputs, if the user may see it. */
+export async function getBasis(
+  store: Store,
+  agreement: Agreement,
+  user: SessionUser,
+  id: string,
+  window: LineWindow = DEFAULT_LINE_WINDOW,
+): Promise<InvoiceBasisView> {
+  return detail(store.db, agreement, user, id, window);
 }
 
 /** Run `change` on basis `id` in one transaction: load (scoped), check the seller side, change, audit. */

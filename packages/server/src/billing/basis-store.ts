@@ -248,6 +248,41 @@ export async function linesOf(db: Kysely<Database>, basisId: string): Promise<Li
   return db.selectFrom('invoice_lines').selectAll().where('invoice_basis_id', '=', basisId).orderBy('line_no').execute();
 }
 
+/** Which lines of a basis a detail view shows: `limit` lines from the `offset`-th (0 = the first). */
+export interface LineWindow {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/**
+ * Lines per detail view unless asked for others: a basis of a national month can hold tens of
+ * thousands of lines (a megabyte per thousand with their steps), which no answer should carry by
+ * default (issue 11, point 3). Exports read every line themselves (`linesOf`).
+ */
+export const DEFAULT_LINE_WINDOW: LineWindow = { offset: 0, limit: 500 };
+/** The most lines one detail view may ask for. */
+export const MAX_LINE_WINDOW = 5000;
+
+/** A window of a basis's lines, in order (the basis + line number index serves it), and how many lines it has. */
+export async function lineWindowOf(db: Kysely<Database>, basisId: string, w: LineWindow): Promise<{ lines: LineRow[]; total: number }> {
+  const [lines, count] = await Promise.all([
+    db
+      .selectFrom('invoice_lines')
+      .selectAll()
+      .where('invoice_basis_id', '=', basisId)
+      .orderBy('line_no')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
+    db
+      .selectFrom('invoice_lines')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('invoice_basis_id', '=', basisId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { lines, total: Number(count.n) };
+}
+
 /** For each of `ids`, the credit note that credits it (if any). */
 export async function creditNotesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

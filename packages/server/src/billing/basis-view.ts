@@ -85,7 +85,11 @@ export interface InvoiceBasisView {
   readonly dueDate: string | null;
   readonly paymentTermsDays: number | null;
   readonly demo: boolean;
+  /** Detail view: a window of the lines (by default the first 500; `lineCount` says how many there are). */
   readonly lines?: readonly LineView[];
+  /** Detail view: how many lines the basis has, and the position (0 = the first) of the first line in `lines`. */
+  readonly lineCount?: number;
+  readonly linesOffset?: number;
   readonly trace?: Trace | DisplayedTrace;
   readonly inputs?: BasisInputs | null;
   /** Detail view: whether the basis rests only on final values, with a warning for each that is not. */
@@ -128,8 +132,17 @@ function displayedLine(v: LineView): LineView {
   return { ...v, steps: displayedSteps(v.steps) };
 }
 
-/** The view of a basis row; `lines` given = the detail view (with lines, trace and inputs). */
-export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string | null, lines?: readonly LineRow[]): InvoiceBasisView {
+/**
+ * The view of a basis row; `lines` given = the detail view (with lines, trace and inputs), and
+ * `window` where they are a window of the basis's lines (the count and the first line's position).
+ */
+export function basisView(
+  agreement: Agreement,
+  r: BasisRow,
+  creditedBy: string | null,
+  lines?: readonly LineRow[],
+  window?: { readonly offset: number; readonly total: number },
+): InvoiceBasisView {
   const base: InvoiceBasisView = {
     id: r.id,
     billingRunId: r.billing_run_id,
@@ -164,6 +177,8 @@ export function basisView(agreement: Agreement, r: BasisRow, creditedBy: string 
   return {
     ...base,
     lines: [...lines].sort((a, b) => a.line_no - b.line_no).map((l) => displayedLine(lineView(l))),
+    lineCount: window?.total ?? lines.length,
+    linesOffset: window?.offset ?? 0,
     trace: displayedTrace(trace, agreement),
     inputs,
     provenance: basisProvenance(trace, inputs),

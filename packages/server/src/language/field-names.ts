@@ -130,6 +130,8 @@ const apiFieldNames: Readonly<Record<string, string>> = {
   // Billing and exports
   billingRunId: 'Faktureringskörning',
   confirmProvisional: 'Bekräfta preliminära värden',
+  linesOffset: 'Första raden som visas',
+  linesLimit: 'Antal rader som visas',
   // Imports and records
   file: 'Fil',
   importId: 'Import',

@@ -1,6 +1,7 @@
 /**
  * Invoice bases: `GET /api/v1/invoice-bases[?status=&flow=&period=&billingRunId=]`,
- * `GET /api/v1/invoice-bases/:id` (lines with their calculation steps, trace, inputs),
+ * `GET /api/v1/invoice-bases/:id[?linesOffset=&linesLimit=]` (a window of the lines, 500 by default,
+ * with their calculation steps; `lineCount`; trace, inputs),
  * `PATCH /api/v1/invoice-bases/:id { buyerReference?, note? }` (drafts only),
  * `POST /api/v1/invoice-bases/:id/{approve,send,credit}` (approve takes `{ confirmProvisional }`
  * naming every provenance warning of a basis on example or forecast values). Views name the
@@ -14,7 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RegisterRoutes } from '../app/app-context.js';
 import { authorize } from '../app/request-user.js';
 import { changeResponses, IdParams, readResponses } from '../app/schemas.js';
-import { listBases, creditNotesOf } from '../billing/basis-store.js';
+import { listBases, creditNotesOf, DEFAULT_LINE_WINDOW, MAX_LINE_WINDOW } from '../billing/basis-store.js';
 import { basisView } from '../billing/basis-view.js';
 import { approveBasis, creditBasis, getBasis, sendBasis, updateDraft } from '../billing/basis-actions.js';
 import { withBasisName, withBasisNames, type NamedBasisView } from '../billing/view-names.js';
@@ -29,6 +30,22 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+const LinesQuery = Type.Object(
+  {
+    linesOffset: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'Första raden som visas, räknat från 0 (standard 0)' }),
+    ),
+    linesLimit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_LINE_WINDOW,
+        description: `Hur många rader som visas (standard ${String(DEFAULT_LINE_WINDOW.limit)}, högst ${String(MAX_LINE_WINDOW)}); lineCount säger hur många underlaget har`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const PatchBody = Type.Object(
   {
     buyerReference: Type.Optional(
@@ -92,15 +109,25 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
   app.get(
     '/api/v1/invoice-bases/:id',
     {
-      schema: { tags, summary: 'Ett fakturaunderlag med rader, beräkningssteg och spårbarhet', params: IdParams, response: readResponses },
+      schema: {
+        tags,
+        summary: 'Ett fakturaunderlag med rader (de första 500 om inget annat anges), beräkningssteg och spårbarhet',
+        params: IdParams,
+        querystring: LinesQuery,
+        response: readResponses,
+      },
     },
     async (request) => {
       const user = authorize(request, 'records:read');
+      const window = {
+        offset: request.query.linesOffset ?? DEFAULT_LINE_WINDOW.offset,
+        limit: request.query.linesLimit ?? DEFAULT_LINE_WINDOW.limit,
+      };
       return {
         invoiceBasis: withBasisPermissions(
           ctx.agreement,
           user,
-          await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id)),
+          await withBasisName(ctx.store.db, await getBasis(ctx.store, ctx.agreement, user, request.params.id, window)),
         ),
       };
     },

@@ -90,7 +90,11 @@ export interface InvoiceBasis {
   readonly dueDate?: string | null;
   /** Detail view only. */
   readonly provenance?: Provenance;
+  /** A window of the lines (the API gives the first 500 unless asked for others). */
   readonly lines?: readonly InvoiceLine[];
+  /** How many lines the basis has, and the position of the first one in `lines` (0 = the first). */
+  readonly lineCount?: number;
+  readonly linesOffset?: number;
   readonly trace?: {
     readonly clauses?: readonly string[];
     readonly parameters?: readonly {

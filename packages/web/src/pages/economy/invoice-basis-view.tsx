@@ -22,9 +22,18 @@ import { QueryView } from '../../components/query-view.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatTimestamp } from '../../format/dates.js';
 import { formatOre } from '../../format/money.js';
-import { formatDecimalString } from '../../format/numbers.js';
+import { formatDecimalString, formatInteger } from '../../format/numbers.js';
 import { href } from '../../router.js';
-import { flowTitle, isCredited, statusColour, statusName, type BasisAction, type InvoiceBasis, type Provenance } from './billing-types.js';
+import {
+  flowTitle,
+  isCredited,
+  statusColour,
+  statusName,
+  type BasisAction,
+  type InvoiceBasis,
+  type InvoiceLine,
+  type Provenance,
+} from './billing-types.js';
 
 type Action = 'approve' | 'send' | 'credit';
 
@@ -74,6 +83,67 @@ const unitName = (u: string, quantity = '2'): string =>
     ? { 'started-hour': 'påbörjad timme', hour: 'timme', minute: 'minut', piece: 'st', 'lump-sum': 'klumpsumma' }
     : { 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsummor' })[u] ?? u;
 
+/** Lines of the detail view the API gives at once (its default window). */
+const LINE_WINDOW = 500;
+
+/** One invoice line: description with date, reference and clause, its calculation, quantity, price and amount. */
+function LineRow({ line: l }: { readonly line: InvoiceLine }): ReactNode {
+  return (
+    <tr>
+      <td className="num">{l.lineNo}</td>
+      <td>
+        {l.description}
+        {l.date ? (
+          <span className="muted">
+            {' '}
+            ({l.date}
+            {l.reference ? `, ${l.reference}` : ''})
+          </span>
+        ) : null}
+        {l.clause ? (
+          <Tag data-color="neutral" data-size="sm" className="clause-tag">
+            {l.clause}
+          </Tag>
+        ) : null}
+        {l.steps.length > 0 ? (
+          <Details>
+            <Details.Summary>Visa beräkningen för rad {l.lineNo}</Details.Summary>
+            <Details.Content>
+              <CalculationSteps steps={l.steps} />
+            </Details.Content>
+          </Details>
+        ) : null}
+      </td>
+      <td className="num">
+        {formatDecimalString(l.quantity)} {unitName(l.unit, l.quantity)}
+      </td>
+      <td className="num">
+        {formatOre(l.unitPriceOre)}
+        {l.baseQuantity !== 1 ? ` per ${String(l.baseQuantity)} ${unitName(l.unit)}` : ''}
+      </td>
+      <td className="num">{formatOre(l.amountOre)}</td>
+    </tr>
+  );
+}
+
+/** A further window of a basis's lines, fetched when asked for ("Visa … rader till"). */
+function LineWindow({ id, offset }: { readonly id: string; readonly offset: number }): ReactNode {
+  const q = useApiQuery<{ invoiceBasis: InvoiceBasis }>(
+    `/invoice-bases/${encodeURIComponent(id)}?linesOffset=${String(offset)}&linesLimit=${String(LINE_WINDOW)}`,
+  );
+  return (
+    <tbody aria-busy={q.isPending}>
+      {q.isError ? (
+        <tr>
+          <td colSpan={5}>{userMessage(q.error)}</td>
+        </tr>
+      ) : (
+        (q.data?.invoiceBasis.lines ?? []).map((l) => <LineRow key={l.lineNo} line={l} />)
+      )}
+    </tbody>
+  );
+}
+
 /** The detail view of basis `id`. */
 export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
   const { user } = useSession();
@@ -85,6 +155,9 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
     ({ action, body }) => ({ path: `/invoice-bases/${encodeURIComponent(id)}/${action}`, json: body ?? {} }),
     ['/invoice-bases', '/billing-runs'],
   );
+  // Further windows of lines shown below the first (per basis: another basis starts with none).
+  const [more, setMore] = useState<{ id: string; windows: number }>({ id, windows: 0 });
+  const windows = more.id === id ? more.windows : 0;
   const [dialog, setDialog] = useState<'approve' | 'credit' | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | undefined>();
@@ -435,42 +508,12 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
               </thead>
               <tbody>
                 {(b.lines ?? []).map((l) => (
-                  <tr key={l.lineNo}>
-                    <td className="num">{l.lineNo}</td>
-                    <td>
-                      {l.description}
-                      {l.date ? (
-                        <span className="muted">
-                          {' '}
-                          ({l.date}
-                          {l.reference ? `, ${l.reference}` : ''})
-                        </span>
-                      ) : null}
-                      {l.clause ? (
-                        <Tag data-color="neutral" data-size="sm" className="clause-tag">
-                          {l.clause}
-                        </Tag>
-                      ) : null}
-                      {l.steps.length > 0 ? (
-                        <Details>
-                          <Details.Summary>Visa beräkningen för rad {l.lineNo}</Details.Summary>
-                          <Details.Content>
-                            <CalculationSteps steps={l.steps} />
-                          </Details.Content>
-                        </Details>
-                      ) : null}
-                    </td>
-                    <td className="num">
-                      {formatDecimalString(l.quantity)} {unitName(l.unit, l.quantity)}
-                    </td>
-                    <td className="num">
-                      {formatOre(l.unitPriceOre)}
-                      {l.baseQuantity !== 1 ? ` per ${String(l.baseQuantity)} ${unitName(l.unit)}` : ''}
-                    </td>
-                    <td className="num">{formatOre(l.amountOre)}</td>
-                  </tr>
+                  <LineRow key={l.lineNo} line={l} />
                 ))}
               </tbody>
+              {Array.from({ length: windows }, (_, i) => (
+                <LineWindow key={i} id={b.id} offset={(i + 1) * LINE_WINDOW} />
+              ))}
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={4}>
@@ -482,6 +525,26 @@ export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
                 </tr>
               </tfoot>
             </ScrollTable>
+            {(b.lineCount ?? 0) > LINE_WINDOW ? (
+              <div className="stack line-window">
+                <Paragraph data-size="sm" aria-live="polite">
+                  Visar rad 1–{formatInteger(Math.min(b.lineCount ?? 0, (windows + 1) * LINE_WINDOW))} av {formatInteger(b.lineCount ?? 0)}.
+                  Alla rader finns i exporterna (PDF, Excel, e-faktura, SIE).
+                </Paragraph>
+                {(windows + 1) * LINE_WINDOW < (b.lineCount ?? 0) ? (
+                  <div>
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        setMore({ id: b.id, windows: windows + 1 });
+                      }}
+                    >
+                      Visa {formatInteger(Math.min(LINE_WINDOW, (b.lineCount ?? 0) - (windows + 1) * LINE_WINDOW))} rader till
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
 
             {b.trace ? (
               <section aria-labelledby="trace-heading">
