@@ -20,6 +20,10 @@ export function loadText(): string {
 /** "2 CPU (AMD EPYC …), 7.8 GiB RAM, Node v20 …, linux, commit abc1234". */
 export function machineText(): string {
   const c = cpus();
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : ' (with uncommitted changes in the tree)';
+  // results.md itself is rewritten after each suite, so it never counts as a change.
+  const dirty =
+    git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results.md']) === ''
+      ? ''
+      : ' (with uncommitted changes in the tree)';
   return `${String(c.length)} CPU (${c[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}, commit ${git(['rev-parse', '--short', 'HEAD'])}${dirty}`;
 }
