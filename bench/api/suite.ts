@@ -211,7 +211,8 @@ async function run(opts: SuiteOptions): Promise<SuiteResult> {
                   ...(cpuRatio.median >= RATIO_GOAL
                     ? {}
                     : {
-                        detail: `${(cpu.ours.length === 0 ? Number.NaN : stats(cpu.ours).median / stats(cpu.bare).median).toFixed(1)}× the ceiling`,
+                        // From the per-pair ratio, as the goal is judged (the ratio of the two medians can read under 2×).
+                        detail: `${(1 / cpuRatio.median).toFixed(2)}× the ceiling per pair (median)`,
                       }),
                 },
               }
