@@ -44,6 +44,43 @@ function shown(r: Rational): number | string {
   return r.den === 1n ? Number(r.num) : formatRational(r, 12);
 }
 
+/**
+ * The step that shows a record's billable minutes, one shape for the whole-number and the exact
+ * path (the stored compact steps match it key by key, billing/line-steps.ts). `travelGiven`: the
+ * record has travel time, which is left out when the trip could be combined; `note` follows the
+ * description (the rounding of a fractional sum).
+ */
+function minutesStep(
+  m: AssignmentMinutes,
+  field: string,
+  clause: string,
+  travelGiven: boolean,
+  note: string,
+  parts: {
+    readonly intervention: number | string;
+    readonly administration: number | string;
+    readonly reporting: number | string;
+    readonly travel: number | string;
+  },
+  minutes: number,
+): CalculationStep {
+  return {
+    id: `${field}:minuter`,
+    description: `${m.travelCombinable && travelGiven ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök' : 'Debiterbar tid'}${note}`,
+    formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
+    inputs: {
+      insatstid: parts.intervention,
+      administration: parts.administration,
+      återrapportering: parts.reporting,
+      restid: parts.travel,
+      restidRäknas: !m.travelCombinable,
+    },
+    result: minutes,
+    unit: 'minuter',
+    clauses: [clause],
+  };
+}
+
 const isWhole = (v: MinuteAmount): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
@@ -60,24 +97,15 @@ function wholeMinutes(m: AssignmentMinutes, field: string, clause: string): { mi
   if (!Number.isSafeInteger(minutes)) return undefined;
   return {
     minutes,
-    step: {
-      id: `${field}:minuter`,
-      description:
-        m.travelCombinable && travel > 0
-          ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök'
-          : 'Debiterbar tid',
-      formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
-      inputs: {
-        insatstid: intervention + 0,
-        administration: administration + 0,
-        återrapportering: reporting + 0,
-        restid: travel + 0,
-        restidRäknas: !m.travelCombinable,
-      },
-      result: minutes,
-      unit: 'minuter',
-      clauses: [clause],
-    },
+    step: minutesStep(
+      m,
+      field,
+      clause,
+      travel > 0,
+      '',
+      { intervention: intervention + 0, administration: administration + 0, reporting: reporting + 0, travel: travel + 0 },
+      minutes,
+    ),
   };
 }
 
@@ -97,22 +125,12 @@ export function billableMinutes(m: AssignmentMinutes, field: string, clause: str
   if (!Number.isSafeInteger(minutes))
     throw invalidInput(`${field}.minuter`, `${field}: ${formatRational(exact)} minuter är för många.`, formatRational(exact));
   const rounded = exact.den !== 1n;
-  return {
-    minutes,
-    step: {
-      id: `${field}:minuter`,
-      description: `${m.travelCombinable && travelR.num > 0n ? 'Debiterbar tid; restiden räknas inte eftersom resan kunde samordnas med ordinarie besök' : 'Debiterbar tid'}${rounded ? `; ${formatRational(exact, 12).replace('.', ',')} minuter avrundat uppåt till hela minuter (påbörjad timme)` : ''}`,
-      formula: 'insatstid + administration + återrapportering + restid (om resan inte kunde samordnas)',
-      inputs: {
-        insatstid: shown(interventionR),
-        administration: shown(administrationR),
-        återrapportering: shown(reportingR),
-        restid: shown(travelR),
-        restidRäknas: !m.travelCombinable,
-      },
-      result: minutes,
-      unit: 'minuter',
-      clauses: [clause],
-    },
+  const note = rounded ? `; ${formatRational(exact, 12).replace('.', ',')} minuter avrundat uppåt till hela minuter (påbörjad timme)` : '';
+  const parts = {
+    intervention: shown(interventionR),
+    administration: shown(administrationR),
+    reporting: shown(reportingR),
+    travel: shown(travelR),
   };
+  return { minutes, step: minutesStep(m, field, clause, travelR.num > 0n, note, parts, minutes) };
 }

@@ -111,7 +111,7 @@ export const registerInvoiceBases: RegisterRoutes = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Ett fakturaunderlag med rader (de första 500 om inget annat anges), beräkningssteg och spårbarhet',
+        summary: `Ett fakturaunderlag med rader (de första ${String(DEFAULT_LINE_WINDOW.limit)} om inget annat anges), beräkningssteg och spårbarhet`,
         params: IdParams,
         querystring: LinesQuery,
         response: readResponses,

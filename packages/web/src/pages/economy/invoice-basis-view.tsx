@@ -83,7 +83,7 @@ const unitName = (u: string, quantity = '2'): string =>
     ? { 'started-hour': 'påbörjad timme', hour: 'timme', minute: 'minut', piece: 'st', 'lump-sum': 'klumpsumma' }
     : { 'started-hour': 'påbörjade timmar', hour: 'timmar', minute: 'minuter', piece: 'st', 'lump-sum': 'klumpsummor' })[u] ?? u;
 
-/** Lines of the detail view the API gives at once (its default window). */
+/** Lines of the detail view asked for at once (the API's default window too). */
 const LINE_WINDOW = 500;
 
 /** One invoice line: description with date, reference and clause, its calculation, quantity, price and amount. */
@@ -147,7 +147,7 @@ function LineWindow({ id, offset }: { readonly id: string; readonly offset: numb
 /** The detail view of basis `id`. */
 export function InvoiceBasisView({ id }: { readonly id: string }): ReactNode {
   const { user } = useSession();
-  const basis = useApiQuery<{ invoiceBasis: InvoiceBasis }>(`/invoice-bases/${encodeURIComponent(id)}`);
+  const basis = useApiQuery<{ invoiceBasis: InvoiceBasis }>(`/invoice-bases/${encodeURIComponent(id)}?linesLimit=${String(LINE_WINDOW)}`);
   const act = useApiMutation<
     { invoiceBasis?: InvoiceBasis; creditNote?: InvoiceBasis; replacement?: InvoiceBasis | null },
     { action: Action; body?: Record<string, unknown> }
